@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+// mergersim: merger simulation of Vietnam's commune-level units and their staff.
+// GPL-3.0-or-later (it links the GNU Scientific Library).
+import PackageDescription
+
+let package = Package(
+    name: "mergersim",
+    products: [
+        .executable(name: "mergersim", targets: ["mergersim"]),
+        .library(name: "MergerSim", targets: ["MergerSim"]),
+        .library(name: "MergerSimIO", targets: ["MergerSimIO"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // The C boundary: GSL's headers behind static inline accessors.
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]
+        ),
+        // The safe Swift face of GSL: the only code with Unsafe pointers.
+        .target(name: "GSL", dependencies: ["CGSL"]),
+        // The bundled, versioned rule sets (data, with legal references).
+        .target(name: "RuleSets", path: "rules", resources: [.copy("sets")]),
+        // The pure domain: screening, merging, staffing, reallocation, transition.
+        .target(name: "MergerSim", dependencies: ["GSL"]),
+        // Files at the edge: CSV and YAML readers, report writers, the manifest.
+        .target(
+            name: "MergerSimIO",
+            dependencies: ["MergerSim", "RuleSets", .product(name: "Yams", package: "Yams")]
+        ),
+        // The commands, as a library so tests can run them without a process.
+        .target(
+            name: "MergerSimCLI",
+            dependencies: [
+                "MergerSim", "MergerSimIO", "GSL",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "mergersim", dependencies: ["MergerSimCLI"]),
+        .executableTarget(
+            name: "mergersim-bench",
+            dependencies: ["MergerSim", "MergerSimIO", "GSL"],
+            path: "Benchmarks/mergersim-bench"
+        ),
+        .testTarget(name: "GSLTests", dependencies: ["GSL"]),
+        .testTarget(name: "MergerSimTests", dependencies: ["MergerSim", "MergerSimIO"]),
+        .testTarget(name: "MergerSimIOTests", dependencies: ["MergerSimIO"]),
+        .testTarget(name: "MergerSimCLITests", dependencies: ["MergerSimCLI", "MergerSimIO"]),
+    ]
+)

@@ -1,0 +1,28 @@
+// The C boundary of mergersim: GSL's headers, and static inline accessors for
+// GSL's global algorithm and generator types, which Swift 6 refuses to read
+// directly as they are mutable C globals (see GSL-NOTES.md).
+#ifndef MERGERSIM_CGSL_SHIM_H
+#define MERGERSIM_CGSL_SHIM_H
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_multimin.h>
+#include <gsl/gsl_statistics_double.h>
+#include <gsl/gsl_sort_double.h>
+#include <gsl/gsl_vector.h>
+
+static inline const gsl_rng_type *cgsl_rng_mt19937(void) { return gsl_rng_mt19937; }
+
+static inline const gsl_multimin_fdfminimizer_type *cgsl_fdfminimizer_vector_bfgs2(void) {
+    return gsl_multimin_fdfminimizer_vector_bfgs2;
+}
+
+static inline const gsl_multimin_fminimizer_type *cgsl_fminimizer_nmsimplex2(void) {
+    return gsl_multimin_fminimizer_nmsimplex2;
+}
+
+static inline int cgsl_success(void) { return GSL_SUCCESS; }
+static inline int cgsl_continue(void) { return GSL_CONTINUE; }
+
+#endif
