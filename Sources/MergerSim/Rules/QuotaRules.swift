@@ -1,0 +1,160 @@
+/// Staffing quotas.
+///
+/// Exactly one of `combined` (Decree 33/2023: cadres and civil servants
+/// together, by kind and type) or `interimNorm` (the 2025 interim norm) is
+/// given; cadres are then split off by the count of cadre titles.
+public struct QuotaRules: Sendable, Codable, Hashable {
+    public var combined: Combined?
+    public var interimNorm: InterimNorm?
+    public var extras: Extras?
+    public var nonProfessional: NonProfessional
+    public var cadreTitles: CadreTitles
+
+    enum CodingKeys: String, CodingKey {
+        case combined, extras
+        case interimNorm = "interim_norm"
+        case nonProfessional = "non_professional"
+        case cadreTitles = "cadre_titles"
+    }
+
+    /// Cadres and civil servants together, by kind and type.
+    public struct Combined: Sendable, Codable, Hashable {
+        public var rule: String
+        public var byKind: [String: PerType]
+
+        enum CodingKeys: String, CodingKey {
+            case rule
+            case byKind = "by_kind"
+        }
+    }
+
+    /// Posts per new unit: `posts`, plus one per `residentsPerPost`
+    /// (`residentsPerPostMountainous` for mountainous units) above
+    /// `abovePopulation`, at most `cap` for the unit's kind.
+    public struct InterimNorm: Sendable, Codable, Hashable {
+        public var rule: String
+        public var status: Status?
+        public var posts: Int
+        public var abovePopulation: Int
+        public var residentsPerPost: Int
+        public var residentsPerPostMountainous: Int
+        public var cap: [String: Int]
+
+        enum CodingKeys: String, CodingKey {
+            case rule, status, posts, cap
+            case abovePopulation = "above_population"
+            case residentsPerPost = "residents_per_post"
+            case residentsPerPostMountainous = "residents_per_post_mountainous"
+        }
+    }
+
+    /// Extra civil servants: one per full `fraction` of the population
+    /// standard above it, and one per full `areaStep` of the area standard above it.
+    public struct Extras: Sendable, Codable, Hashable {
+        public var rule: String
+        public var status: Status?
+        /// Special population steps, first match wins (ward of an urban district: 1/3).
+        public var populationSteps: [PopulationStep]
+        /// The population step of every other unit (1/2).
+        public var populationStep: Fraction
+        public var areaStep: Fraction
+
+        enum CodingKeys: String, CodingKey {
+            case rule, status
+            case populationSteps = "population_steps"
+            case populationStep = "population_step"
+            case areaStep = "area_step"
+        }
+
+        public struct PopulationStep: Sendable, Codable, Hashable {
+            public var applies: UnitSelector
+            public var fraction: Fraction
+
+            enum CodingKeys: String, CodingKey { case fraction }
+
+            public init(from decoder: any Decoder) throws {
+                applies = try UnitSelector(from: decoder)
+                fraction = try decoder.container(keyedBy: CodingKeys.self).decode(Fraction.self, forKey: .fraction)
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                try applies.encode(to: encoder)
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(fraction, forKey: .fraction)
+            }
+        }
+    }
+
+    /// Non-professional workers: posts by type, plus the extras;
+    /// none from `endedOn` (R-4.7: 1 Aug 2025).
+    public struct NonProfessional: Sendable, Codable, Hashable {
+        public var rule: String
+        public var byType: PerType?
+        public var withExtras: Bool
+        /// ISO date from which the category no longer exists.
+        public var endedOn: String?
+
+        enum CodingKeys: String, CodingKey {
+            case rule
+            case byType = "by_type"
+            case withExtras = "with_extras"
+            case endedOn = "ended_on"
+        }
+    }
+
+    /// The cadre titles of a unit; their count is the cadre quota.
+    public struct CadreTitles: Sendable, Codable, Hashable {
+        public var rule: String
+        public var status: Status?
+        public var titles: [Title]
+
+        public struct Title: Sendable, Codable, Hashable {
+            public var title: String
+            public var status: Status?
+            /// How many posts of this title (may differ by type).
+            public var count: PerType
+            /// The kinds that have this title; all when absent.
+            public var kinds: [UnitKind]?
+        }
+
+        /// The number of cadre posts of a unit of this kind and type.
+        public func count(kind: UnitKind, type: UnitType) -> Int {
+            titles.filter { $0.kinds?.contains(kind) ?? true }.reduce(0) { $0 + $1.count[type] }
+        }
+    }
+}
+
+/// A number for each type (`{I: 23, II: 21, III: 19}`), or one for all (`1`).
+public struct PerType: Sendable, Codable, Hashable {
+    public var typeI: Int
+    public var typeII: Int
+    public var typeIII: Int
+
+    enum CodingKeys: String, CodingKey {
+        case typeI = "I", typeII = "II", typeIII = "III"
+    }
+
+    public init(typeI: Int, typeII: Int, typeIII: Int) {
+        self.typeI = typeI
+        self.typeII = typeII
+        self.typeIII = typeIII
+    }
+
+    public init(from decoder: any Decoder) throws {
+        if let all = try? decoder.singleValueContainer().decode(Int.self) {
+            self.init(typeI: all, typeII: all, typeIII: all)
+            return
+        }
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(typeI: try c.decode(Int.self, forKey: .typeI), typeII: try c.decode(Int.self, forKey: .typeII),
+                  typeIII: try c.decode(Int.self, forKey: .typeIII))
+    }
+
+    public subscript(type: UnitType) -> Int {
+        switch type {
+        case .typeI: typeI
+        case .typeII: typeII
+        case .typeIII: typeIII
+        }
+    }
+}

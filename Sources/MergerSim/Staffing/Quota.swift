@@ -1,0 +1,72 @@
+/// A unit's staffing quota in each category, and how it was reached.
+public struct Quota: Hashable, Sendable {
+    public var posts: Headcount
+    /// Extra civil servants (and non-professional workers) for population and area above the standard.
+    public var extras: Int
+    /// The rules applied, e.g. "R-4.1, R-4.2, R-4.5".
+    public var rules: [String]
+}
+
+extension QuotaRules {
+    /// The quota of a unit of `type` whose standard (before reductions) is `standard`.
+    ///
+    /// Decree 33/2023: the combined cadre and civil-servant quota by
+    /// kind and type, plus the extras, split into the cadre titles
+    /// and civil servants (the rest). Interim norm: the posts
+    /// plus one per residents-per-post above the population, capped by kind.
+    /// Non-professional workers: by type plus the same extras, none once the category ended.
+    public func quota(for unit: AdministrativeUnit, type: UnitType, standard: Standard) throws(RuleApplicationError) -> Quota {
+        let extraPosts = extras.map { $0.extra(for: unit, standard: standard) } ?? 0
+        let cadres = cadreTitles.count(kind: unit.kind, type: type)
+        var rules: [String] = []
+        let combinedPosts: Int
+        if let combined {
+            guard let table = combined.byKind[unit.kind.rawValue] else {
+                throw RuleApplicationError(unitCode: unit.code, field: "kind",
+                                           message: "the rule set has no quota (\(combined.rule)) for a \(unit.kind.rawValue)")
+            }
+            combinedPosts = table[type] + extraPosts
+            rules.append(combined.rule)
+            if let extras { rules.append(extras.rule) }
+        } else if let norm = interimNorm {
+            combinedPosts = norm.posts(for: unit)
+            rules.append(norm.rule)
+        } else {
+            throw RuleApplicationError(unitCode: unit.code, field: "kind", message: "the rule set gives no cadre and civil-servant quota")
+        }
+        rules.append(cadreTitles.rule)
+        var nonProfessionalPosts = 0
+        if self.nonProfessional.endedOn == nil, let byType = self.nonProfessional.byType {
+            nonProfessionalPosts = byType[type] + (self.nonProfessional.withExtras ? extraPosts : 0)
+            rules.append(self.nonProfessional.rule)
+        }
+        let posts = Headcount(cadres: min(cadres, combinedPosts), civilServants: max(0, combinedPosts - cadres),
+                              nonProfessional: nonProfessionalPosts)
+        return Quota(posts: posts, extras: combined == nil ? 0 : extraPosts, rules: rules)
+    }
+}
+
+extension QuotaRules.Extras {
+    /// ⌊(P − Ps) / (k·Ps)⌋⁺ + ⌊(A − As) / (s·As)⌋⁺, in whole numbers:
+    /// k is 1/3 for a ward of an urban district, 1/2 otherwise; s is the area step.
+    public func extra(for unit: AdministrativeUnit, standard: Standard) -> Int {
+        let k = populationSteps.first(where: { $0.applies.matches(unit) })?.fraction ?? populationStep
+        // (P − Ps) / (Ps·n/d) = (P − Ps)·d / (Ps·n)
+        let populationAbove = Int64(unit.population - standard.population)
+        let populationExtra = populationAbove > 0
+            ? populationAbove * Int64(k.denominator) / (Int64(standard.population) * Int64(k.numerator)) : 0
+        let areaAbove = unit.area.millionths - standard.area.millionths
+        let areaExtra = areaAbove > 0
+            ? areaAbove * Int64(areaStep.denominator) / (standard.area.millionths * Int64(areaStep.numerator)) : 0
+        return Int(populationExtra + areaExtra)
+    }
+}
+
+extension QuotaRules.InterimNorm {
+    /// `posts` + ⌊(P − above) / per⌋⁺, at most the cap of the unit's kind.
+    public func posts(for unit: AdministrativeUnit) -> Int {
+        let per = unit.features.mountainous ? residentsPerPostMountainous : residentsPerPost
+        let extra = max(0, unit.population - abovePopulation) / per
+        return min(cap[unit.kind.rawValue] ?? Int.max, posts + extra)
+    }
+}

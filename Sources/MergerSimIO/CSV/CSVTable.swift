@@ -1,0 +1,76 @@
+/// A CSV file read whole: the header and the records, each field with its
+/// line and column, per RFC 4180 and as Excel writes it.
+///
+/// Accepted: UTF-8 with or without a byte-order mark; CRLF, LF or CR line
+/// ends; fields quoted with `"` (a quote inside doubled, line breaks inside
+/// kept). Records whose fields are all empty (Excel's `,,,,` rows and blank
+/// lines) are skipped. Rejected, with the place: invalid UTF-8, a quote
+/// inside an unquoted field, text after a closing quote, an unclosed quote,
+/// a record with more or fewer fields than the header, a repeated header name.
+public struct CSVTable: Sendable {
+    /// The file's name, as given, for messages.
+    public let file: String
+    /// Header names, trimmed of surrounding spaces.
+    public let header: [String]
+    public let records: [CSVRecord]
+
+    /// The index of each header name.
+    public let columnIndex: [String: Int]
+
+    /// Parses `bytes` (the whole file).
+    ///
+    /// - Throws: ``InputError`` (bad data, 65) naming the file, line and column.
+    public init(bytes: [UInt8], file: String) throws(InputError) {
+        self.file = file
+        var parser = CSVParser(bytes: bytes, file: file)
+        try parser.checkEncoding()
+        guard let headerRecord = try parser.nextRecord() else {
+            throw .badData(file, line: 1, column: 1, "the file is empty; expected a header row naming the columns")
+        }
+        header = headerRecord.fields.map { $0.trimmingSpaces }
+        var index: [String: Int] = [:]
+        for (i, name) in header.enumerated() {
+            if name.isEmpty {
+                throw .badData(file, line: headerRecord.line, column: headerRecord.columns[i], "column \(i + 1) of the header has no name")
+            }
+            if index[name] != nil {
+                throw .badData(file, line: headerRecord.line, column: headerRecord.columns[i], "the column \"\(name)\" appears twice in the header")
+            }
+            index[name] = i
+        }
+        columnIndex = index
+        var records: [CSVRecord] = []
+        while let record = try parser.nextRecord() {
+            if record.fields.allSatisfy(\.isEmpty) { continue }
+            guard record.fields.count == header.count else {
+                let column = record.fields.count > header.count ? record.columns[header.count] : nil
+                throw .badData(file, line: record.line, column: column,
+                               "this row has \(record.fields.count) fields but the header has \(header.count); "
+                                   + "a field containing a comma must be quoted")
+            }
+            records.append(record)
+        }
+        self.records = records
+    }
+}
+
+/// One record of a CSV file.
+public struct CSVRecord: Sendable {
+    /// The line the record starts on.
+    public let line: Int
+    public let fields: [String]
+    /// The column each field starts at (of its quote, when quoted).
+    public let columns: [Int]
+    /// The line each field starts on (differs from `line` after a quoted line break).
+    public let lines: [Int]
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs.
+    var trimmingSpaces: String {
+        let utf8 = self.utf8
+        guard let first = utf8.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return "" }
+        let last = utf8.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })!
+        return String(self[first...last])
+    }
+}
