@@ -1,1 +1,4 @@
+import Foundation
 import MergerSimCLI
+
+exit(MergerSimCommand.run(Array(CommandLine.arguments.dropFirst())))

@@ -17,11 +17,11 @@ public struct ScreeningResult: Hashable, Sendable {
 
     /// What the planner does with the unit.
     public var verdict: Verdict {
-        switch decision {
-        case .no: .keep
-        case .yes, .borderline where unit.exemption != nil: .exempt
-        case .yes: .merge
-        case .borderline: .borderline
+        switch (decision, unit.exemption) {
+        case (.no, _): .keep
+        case (.yes, nil): .merge
+        case (.borderline, nil): .borderline
+        case (.yes, _?), (.borderline, _?): .exempt
         }
     }
 

@@ -1,0 +1,48 @@
+import ArgumentParser
+import MergerSim
+import MergerSimIO
+
+/// `mergersim screen UNITS.csv`: standards, merger tests, types and quotas of existing units.
+struct Screen: ConsoleCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Screen existing units: standards met, must they merge, type and staffing quota.",
+        discussion: "Writes screening.csv and manifest.json to the output folder and prints a summary.")
+
+    @Argument(help: "The units CSV (one row per existing unit; see INTERFACE.md).")
+    var units: String
+
+    @Option(help: "A bundled rule set id (see `mergersim rules`) or the path of a rule file.")
+    var rules = "vn-2026"
+
+    @Option(help: "The screening round: 2019, 2023 or 2026 (default: the rule set's).")
+    var round: Int?
+
+    @Option(help: "The output folder.")
+    var out = "output/screen"
+
+    func execute(arguments: [String], console: Console) throws {
+        let loaded = try RuleSetLoader.load(rules)
+        let ruleSet = loaded.rules
+        let roundYear = round ?? ruleSet.screening.defaultRound
+        guard let screeningRound = ruleSet.screening.round(roundYear) else {
+            throw InputError(.usage, file: rules, "rule set \(ruleSet.id) has no screening round \(roundYear); it has "
+                             + ruleSet.screening.rounds.map { String($0.round) }.joined(separator: ", "))
+        }
+        let bytes = try FileInput.read(units)
+        let unitsFile = try UnitsFile(bytes: bytes, file: units)
+        let results: [ScreeningResult]
+        do {
+            results = try ruleSet.screen(unitsFile.units, round: screeningRound)
+        } catch {
+            throw unitsFile.located(error)
+        }
+        let manifest = RunManifest(
+            command: ["mergersim"] + arguments, rules: loaded, round: roundYear,
+            inputs: [.init(role: "units", path: units, bytes: bytes, rows: unitsFile.units.count)],
+            defaults: ScreeningDefaults.applied(results, ruleSet: ruleSet, rulesGiven: rules, roundGiven: round),
+            outputs: ["screening.csv", "manifest.json"])
+        try RunFolder.write([("screening.csv", ScreeningReport.csv(results)), ("manifest.json", manifest.json)], to: out)
+        console.out(ScreeningSummary.text(results, rules: ruleSet, round: screeningRound))
+        console.out("\nWrote \(out)/screening.csv and manifest.json")
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import MergerSimIO
+
+/// `mergersim`: the root command.
+public struct MergerSimCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "mergersim",
+        abstract: "Simulate mergers of Vietnam's commune-level units and the reallocation of their staff.",
+        discussion: """
+            Exit codes: 0 success, 1 internal failure, 64 usage error, 65 bad input data \
+            (the message names file:line:column), 66 input file missing or unreadable, \
+            73 output cannot be written. On any failure no output is created or changed.
+            """,
+        version: MergerSimVersion.current,
+        subcommands: [Screen.self, RulesCommand.self])
+
+    public init() {}
+
+    /// Parses and runs `arguments` (without the program name), reporting to
+    /// `console`; returns the exit code. `main.swift` and the tests both go through here.
+    public static func run(_ arguments: [String], console: Console = .standard) -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            if let consoleCommand = command as? any ConsoleCommand {
+                try consoleCommand.execute(arguments: arguments, console: console)
+            } else {
+                try command.run()
+            }
+            return 0
+        } catch let error as InputError {
+            console.error("error: \(error)")
+            return error.exitCode
+        } catch {
+            let code = exitCode(for: error).rawValue
+            let message = fullMessage(for: error)
+            if code == 0 { console.out(message) } else if !message.isEmpty { console.error(message) }
+            return code
+        }
+    }
+}
+
+/// A command that reports through a ``Console`` rather than printing.
+protocol ConsoleCommand: ParsableCommand {
+    func execute(arguments: [String], console: Console) throws
+}
+
+extension ConsoleCommand {
+    public func run() throws {
+        try execute(arguments: Array(CommandLine.arguments.dropFirst()), console: .standard)
+    }
+}

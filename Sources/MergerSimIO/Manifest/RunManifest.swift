@@ -1,0 +1,124 @@
+import Foundation
+import MergerSim
+
+/// mergersim's version, as written into every manifest.
+public enum MergerSimVersion {
+    public static let current = "0.1.0"
+}
+
+/// `manifest.json`: what a run was made from, so it can be made again:
+/// the tool's version, the rule set and its hash, the inputs and their
+/// hashes, the seed, and every default and assumption applied.
+///
+/// It holds no time stamp, so the same run writes the same bytes.
+public struct RunManifest: Codable, Sendable {
+    public var tool = "mergersim"
+    public var version = MergerSimVersion.current
+    /// The command and its arguments as given.
+    public var command: [String]
+    public var rules: RulesEntry
+    public var round: Int?
+    public var seed: UInt64?
+    public var runs: Int?
+    public var inputs: [InputEntry]
+    /// Defaults applied where the input or command line gave no value.
+    public var defaults: [DefaultEntry]
+    /// The rule set's values marked NC (not confirmed) that were in force.
+    public var assumptions: [Assumption]
+    public var outputs: [String]
+
+    public init(command: [String], rules: LoadedRuleSet, round: Int? = nil, seed: UInt64? = nil, runs: Int? = nil,
+                inputs: [InputEntry], defaults: [DefaultEntry], outputs: [String]) {
+        self.command = command
+        self.rules = RulesEntry(id: rules.rules.id, title: rules.rules.title, source: rules.source, sha256: rules.sha256)
+        self.round = round
+        self.seed = seed
+        self.runs = runs
+        self.inputs = inputs
+        self.defaults = defaults
+        self.assumptions = Assumption.all(in: rules.rules)
+        self.outputs = outputs
+    }
+
+    public struct RulesEntry: Codable, Sendable {
+        public var id: String
+        public var title: String
+        public var source: String
+        public var sha256: String
+    }
+
+    public struct InputEntry: Codable, Sendable {
+        public var role: String
+        public var path: String
+        public var sha256: String
+        public var rows: Int
+
+        public init(role: String, path: String, bytes: [UInt8], rows: Int) {
+            self.role = role
+            self.path = path
+            self.sha256 = SHA256.hex(bytes)
+            self.rows = rows
+        }
+    }
+
+    public struct DefaultEntry: Codable, Sendable, Equatable {
+        public var name: String
+        public var value: String
+        public var rule: String?
+        public var status: String?
+        /// How many units it was applied to, where it applies per unit.
+        public var units: Int?
+
+        public init(name: String, value: String, rule: String? = nil, status: Status? = nil, units: Int? = nil) {
+            self.name = name
+            self.value = value
+            self.rule = rule
+            self.status = status?.rawValue
+            self.units = units
+        }
+    }
+
+    /// A value of the rule set marked NC, with where it sits in the rule file.
+    public struct Assumption: Codable, Sendable, Equatable {
+        public var rule: String
+        public var path: String
+        public var value: String
+
+        /// Every NC-marked value of `rules`, in file order.
+        public static func all(in rules: RuleSet) -> [Assumption] {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            guard let data = try? encoder.encode(rules), let tree = try? JSONSerialization.jsonObject(with: data) else { return [] }
+            var found: [Assumption] = []
+            collect(tree, path: [], rule: "", into: &found, encoder: encoder)
+            return found
+        }
+
+        private static func collect(_ node: Any, path: [String], rule: String, into found: inout [Assumption], encoder: JSONEncoder) {
+            if let dictionary = node as? [String: Any] {
+                let rule = dictionary["rule"] as? String ?? rule
+                if dictionary["status"] as? String == Status.notConfirmed.rawValue {
+                    var value = dictionary
+                    value["status"] = nil
+                    let text = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes]))
+                        .map { String(decoding: $0, as: UTF8.self) } ?? ""
+                    found.append(Assumption(rule: rule, path: path.joined(separator: "."), value: text))
+                }
+                for key in dictionary.keys.sorted() {
+                    collect(dictionary[key]!, path: path + [key], rule: rule, into: &found, encoder: encoder)
+                }
+            } else if let array = node as? [Any] {
+                for (i, element) in array.enumerated() {
+                    collect(element, path: path + [String(i)], rule: rule, into: &found, encoder: encoder)
+                }
+            }
+        }
+    }
+
+    /// Pretty, key-sorted JSON.
+    public var json: Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(self)) ?? Data()
+    }
+}

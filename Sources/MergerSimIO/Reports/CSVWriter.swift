@@ -1,0 +1,59 @@
+import Foundation
+import MergerSim
+
+/// Writes CSV per RFC 4180: comma-separated, CRLF-free (LF line ends), UTF-8
+/// without a byte-order mark; a field is quoted when it holds a comma, a
+/// quote or a line break.
+struct CSVWriter {
+    private(set) var text = ""
+
+    init(header: [String]) { append(header) }
+
+    mutating func append(_ fields: [String]) {
+        text += fields.map(Self.escape).joined(separator: ",")
+        text += "\n"
+    }
+
+    var data: Data { Data(text.utf8) }
+
+    static func escape(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// How numbers appear in reports: exact decimals trimmed of trailing zeros,
+/// percentages with two decimals.
+enum ReportFormat {
+    /// "1.1", "62.5", "5" from a fixed decimal, at least the decimals it was given with.
+    static func decimal(_ value: FixedDecimal) -> String {
+        let negative = value.millionths < 0
+        let magnitude = value.millionths.magnitude
+        let whole = magnitude / UInt64(FixedDecimal.scale)
+        var fraction = String(magnitude % UInt64(FixedDecimal.scale))
+        fraction = String(repeating: "0", count: FixedDecimal.maxDecimals - fraction.count) + fraction
+        let minimum = min(value.decimals, FixedDecimal.maxDecimals)
+        while fraction.count > minimum, fraction.hasSuffix("0") { fraction.removeLast() }
+        return (negative ? "-" : "") + String(whole) + (fraction.isEmpty ? "" : "." + fraction)
+    }
+
+    /// `value` × `percent` / 100, exactly where it can be, as decimal text.
+    static func scaled(_ value: FixedDecimal, percent: Int) -> String {
+        decimal(FixedDecimal(millionths: value.millionths * Int64(percent) / 100, decimals: 0))
+    }
+
+    static func percent(_ value: Double) -> String { String(format: "%.2f", value) }
+
+    static func yesNo(_ value: Bool) -> String { value ? "yes" : "no" }
+
+    /// A whole number with thousands separated by spaces for the terminal ("24 656").
+    static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out += "," }
+            out.append(ch)
+        }
+        return (value < 0 ? "-" : "") + out
+    }
+}
