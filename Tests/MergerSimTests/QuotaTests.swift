@@ -1,0 +1,100 @@
+import Testing
+import MergerSim
+
+/// quotas by category.
+struct QuotaTests {
+    func quota(_ unit: AdministrativeUnit, _ rules: RuleSet = Rules.vn2023) throws -> Quota {
+        try rules.screen(unit).quota
+    }
+
+    func urbanWard(_ population: Int, area: String = "5.5", type: UnitType = .typeII) -> AdministrativeUnit {
+        .sample(.ward, district: .urbanDistrict, area: area, population: population, type: type)
+    }
+
+    @Test func r4_1CombinedQuotaByKindAndType() throws {
+        let wardI = try quota(urbanWard(15_000, type: .typeI)).posts
+        #expect(wardI.cadres + wardI.civilServants == 23)
+        #expect(try quota(urbanWard(15_000, type: .typeIII)).posts.civilServants + 10 == 19)
+        let communeI = try quota(.sample(area: "30", population: 8_000, type: .typeI)).posts
+        #expect(communeI.cadres + communeI.civilServants == 22)
+        let townII = try quota(.sample(.town, area: "14", population: 8_000, type: .typeII)).posts
+        #expect(townII.cadres + townII.civilServants == 20)
+    }
+
+    @Test func r4_2UrbanWardGetsOneExtraPerFullThirdOfTheStandard() throws {
+        // Standard 15,000; a third is 5,000.
+        #expect(try quota(urbanWard(20_001)).extras == 1)
+        #expect(try quota(urbanWard(19_999)).extras == 0)
+        #expect(try quota(urbanWard(20_000)).extras == 1)
+        #expect(try quota(urbanWard(30_000)).extras == 3)
+    }
+
+    @Test func r4_2OtherUnitsGetOneExtraPerFullHalf() throws {
+        let ward = { (population: Int) in AdministrativeUnit.sample(.ward, district: .provincialCity, area: "5.5", population: population, type: .typeII) }
+        #expect(try quota(ward(10_500)).extras == 1)  // 7,000 + 3,500
+        #expect(try quota(ward(10_499)).extras == 0)
+        #expect(try quota(.sample(area: "30", population: 12_000, type: .typeII)).extras == 1)  // commune: 8,000 + 4,000
+        #expect(try quota(.sample(area: "30", population: 11_999, type: .typeII)).extras == 0)
+    }
+
+    @Test func r4_2AreaExtrasPerFullStandardAboveIt() throws {
+        #expect(try quota(urbanWard(15_000, area: "11")).extras == 1)
+        #expect(try quota(urbanWard(15_000, area: "10.99")).extras == 0)
+        #expect(try quota(urbanWard(15_000, area: "16.5")).extras == 2)
+        // Population and area extras add up; they go to civil servants.
+        let both = try quota(urbanWard(20_000, area: "11"))
+        #expect(both.extras == 2)
+        #expect(both.posts.civilServants == 21 - 10 + 2)
+    }
+
+    @Test func r4_3NonProfessionalByTypePlusTheExtras() throws {
+        #expect(try quota(urbanWard(15_000, type: .typeI)).posts.nonProfessional == 14)
+        #expect(try quota(urbanWard(15_000, type: .typeII)).posts.nonProfessional == 12)
+        #expect(try quota(urbanWard(15_000, type: .typeIII)).posts.nonProfessional == 10)
+        #expect(try quota(urbanWard(20_000, type: .typeIII)).posts.nonProfessional == 11)
+    }
+
+    @Test func r4_5CadresAreTheCadreTitles() throws {
+        let titles = Rules.vn2023.quotas.cadreTitles
+        #expect(titles.count(kind: .commune, type: .typeI) == 12)  // two People's Committee vice-chairs
+        #expect(titles.count(kind: .commune, type: .typeII) == 11)
+        #expect(titles.count(kind: .ward, type: .typeI) == 11)  // no Farmers' Union chair
+        #expect(titles.count(kind: .ward, type: .typeIII) == 10)
+        #expect(try quota(urbanWard(15_000, type: .typeII)).posts == Headcount(cadres: 10, civilServants: 11, nonProfessional: 12))
+    }
+
+    @Test func r4_5NgheAnSplitIsAboutTwelveCadresAUnit() {
+        // 514 cadres for 43 new units ≈ 11.95: between the Type II and Type I commune counts.
+        let titles = Rules.vn2023.quotas.cadreTitles
+        let perUnit = 514.0 / 43
+        #expect(Double(titles.count(kind: .commune, type: .typeII)) < perUnit)
+        #expect(perUnit <= Double(titles.count(kind: .commune, type: .typeI)))
+    }
+
+    @Test func r4_7InterimNormOf2025() throws {
+        func total(_ unit: AdministrativeUnit) throws -> Int {
+            let posts = try quota(unit, Rules.vn2025).posts
+            return posts.cadres + posts.civilServants
+        }
+        #expect(try total(.sample(area: "30", population: 16_000, type: .typeII)) == 32)
+        #expect(try total(.sample(area: "30", population: 17_999, type: .typeII)) == 32)
+        #expect(try total(.sample(area: "30", population: 18_000, type: .typeII)) == 33)
+        #expect(try total(.sample(area: "60", population: 18_000, features: .init(mountainous: true), type: .typeII)) == 34)
+        #expect(try total(.sample(area: "30", population: 100_000, type: .typeII)) == 50)  // commune cap
+        #expect(try total(.sample(.ward, district: .urbanDistrict, area: "5.5", population: 200_000, type: .typeII)) == 70)  // ward cap
+        // Non-professional posts ended on 1 Aug 2025.
+        #expect(try quota(.sample(area: "30", population: 16_000, type: .typeII), Rules.vn2025).posts.nonProfessional == 0)
+    }
+
+    @Test func r4_6Deadlines() {
+        #expect(Rules.vn2019.deadline.date == "2024-12-31")
+        #expect(Rules.vn2023.deadline.yearsAfterEffective == 5)
+    }
+
+    @Test func surplusIsHeadcountAboveQuota() throws {
+        let staffed = AdministrativeUnit.sample(.ward, district: .urbanDistrict, area: "5.5", population: 15_000, type: .typeII,
+                                                staff: Headcount(cadres: 12, civilServants: 9, nonProfessional: 12))
+        let result = try Rules.vn2023.screen(staffed)
+        #expect(result.surplus == Headcount(cadres: 2, civilServants: 0, nonProfessional: 0))
+    }
+}
