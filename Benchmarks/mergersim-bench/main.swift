@@ -1,1 +1,90 @@
-print("bench")
+// mergersim-bench: timings of mergersim's hot paths, in a release build:
+//   swift run -c release mergersim-bench [--units N] [--repeat R] [--seed S]
+// Prints one line per benchmark: best and median wall time over R repeats.
+import CSV
+import Foundation
+import MergerSim
+import MergerSimIO
+
+struct Options {
+    var units = 10_000
+    var repeats = 10
+    var seed: UInt64 = 42
+
+    init(_ arguments: [String]) {
+        var i = 0
+        while i < arguments.count {
+            let value = i + 1 < arguments.count ? arguments[i + 1] : ""
+            switch arguments[i] {
+            case "--units": units = Int(value) ?? units
+            case "--repeat": repeats = Int(value) ?? repeats
+            case "--seed": seed = UInt64(value) ?? seed
+            default: FileHandle.standardError.write(Data("unknown option \(arguments[i])\n".utf8)); exit(64)
+            }
+            i += 2
+        }
+    }
+}
+
+/// Runs `body` `repeats` times and reports best and median milliseconds.
+func measure(_ name: String, repeats: Int, _ body: () throws -> Int) rethrows {
+    var times: [Double] = []
+    var check = 0
+    for _ in 0..<repeats {
+        let start = ContinuousClock.now
+        check &+= try body()
+        let elapsed = ContinuousClock.now - start
+        times.append(Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15)
+    }
+    times.sort()
+    func ms(_ value: Double) -> String {
+        let text = String(format: "%.3f", value)
+        return String(repeating: " ", count: max(0, 10 - text.count)) + text
+    }
+    let label = name + String(repeating: " ", count: max(0, 46 - name.count))
+    print("\(label) best \(ms(times[0])) ms   median \(ms(times[times.count / 2])) ms   (\(repeats) runs, check \(check))")
+}
+
+/// The units as a units CSV, as a planner's file would hold them.
+func csvText(_ units: [AdministrativeUnit]) -> String {
+    var text = "code,name,kind,province,district_kind,area_km2,population,mountainous,ethnic_minority_share,cadres,civil_servants,non_professional\n"
+    for u in units {
+        let share = u.features.ethnicMinorityShare.map { String($0.doubleValue) } ?? ""
+        text += "\(u.code),\(u.name),\(u.kind.rawValue),\(u.province),\(u.districtKind?.rawValue ?? ""),"
+        text += "\(u.area.doubleValue),\(u.population),\(u.features.mountainous),\(share),"
+        text += "\(u.staff!.cadres),\(u.staff!.civilServants),\(u.staff!.nonProfessional)\n"
+    }
+    return text
+}
+
+let options = Options(Array(CommandLine.arguments.dropFirst()))
+let units = try SyntheticUnits.generate(count: options.units, seed: options.seed)
+let rules = try RuleSetLoader.load("vn-2023").rules
+let round = rules.screening.round(2023)!
+let text = csvText(units)
+let bytes = Array(text.utf8)
+print("mergersim-bench: \(options.units) generated units (seed \(options.seed)), \(bytes.count / 1024) KiB of CSV")
+
+try measure("screen (standards, tests, type, quota)", repeats: options.repeats) {
+    try rules.screen(units, round: round).count
+}
+try measure("read units CSV: mergersim (located, checked)", repeats: options.repeats) {
+    try UnitsFile(bytes: bytes, file: "bench.csv").units.count
+}
+try measure("parse CSV: mergersim CSVTable", repeats: options.repeats) {
+    try CSVTable(bytes: bytes, file: "bench.csv").records.count
+}
+try measure("parse CSV: CSV.swift 2.5 CSVReader", repeats: options.repeats) {
+    let reader = try CSVReader(string: text, hasHeaderRow: true)
+    var rows = 0
+    while reader.next() != nil { rows += 1 }
+    return rows
+}
+let screened = try rules.screen(units, round: round)
+measure("write screening.csv", repeats: options.repeats) {
+    ScreeningReport.csv(screened).count
+}
+try measure("screen end to end (read + screen + report)", repeats: options.repeats) {
+    let file = try UnitsFile(bytes: bytes, file: "bench.csv")
+    return ScreeningReport.csv(try rules.screen(file.units, round: round)).count
+}

@@ -17,7 +17,7 @@ struct CSVWriter {
     var data: Data { Data(text.utf8) }
 
     static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
@@ -27,14 +27,23 @@ struct CSVWriter {
 enum ReportFormat {
     /// "1.1", "62.5", "5" from a fixed decimal, at least the decimals it was given with.
     static func decimal(_ value: FixedDecimal) -> String {
-        let negative = value.millionths < 0
         let magnitude = value.millionths.magnitude
-        let whole = magnitude / UInt64(FixedDecimal.scale)
-        var fraction = String(magnitude % UInt64(FixedDecimal.scale))
-        fraction = String(repeating: "0", count: FixedDecimal.maxDecimals - fraction.count) + fraction
+        let scale = UInt64(FixedDecimal.scale)
+        var fraction = magnitude % scale
+        var digits = FixedDecimal.maxDecimals
         let minimum = min(value.decimals, FixedDecimal.maxDecimals)
-        while fraction.count > minimum, fraction.hasSuffix("0") { fraction.removeLast() }
-        return (negative ? "-" : "") + String(whole) + (fraction.isEmpty ? "" : "." + fraction)
+        while digits > minimum, fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
+        var text = value.millionths < 0 ? "-" : ""
+        text += String(magnitude / scale)
+        guard digits > 0 else { return text }
+        let fractionText = String(fraction)
+        text += "."
+        text += String(repeating: "0", count: digits - fractionText.count)
+        text += fractionText
+        return text
     }
 
     /// `value` × `percent` / 100, exactly where it can be, as decimal text.
@@ -42,7 +51,14 @@ enum ReportFormat {
         decimal(FixedDecimal(millionths: value.millionths * Int64(percent) / 100, decimals: 0))
     }
 
-    static func percent(_ value: Double) -> String { String(format: "%.2f", value) }
+    /// Two decimals, rounded half away from zero ("20.00", "152.29").
+    static func percent(_ value: Double) -> String {
+        guard value.isFinite else { return "" }
+        let hundredths = Int((value * 100).rounded())
+        let magnitude = hundredths.magnitude
+        let fraction = magnitude % 100
+        return (hundredths < 0 ? "-" : "") + String(magnitude / 100) + (fraction < 10 ? ".0" : ".") + String(fraction)
+    }
 
     static func yesNo(_ value: Bool) -> String { value ? "yes" : "no" }
 
