@@ -1,5 +1,5 @@
 /// The kind of a commune-level unit (đơn vị hành chính cấp xã).
-public enum UnitKind: String, Sendable, Hashable, CaseIterable, Codable {
+public enum UnitKind: String, Sendable, Hashable, CaseIterable, Codable, NamedInTwoLanguages {
     /// xã
     case commune
     /// phường
@@ -18,18 +18,11 @@ public enum UnitKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .specialZone: "đặc khu"
         }
     }
-
-    /// Reads `commune` or `xã` (and the other kinds likewise), ignoring case.
-    public init?(name: String) {
-        let lowered = name.lowercased()
-        guard let kind = Self.allCases.first(where: { $0.rawValue == lowered || $0.vietnamese == lowered }) else { return nil }
-        self = kind
-    }
 }
 
 /// The kind of the district a unit belonged to before 2025; it selects the
 /// standard of a ward.
-public enum DistrictKind: String, Sendable, Hashable, CaseIterable, Codable {
+public enum DistrictKind: String, Sendable, Hashable, CaseIterable, Codable, NamedInTwoLanguages {
     /// quận
     case urbanDistrict = "urban_district"
     /// thành phố thuộc tỉnh
@@ -46,12 +39,6 @@ public enum DistrictKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .districtTown: "thị xã"
         case .ruralDistrict: "huyện"
         }
-    }
-
-    public init?(name: String) {
-        let lowered = name.lowercased()
-        guard let kind = Self.allCases.first(where: { $0.rawValue == lowered || $0.vietnamese == lowered }) else { return nil }
-        self = kind
     }
 }
 
@@ -82,4 +69,19 @@ public enum StaffCategory: String, Sendable, Hashable, CaseIterable, Codable {
     case civilServants = "civil_servants"
     /// người hoạt động không chuyên trách cấp xã
     case nonProfessional = "non_professional"
+}
+
+/// A value planners may write in English (its raw value) or in Vietnamese.
+public protocol NamedInTwoLanguages: RawRepresentable<String>, CaseIterable {
+    /// The Vietnamese name, as planners write it.
+    var vietnamese: String { get }
+}
+
+extension NamedInTwoLanguages {
+    /// Reads the English or the Vietnamese name (`commune` or `xã`), ignoring case.
+    public init?(name: String) {
+        let lowered = name.lowercased()
+        guard let value = Self.allCases.first(where: { $0.rawValue == lowered || $0.vietnamese == lowered }) else { return nil }
+        self = value
+    }
 }
