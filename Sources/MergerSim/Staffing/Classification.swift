@@ -9,7 +9,7 @@ public struct Classification: Hashable, Sendable {
     /// Whether `type` was given in the input (else it comes from the score).
     public var typeGiven: Bool
 
-    public var score: FixedDecimal { FixedDecimal(millionths: populationPoints.millionths + areaPoints.millionths + otherPoints.millionths) }
+    public var score: FixedDecimal { FixedDecimal(millionths: populationPoints.millionths + areaPoints.millionths + otherPoints.millionths, decimals: 0) }
 }
 
 extension ClassificationRules {

@@ -16,7 +16,12 @@ public struct RunManifest: Codable, Sendable {
     public var version = MergerSimVersion.current
     /// The command and its arguments as given.
     public var command: [String]
+    /// The scenario's name, for `simulate`.
+    public var scenario: String?
     public var rules: RulesEntry
+    /// The rule set that screened the units before the plan, when it differs.
+    public var rulesBefore: RulesEntry?
+    public var effectiveDate: String?
     public var round: Int?
     public var seed: UInt64?
     public var runs: Int?
@@ -30,7 +35,7 @@ public struct RunManifest: Codable, Sendable {
     public init(command: [String], rules: LoadedRuleSet, round: Int? = nil, seed: UInt64? = nil, runs: Int? = nil,
                 inputs: [InputEntry], defaults: [DefaultEntry], outputs: [String]) {
         self.command = command
-        self.rules = RulesEntry(id: rules.rules.id, title: rules.rules.title, source: rules.source, sha256: rules.sha256)
+        self.rules = RulesEntry(rules)
         self.round = round
         self.seed = seed
         self.runs = runs
@@ -45,6 +50,17 @@ public struct RunManifest: Codable, Sendable {
         public var title: String
         public var source: String
         public var sha256: String
+
+        public init(_ loaded: LoadedRuleSet) {
+            self.init(id: loaded.rules.id, title: loaded.rules.title, source: loaded.source, sha256: loaded.sha256)
+        }
+
+        init(id: String, title: String, source: String, sha256: String) {
+            self.id = id
+            self.title = title
+            self.source = source
+            self.sha256 = sha256
+        }
     }
 
     public struct InputEntry: Codable, Sendable {

@@ -24,7 +24,7 @@ struct CSVWriter {
 
 /// How numbers appear in reports: exact decimals trimmed of trailing zeros,
 /// percentages with two decimals.
-enum ReportFormat {
+public enum ReportFormat {
     /// "1.1", "62.5", "5" from a fixed decimal, at least the decimals it was given with.
     static func decimal(_ value: FixedDecimal) -> String {
         let magnitude = value.millionths.magnitude
@@ -63,7 +63,7 @@ enum ReportFormat {
     static func yesNo(_ value: Bool) -> String { value ? "yes" : "no" }
 
     /// A whole number with thousands separated by spaces for the terminal ("24 656").
-    static func grouped(_ value: Int) -> String {
+    public static func grouped(_ value: Int) -> String {
         let digits = String(value.magnitude)
         var out = ""
         for (i, ch) in digits.enumerated() {

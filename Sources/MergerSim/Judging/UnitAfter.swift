@@ -1,0 +1,118 @@
+/// How a unit after the plan stands against the standards or the merged-unit targets.
+public enum StandardsOutcome: String, Hashable, Sendable, CaseIterable {
+    /// Meets what applies to it.
+    case meets
+    /// Below, but the merger of enough units waives the targets (R-2.5, R-2.6).
+    case waived
+    /// Below; a two-unit merger that stands only by the exception "no further
+    /// neighbour can be added" (R-2.5), which must be reported.
+    case needsException = "needs_exception"
+    /// Below, and nothing waives it.
+    case below
+}
+
+/// What judging finds for one unit after the plan (R-2.5/R-2.6, R-3.x, R-4.x).
+public struct UnitAfterResult: Hashable, Sendable {
+    public var merged: MergedUnit
+    public var standard: ApplicableStandard
+    /// The area the unit must reach (the standard, or the merged-unit target), in km².
+    public var requiredAreaKm2: Double
+    /// The population the unit must reach.
+    public var requiredPopulation: Double
+    public var meetsArea: Bool
+    public var meetsPopulation: Bool
+    public var outcome: StandardsOutcome
+    /// A plain sentence naming the rule, the waiver or the exception needed.
+    public var standardsNote: String
+    public var classification: Classification
+    public var quota: Quota
+
+    public var unit: AdministrativeUnit { merged.unit }
+
+    /// Headcount above quota in each category.
+    public var surplus: Headcount? {
+        unit.staff.map { staff in
+            Headcount(cadres: max(0, staff.cadres - quota.posts.cadres),
+                      civilServants: max(0, staff.civilServants - quota.posts.civilServants),
+                      nonProfessional: max(0, staff.nonProfessional - quota.posts.nonProfessional))
+        }
+    }
+
+    /// Quota not filled in each category.
+    public var vacancies: Headcount? {
+        unit.staff.map { staff in
+            Headcount(cadres: max(0, quota.posts.cadres - staff.cadres),
+                      civilServants: max(0, quota.posts.civilServants - staff.civilServants),
+                      nonProfessional: max(0, quota.posts.nonProfessional - staff.nonProfessional))
+        }
+    }
+}
+
+extension RuleSet {
+    /// Judges every unit after a plan: merged units against the merged-unit
+    /// targets (R-2.5, R-2.6) with their waivers and exceptions, untouched
+    /// ones against the standards; then score, type and quota.
+    ///
+    /// - Parameter provinceClass: the class of a province for R-2.6
+    ///   (`centrally_run`, `mountainous_border`, `other`).
+    public func judge(_ outcome: MergerOutcome, provinceClass: (String) -> String = { _ in "other" })
+    throws(RuleApplicationError) -> [UnitAfterResult] {
+        var results: [UnitAfterResult] = []
+        results.reserveCapacity(outcome.units.count)
+        for merged in outcome.units { results.append(try judge(merged, provinceClass: provinceClass(merged.unit.province))) }
+        return results
+    }
+
+    /// Judges one unit after the plan; see ``judge(_:provinceClass:)``.
+    public func judge(_ merged: MergedUnit, provinceClass: String) throws(RuleApplicationError) -> UnitAfterResult {
+        let unit = merged.unit
+        let standard = try standard(for: unit)
+        let isMerger = !merged.untouched && merged.memberCount >= 2
+        let target = isMerger ? mergedUnits.targets.first { $0.applies.matches(unit) && ($0.provinceClass == nil || $0.provinceClass == provinceClass) } : nil
+        // Exact comparisons: area in 10⁻⁶ km² × 10⁴ against percent × percent × standard.
+        let areaScaled = unit.area.millionths * 10_000, populationScaled = Int64(unit.population) * 10_000
+        let requiredArea: Int64, requiredPopulation: Int64
+        if let area = target?.area {
+            requiredArea = area.millionths * 10_000
+        } else {
+            requiredArea = Int64(target?.areaPercent ?? 100) * standard.standard.area.millionths * Int64(standard.areaPercent)
+        }
+        if let population = target?.population {
+            requiredPopulation = Int64(population) * 10_000
+        } else {
+            requiredPopulation = Int64(target?.populationPercent ?? 100) * Int64(standard.standard.population) * Int64(standard.populationPercent)
+        }
+        let meetsArea = areaScaled >= requiredArea, meetsPopulation = populationScaled >= requiredPopulation
+        let (outcome, note) = standardsNote(merged: merged, isMerger: isMerger, target: target, standard: standard,
+                                            meetsArea: meetsArea, meetsPopulation: meetsPopulation)
+        let classification = try classification.classify(unit)
+        let quota = try quotas.quota(for: unit, type: classification.type, standard: standard.standard)
+        return UnitAfterResult(
+            merged: merged, standard: standard,
+            requiredAreaKm2: Double(requiredArea) / 10_000 / Double(FixedDecimal.scale),
+            requiredPopulation: Double(requiredPopulation) / 10_000,
+            meetsArea: meetsArea, meetsPopulation: meetsPopulation, outcome: outcome, standardsNote: note,
+            classification: classification, quota: quota)
+    }
+
+    private func standardsNote(merged: MergedUnit, isMerger: Bool, target: MergedUnitTargets.Target?, standard: ApplicableStandard,
+                               meetsArea: Bool, meetsPopulation: Bool) -> (StandardsOutcome, String) {
+        let rule = isMerger ? mergedUnits.rule : standard.standard.rule
+        let what = isMerger && target != nil ? "the merged-unit targets" : "the standards"
+        let short = [meetsArea ? nil : "area", meetsPopulation ? nil : "population"].compactMap { $0 }.joined(separator: " and ")
+        if meetsArea && meetsPopulation {
+            return (.meets, "meets \(what) (\(rule))")
+        }
+        let below = "below \(what) in \(short) (\(rule))"
+        guard isMerger else {
+            return (.below, merged.untouched ? "untouched; \(below)" : "not a merger (1 member); \(below)")
+        }
+        if let waiver = mergedUnits.waivedFromMembers, merged.memberCount >= waiver {
+            return (.waived, "\(below); waived: merges \(merged.memberCount) units (\(waiver) or more)")
+        }
+        if mergedUnits.twoMemberException, merged.memberCount == 2 {
+            return (.needsException, "\(below); merges 2 units: needs the exception that no further neighbour can be added")
+        }
+        return (.below, "\(below); no waiver applies to \(merged.memberCount) units")
+    }
+}

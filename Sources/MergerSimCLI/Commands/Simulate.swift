@@ -1,0 +1,63 @@
+import ArgumentParser
+import MergerSim
+import MergerSimIO
+
+/// `mergersim simulate SCENARIO.yaml`: apply a merger plan, judge the new units, report surplus.
+struct Simulate: ConsoleCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a merger scenario: apply the plan, judge the units after it, report quotas and surplus.",
+        discussion: "Writes screening.csv, units_after.csv, summary.csv and manifest.json to the output folder.")
+
+    @Argument(help: "The scenario file (YAML; see INTERFACE.md).")
+    var scenario: String
+
+    @Option(help: "The output folder (default: output/<scenario name>).")
+    var out: String?
+
+    @Option(help: "The seed of every random draw (default: the scenario's transition seed, else 42).")
+    var seed: UInt64?
+
+    @Option(help: "Monte Carlo replications (default: the scenario's, else 1000).")
+    var runs: Int?
+
+    @Flag(help: "No progress bar.")
+    var quiet = false
+
+    func validate() throws {
+        if let runs, runs < 1 { throw ValidationError("--runs must be at least 1") }
+    }
+
+    func execute(arguments: [String], console: Console) throws {
+        let inputs = try ScenarioInputs(path: scenario)
+        let settings = inputs.scenario.settings
+        let outcome = try inputs.applyPlan()
+        let violations = outcome.invariantViolations(before: inputs.units)
+        guard violations.isEmpty else {
+            throw InputError(.badData, file: inputs.planFile.file, "the plan breaks conservation: " + violations.joined(separator: "; "))
+        }
+        let (round, before) = try inputs.screenBefore()
+        let after = try inputs.judgeAfter(outcome)
+        let deadline = inputs.rules.rules.deadline.date(effective: inputs.scenario.effectiveDate)
+        let summary = SimulationSummary(before: before, after: after, deadline: deadline)
+        let folder = out ?? "output/\(settings.name)"
+        var defaults = ScreeningDefaults.applied(before, ruleSet: inputs.rulesBefore.rules, rulesGiven: settings.rulesBefore ?? settings.rules, roundGiven: nil)
+            .map { entry in var entry = entry; entry.name = "before." + entry.name; return entry }
+        defaults += ScreeningDefaults.afterDefaults(after, ruleSet: inputs.rules.rules, scenario: inputs.scenario)
+        let resolvedSeed = seed ?? settings.transition?.seed ?? 42
+        let resolvedRuns = runs ?? settings.transition?.runs ?? 1_000
+        if seed == nil, settings.transition?.seed == nil { defaults.append(.init(name: "seed", value: "42")) }
+        if runs == nil, settings.transition?.runs == nil { defaults.append(.init(name: "runs", value: "1000")) }
+        let files = ["screening.csv", "units_after.csv", "summary.csv", "manifest.json"]
+        var manifest = RunManifest(command: ["mergersim"] + arguments, rules: inputs.rules, round: round.round, seed: resolvedSeed,
+                                   runs: resolvedRuns, inputs: inputs.inputs, defaults: defaults, outputs: files)
+        manifest.scenario = settings.name
+        manifest.rulesBefore = .init(inputs.rulesBefore)
+        manifest.effectiveDate = settings.effectiveDate
+        try RunFolder.write([
+            ("screening.csv", ScreeningReport.csv(before)), ("units_after.csv", UnitsAfterReport.csv(after)),
+            ("summary.csv", summary.csv), ("manifest.json", manifest.json),
+        ], to: folder)
+        console.out(summary.text(scenario: settings.name, rules: inputs.rules.rules))
+        console.out("\nWrote \(folder)/: " + files.joined(separator: ", "))
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import MergerSim
+import MergerSimIO
+
+/// `mergersim validate SCENARIO.yaml`: read and check everything a scenario names, without running it.
+struct Validate: ConsoleCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a scenario and every file it names, and say what was found, without running it.")
+
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+
+    func execute(arguments: [String], console: Console) throws {
+        let inputs = try ScenarioInputs(path: scenario)
+        let settings = inputs.scenario.settings
+        let outcome = try inputs.applyPlan()
+        let violations = outcome.invariantViolations(before: inputs.units)
+        guard violations.isEmpty else {
+            throw InputError(.badData, file: inputs.planFile.file, "the plan breaks conservation: " + violations.joined(separator: "; "))
+        }
+        _ = try inputs.screenBefore()
+        let after = try inputs.judgeAfter(outcome)
+        let plan = inputs.planFile.plan
+        let memberCounts = Dictionary(plan.newUnits.flatMap { $0.members.map { ($0.code, 1) } }, uniquingKeysWith: +)
+        func kinds(_ units: [AdministrativeUnit]) -> String {
+            UnitKind.allCases.compactMap { kind in
+                let n = units.filter { $0.kind == kind }.count
+                return n == 0 ? nil : "\(ReportFormat.grouped(n)) \(kind.rawValue)"
+            }.joined(separator: ", ")
+        }
+        var lines = ["Scenario \(settings.name) (\(scenario))"]
+        lines.append("  rules: \(inputs.rules.rules.id), \(inputs.rules.rules.title)")
+        if settings.rulesBefore != nil { lines.append("  rules before: \(inputs.rulesBefore.rules.id)") }
+        let deadline = inputs.rules.rules.deadline.date(effective: inputs.scenario.effectiveDate)
+        lines.append("  effective \(settings.effectiveDate); back within quota by \(deadline?.description ?? "?")")
+        lines.append("  units: \(inputs.unitsFile.file): \(ReportFormat.grouped(inputs.units.count)) (\(kinds(inputs.units)))")
+        if let roster = inputs.roster {
+            let byCategory = StaffCategory.allCases.map { c in "\(ReportFormat.grouped(roster.people.filter { $0.category == c }.count)) \(c.plainName)" }
+            lines.append("  staff: \(roster.file): \(ReportFormat.grouped(roster.people.count)) people (" + byCategory.joined(separator: ", ") + "), agreeing with the units file")
+        } else {
+            let total = inputs.units.reduce(Headcount.zero) { $0 + ($1.staff ?? .zero) }
+            lines.append("  staff: headcounts of the units file: " + StaffCategory.allCases.map { "\(ReportFormat.grouped(total[$0])) \($0.plainName)" }.joined(separator: ", "))
+        }
+        lines.append("  plan: \(inputs.planFile.file): \(ReportFormat.grouped(plan.newUnits.count)) new units from "
+                     + "\(ReportFormat.grouped(memberCounts.count)) members (\(ReportFormat.grouped(memberCounts.values.filter { $0 > 1 }.count)) split)")
+        lines.append("  after: \(ReportFormat.grouped(after.count)) units (\(kinds(after.map(\.unit)))); "
+                     + "\(ReportFormat.grouped(after.filter(\.merged.untouched).count)) untouched")
+        lines.append("  checks: people, area and staff conserved; every member's shares sum to 1; rules apply to every unit")
+        if let transfers = settings.transfers { lines.append("  transfers: scope \(transfers.scope)") }
+        lines.append("The scenario is valid.")
+        console.out(lines.joined(separator: "\n"))
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import MergerSim
+
+/// `summary.csv` (one row per figure) and the terminal summary of a simulation.
+public struct SimulationSummary: Sendable {
+    /// Metric name and value, in report order.
+    public let metrics: [(name: String, value: String)]
+    private let before: [ScreeningResult]
+    private let after: [UnitAfterResult]
+
+    public init(before: [ScreeningResult], after: [UnitAfterResult], deadline: CalendarDate?) {
+        self.before = before
+        self.after = after
+        var metrics: [(String, String)] = []
+        func add(_ name: String, _ value: Int) { metrics.append((name, String(value))) }
+        add("units_before", before.count)
+        add("units_after", after.count)
+        for kind in UnitKind.allCases {
+            add("units_before_\(kind.rawValue)", before.filter { $0.unit.kind == kind }.count)
+            add("units_after_\(kind.rawValue)", after.filter { $0.unit.kind == kind }.count)
+        }
+        add("units_fewer", before.count - after.count)
+        add("new_units", after.filter { !$0.merged.untouched }.count)
+        add("units_merged", after.filter { !$0.merged.untouched && $0.merged.memberCount >= 2 }.count)
+        add("units_untouched", after.filter(\.merged.untouched).count)
+        add("units_before_must_merge", before.filter { $0.decision == .yes }.count)
+        add("units_before_borderline", before.filter { $0.decision == .borderline }.count)
+        add("units_before_exempt", before.filter { $0.verdict == .exempt }.count)
+        add("units_before_meeting_standards", before.filter(\.meetsStandards).count)
+        for outcome in StandardsOutcome.allCases {
+            add("units_after_\(outcome.rawValue)", after.filter { $0.outcome == outcome }.count)
+        }
+        add("population_before", before.reduce(0) { $0 + $1.unit.population })
+        add("population_after", after.reduce(0) { $0 + $1.unit.population })
+        metrics.append(("area_km2_before", ReportFormat.decimal(FixedDecimal(millionths: before.reduce(0) { $0 + $1.unit.area.millionths }, decimals: 0))))
+        metrics.append(("area_km2_after", ReportFormat.decimal(FixedDecimal(millionths: after.reduce(0) { $0 + $1.unit.area.millionths }, decimals: 0))))
+        for category in StaffCategory.allCases {
+            let name = category.rawValue
+            add("quota_before_\(name)", before.reduce(0) { $0 + $1.quota.posts[category] })
+            add("quota_after_\(name)", after.reduce(0) { $0 + $1.quota.posts[category] })
+            add("headcount_before_\(name)", before.reduce(0) { $0 + ($1.unit.staff?[category] ?? 0) })
+            add("headcount_after_\(name)", after.reduce(0) { $0 + ($1.unit.staff?[category] ?? 0) })
+            add("surplus_before_\(name)", before.reduce(0) { $0 + ($1.surplus?[category] ?? 0) })
+            add("surplus_after_\(name)", after.reduce(0) { $0 + ($1.surplus?[category] ?? 0) })
+            add("vacancies_after_\(name)", after.reduce(0) { $0 + ($1.vacancies?[category] ?? 0) })
+            add("units_over_quota_after_\(name)", after.filter { ($0.surplus?[category] ?? 0) > 0 }.count)
+        }
+        metrics.append(("deadline", deadline?.description ?? ""))
+        self.metrics = metrics
+    }
+
+    public var csv: Data {
+        var writer = CSVWriter(header: ["metric", "value"])
+        for metric in metrics { writer.append([metric.name, metric.value]) }
+        return writer.data
+    }
+
+    /// Looks a metric up by name.
+    public func value(_ name: String) -> String? { metrics.first { $0.name == name }?.value }
+
+    /// The terminal summary: units before and after by kind, standards, and staff by category.
+    public func text(scenario: String, rules: RuleSet) -> String {
+        func int(_ name: String) -> Int { Int(value(name) ?? "") ?? 0 }
+        func g(_ name: String) -> String { ReportFormat.grouped(int(name)) }
+        func pad(_ text: String, _ width: Int, right: Bool = true) -> String {
+            let fill = String(repeating: " ", count: max(0, width - text.count))
+            return right ? fill + text : text + fill
+        }
+        var lines = ["Scenario \(scenario) under \(rules.id)", ""]
+        lines.append(pad("", 16, right: false) + UnitKind.allCases.map { pad($0.rawValue, 13) }.joined() + pad("total", 10))
+        for stage in ["before", "after"] {
+            lines.append(pad("units \(stage)", 16, right: false)
+                         + UnitKind.allCases.map { pad(g("units_\(stage)_\($0.rawValue)"), 13) }.joined() + pad(g("units_\(stage)"), 10))
+        }
+        lines.append("")
+        lines.append("\(g("units_merged")) merged units: \(g("units_after_meets")) meet what applies, \(g("units_after_waived")) waived, "
+                     + "\(g("units_after_needs_exception")) need the two-unit exception, \(g("units_after_below")) below with no waiver.")
+        lines.append("Before: \(g("units_before_must_merge")) must merge, \(g("units_before_borderline")) borderline, \(g("units_before_exempt")) exempt.")
+        lines.append("")
+        lines.append(pad("category", 18, right: false) + pad("quota before", 14) + pad("quota after", 13) + pad("headcount", 11)
+                     + pad("surplus after", 15) + pad("units over", 12))
+        for category in StaffCategory.allCases {
+            let name = category.rawValue
+            lines.append(pad(category.plainName, 18, right: false) + pad(g("quota_before_\(name)"), 14) + pad(g("quota_after_\(name)"), 13)
+                         + pad(g("headcount_after_\(name)"), 11) + pad(g("surplus_after_\(name)"), 15)
+                         + pad(g("units_over_quota_after_\(name)"), 12))
+        }
+        if let deadline = value("deadline"), !deadline.isEmpty {
+            lines.append("")
+            lines.append("Staffing must be back within quota by \(deadline) (\(rules.deadline.rule)).")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import MergerSim
+
+/// `units_after.csv`: one row per unit after the plan (INTERFACE.md).
+public enum UnitsAfterReport {
+    public static let header = [
+        "code", "name", "kind", "province", "members", "member_shares", "untouched", "area_km2", "population",
+        "standard_rule", "area_required_km2", "population_required", "meets_area", "meets_population",
+        "standards_outcome", "standards_note", "score", "type", "type_source", "extra_civil_servants", "quota_rules",
+        "quota_cadres", "quota_civil_servants", "quota_non_professional", "cadres", "civil_servants", "non_professional",
+        "surplus_cadres", "surplus_civil_servants", "surplus_non_professional",
+        "vacancies_cadres", "vacancies_civil_servants", "vacancies_non_professional", "lat", "lon",
+    ]
+
+    public static func csv(_ results: [UnitAfterResult]) -> Data {
+        var writer = CSVWriter(header: header)
+        for result in results { writer.append(row(result)) }
+        return writer.data
+    }
+
+    static func row(_ r: UnitAfterResult) -> [String] {
+        let unit = r.unit
+        func count(_ value: Int?) -> String { value.map(String.init) ?? "" }
+        let staff = unit.staff, surplus = r.surplus, vacancies = r.vacancies
+        return [
+            unit.code, unit.name, unit.kind.rawValue, unit.province,
+            r.merged.contributions.map(\.code).joined(separator: ";"),
+            r.merged.contributions.map { ReportFormat.decimal(FixedDecimal(millionths: $0.share.millionths, decimals: 0)) }.joined(separator: ";"),
+            ReportFormat.yesNo(r.merged.untouched), ReportFormat.decimal(unit.area), String(unit.population),
+            r.standard.standard.rule, ReportFormat.number(r.requiredAreaKm2), ReportFormat.number(r.requiredPopulation),
+            ReportFormat.yesNo(r.meetsArea), ReportFormat.yesNo(r.meetsPopulation), r.outcome.rawValue, r.standardsNote,
+            ReportFormat.decimal(r.classification.score), r.classification.type.rawValue,
+            r.classification.typeGiven ? "plan" : (r.classification.otherPointsDefaulted ? "score (default other points)" : "score"),
+            String(r.quota.extras), r.quota.rules.joined(separator: " "),
+            String(r.quota.posts.cadres), String(r.quota.posts.civilServants), String(r.quota.posts.nonProfessional),
+            count(staff?.cadres), count(staff?.civilServants), count(staff?.nonProfessional),
+            count(surplus?.cadres), count(surplus?.civilServants), count(surplus?.nonProfessional),
+            count(vacancies?.cadres), count(vacancies?.civilServants), count(vacancies?.nonProfessional),
+            unit.location.map { ReportFormat.number($0.latitude) } ?? "", unit.location.map { ReportFormat.number($0.longitude) } ?? "",
+        ]
+    }
+}
+
+extension ReportFormat {
+    /// A number with at most 6 decimals, trailing zeros trimmed ("5.5", "45000").
+    static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "" }
+        return decimal(FixedDecimal(millionths: Int64((value * Double(FixedDecimal.scale)).rounded()), decimals: 0))
+    }
+}

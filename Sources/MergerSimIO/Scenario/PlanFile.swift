@@ -1,0 +1,81 @@
+import MergerSim
+
+/// The merger plan CSV (INTERFACE.md): one row per new unit and member.
+public struct PlanFile: Sendable {
+    public let file: String
+    public let plan: MergerPlan
+    private let table: CSVTable
+    private let rowOfMember: [String: Int]
+    private let firstRowOfNewCode: [String: Int]
+
+    public static let requiredColumns = ["new_code", "new_name", "member_code"]
+
+    /// Reads a plan; rows of the same `new_code` form one new unit, in the order first met.
+    ///
+    /// - Throws: ``InputError`` (65) for a missing column, an empty member,
+    ///   the same member twice in a new unit, or rows of one new unit that disagree.
+    public init(bytes: [UInt8], file: String) throws(InputError) {
+        let table = try CSVTable(bytes: bytes, file: file)
+        try table.require(columns: Self.requiredColumns)
+        guard !table.records.isEmpty else { throw .badData(file, line: 2, "the plan has a header but no rows") }
+        var units: [PlannedUnit] = []
+        var indexOfCode: [String: Int] = [:]
+        var rowOfMember: [String: Int] = [:], firstRow: [String: Int] = [:]
+        for (i, record) in table.records.enumerated() {
+            let row = RecordReader(table: table, record: record)
+            let code = try row.required("new_code")
+            guard let memberCode = row.text("member_code") else {
+                throw row.error("member_code", "new unit \(code) has no members: member_code is empty")
+            }
+            let name = try row.required("new_name")
+            let kind: UnitKind? = try row.text("new_kind").map { (text) throws(InputError) in
+                guard let kind = UnitKind(name: text) else { throw row.error("new_kind", "new_kind \"\(text)\" is not a unit kind") }
+                return kind
+            }
+            let type: UnitType? = try row.text("new_type").map { (text) throws(InputError) in
+                guard let type = UnitType(name: text) else { throw row.error("new_type", "new_type \"\(text)\" is not I, II or III") }
+                return type
+            }
+            let member = PlannedUnit.Member(code: memberCode, share: try row.decimal("share", in: 0...1))
+            let key = Self.key(code, memberCode)
+            if let earlier = rowOfMember[key] {
+                throw row.error("member_code", "member \(memberCode) is already in new unit \(code) on line \(table.records[earlier].line)")
+            }
+            rowOfMember[key] = i
+            if let index = indexOfCode[code] {
+                var unit = units[index]
+                let firstLine = table.records[firstRow[code]!].line
+                if unit.name != name { throw row.error("new_name", "new unit \(code) is called \"\(unit.name)\" on line \(firstLine)") }
+                if let kind, unit.kind != nil, unit.kind != kind { throw row.error("new_kind", "new unit \(code) has another kind on line \(firstLine)") }
+                if let type, unit.type != nil, unit.type != type { throw row.error("new_type", "new unit \(code) has another type on line \(firstLine)") }
+                unit.kind = unit.kind ?? kind
+                unit.type = unit.type ?? type
+                unit.province = unit.province ?? row.text("new_province")
+                unit.members.append(member)
+                units[index] = unit
+            } else {
+                indexOfCode[code] = units.count
+                firstRow[code] = i
+                units.append(PlannedUnit(code: code, name: name, kind: kind, type: type, province: row.text("new_province"), members: [member]))
+            }
+        }
+        self.file = file
+        self.plan = MergerPlan(newUnits: units)
+        self.table = table
+        self.rowOfMember = rowOfMember
+        self.firstRowOfNewCode = firstRow
+    }
+
+    public init(path: String) throws(InputError) {
+        try self.init(bytes: try FileInput.read(path), file: path)
+    }
+
+    /// The plan error located at its row and column.
+    public func located(_ error: PlanError) -> InputError {
+        let index = error.memberCode.flatMap { rowOfMember[Self.key(error.newCode, $0)] } ?? firstRowOfNewCode[error.newCode]
+        guard let index else { return .badData(file, error.message) }
+        return RecordReader(table: table, record: table.records[index]).error(error.field, error.message)
+    }
+
+    private static func key(_ newCode: String, _ memberCode: String) -> String { newCode + "\u{1F}" + memberCode }
+}

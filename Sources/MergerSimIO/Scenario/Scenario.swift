@@ -1,0 +1,116 @@
+import Foundation
+import MergerSim
+
+/// A scenario file (INTERFACE.md): which rules, which data, which settings.
+/// Paths inside are relative to the scenario file's folder.
+public struct Scenario: Sendable {
+    /// The scenario file as given.
+    public let file: String
+    public let bytes: [UInt8]
+    public let settings: Settings
+
+    /// The folder the scenario's relative paths start from.
+    public var folder: URL { URL(fileURLWithPath: file).deletingLastPathComponent() }
+
+    /// A path of the scenario made absolute (relative ones from the scenario's folder).
+    public func path(_ relative: String) -> String {
+        relative.hasPrefix("/") ? relative : folder.appendingPathComponent(relative).standardizedFileURL.path
+    }
+
+    /// The rule set of the scenario: a bundled id or a path (relative to the scenario).
+    public func rulesLocation(_ idOrPath: String) -> String {
+        RuleSetLoader.bundledIDs.contains(idOrPath) ? idOrPath : path(idOrPath)
+    }
+
+    public var effectiveDate: CalendarDate { CalendarDate(iso: settings.effectiveDate)! }
+
+    /// The keys a scenario may have.
+    static let knownKeys: Set<String> = [
+        "name", "rules", "rules_before", "effective_date", "units", "plan", "staff", "transfers", "envelope", "transition",
+        "province_classes",
+    ]
+
+    /// Reads and checks the scenario file at `path` (66 unreadable, 65 malformed, with line and column).
+    public init(path: String) throws(InputError) {
+        let bytes = try FileInput.read(path)
+        let document = try YAMLDocument(bytes: bytes, file: path, what: "scenario")
+        if let unknown = document.unknownTopLevelKeys(known: Self.knownKeys).first {
+            throw document.error(at: [unknown], "unknown key \"\(unknown)\"; a scenario has " + Self.knownKeys.sorted().joined(separator: ", "))
+        }
+        let settings = try document.decode(Settings.self)
+        guard CalendarDate(iso: settings.effectiveDate) != nil else {
+            throw document.error(at: ["effective_date"], "effective_date \"\(settings.effectiveDate)\" is not a date YYYY-MM-DD")
+        }
+        guard !settings.name.isEmpty, !settings.name.contains("/") else {
+            throw document.error(at: ["name"], "name must be a plain name (it names the output folder)")
+        }
+        if let transfers = settings.transfers {
+            guard ["none", "district", "province", "radius"].contains(transfers.scope) else {
+                throw document.error(at: ["transfers", "scope"], "transfers scope \"\(transfers.scope)\" is not none, district, province or radius")
+            }
+            if transfers.scope == "radius", (transfers.maxKm ?? 0) <= 0 {
+                throw document.error(at: ["transfers"], "transfers with scope radius need max_km above 0")
+            }
+        }
+        for (key, value) in settings.envelope ?? [:] where value < 0 {
+            throw document.error(at: ["envelope", key], "envelope \(key) cannot be negative")
+        }
+        if let transition = settings.transition {
+            if let years = transition.years, years < 1 { throw document.error(at: ["transition", "years"], "transition years must be at least 1") }
+            if let runs = transition.runs, runs < 1 { throw document.error(at: ["transition", "runs"], "transition runs must be at least 1") }
+        }
+        let classes = ["centrally_run", "mountainous_border", "other"]
+        for (province, value) in settings.provinceClasses ?? [:] where !classes.contains(value) {
+            throw document.error(at: ["province_classes", province], "province class \"\(value)\" is not one of \(classes.joined(separator: ", "))")
+        }
+        self.file = path
+        self.bytes = bytes
+        self.settings = settings
+    }
+
+    /// The class of a province for the merged-unit targets of R-2.6 (default `other`).
+    public func provinceClass(_ province: String) -> String { settings.provinceClasses?[province] ?? "other" }
+
+    /// The scenario's keys, as written.
+    public struct Settings: Decodable, Sendable {
+        public var name: String
+        public var rules: String
+        /// The rule set that judges the units before the plan (default: `rules`).
+        public var rulesBefore: String?
+        public var effectiveDate: String
+        public var units: String
+        public var plan: String
+        public var staff: String?
+        public var transfers: Transfers?
+        /// Staffing envelopes by category (e.g. `cadres_civil_servants: 913`).
+        public var envelope: [String: Int]?
+        public var transition: Transition?
+        /// Province name → `centrally_run`, `mountainous_border` or `other` (R-2.6).
+        public var provinceClasses: [String: String]?
+
+        enum CodingKeys: String, CodingKey {
+            case name, rules, units, plan, staff, transfers, envelope, transition
+            case rulesBefore = "rules_before"
+            case effectiveDate = "effective_date"
+            case provinceClasses = "province_classes"
+        }
+    }
+
+    public struct Transfers: Decodable, Sendable {
+        public var scope: String
+        public var maxKm: Double?
+        public var crossCategory: Bool?
+
+        enum CodingKeys: String, CodingKey {
+            case scope
+            case maxKm = "max_km"
+            case crossCategory = "cross_category"
+        }
+    }
+
+    public struct Transition: Decodable, Sendable {
+        public var years: Int?
+        public var runs: Int?
+        public var seed: UInt64?
+    }
+}

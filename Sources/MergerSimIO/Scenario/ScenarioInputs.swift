@@ -1,0 +1,85 @@
+import MergerSim
+
+/// Everything a scenario names, read and cross-checked: its rule sets, units,
+/// roster and plan. Reading it is what `mergersim validate` does.
+public struct ScenarioInputs: Sendable {
+    public let scenario: Scenario
+    /// The rule set that judges the units after the plan.
+    public let rules: LoadedRuleSet
+    /// The rule set that screens the units before (the scenario's `rules_before`, else `rules`).
+    public let rulesBefore: LoadedRuleSet
+    public let unitsFile: UnitsFile
+    /// The units with their headcounts (from the roster where the units file gives none).
+    public let units: [AdministrativeUnit]
+    public let roster: RosterFile?
+    public let planFile: PlanFile
+    /// Files read, for the manifest.
+    public let inputs: [RunManifest.InputEntry]
+
+    /// Reads the scenario at `path` and everything it names.
+    ///
+    /// - Throws: ``InputError`` with the file, line and column of the first problem.
+    public init(path: String) throws(InputError) {
+        let scenario = try Scenario(path: path)
+        let settings = scenario.settings
+        rules = try RuleSetLoader.load(scenario.rulesLocation(settings.rules))
+        rulesBefore = try settings.rulesBefore.map { (id) throws(InputError) in try RuleSetLoader.load(scenario.rulesLocation(id)) } ?? rules
+        let unitsPath = scenario.path(settings.units)
+        let unitsBytes = try FileInput.read(unitsPath)
+        let unitsFile = try UnitsFile(bytes: unitsBytes, file: unitsPath, headcountsRequired: settings.staff == nil)
+        var inputs = [RunManifest.InputEntry(role: "scenario", path: path, bytes: scenario.bytes, rows: 1),
+                      RunManifest.InputEntry(role: "units", path: unitsPath, bytes: unitsBytes, rows: unitsFile.units.count)]
+        if let staff = settings.staff {
+            let staffPath = scenario.path(staff)
+            let bytes = try FileInput.read(staffPath)
+            let roster = try RosterFile(bytes: bytes, file: staffPath)
+            units = try roster.reconcile(with: unitsFile)
+            self.roster = roster
+            inputs.append(.init(role: "staff", path: staffPath, bytes: bytes, rows: roster.people.count))
+        } else {
+            units = unitsFile.units
+            roster = nil
+        }
+        let planPath = scenario.path(settings.plan)
+        let planBytes = try FileInput.read(planPath)
+        planFile = try PlanFile(bytes: planBytes, file: planPath)
+        inputs.append(.init(role: "plan", path: planPath, bytes: planBytes, rows: planFile.plan.newUnits.reduce(0) { $0 + $1.members.count }))
+        self.scenario = scenario
+        self.unitsFile = unitsFile
+        self.inputs = inputs
+    }
+
+    /// The plan applied to the units, with plan errors located in the plan file.
+    public func applyPlan() throws(InputError) -> MergerOutcome {
+        do {
+            return try planFile.plan.apply(to: units)
+        } catch {
+            throw planFile.located(error)
+        }
+    }
+
+    /// The units before, screened under `rulesBefore`'s default round.
+    public func screenBefore() throws(InputError) -> (round: ScreeningRound, results: [ScreeningResult]) {
+        let rules = rulesBefore.rules
+        let round = rules.screening.round(rules.screening.defaultRound)!
+        do {
+            return (round, try rules.screen(units, round: round))
+        } catch {
+            throw unitsFile.located(error)
+        }
+    }
+
+    /// The units after, judged under `rules`. A unit's problem is reported at
+    /// its (largest) member's row, where the offending value comes from.
+    public func judgeAfter(_ outcome: MergerOutcome) throws(InputError) -> [UnitAfterResult] {
+        do {
+            return try rules.rules.judge(outcome, provinceClass: scenario.provinceClass)
+        } catch {
+            let merged = outcome.units.first { $0.unit.code == error.unitCode }
+            let member = merged?.contributions.max { $0.population < $1.population }?.code ?? error.unitCode
+            var located = unitsFile.error(unit: member, column: error.field, error.message)
+            if merged?.untouched == false { located.message = "new unit \(error.unitCode) (from member \(member)): \(error.message)" }
+            throw located
+        }
+    }
+}

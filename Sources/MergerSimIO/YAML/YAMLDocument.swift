@@ -1,0 +1,97 @@
+import Foundation
+import Yams
+
+/// A YAML file composed into nodes, decoded into Swift values with every
+/// failure located at its line and column.
+struct YAMLDocument {
+    let file: String
+    let root: Node
+
+    /// Parses `bytes`; a syntax error is reported where it is (65).
+    init(bytes: [UInt8], file: String, what: String) throws(InputError) {
+        self.file = file
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw .badData(file, line: 1, "the \(what) is not valid UTF-8")
+        }
+        do {
+            guard let composed = try Yams.compose(yaml: text) else { throw InputError.badData(file, line: 1, "the \(what) is empty") }
+            root = composed
+        } catch let error as InputError {
+            throw error
+        } catch let error as YamlError {
+            switch error {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+                throw .badData(file, line: mark.line, column: mark.column, "the \(what) is not valid YAML: \(problem)")
+            default:
+                throw .badData(file, "the \(what) is not valid YAML: \(error)")
+            }
+        } catch {
+            throw .badData(file, "the \(what) cannot be read as YAML: \(error)")
+        }
+    }
+
+    /// Decodes the whole document as `T`, locating a decoding failure by its coding path.
+    func decode<T: Decodable>(_ type: T.Type) throws(InputError) -> T {
+        do {
+            return try YAMLDecoder().decode(type, from: root)
+        } catch let error as DecodingError {
+            throw located(error)
+        } catch {
+            throw .badData(file, "\(error)")
+        }
+    }
+
+    /// An error at the node along `path` (mapping keys or sequence indices), or as near as exists.
+    func error(at path: [String], _ message: String) -> InputError {
+        let mark = node(at: path)?.mark
+        return .badData(file, line: mark?.line, column: mark?.column, message)
+    }
+
+    /// The keys of the top-level mapping that are not in `known`.
+    func unknownTopLevelKeys(known: Set<String>) -> [String] {
+        guard let mapping = root.mapping else { return [] }
+        return mapping.keys.compactMap(\.string).filter { !known.contains($0) }
+    }
+
+    private func located(_ error: DecodingError) -> InputError {
+        let (path, message): ([CodingKey], String)
+        switch error {
+        case .keyNotFound(let key, let context):
+            (path, message) = (context.codingPath, "\(key.stringValue) is missing")
+        case .typeMismatch(let type, let context):
+            (path, message) = (context.codingPath, "expected \(Self.describe(type)) here")
+        case .valueNotFound(let type, let context):
+            (path, message) = (context.codingPath, "expected \(Self.describe(type)), found nothing")
+        case .dataCorrupted(let context):
+            (path, message) = (context.codingPath, context.debugDescription)
+        @unknown default:
+            return .badData(file, "\(error)")
+        }
+        let names = path.map { $0.intValue.map(String.init) ?? $0.stringValue }
+        return self.error(at: names, (names.isEmpty ? "" : names.joined(separator: ".") + ": ") + message)
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is Int.Type: "a whole number"
+        case is Double.Type: "a number"
+        case is String.Type: "text"
+        case is Bool.Type: "true or false"
+        default: "\(type)" == "Scalar" ? "a single value" : "\(type)"
+        }
+    }
+
+    private func node(at path: [String]) -> Node? {
+        var current = root
+        for name in path {
+            if let index = Int(name), let sequence = current.sequence, index < sequence.count {
+                current = sequence[index]
+            } else if let child = current[name] {
+                current = child
+            } else {
+                break
+            }
+        }
+        return current
+    }
+}
