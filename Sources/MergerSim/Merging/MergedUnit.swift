@@ -7,6 +7,12 @@ public struct MergedUnit: Hashable, Sendable {
     /// True for a unit the plan does not name.
     public var untouched: Bool
 
+    public init(unit: AdministrativeUnit, contributions: [Contribution], untouched: Bool) {
+        self.unit = unit
+        self.contributions = contributions
+        self.untouched = untouched
+    }
+
     /// How many existing units (or parts of them) it merges.
     public var memberCount: Int { contributions.count }
 
@@ -18,6 +24,14 @@ public struct MergedUnit: Hashable, Sendable {
         public var population: Int
         public var area: FixedDecimal
         public var staff: Headcount?
+
+        public init(code: String, share: FixedDecimal, population: Int, area: FixedDecimal, staff: Headcount?) {
+            self.code = code
+            self.share = share
+            self.population = population
+            self.area = area
+            self.staff = staff
+        }
     }
 }
 

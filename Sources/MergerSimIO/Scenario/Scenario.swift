@@ -35,7 +35,7 @@ public struct Scenario: Sendable {
         let bytes = try FileInput.read(path)
         let document = try YAMLDocument(bytes: bytes, file: path, what: "scenario")
         if let unknown = document.unknownTopLevelKeys(known: Self.knownKeys).first {
-            throw document.error(at: [unknown], "unknown key \"\(unknown)\"; a scenario has " + Self.knownKeys.sorted().joined(separator: ", "))
+            throw document.error(atKey: unknown, "unknown key \"\(unknown)\"; a scenario has " + Self.knownKeys.sorted().joined(separator: ", "))
         }
         let settings = try document.decode(Settings.self)
         guard CalendarDate(iso: settings.effectiveDate) != nil else {

@@ -47,6 +47,12 @@ struct YAMLDocument {
         return .badData(file, line: mark?.line, column: mark?.column, message)
     }
 
+    /// An error at a top-level key itself (not its value).
+    func error(atKey key: String, _ message: String) -> InputError {
+        let mark = root.mapping?.first { $0.key.string == key }?.key.mark
+        return .badData(file, line: mark?.line, column: mark?.column, message)
+    }
+
     /// The keys of the top-level mapping that are not in `known`.
     func unknownTopLevelKeys(known: Set<String>) -> [String] {
         guard let mapping = root.mapping else { return [] }

@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+import MergerSimCLI
+
+struct SimulateCommandTests {
+    static let scenarioPath = repositoryRoot.appendingPathComponent("scenarios/phan-rang-2024/scenario.yaml").path
+
+    func csv(_ path: String) throws -> [[String: String]] {
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        return lines.dropFirst().map { line in
+            // Fields here hold no quoted commas except standards_note, which is quoted.
+            var fields: [String] = [], field = "", quoted = false
+            for ch in line {
+                if ch == "\"" { quoted.toggle() } else if ch == ",", !quoted { fields.append(field); field = "" } else { field.append(ch) }
+            }
+            fields.append(field)
+            return Dictionary(uniqueKeysWithValues: zip(header, fields))
+        }
+    }
+
+    @Test func phanRangEndToEnd() throws {
+        let scratch = try Scratch()
+        let run = mergersim(["simulate", Self.scenarioPath, "--out", scratch.path("run")])
+        #expect(run.code == 0, "\(run.error)")
+        for file in ["screening.csv", "units_after.csv", "summary.csv", "manifest.json"] { #expect(scratch.exists("run/\(file)")) }
+        let after = Dictionary(uniqueKeysWithValues: try csv(scratch.path("run/units_after.csv")).map { ($0["code"]!, $0) })
+        let kinhDinh = try #require(after["22759"]), phuHa = try #require(after["22750"])
+        #expect(kinhDinh["name"] == "Kinh Dinh" && kinhDinh["members"] == "22753;22756;22759")
+        #expect(kinhDinh["area_km2"] == "3.50" && kinhDinh["population"] == "24656")
+        #expect(phuHa["area_km2"] == "2.4" && phuHa["population"] == "23957")
+        #expect(kinhDinh["extra_civil_servants"] == "5" && phuHa["extra_civil_servants"] == "4")
+        #expect(kinhDinh["standards_outcome"] == "waived" && kinhDinh["standards_note"]!.contains("waived: merges 3 units"))
+        #expect(phuHa["standards_outcome"] == "needs_exception" && phuHa["standards_note"]!.contains("no further neighbour can be added"))
+        #expect(kinhDinh["meets_area"] == "no" && phuHa["meets_area"] == "no")
+        let summary = Dictionary(uniqueKeysWithValues: try csv(scratch.path("run/summary.csv")).map { ($0["metric"]!, $0["value"]!) })
+        #expect(summary["units_before"] == "5" && summary["units_after"] == "2" && summary["units_fewer"] == "3")
+        #expect(summary["population_before"] == summary["population_after"])
+        #expect(summary["area_km2_before"] == summary["area_km2_after"])
+        for category in ["cadres", "civil_servants", "non_professional"] {
+            #expect(summary["headcount_before_\(category)"] == summary["headcount_after_\(category)"])
+            let headcount = Int(summary["headcount_after_\(category)"]!)!, quota = Int(summary["quota_after_\(category)"]!)!
+            #expect(Int(summary["surplus_after_\(category)"]!)! == headcount - quota)  // every new unit is over quota
+        }
+        #expect(summary["deadline"] == "2029-11-01")
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: scratch.path("run/manifest.json")))) as! [String: Any]
+        #expect(manifest["scenario"] as? String == "phan-rang-2024")
+        #expect((manifest["inputs"] as? [[String: Any]])?.map { $0["role"] as! String } == ["scenario", "units", "plan"])
+        #expect(manifest["seed"] as? Int == 42)
+    }
+
+    @Test func validateSaysWhatItFoundAndWritesNothing() throws {
+        let run = mergersim(["validate", Self.scenarioPath])
+        #expect(run.code == 0, "\(run.error)")
+        #expect(run.out.contains("2 new units from 5 members (0 split)"))
+        #expect(run.out.contains("back within quota by 2029-11-01"))
+        #expect(run.out.contains("The scenario is valid."))
+    }
+
+    /// A scenario folder with the Phan Rang units and the given plan (and roster).
+    func scenario(plan: String, staff: String? = nil, extra: String = "", units: String? = nil) throws -> (Scratch, String) {
+        let scratch = try Scratch()
+        let unitsText = try units ?? String(contentsOf: repositoryRoot.appendingPathComponent("scenarios/phan-rang-2024/units.csv"), encoding: .utf8)
+        try scratch.write("units.csv", Array(unitsText.utf8))
+        try scratch.write("plan.csv", Array(plan.utf8))
+        var yaml = "name: t\nrules: vn-2023\neffective_date: 2024-11-01\nunits: units.csv\nplan: plan.csv\n" + extra
+        if let staff {
+            try scratch.write("staff.csv", Array(staff.utf8))
+            yaml += "staff: staff.csv\n"
+        }
+        return (scratch, try scratch.write("scenario.yaml", Array(yaml.utf8)))
+    }
+
+    static let planHeader = "new_code,new_name,member_code,share\n"
+
+    static let badPlans: [(name: String, plan: String, place: String, says: String)] = [
+        ("unknown member", planHeader + "1,A,22753,\n1,A,99999,\n", "plan.csv:3:5: ", "member 99999 is not a code of the units file"),
+        ("split without shares", planHeader + "1,A,22753,\n2,B,22753,\n2,B,22756,\n", "plan.csv:2:", "has no share here"),
+        ("shares not summing to 1", planHeader + "1,A,22753,0.5\n2,B,22753,0.4\n", "plan.csv:3:11: ", "sum to 0.9, not 1"),
+        ("new code of an untouched unit", planHeader + "22747,A,22753,\n", "plan.csv:2:1: ", "already the code of a unit the plan leaves untouched"),
+        ("new unit with no members", planHeader + "1,A,,\n", "plan.csv:2:5: ", "new unit 1 has no members"),
+        ("member twice in a unit", planHeader + "1,A,22753,\n1,A,22753,\n", "plan.csv:3:5: ", "already in new unit 1 on line 2"),
+        ("missing column", "new_code,member_code\n1,22753\n", "plan.csv:1: ", "missing required column new_name"),
+    ]
+
+    @Test(arguments: badPlans.indices)
+    func badPlanExits65WithThePlaceAndWritesNothing(index: Int) throws {
+        let bad = Self.badPlans[index]
+        let (scratch, path) = try scenario(plan: bad.plan)
+        let run = mergersim(["simulate", path, "--out", scratch.path("out")])
+        #expect(run.code == 65, "\(bad.name): \(run.error)")
+        #expect(run.error.contains(bad.place) && run.error.contains(bad.says), "\(bad.name): \(run.error)")
+        #expect(!scratch.exists("out"))
+        #expect(mergersim(["validate", path]).code == 65)
+    }
+
+    static let rosterHeader = "id,unit_code,category,sex,birth_date\n"
+
+    @Test func rosterInAnUnknownUnitIsAnError() throws {
+        let units = "code,name,kind,province,district_kind,area_km2,population\n1,A,ward,P,provincial_city,1,5000\n"
+        let (scratch, path) = try scenario(plan: Self.planHeader + "N,N,1,\n", staff: Self.rosterHeader + "p1,1,cadre,M,1970\np2,9,cadre,F,1980-02-29\n", units: units)
+        let run = mergersim(["simulate", path, "--out", scratch.path("out")])
+        #expect(run.code == 65)
+        #expect(run.error.contains("staff.csv:3:4: unit_code 9 is not a unit"), "\(run.error)")
+    }
+
+    @Test func rosterDisagreeingWithTheUnitsFileIsAnError() throws {
+        let units = "code,name,kind,province,district_kind,area_km2,population,cadres,civil_servants,non_professional\n1,A,ward,P,provincial_city,1,5000,2,0,0\n"
+        let (scratch, path) = try scenario(plan: Self.planHeader + "N,N,1,\n", staff: Self.rosterHeader + "p1,1,cadre,M,1970\n", units: units)
+        let run = mergersim(["simulate", path, "--out", scratch.path("out")])
+        #expect(run.code == 65)
+        #expect(run.error.contains("units.csv:2:35: the units file says 2 cadres but the roster"), "\(run.error)")
+    }
+
+    @Test func rosterGivesTheHeadcounts() throws {
+        let units = "code,name,kind,province,district_kind,area_km2,population\n1,A,ward,P,provincial_city,1,5000\n2,B,ward,P,provincial_city,1,5000\n"
+        let roster = Self.rosterHeader + "p1,1,cadre,M,1970\np2,1,civil_servant,F,1980-02\np3,2,non_professional,F,1990-12-31\n"
+        let (scratch, path) = try scenario(plan: Self.planHeader + "N,N,1,\nN,N,2,\n", staff: roster, units: units)
+        let run = mergersim(["simulate", path, "--out", scratch.path("out")])
+        #expect(run.code == 0, "\(run.error)")
+        let after = try csv(scratch.path("out/units_after.csv"))
+        #expect(after[0]["cadres"] == "1" && after[0]["civil_servants"] == "1" && after[0]["non_professional"] == "1")
+    }
+
+    @Test func badRosterValuesAreLocated() throws {
+        let units = "code,name,kind,province,district_kind,area_km2,population\n1,A,ward,P,provincial_city,1,5000\n"
+        for (row, says) in [("p1,1,chief,M,1970", "category \"chief\""), ("p1,1,cadre,X,1970", "sex \"X\""),
+                            ("p1,1,cadre,M,1981-02-29", "birth_date \"1981-02-29\""), ("p1,1,cadre,M,70", "birth_date")] {
+            let (scratch, path) = try scenario(plan: Self.planHeader + "N,N,1,\n", staff: Self.rosterHeader + row + "\n", units: units)
+            let run = withExtendedLifetime(scratch) { mergersim(["validate", path]) }
+            #expect(run.code == 65 && run.error.contains("staff.csv:2:") && run.error.contains(says), "\(row): \(run.error)")
+        }
+    }
+
+    @Test func badScenarioFilesAreLocated() throws {
+        let (scratch1, typo) = try scenario(plan: Self.planHeader + "1,A,22753,\n", extra: "trasfers: {scope: province}\n")
+        let run = withExtendedLifetime(scratch1) { mergersim(["validate", typo]) }
+        #expect(run.code == 65 && run.error.contains("scenario.yaml:6:1: unknown key \"trasfers\""), "\(run.error)")
+        let (scratch2, scope) = try scenario(plan: Self.planHeader + "1,A,22753,\n", extra: "transfers: {scope: country}\n")
+        #expect(withExtendedLifetime(scratch2) { mergersim(["validate", scope]) }.error.contains("scope \"country\""))
+        let missing = mergersim(["validate", "/nonexistent/scenario.yaml"])
+        #expect(missing.code == 66)
+        let (scratch, _) = try scenario(plan: Self.planHeader + "1,A,22753,\n")
+        try scratch.write("no-plan.yaml", Array("name: t\nrules: vn-2023\neffective_date: 2024-11-01\nunits: units.csv\nplan: nowhere.csv\n".utf8))
+        #expect(mergersim(["validate", scratch.path("no-plan.yaml")]).code == 66)
+        try scratch.write("bad-date.yaml", Array("name: t\nrules: vn-2023\neffective_date: 2024-13-01\nunits: units.csv\nplan: plan.csv\n".utf8))
+        #expect(mergersim(["validate", scratch.path("bad-date.yaml")]).error.contains("bad-date.yaml:3:17: effective_date"))
+    }
+}
