@@ -32,7 +32,7 @@ let package = Package(
         // Files at the edge: CSV and YAML readers, report writers, the manifest.
         .target(
             name: "MergerSimIO",
-            dependencies: ["MergerSim", "RuleSets", .product(name: "Yams", package: "Yams")]
+            dependencies: ["MergerSim", "GSL", "RuleSets", .product(name: "Yams", package: "Yams")]
         ),
         // The commands, as a library so tests can run them without a process.
         .target(
@@ -48,6 +48,8 @@ let package = Package(
             dependencies: ["MergerSim", "MergerSimIO", "GSL", .product(name: "CSV", package: "CSV.swift")],
             path: "Benchmarks/mergersim-bench"
         ),
+        // Rebuilds the estimated national 2025 scenario from its source data.
+        .executableTarget(name: "prepare-vn-2025", dependencies: ["MergerSimIO"], path: "Tools/prepare-vn-2025"),
         .testTarget(name: "GSLTests", dependencies: ["GSL"]),
         .testTarget(name: "MergerSimTests", dependencies: ["MergerSim", "MergerSimIO"]),
         .testTarget(name: "MergerSimIOTests", dependencies: ["MergerSimIO"]),

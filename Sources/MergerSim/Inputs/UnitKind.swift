@@ -8,6 +8,8 @@ public enum UnitKind: String, Sendable, Hashable, CaseIterable, Codable, NamedIn
     case town
     /// đặc khu (from 1 Jul 2025)
     case specialZone = "special_zone"
+    /// huyện đảo: an island district with no commune level (before 1 Jul 2025), a predecessor of a special zone
+    case islandDistrict = "island_district"
 
     /// The Vietnamese name, as planners write it.
     public var vietnamese: String {
@@ -16,6 +18,7 @@ public enum UnitKind: String, Sendable, Hashable, CaseIterable, Codable, NamedIn
         case .ward: "phường"
         case .town: "thị trấn"
         case .specialZone: "đặc khu"
+        case .islandDistrict: "huyện đảo"
         }
     }
 }

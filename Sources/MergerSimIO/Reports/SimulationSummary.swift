@@ -67,14 +67,14 @@ public struct SimulationSummary: Sendable {
             return right ? fill + text : text + fill
         }
         var lines = ["Scenario \(scenario) under \(rules.id)", ""]
-        lines.append(pad("", 16, right: false) + UnitKind.allCases.map { pad($0.rawValue, 13) }.joined() + pad("total", 10))
+        lines.append(pad("", 16, right: false) + UnitKind.allCases.map { pad($0.rawValue, 17) }.joined() + pad("total", 10))
         for stage in ["before", "after"] {
             lines.append(pad("units \(stage)", 16, right: false)
-                         + UnitKind.allCases.map { pad(g("units_\(stage)_\($0.rawValue)"), 13) }.joined() + pad(g("units_\(stage)"), 10))
+                         + UnitKind.allCases.map { pad(g("units_\(stage)_\($0.rawValue)"), 17) }.joined() + pad(g("units_\(stage)"), 10))
         }
         lines.append("")
         lines.append("\(g("units_merged")) merged units: \(g("units_after_meets")) meet what applies, \(g("units_after_waived")) waived, "
-                     + "\(g("units_after_needs_exception")) need the two-unit exception, \(g("units_after_below")) below with no waiver.")
+                     + "\(g("units_after_needs_exception")) need(s) the two-unit exception, \(g("units_after_below")) below with no waiver.")
         lines.append("Before: \(g("units_before_must_merge")) must merge, \(g("units_before_borderline")) borderline, \(g("units_before_exempt")) exempt.")
         lines.append("")
         lines.append(pad("category", 18, right: false) + pad("quota before", 14) + pad("quota after", 13) + pad("headcount", 11)

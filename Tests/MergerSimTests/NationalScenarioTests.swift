@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+import MergerSim
+@testable import MergerSimIO
+
+/// CASES.md, case 2: the 2025 nationwide arrangement, real structure with estimated figures.
+@Suite(.serialized)
+struct NationalScenarioTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("scenarios/vn-2025")
+    static let inputs = try! ScenarioInputs(path: folder.appendingPathComponent("scenario.yaml").path)
+    static let outcome = try! inputs.applyPlan()
+
+    @Test func before10035UnitsPlusFiveIslandDistricts() {
+        let units = Self.inputs.units
+        #expect(units.count == 10_040)
+        #expect(units.filter { $0.kind == .commune }.count == 7_695)
+        #expect(units.filter { $0.kind == .ward }.count == 1_724)
+        #expect(units.filter { $0.kind == .town }.count == 616)
+        #expect(units.filter { $0.kind == .islandDistrict }.count == 5)
+    }
+
+    @Test func after3321Units() {
+        let after = Self.outcome.units
+        #expect(after.count == 3_321)
+        #expect(after.filter { $0.unit.kind == .commune }.count == 2_621)
+        #expect(after.filter { $0.unit.kind == .ward }.count == 687)
+        #expect(after.filter { $0.unit.kind == .specialZone }.count == 13)
+        #expect(after.allSatisfy { !$0.untouched })
+    }
+
+    @Test func everyPredecessorFullyAllocated() {
+        #expect(Self.outcome.invariantViolations(before: Self.inputs.units).isEmpty)
+        let appearances = Dictionary(Self.outcome.units.flatMap { $0.contributions.map { ($0.code, 1) } }, uniquingKeysWith: +)
+        #expect(appearances.count == 10_040)
+        #expect(appearances.values.filter { $0 > 1 }.count == 471)
+    }
+
+    @Test func estimatesAddUpToThePublishedTotals() {
+        let totals = MergerOutcome.totals(Self.inputs.units)
+        #expect(totals.population == 100_300_000)
+        #expect(totals.staff.cadres + totals.staff.civilServants == 212_606)
+        #expect(totals.staff.nonProfessional == 120_500)
+    }
+
+    @Test func newUnitsKeepTheirRealAreas() throws {
+        let source = try CSVTable(bytes: FileInput.read(Self.folder.appendingPathComponent("source/units_2025.csv").path), file: "units_2025.csv")
+        let after = Dictionary(uniqueKeysWithValues: Self.outcome.units.map { ($0.unit.code, $0.unit) })
+        var checked = 0
+        for record in source.records {
+            guard let area = FixedDecimal(parsing: record.fields[source.columnIndex["area_km2"]!]) else { continue }
+            let rebuilt = try #require(after[record.fields[source.columnIndex["code"]!]])
+            #expect(abs(rebuilt.area.millionths - area.millionths) < 10_000, "\(rebuilt.code)")  // within 0.01 km²
+            checked += 1
+        }
+        #expect(checked == 3_319)  // two new units have no area in the source
+        let total = Double(MergerOutcome.totals(Self.inputs.units).areaMillionths) / 1e6
+        #expect(abs(total - 331_000) < 5_000)  // the country's land area
+    }
+
+    @Test func estimationIsReproducibleFromTheSource() throws {
+        let made = try NationalEstimate2025.make(sourceFolder: Self.folder.appendingPathComponent("source").path)
+        #expect(made.units == (try String(contentsOf: Self.folder.appendingPathComponent("units.csv"), encoding: .utf8)))
+        #expect(made.plan == (try String(contentsOf: Self.folder.appendingPathComponent("plan.csv"), encoding: .utf8)))
+        let other = try NationalEstimate2025.make(sourceFolder: Self.folder.appendingPathComponent("source").path, seed: 7)
+        #expect(other.units != made.units)
+    }
+
+    @Test func newUnitsAreJudgedUnderR2_6() throws {
+        let results = try Self.inputs.judgeAfter(Self.outcome)
+        let merged = results.filter { $0.merged.memberCount >= 2 }
+        #expect(merged.allSatisfy { $0.standardsNote.contains("R-2.6") })
+        #expect(merged.filter { $0.merged.memberCount >= 3 }.allSatisfy { $0.outcome == .meets || $0.outcome == .waived })
+        #expect(results.allSatisfy { $0.quota.posts.nonProfessional == 0 })  // ended 1 Aug 2025
+        let hanoiWard = try #require(results.first { $0.unit.kind == .ward && $0.unit.province == "Thành phố Hà Nội" && $0.merged.memberCount >= 2 })
+        #expect(hanoiWard.requiredPopulation == 45_000)
+    }
+}
