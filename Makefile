@@ -7,7 +7,7 @@ SWIFT ?= swift
 .PHONY: example test bench deps
 
 example: deps
-	$(SWIFT) run mergersim screen scenarios/phan-rang-2024/units.csv --rules vn-2023 --out output/phan-rang-2024-screen
+	$(SWIFT) run mergersim simulate scenarios/phan-rang-2024/scenario.yaml
 
 test: deps
 	$(SWIFT) test

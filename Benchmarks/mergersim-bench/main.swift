@@ -1,5 +1,5 @@
 // mergersim-bench: timings of mergersim's hot paths, in a release build:
-//   swift run -c release mergersim-bench [--units N] [--repeat R] [--seed S]
+//   swift run -c release mergersim-bench [--units N] [--repeat R] [--seed S] [--scenario PATH]
 // Prints one line per benchmark: best and median wall time over R repeats.
 import CSV
 import Foundation
@@ -10,6 +10,7 @@ struct Options {
     var units = 10_000
     var repeats = 10
     var seed: UInt64 = 42
+    var scenario = "scenarios/vn-2025/scenario.yaml"
 
     init(_ arguments: [String]) {
         var i = 0
@@ -19,6 +20,7 @@ struct Options {
             case "--units": units = Int(value) ?? units
             case "--repeat": repeats = Int(value) ?? repeats
             case "--seed": seed = UInt64(value) ?? seed
+            case "--scenario": scenario = value
             default: FileHandle.standardError.write(Data("unknown option \(arguments[i])\n".utf8)); exit(64)
             }
             i += 2
@@ -87,4 +89,27 @@ measure("write screening.csv", repeats: options.repeats) {
 try measure("screen end to end (read + screen + report)", repeats: options.repeats) {
     let file = try UnitsFile(bytes: bytes, file: "bench.csv")
     return ScreeningReport.csv(try rules.screen(file.units, round: round)).count
+}
+
+// The national 2025 scenario: 10,040 units into 3,321, no transfers, no Monte Carlo.
+let nationalRepeats = max(3, options.repeats / 2)
+let national = try ScenarioInputs(path: options.scenario)
+print("\nsimulate \(options.scenario): \(national.units.count) units into \(national.planFile.plan.newUnits.count)")
+try measure("read scenario (units, plan, rules)", repeats: nationalRepeats) {
+    try ScenarioInputs(path: options.scenario).units.count
+}
+try measure("apply plan", repeats: nationalRepeats) {
+    try national.applyPlan().units.count
+}
+let nationalOutcome = try national.applyPlan()
+try measure("screen before + judge after", repeats: nationalRepeats) {
+    try national.screenBefore().results.count + national.judgeAfter(nationalOutcome).count
+}
+try measure("simulate end to end (read → reports)", repeats: nationalRepeats) {
+    let inputs = try ScenarioInputs(path: options.scenario)
+    let outcome = try inputs.applyPlan()
+    let before = try inputs.screenBefore().results
+    let after = try inputs.judgeAfter(outcome)
+    let summary = SimulationSummary(before: before, after: after, deadline: nil)
+    return ScreeningReport.csv(before).count + UnitsAfterReport.csv(after).count + summary.csv.count
 }
