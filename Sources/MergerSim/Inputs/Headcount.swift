@@ -31,6 +31,13 @@ public struct Headcount: Hashable, Sendable {
 
     public var total: Int { cadres + civilServants + nonProfessional }
 
+    /// How far each category exceeds `other`, never below zero: surplus as
+    /// `staff.excess(over: quota)`, vacancies as `quota.excess(over: staff)`.
+    public func excess(over other: Headcount) -> Headcount {
+        Headcount(cadres: max(0, cadres - other.cadres), civilServants: max(0, civilServants - other.civilServants),
+                  nonProfessional: max(0, nonProfessional - other.nonProfessional))
+    }
+
     public static func + (lhs: Self, rhs: Self) -> Self {
         Headcount(cadres: lhs.cadres + rhs.cadres, civilServants: lhs.civilServants + rhs.civilServants,
                   nonProfessional: lhs.nonProfessional + rhs.nonProfessional)

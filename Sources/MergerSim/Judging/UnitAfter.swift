@@ -30,22 +30,10 @@ public struct UnitAfterResult: Hashable, Sendable {
     public var unit: AdministrativeUnit { merged.unit }
 
     /// Headcount above quota in each category.
-    public var surplus: Headcount? {
-        unit.staff.map { staff in
-            Headcount(cadres: max(0, staff.cadres - quota.posts.cadres),
-                      civilServants: max(0, staff.civilServants - quota.posts.civilServants),
-                      nonProfessional: max(0, staff.nonProfessional - quota.posts.nonProfessional))
-        }
-    }
+    public var surplus: Headcount? { unit.staff?.excess(over: quota.posts) }
 
     /// Quota not filled in each category.
-    public var vacancies: Headcount? {
-        unit.staff.map { staff in
-            Headcount(cadres: max(0, quota.posts.cadres - staff.cadres),
-                      civilServants: max(0, quota.posts.civilServants - staff.civilServants),
-                      nonProfessional: max(0, quota.posts.nonProfessional - staff.nonProfessional))
-        }
-    }
+    public var vacancies: Headcount? { unit.staff.map { quota.posts.excess(over: $0) } }
 }
 
 extension RuleSet {

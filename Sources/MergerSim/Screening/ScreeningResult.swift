@@ -28,13 +28,7 @@ public struct ScreeningResult: Hashable, Sendable {
     public var meetsStandards: Bool { meetsArea && meetsPopulation }
 
     /// Headcount minus quota in each category, never below zero.
-    public var surplus: Headcount? {
-        unit.staff.map { staff in
-            Headcount(cadres: max(0, staff.cadres - quota.posts.cadres),
-                      civilServants: max(0, staff.civilServants - quota.posts.civilServants),
-                      nonProfessional: max(0, staff.nonProfessional - quota.posts.nonProfessional))
-        }
-    }
+    public var surplus: Headcount? { unit.staff?.excess(over: quota.posts) }
 }
 
 /// A screening verdict in the planner's words.

@@ -30,13 +30,8 @@ struct Simulate: ConsoleCommand {
     func execute(arguments: [String], console: Console) throws {
         let inputs = try ScenarioInputs(path: scenario)
         let settings = inputs.scenario.settings
-        let outcome = try inputs.applyPlan()
-        let violations = outcome.invariantViolations(before: inputs.units)
-        guard violations.isEmpty else {
-            throw InputError(.badData, file: inputs.planFile.file, "the plan breaks conservation: " + violations.joined(separator: "; "))
-        }
-        let (round, before) = try inputs.screenBefore()
-        let after = try inputs.judgeAfter(outcome)
+        let judged = try inputs.judge()
+        let (round, before, after) = (judged.round, judged.before, judged.after)
         let deadline = inputs.rules.rules.deadline.date(effective: inputs.scenario.effectiveDate)
         let summary = SimulationSummary(before: before, after: after, deadline: deadline)
         let folder = out ?? "output/\(settings.name)"

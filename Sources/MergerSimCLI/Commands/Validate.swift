@@ -13,13 +13,7 @@ struct Validate: ConsoleCommand {
     func execute(arguments: [String], console: Console) throws {
         let inputs = try ScenarioInputs(path: scenario)
         let settings = inputs.scenario.settings
-        let outcome = try inputs.applyPlan()
-        let violations = outcome.invariantViolations(before: inputs.units)
-        guard violations.isEmpty else {
-            throw InputError(.badData, file: inputs.planFile.file, "the plan breaks conservation: " + violations.joined(separator: "; "))
-        }
-        _ = try inputs.screenBefore()
-        let after = try inputs.judgeAfter(outcome)
+        let after = try inputs.judge().after
         let plan = inputs.planFile.plan
         let memberCounts = Dictionary(plan.newUnits.flatMap { $0.members.map { ($0.code, 1) } }, uniquingKeysWith: +)
         func kinds(_ units: [AdministrativeUnit]) -> String {

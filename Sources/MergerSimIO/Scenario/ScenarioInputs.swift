@@ -49,6 +49,26 @@ public struct ScenarioInputs: Sendable {
         self.inputs = inputs
     }
 
+    /// What a scenario gives before transfers and transition: the plan applied
+    /// and checked, the units before screened, the units after judged.
+    public struct Judged: Sendable {
+        public let outcome: MergerOutcome
+        public let round: ScreeningRound
+        public let before: [ScreeningResult]
+        public let after: [UnitAfterResult]
+    }
+
+    /// Applies the plan, checks conservation, screens the units before and judges those after.
+    public func judge() throws(InputError) -> Judged {
+        let outcome = try applyPlan()
+        let violations = outcome.invariantViolations(before: units)
+        guard violations.isEmpty else {
+            throw InputError(.badData, file: planFile.file, "the plan breaks conservation: " + violations.joined(separator: "; "))
+        }
+        let (round, before) = try screenBefore()
+        return Judged(outcome: outcome, round: round, before: before, after: try judgeAfter(outcome))
+    }
+
     /// The plan applied to the units, with plan errors located in the plan file.
     public func applyPlan() throws(InputError) -> MergerOutcome {
         do {
