@@ -146,4 +146,66 @@ struct SimulateCommandTests {
         try scratch.write("bad-date.yaml", Array("name: t\nrules: vn-2023\neffective_date: 2024-13-01\nunits: units.csv\nplan: plan.csv\n".utf8))
         #expect(mergersim(["validate", scratch.path("bad-date.yaml")]).error.contains("bad-date.yaml:3:17: effective_date"))
     }
+
+    @Test func envelopeSetsTheQuotasAndItsShadowPrice() throws {
+        let (scratch, path) = try scenario(plan: "new_code,new_name,member_code\n22759,Kinh Dinh,22753\n22759,Kinh Dinh,22756\n22759,Kinh Dinh,22759\n22750,Phủ Hà,22750\n22750,Phủ Hà,22747\n",
+                                           extra: "envelope: {cadres_civil_servants: 55}\ntransfers: {scope: district}\n")
+        let run = mergersim(["simulate", path, "--out", scratch.path("out")])
+        #expect(run.code == 0, "\(run.error)")
+        let after = try csv(scratch.path("out/units_after.csv"))
+        #expect(after.allSatisfy { $0["quota_source"] == "envelope" })
+        let combined = after.reduce(0) { $0 + Int($1["quota_cadres"]!)! + Int($1["quota_civil_servants"]!)! }
+        #expect(combined == 55)
+        let summary = Dictionary(uniqueKeysWithValues: try csv(scratch.path("out/summary.csv")).map { ($0["metric"]!, $0["value"]!) })
+        #expect(summary["envelope_cadres_civil_servants"] == "55")
+        #expect(summary["envelope_surplus_cadres_civil_servants"] == String(108 - 55))  // 108 cadres and civil servants, all over
+        #expect(summary["envelope_shadow_price_cadres_civil_servants"] == "1")
+        #expect(run.out.contains("Envelope cadres_civil_servants: 55 positions"))
+    }
+
+    @Test func infeasibleEnvelopeIsAClearError() throws {
+        let (scratch, path) = try scenario(plan: Self.planHeader + "1,A,22753,\n1,A,22756,\n", extra: "envelope: {cadres_civil_servants: 5}\n")
+        let run = mergersim(["simulate", path, "--out", scratch.path("out")])
+        #expect(run.code == 65)
+        #expect(run.error.contains("envelope cadres_civil_servants: the envelope of 5 is below"), "\(run.error)")
+        #expect(!scratch.exists("out"))
+        let (scratch2, unknown) = try scenario(plan: Self.planHeader + "1,A,22753,\n", extra: "envelope: {everyone: 5}\n")
+        #expect(withExtendedLifetime(scratch2) { mergersim(["validate", unknown]) }.error.contains("envelope \"everyone\" is not one of"))
+    }
+
+    @Test func radiusScopeNeedsPositions() throws {
+        let (scratch, path) = try scenario(plan: Self.planHeader + "1,A,22753,\n", extra: "transfers: {scope: radius, max_km: 10}\n")
+        let run = mergersim(["simulate", path, "--out", scratch.path("out")])
+        #expect(run.code == 65)
+        #expect(run.error.contains("has no lat/lon"), "\(run.error)")
+    }
+
+    @Test func transfersAreWrittenAndConserveStaff() throws {
+        let scratch = try Scratch()
+        let units = """
+            code,name,kind,province,district,district_kind,area_km2,population,type,cadres,civil_servants,non_professional,lat,lon
+            1,A,ward,P,D,provincial_city,1,9000,II,10,15,12,11.56,108.99
+            2,B,ward,P,D,provincial_city,1,9000,II,10,16,12,11.57,108.98
+            3,C,ward,P,D,provincial_city,6,9000,II,10,8,12,11.60,108.95
+            4,E,ward,P,D,provincial_city,6,9000,II,10,9,10,11.50,109.00
+
+            """
+        try scratch.write("units.csv", Array(units.utf8))
+        try scratch.write("plan.csv", Array("new_code,new_name,member_code\nN,N,1\nN,N,2\n".utf8))
+        let path = try scratch.write("s.yaml", Array("name: t\nrules: vn-2023\neffective_date: 2024-11-01\nunits: units.csv\nplan: plan.csv\ntransfers: {scope: district}\n".utf8))
+        let run = mergersim(["simulate", path, "--out", scratch.path("out")])
+        #expect(run.code == 0, "\(run.error)")
+        let transfers = try csv(scratch.path("out/transfers.csv"))
+        // N (18,000 people: 3 extras) has 31 civil servants for 14 and 24 non-professional workers for 15;
+        // C lacks 3 civil servants, E 2 civil servants and 2 non-professional workers.
+        func moved(_ category: String) -> Int { transfers.filter { $0["category"] == category }.reduce(0) { $0 + Int($1["count"]!)! } }
+        #expect(moved("civil_servants") == 5 && moved("non_professional") == 2 && moved("cadres") == 0)
+        #expect(transfers.allSatisfy { $0["from_code"] == "N" && !$0["distance_km"]!.isEmpty })
+        let after = Dictionary(uniqueKeysWithValues: try csv(scratch.path("out/units_after.csv")).map { ($0["code"]!, $0) })
+        #expect(after["3"]!["vacancies_after_transfers_civil_servants"] == "0" && after["4"]!["transfers_in_civil_servants"] == "2")
+        #expect(after["N"]!["transfers_out_civil_servants"] == "5")
+        let summary = Dictionary(uniqueKeysWithValues: try csv(scratch.path("out/summary.csv")).map { ($0["metric"]!, $0["value"]!) })
+        #expect(summary["people_moved"] == "7")
+        #expect(Int(summary["surplus_before_transfers_civil_servants"]!)! - Int(summary["surplus_after_transfers_civil_servants"]!)! == 5)
+    }
 }

@@ -75,4 +75,16 @@ struct NationalScenarioTests {
         let hanoiWard = try #require(results.first { $0.unit.kind == .ward && $0.unit.province == "Thành phố Hà Nội" && $0.merged.memberCount >= 2 })
         #expect(hanoiWard.requiredPopulation == 45_000)
     }
+
+    @Test func transfersWithinProvincesAreProvenOptimal() throws {
+        let judged = try Self.inputs.judge()
+        let reallocated = try Self.inputs.reallocate(judged, verify: true)
+        let plan = reallocated.transfers
+        #expect(plan.provenOptimal == true)
+        #expect(plan.peopleMoved > 0)
+        #expect(plan.surplusAfter.total < plan.surplusBefore.total)
+        let province = Dictionary(uniqueKeysWithValues: judged.after.map { ($0.unit.code, $0.unit.province) })
+        #expect(plan.transfers.allSatisfy { province[$0.fromCode] == province[$0.toCode] })
+        #expect(plan.staffAfter.reduce(0) { $0 + $1.total } == judged.after.reduce(0) { $0 + ($1.unit.staff?.total ?? 0) })
+    }
 }

@@ -25,9 +25,11 @@ public struct RuleSet: Sendable, Codable {
     public var quotas: QuotaRules
     /// When staffing must be back within quota.
     public var deadline: Deadline
+    /// Envelope allocation and transfers (mergersim's parameters).
+    public var reallocation: ReallocationRules
 
     enum CodingKeys: String, CodingKey {
-        case id, title, instruments, standards, reductions, screening, classification, quotas, deadline
+        case id, title, instruments, standards, reductions, screening, classification, quotas, deadline, reallocation
         case mergedUnits = "merged_units"
     }
 }

@@ -5,8 +5,8 @@ import MergerSimIO
 /// `mergersim simulate SCENARIO.yaml`: apply a merger plan, judge the new units, report surplus.
 struct Simulate: ConsoleCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run a merger scenario: apply the plan, judge the units after it, report quotas and surplus.",
-        discussion: "Writes screening.csv, units_after.csv, summary.csv and manifest.json to the output folder.")
+        abstract: "Run a merger scenario: apply the plan, judge the units after it, share envelopes, move surplus staff.",
+        discussion: "Writes screening.csv, units_after.csv, transfers.csv, summary.csv and manifest.json to the output folder.")
 
     @Argument(help: "The scenario file (YAML; see INTERFACE.md).")
     var scenario: String
@@ -31,9 +31,10 @@ struct Simulate: ConsoleCommand {
         let inputs = try ScenarioInputs(path: scenario)
         let settings = inputs.scenario.settings
         let judged = try inputs.judge()
-        let (round, before, after) = (judged.round, judged.before, judged.after)
+        let reallocated = try inputs.reallocate(judged)
+        let (round, before, after) = (judged.round, judged.before, reallocated.after)
         let deadline = inputs.rules.rules.deadline.date(effective: inputs.scenario.effectiveDate)
-        let summary = SimulationSummary(before: before, after: after, deadline: deadline)
+        let summary = SimulationSummary(before: before, after: after, deadline: deadline, reallocation: reallocated)
         let folder = out ?? "output/\(settings.name)"
         var defaults = ScreeningDefaults.applied(before, ruleSet: inputs.rulesBefore.rules, rulesGiven: settings.rulesBefore ?? settings.rules, roundGiven: nil)
             .map { entry in var entry = entry; entry.name = "before." + entry.name; return entry }
@@ -42,14 +43,16 @@ struct Simulate: ConsoleCommand {
         let resolvedRuns = runs ?? settings.transition?.runs ?? 1_000
         if seed == nil, settings.transition?.seed == nil { defaults.append(.init(name: "seed", value: "42")) }
         if runs == nil, settings.transition?.runs == nil { defaults.append(.init(name: "runs", value: "1000")) }
-        let files = ["screening.csv", "units_after.csv", "summary.csv", "manifest.json"]
+        let files = ["screening.csv", "units_after.csv", "transfers.csv", "summary.csv", "manifest.json"]
         var manifest = RunManifest(command: ["mergersim"] + arguments, rules: inputs.rules, round: round.round, seed: resolvedSeed,
                                    runs: resolvedRuns, inputs: inputs.inputs, defaults: defaults, outputs: files)
         manifest.scenario = settings.name
         manifest.rulesBefore = .init(inputs.rulesBefore)
         manifest.effectiveDate = settings.effectiveDate
         try RunFolder.write([
-            ("screening.csv", ScreeningReport.csv(before)), ("units_after.csv", UnitsAfterReport.csv(after)),
+            ("screening.csv", ScreeningReport.csv(before)),
+            ("units_after.csv", UnitsAfterReport.csv(after, transfers: reallocated.transfers)),
+            ("transfers.csv", TransfersReport.csv(reallocated.transfers, names: Dictionary(after.map { ($0.unit.code, $0.unit.name) }, uniquingKeysWith: { a, _ in a }))),
             ("summary.csv", summary.csv), ("manifest.json", manifest.json),
         ], to: folder)
         console.out(summary.text(scenario: settings.name, rules: inputs.rules.rules))

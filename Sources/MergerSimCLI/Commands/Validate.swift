@@ -13,7 +13,9 @@ struct Validate: ConsoleCommand {
     func execute(arguments: [String], console: Console) throws {
         let inputs = try ScenarioInputs(path: scenario)
         let settings = inputs.scenario.settings
-        let after = try inputs.judge().after
+        let judged = try inputs.judge()
+        let after = judged.after
+        let reallocated = try inputs.reallocate(judged)
         let plan = inputs.planFile.plan
         let memberCounts = Dictionary(plan.newUnits.flatMap { $0.members.map { ($0.code, 1) } }, uniquingKeysWith: +)
         func kinds(_ units: [AdministrativeUnit]) -> String {
@@ -40,7 +42,13 @@ struct Validate: ConsoleCommand {
         lines.append("  after: \(ReportFormat.grouped(after.count)) units (\(kinds(after.map(\.unit)))); "
                      + "\(ReportFormat.grouped(after.filter(\.merged.untouched).count)) untouched")
         lines.append("  checks: people, area and staff conserved; every member's shares sum to 1; rules apply to every unit")
-        if let transfers = settings.transfers { lines.append("  transfers: scope \(transfers.scope)") }
+        if let transfers = settings.transfers {
+            lines.append("  transfers: scope \(transfers.scope)\(transfers.maxKm.map { ", at most \($0) km" } ?? ""); "
+                         + "\(ReportFormat.grouped(reallocated.transfers.peopleMoved)) people would move")
+        }
+        for envelope in reallocated.envelopes {
+            lines.append("  envelope \(envelope.category.rawValue): \(ReportFormat.grouped(envelope.positions)) positions, feasible")
+        }
         lines.append("The scenario is valid.")
         console.out(lines.joined(separator: "\n"))
     }

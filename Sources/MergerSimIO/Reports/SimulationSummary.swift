@@ -8,7 +8,8 @@ public struct SimulationSummary: Sendable {
     private let before: [ScreeningResult]
     private let after: [UnitAfterResult]
 
-    public init(before: [ScreeningResult], after: [UnitAfterResult], deadline: CalendarDate?) {
+    public init(before: [ScreeningResult], after: [UnitAfterResult], deadline: CalendarDate?,
+                reallocation: ScenarioInputs.Reallocated? = nil) {
         self.before = before
         self.after = after
         var metrics: [(String, String)] = []
@@ -44,6 +45,23 @@ public struct SimulationSummary: Sendable {
             add("surplus_after_\(name)", after.reduce(0) { $0 + ($1.surplus?[category] ?? 0) })
             add("vacancies_after_\(name)", after.reduce(0) { $0 + ($1.vacancies?[category] ?? 0) })
             add("units_over_quota_after_\(name)", after.filter { ($0.surplus?[category] ?? 0) > 0 }.count)
+        }
+        if let reallocation {
+            let plan = reallocation.transfers
+            for category in StaffCategory.allCases {
+                add("surplus_before_transfers_\(category.rawValue)", plan.surplusBefore[category])
+                add("surplus_after_transfers_\(category.rawValue)", plan.surplusAfter[category])
+                add("people_moved_from_\(category.rawValue)", plan.transfers.filter { $0.category == category }.reduce(0) { $0 + $1.count })
+            }
+            add("people_moved", plan.peopleMoved)
+            add("transfers", plan.transfers.count)
+            metrics.append(("person_km", ReportFormat.fixed(plan.personKm, decimals: 2)))
+            for envelope in reallocation.envelopes {
+                let name = envelope.category.rawValue
+                add("envelope_\(name)", envelope.positions)
+                add("envelope_surplus_\(name)", envelope.allocation.surplus)
+                add("envelope_shadow_price_\(name)", envelope.allocation.shadowPrice)
+            }
         }
         metrics.append(("deadline", deadline?.description ?? ""))
         self.metrics = metrics
@@ -84,6 +102,17 @@ public struct SimulationSummary: Sendable {
             lines.append(pad(category.plainName, 18, right: false) + pad(g("quota_before_\(name)"), 14) + pad(g("quota_after_\(name)"), 13)
                          + pad(g("headcount_after_\(name)"), 11) + pad(g("surplus_after_\(name)"), 15)
                          + pad(g("units_over_quota_after_\(name)"), 12))
+        }
+        if value("people_moved") != nil {
+            lines.append("")
+            lines.append("Transfers: \(g("people_moved")) people in \(g("transfers")) moves, \(value("person_km") ?? "0") person-km; surplus "
+                         + StaffCategory.allCases.map { "\($0.plainName) \(g("surplus_before_transfers_\($0.rawValue)")) → \(g("surplus_after_transfers_\($0.rawValue)"))" }
+                         .joined(separator: ", ") + ".")
+        }
+        for category in EnvelopeCategory.allCases {
+            guard let positions = value("envelope_\(category.rawValue)") else { continue }
+            lines.append("Envelope \(category.rawValue): \(positions) positions; surplus \(g("envelope_surplus_\(category.rawValue)")); "
+                         + "one more position avoids \(g("envelope_shadow_price_\(category.rawValue)")).")
         }
         if let deadline = value("deadline"), !deadline.isEmpty {
             lines.append("")

@@ -9,12 +9,36 @@ public enum UnitsAfterReport {
         "standards_outcome", "standards_note", "score", "type", "type_source", "extra_civil_servants", "quota_rules",
         "quota_cadres", "quota_civil_servants", "quota_non_professional", "cadres", "civil_servants", "non_professional",
         "surplus_cadres", "surplus_civil_servants", "surplus_non_professional",
-        "vacancies_cadres", "vacancies_civil_servants", "vacancies_non_professional", "lat", "lon",
+        "vacancies_cadres", "vacancies_civil_servants", "vacancies_non_professional", "lat", "lon", "quota_source",
+        "transfers_in_cadres", "transfers_in_civil_servants", "transfers_in_non_professional",
+        "transfers_out_cadres", "transfers_out_civil_servants", "transfers_out_non_professional",
+        "surplus_after_transfers_cadres", "surplus_after_transfers_civil_servants", "surplus_after_transfers_non_professional",
+        "vacancies_after_transfers_cadres", "vacancies_after_transfers_civil_servants", "vacancies_after_transfers_non_professional",
     ]
 
-    public static func csv(_ results: [UnitAfterResult]) -> Data {
+    /// The rows; `transfers` (stage 2, planned over the same units in the same order) adds the after-transfer columns.
+    public static func csv(_ results: [UnitAfterResult], transfers: TransferPlan? = nil) -> Data {
         var writer = CSVWriter(header: header)
-        for result in results { writer.append(row(result)) }
+        var incoming: [String: Headcount] = [:], outgoing: [String: Headcount] = [:]
+        for t in transfers?.transfers ?? [] {
+            incoming[t.toCode, default: .zero][t.toCategory] += t.count
+            outgoing[t.fromCode, default: .zero][t.category] += t.count
+        }
+        for (i, result) in results.enumerated() {
+            var fields = row(result)
+            fields.append(result.quota.rules.contains { $0.hasPrefix("envelope") } ? "envelope" : "formula")
+            if let transfers {
+                let staffAfter = transfers.staffAfter[i]
+                let code = result.unit.code
+                for counts in [incoming[code] ?? .zero, outgoing[code] ?? .zero, staffAfter.excess(over: result.quota.posts),
+                               result.quota.posts.excess(over: staffAfter)] {
+                    fields += StaffCategory.allCases.map { String(counts[$0]) }
+                }
+            } else {
+                fields += Array(repeating: "", count: 12)
+            }
+            writer.append(fields)
+        }
         return writer.data
     }
 

@@ -52,8 +52,16 @@ public struct Scenario: Sendable {
                 throw document.error(at: ["transfers"], "transfers with scope radius need max_km above 0")
             }
         }
-        for (key, value) in settings.envelope ?? [:] where value < 0 {
-            throw document.error(at: ["envelope", key], "envelope \(key) cannot be negative")
+        for (key, value) in settings.envelope ?? [:] {
+            guard EnvelopeCategory(rawValue: key) != nil else {
+                throw document.error(at: ["envelope", key], "envelope \"\(key)\" is not one of "
+                                     + EnvelopeCategory.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            if value < 0 { throw document.error(at: ["envelope", key], "envelope \(key) cannot be negative") }
+        }
+        if let envelope = settings.envelope, envelope[EnvelopeCategory.cadresCivilServants.rawValue] != nil,
+           envelope[EnvelopeCategory.civilServants.rawValue] != nil {
+            throw document.error(at: ["envelope"], "give cadres_civil_servants or civil_servants, not both")
         }
         if let transition = settings.transition {
             if let years = transition.years, years < 1 { throw document.error(at: ["transition", "years"], "transition years must be at least 1") }
@@ -66,6 +74,23 @@ public struct Scenario: Sendable {
         self.file = path
         self.bytes = bytes
         self.settings = settings
+    }
+
+    /// The scenario's transfer settings (none when it has no `transfers`).
+    public var transferSettings: TransferSettings {
+        guard let transfers = settings.transfers else { return TransferSettings(scope: .none) }
+        let scope: TransferSettings.Scope = switch transfers.scope {
+        case "district": .district
+        case "province": .province
+        case "radius": .radius(maxKm: transfers.maxKm ?? 0)
+        default: .none
+        }
+        return TransferSettings(scope: scope, maxKm: transfers.maxKm, crossCategory: transfers.crossCategory ?? false)
+    }
+
+    /// The scenario's envelopes, in a fixed order.
+    public var envelopes: [(category: EnvelopeCategory, positions: Int)] {
+        EnvelopeCategory.allCases.compactMap { category in settings.envelope?[category.rawValue].map { (category, $0) } }
     }
 
     /// The class of a province for the merged-unit targets of R-2.6 (default `other`).

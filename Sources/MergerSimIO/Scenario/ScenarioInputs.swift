@@ -95,11 +95,53 @@ public struct ScenarioInputs: Sendable {
         do {
             return try rules.rules.judge(outcome, provinceClass: scenario.provinceClass)
         } catch {
-            let merged = outcome.units.first { $0.unit.code == error.unitCode }
-            let member = merged?.contributions.max { $0.population < $1.population }?.code ?? error.unitCode
-            var located = unitsFile.error(unit: member, column: error.field, error.message)
-            if merged?.untouched == false { located.message = "new unit \(error.unitCode) (from member \(member)): \(error.message)" }
-            throw located
+            throw locate(unit: error.unitCode, in: outcome, column: error.field, error.message)
+        }
+    }
+
+    /// A problem of a unit after the plan, located at the units-file row of
+    /// its largest member, where the offending value comes from.
+    func locate(unit code: String, in outcome: MergerOutcome, column: String, _ message: String) -> InputError {
+        let merged = outcome.units.first { $0.unit.code == code }
+        let member = merged?.contributions.max { $0.population < $1.population }?.code ?? code
+        var located = unitsFile.error(unit: member, column: column, message)
+        if merged?.untouched == false { located.message = "new unit \(code) (from member \(member)): \(message)" }
+        return located
+    }
+
+    /// Stage 1 and stage 2 of reallocation over the judged units.
+    public struct Reallocated: Sendable {
+        /// The units after, with the quotas the envelopes set.
+        public let after: [UnitAfterResult]
+        public let envelopes: [(category: EnvelopeCategory, positions: Int, allocation: EnvelopeAllocation)]
+        public let transfers: TransferPlan
+    }
+
+    /// Shares the scenario's envelopes (stage 1), then plans the transfers (stage 2).
+    ///
+    /// - Parameter verify: proves every transfer flow optimal (dual feasibility).
+    public func reallocate(_ judged: Judged, verify: Bool = false) throws(InputError) -> Reallocated {
+        var after = judged.after
+        var envelopes: [(EnvelopeCategory, Int, EnvelopeAllocation)] = []
+        for (category, positions) in scenario.envelopes {
+            do {
+                let (allocation, quotas) = try rules.rules.allocate(envelope: positions, category: category, to: after)
+                for i in after.indices { after[i].quota = quotas[i] }
+                envelopes.append((category, positions, allocation))
+            } catch {
+                throw .badData(scenario.file, "envelope \(category.rawValue): \(error)")
+            }
+        }
+        let units = after.map { result in
+            TransferUnit(code: result.unit.code, province: result.unit.province, district: result.unit.district,
+                         location: result.unit.location, staff: result.unit.staff ?? .zero, quota: result.quota.posts)
+        }
+        let pairs = rules.rules.reallocation.crossCategory.pairs.map { ($0.from, $0.to) }
+        do {
+            let plan = try scenario.transferSettings.plan(units, pairs: pairs, verify: verify)
+            return Reallocated(after: after, envelopes: envelopes, transfers: plan)
+        } catch {
+            throw locate(unit: error.unitCode, in: judged.outcome, column: "lat", error.message)
         }
     }
 }

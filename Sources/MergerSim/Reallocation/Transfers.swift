@@ -1,0 +1,210 @@
+import Foundation
+
+/// Where surplus people may be moved (the scenario's `transfers`).
+public struct TransferSettings: Hashable, Sendable {
+    public enum Scope: Hashable, Sendable {
+        /// No transfers.
+        case none
+        /// Within the unit's district.
+        case district
+        /// Within the unit's province.
+        case province
+        /// To any unit within `maxKm` km, great-circle distance between centroids.
+        case radius(maxKm: Double)
+    }
+
+    public var scope: Scope
+    /// With `radius`, also a limit; with `district` or `province`, an optional one.
+    public var maxKm: Double?
+    /// Whether a surplus person may fill a vacancy of another category (pairs from the rule set).
+    public var crossCategory: Bool
+
+    public init(scope: Scope, maxKm: Double? = nil, crossCategory: Bool = false) {
+        self.scope = scope
+        self.maxKm = maxKm
+        self.crossCategory = crossCategory
+    }
+}
+
+/// A unit as stage 2 sees it: where it is, and its people and quota per category.
+public struct TransferUnit: Hashable, Sendable {
+    public var code: String
+    public var province: String
+    public var district: String?
+    public var location: Coordinate?
+    public var staff: Headcount
+    public var quota: Headcount
+
+    public init(code: String, province: String, district: String?, location: Coordinate?, staff: Headcount, quota: Headcount) {
+        self.code = code
+        self.province = province
+        self.district = district
+        self.location = location
+        self.staff = staff
+        self.quota = quota
+    }
+}
+
+/// People moved from one unit to another.
+public struct Transfer: Hashable, Sendable {
+    /// The category they leave.
+    public var category: StaffCategory
+    /// The category they join (the same unless cross-category transfers are allowed).
+    public var toCategory: StaffCategory
+    public var fromCode: String
+    public var toCode: String
+    public var count: Int
+    /// Great-circle distance between the units' centroids; nil when a unit has no position.
+    public var distanceKm: Double?
+}
+
+/// The optimal transfers and what they leave.
+public struct TransferPlan: Hashable, Sendable {
+    public var transfers: [Transfer]
+    /// Staff of each unit after the transfers, in the order of the units given.
+    public var staffAfter: [Headcount]
+    public var surplusBefore: Headcount
+    public var surplusAfter: Headcount
+    public var peopleMoved: Int { transfers.reduce(0) { $0 + $1.count } }
+    /// Σ count × distance over transfers with a known distance.
+    public var personKm: Double { transfers.reduce(0) { $0 + Double($1.count) * ($1.distanceKm ?? 0) } }
+    /// Whether every flow solved was proven optimal (dual feasibility; checked in debug builds and tests).
+    public var provenOptimal: Bool?
+}
+
+/// Why transfers cannot be planned.
+public struct TransferError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var unitCode: String
+    public var message: String
+    public var description: String { "unit \(unitCode): \(message)" }
+}
+
+/// Great-circle distance (haversine, mean Earth radius 6,371.0088 km).
+public func greatCircleKm(_ a: Coordinate, _ b: Coordinate) -> Double {
+    let radians = Double.pi / 180
+    let dLat = (b.latitude - a.latitude) * radians, dLon = (b.longitude - a.longitude) * radians
+    let h = pow(sin(dLat / 2), 2) + cos(a.latitude * radians) * cos(b.latitude * radians) * pow(sin(dLon / 2), 2)
+    return 2 * 6_371.0088 * asin(min(1, sqrt(h)))
+}
+
+extension TransferSettings {
+    /// Stage 2: moves surplus people to vacancies within the scope, minimising
+    /// first the surplus left and then the total person-km.
+    ///
+    /// Per group of units that may exchange people (a district, a province, or
+    /// a connected set within the radius), a minimum-cost maximum flow: source
+    /// → (unit, category) with surplus → (unit, category) with a vacancy →
+    /// sink, arcs allowed by the scope and categories, costs in metres. Whole
+    /// people; no unit is filled beyond its quota; ties by unit order.
+    ///
+    /// - Parameters:
+    ///   - pairs: allowed (from, to) category pairs besides the same category, used when `crossCategory`.
+    ///   - verify: proves each flow optimal (reduced costs), reported in ``TransferPlan/provenOptimal``.
+    public func plan(_ units: [TransferUnit], pairs: [(StaffCategory, StaffCategory)], verify: Bool = false) throws(TransferError) -> TransferPlan {
+        let surplusBefore = units.reduce(Headcount.zero) { $0 + $1.staff.excess(over: $1.quota) }
+        var staffAfter = units.map(\.staff)
+        var transfers: [Transfer] = []
+        var proven: Bool? = verify ? true : nil
+        let limit = maxKm ?? { if case .radius(let km) = scope { return km }; return nil }()
+        if limit != nil {
+            for unit in units where unit.location == nil && !unit.staff.excess(over: unit.quota).isZero {
+                throw TransferError(unitCode: unit.code, message: "has no lat/lon, needed for transfers within \(limit!) km")
+            }
+        }
+        let categoryPairs = StaffCategory.allCases.map { ($0, $0) } + (crossCategory ? pairs : [])
+        for group in groups(units, limit: limit) {
+            let flows = solve(group: group, units: units, categoryPairs: categoryPairs, limit: limit, verify: verify, proven: &proven)
+            for flow in flows {
+                staffAfter[flow.from][flow.fromCategory] -= flow.count
+                staffAfter[flow.to][flow.toCategory] += flow.count
+                let distance: Double? = units[flow.from].location.flatMap { a in units[flow.to].location.map { greatCircleKm(a, $0) } }
+                transfers.append(Transfer(category: flow.fromCategory, toCategory: flow.toCategory, fromCode: units[flow.from].code,
+                                          toCode: units[flow.to].code, count: flow.count, distanceKm: distance))
+            }
+        }
+        let surplusAfter = zip(staffAfter, units).reduce(Headcount.zero) { $0 + $1.0.excess(over: $1.1.quota) }
+        return TransferPlan(transfers: transfers, staffAfter: staffAfter, surplusBefore: surplusBefore, surplusAfter: surplusAfter,
+                            provenOptimal: proven)
+    }
+
+    /// Index sets of units that may exchange people, each in unit order, groups ordered by first unit.
+    func groups(_ units: [TransferUnit], limit: Double?) -> [[Int]] {
+        switch scope {
+        case .none:
+            return []
+        case .district, .province:
+            var order: [String] = [], members: [String: [Int]] = [:]
+            for (i, unit) in units.enumerated() {
+                let key = scope == .district ? unit.province + "\u{1F}" + (unit.district ?? "\u{1F}\(unit.code)") : unit.province
+                if members[key] == nil { order.append(key) }
+                members[key, default: []].append(i)
+            }
+            return order.map { members[$0]! }
+        case .radius:
+            // Connected components of "within the limit", by union–find over located units.
+            let located = units.indices.filter { units[$0].location != nil }
+            var parent = Array(units.indices)
+            func find(_ x: Int) -> Int { var x = x; while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }; return x }
+            for (a, i) in located.enumerated() {
+                for j in located[(a + 1)...] where greatCircleKm(units[i].location!, units[j].location!) <= limit! {
+                    let (ri, rj) = (find(i), find(j))
+                    if ri != rj { parent[max(ri, rj)] = min(ri, rj) }
+                }
+            }
+            var order: [Int] = [], members: [Int: [Int]] = [:]
+            for i in located {
+                let root = find(i)
+                if members[root] == nil { order.append(root) }
+                members[root, default: []].append(i)
+            }
+            return order.map { members[$0]! }
+        }
+    }
+
+    private struct Flow {
+        var from: Int, fromCategory: StaffCategory, to: Int, toCategory: StaffCategory, count: Int
+    }
+
+    private func solve(group: [Int], units: [TransferUnit], categoryPairs: [(StaffCategory, StaffCategory)], limit: Double?,
+                       verify: Bool, proven: inout Bool?) -> [Flow] {
+        var supplies: [(unit: Int, category: StaffCategory, count: Int)] = []
+        var demands: [(unit: Int, category: StaffCategory, count: Int)] = []
+        for i in group {
+            for category in StaffCategory.allCases {
+                let surplus = units[i].staff[category] - units[i].quota[category]
+                if surplus > 0 { supplies.append((i, category, surplus)) }
+                if surplus < 0 { demands.append((i, category, -surplus)) }
+            }
+        }
+        guard !supplies.isEmpty, !demands.isEmpty else { return [] }
+        let source = supplies.count + demands.count, sink = source + 1
+        var network = FlowNetwork(nodes: sink + 1)
+        for (k, supply) in supplies.enumerated() { network.addArc(from: source, to: k, capacity: supply.count, cost: 0) }
+        for (k, demand) in demands.enumerated() { network.addArc(from: supplies.count + k, to: sink, capacity: demand.count, cost: 0) }
+        var arcs: [(arc: Int, supply: Int, demand: Int)] = []
+        for (s, supply) in supplies.enumerated() {
+            for (d, demand) in demands.enumerated() where categoryPairs.contains(where: { $0 == supply.category && $1 == demand.category }) {
+                var metres: Int64 = 0
+                if let a = units[supply.unit].location, let b = units[demand.unit].location {
+                    let km = greatCircleKm(a, b)
+                    if let limit, km > limit { continue }
+                    metres = Int64((km * 1_000).rounded())
+                }
+                arcs.append((network.addArc(from: s, to: supplies.count + d, capacity: supply.count, cost: metres), s, d))
+            }
+        }
+        _ = network.minCostMaxFlow(source: source, sink: sink)
+        if verify { proven = (proven ?? true) && network.isOptimal(source: source, sink: sink) }
+        assert(network.isOptimal(source: source, sink: sink), "transfer flow not optimal")
+        return arcs.compactMap { entry in
+            let count = network.flow(on: entry.arc)
+            guard count > 0 else { return nil }
+            let supply = supplies[entry.supply], demand = demands[entry.demand]
+            return Flow(from: supply.unit, fromCategory: supply.category, to: demand.unit, toCategory: demand.category, count: count)
+        }
+    }
+}
+
+extension Headcount {
+    public var isZero: Bool { cadres == 0 && civilServants == 0 && nonProfessional == 0 }
+}
