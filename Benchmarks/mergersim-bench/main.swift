@@ -113,3 +113,50 @@ try measure("simulate end to end (read → reports)", repeats: nationalRepeats) 
     let summary = SimulationSummary(before: before, after: after, deadline: nil)
     return ScreeningReport.csv(before).count + UnitsAfterReport.csv(after).count + summary.csv.count
 }
+
+// Stage 1: the envelope over the national scenario's 3,321 units, and over generated units.
+let judgedNational = try national.judge()
+func envelopeBench(_ label: String, results: [UnitAfterResult], rules: RuleSet) throws {
+    let heads = results.reduce(0) { $0 + ($1.unit.staff.map { $0.cadres + $0.civilServants } ?? 0) }
+    let formula = results.reduce(0) { $0 + $1.quota.posts.cadres + $1.quota.posts.civilServants }
+    let envelope = (heads + formula) / 2
+    var detail = ""
+    try measure("\(label) (\(results.count) units)", repeats: max(3, options.repeats / 4)) {
+        let (allocation, _) = try rules.allocate(envelope: min(envelope, formula + 4 * results.count), category: .cadresCivilServants, to: results)
+        detail = "BFGS2 \(allocation.relaxationIterations) iterations, \(allocation.exchanges) exchanges"
+        return allocation.surplus
+    }
+    print("    \(detail)")
+}
+print("\nstage 1: envelope allocation (cadres and civil servants)")
+try envelopeBench("national 2025", results: judgedNational.after, rules: national.rules.rules)
+for count in [1_000, 10_000] {
+    let generated = try SyntheticUnits.generate(count: count, seed: options.seed)
+    let outcome = MergerOutcome(units: generated.map { MergedUnit(unit: $0, contributions: [], untouched: true) })
+    try envelopeBench("generated", results: try rules.judge(outcome), rules: rules)
+}
+
+// Stage 2: minimum-cost transfers, province scope, every category.
+print("\nstage 2: transfers, province scope, all categories")
+let nationalTransferUnits = judgedNational.after.map {
+    TransferUnit(code: $0.unit.code, province: $0.unit.province, district: $0.unit.district, location: $0.unit.location,
+                 staff: $0.unit.staff ?? .zero, quota: $0.quota.posts)
+}
+func transferBench(_ label: String, _ units: [TransferUnit]) throws {
+    var moved = 0
+    try measure("\(label) (\(units.count) units)", repeats: max(3, options.repeats / 4)) {
+        let plan = try TransferSettings(scope: .province).plan(units, pairs: [])
+        moved = plan.peopleMoved
+        return plan.transfers.count
+    }
+    print("    \(moved) people moved")
+}
+try transferBench("national 2025", nationalTransferUnits)
+for count in [5_000, 10_000, 20_000] {
+    let generated = try SyntheticUnits.generate(count: count, seed: options.seed)
+    let screened = try rules.screen(generated, round: round)
+    try transferBench("generated", screened.map {
+        TransferUnit(code: $0.unit.code, province: $0.unit.province, district: $0.unit.district, location: $0.unit.location,
+                     staff: $0.unit.staff!, quota: $0.quota.posts)
+    })
+}

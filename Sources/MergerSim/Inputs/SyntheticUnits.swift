@@ -6,7 +6,8 @@ import GSL
 /// Kinds in national proportions (77 % communes, 17 % wards, 6 % towns);
 /// areas and populations log-normal around typical values of each kind;
 /// a third of communes mountainous, some with an ethnic-minority share;
-/// headcounts near a Type II quota. The same seed gives the same units.
+/// headcounts near a Type II quota; 63 provinces, each unit placed around its
+/// province's centre. The same seed gives the same units.
 public enum SyntheticUnits {
     public static func generate(count: Int, seed: UInt64) throws(GSLError) -> [AdministrativeUnit] {
         let random = try RandomSource(seed: seed)
@@ -24,13 +25,17 @@ public enum SyntheticUnits {
             let mountainous = kind == .commune && random.uniform() < 0.33
             let share = mountainous && random.uniform() < 0.5 ? FixedDecimal((random.uniform() * 100).rounded() / 100) : nil
             let districtKind: DistrictKind? = kind == .ward ? [.urbanDistrict, .provincialCity, .districtTown][random.draw(from: districts)] : nil
+            // 63 provinces on a 7 × 9 grid over Vietnam's latitudes, units scattered around each centre.
+            let province = i % 63
+            let location = Coordinate(latitude: 9 + Double(province / 7) * 1.6 + random.gaussian(standardDeviation: 0.25),
+                                      longitude: 104 + Double(province % 7) * 0.7 + random.gaussian(standardDeviation: 0.25))
             let staff = Headcount(cadres: 9 + random.uniformInteger(below: 4), civilServants: 9 + random.uniformInteger(below: 6),
                                   nonProfessional: 10 + random.uniformInteger(below: 7))
             return AdministrativeUnit(
-                code: String(100_000 + i), name: "Đơn vị \(i)", kind: kind, province: "Tỉnh \(i % 63)",
+                code: String(100_000 + i), name: "Đơn vị \(i)", kind: kind, province: "Tỉnh \(province)",
                 districtKind: districtKind, area: FixedDecimal(parsing: String(format2(max(area, 0.01))))!,
                 population: max(population, 100), features: .init(mountainous: mountainous, ethnicMinorityShare: share),
-                staff: staff)
+                staff: staff, location: location)
         }
     }
 

@@ -39,6 +39,8 @@ public struct MergedUnit: Hashable, Sendable {
 public struct MergerOutcome: Hashable, Sendable {
     public var units: [MergedUnit]
 
+    public init(units: [MergedUnit]) { self.units = units }
+
     /// Totals of population, area (in millionths of km²) and staff over `units`.
     public static func totals(_ units: [AdministrativeUnit]) -> (population: Int, areaMillionths: Int64, staff: Headcount) {
         units.reduce((0, 0, .zero)) { ($0.0 + $1.population, $0.1 + $1.area.millionths, $0.2 + ($1.staff ?? .zero)) }

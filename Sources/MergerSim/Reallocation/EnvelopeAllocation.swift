@@ -90,7 +90,7 @@ extension EnvelopeProblem {
     /// 1. The continuous relaxation, by GSL's `vector_bfgs2` on a smooth
     ///    objective: qᵢ = floorᵢ + (capᵢ − floorᵢ)·σ(xᵢ) keeps every quota in
     ///    its box; the hinge max(0, z) becomes τ·log(1 + e^(z/τ)), τ = 0.25;
-    ///    Σq = envelope is held by a quadratic penalty.
+    ///    Σq = envelope is held by an augmented Lagrangian.
     /// 2. Largest-remainder rounding to whole quotas that sum to the envelope.
     /// 3. Marginal exchanges: move one position from the unit where removing
     ///    it costs least to the unit where adding it gains most, while that
@@ -110,51 +110,29 @@ extension EnvelopeProblem {
                                   shadowPrice: shadowPrice(quotas), relaxationIterations: iterations, exchanges: exchanges)
     }
 
-    /// The continuous optimum of the smoothed problem (step 1).
+    /// The continuous optimum of the smoothed problem (step 1), the sum held by
+    /// an augmented Lagrangian: a few BFGS runs, each warm-started, with the
+    /// multiplier ν moved by the remaining gap.
     func relax() throws(EnvelopeError) -> ([Double], Int) {
-        let free = headcounts.indices.filter { caps[$0] > floors[$0] }
-        guard !free.isEmpty else { return (floors.map(Double.init), 0) }
-        let tau = 0.25, mu = 10.0 / Double(free.count)
-        let fixedSum = headcounts.indices.filter { caps[$0] == floors[$0] }.reduce(0.0) { $0 + Double(floors[$1]) }
-        func sigmoid(_ x: Double) -> Double { 1 / (1 + Foundation.exp(-x)) }
-        func quota(_ k: Int, _ x: Double) -> Double { Double(floors[free[k]]) + Double(caps[free[k]] - floors[free[k]]) * sigmoid(x) }
-        let start = free.indices.map { k -> Double in
-            let i = free[k]
-            let fraction = (shares[i] - Double(floors[i])) / Double(caps[i] - floors[i])
-            let clamped = Swift.min(0.99, Swift.max(0.01, fraction))
-            return Foundation.log(clamped / (1 - clamped))
-        }
-        let function: ([Double]) -> Double = { x in
-            var total = 0.0, sum = fixedSum
-            for k in x.indices {
-                let i = free[k], q = quota(k, x[k])
-                let z = (Double(headcounts[i]) - q) / tau
-                total += tau * (z > 30 ? z : Foundation.log1p(Foundation.exp(z))) + penalty * (q - shares[i]) * (q - shares[i])
-                sum += q
+        let smoothed = SmoothedEnvelope(problem: self)
+        guard !smoothed.free.isEmpty else { return (floors.map(Double.init), 0) }
+        var point = smoothed.start()
+        var iterations = 0
+        // The relaxation only needs to land near the optimum: step 3 makes the result exact.
+        for _ in 0..<3 {
+            do {
+                let result = try Minimiser.minimise({ smoothed.value($0) }, from: point, gradient: { smoothed.gradient($0, &$1) },
+                                                    options: .init(maxIterations: 60, gradientTolerance: 1e-3, initialStep: 0.1, lineTolerance: 0.1))
+                point = result.point
+                iterations += result.iterations
+            } catch {
+                throw .solver(error.description)
             }
-            let gap = sum - Double(envelope)
-            return total + mu * gap * gap
+            let gap = smoothed.gap(point)
+            if abs(gap) < 0.5 { break }
+            smoothed.multiplier += SmoothedEnvelope.mu * gap
         }
-        let gradient: ([Double], inout [Double]) -> Void = { x, g in
-            var sum = fixedSum
-            for k in x.indices { sum += quota(k, x[k]) }
-            let gap = sum - Double(envelope)
-            for k in x.indices {
-                let i = free[k], s = sigmoid(x[k]), q = quota(k, x[k])
-                let dHinge = -sigmoid((Double(headcounts[i]) - q) / tau)
-                let dq = dHinge + 2 * penalty * (q - shares[i]) + 2 * mu * gap
-                g[k] = dq * Double(caps[i] - floors[i]) * s * (1 - s)
-            }
-        }
-        do {
-            let result = try Minimiser.minimise(function, from: start, gradient: gradient,
-                                                options: .init(maxIterations: 500, gradientTolerance: 1e-6, initialStep: 0.1, lineTolerance: 0.1))
-            var relaxed = floors.map(Double.init)
-            for k in free.indices { relaxed[free[k]] = quota(k, result.point[k]) }
-            return (relaxed, result.iterations)
-        } catch {
-            throw .solver(error.description)
-        }
+        return (smoothed.quotas(point), iterations)
     }
 
     /// Whole quotas within the bounds summing to the envelope, nearest the relaxed ones (step 2).
@@ -178,36 +156,68 @@ extension EnvelopeProblem {
     }
 
     /// Moves single positions between units while that lowers the objective (step 3).
+    ///
+    /// The cheapest increase and the cheapest decrease are kept in two heaps
+    /// (an entry whose cost no longer matches its unit's is stale and dropped),
+    /// so each exchange costs O(log n).
     /// - Returns: the number of exchanges made.
     func improveByExchanges(_ quotas: inout [Int]) -> Int {
-        let epsilon = 1e-9
+        var ups = MinHeap<Double>(), downs = MinHeap<Double>()
+        for i in quotas.indices { pushMarginals(i, quotas, &ups, &downs) }
         var exchanges = 0
         while true {
-            var bestUp = (gain: Double.infinity, unit: -1), bestDown = (gain: Double.infinity, unit: -1)
-            var secondUp = bestUp, secondDown = bestDown
-            for i in quotas.indices {
-                if quotas[i] < caps[i] {
-                    let up = cost(i, quotas[i] + 1) - cost(i, quotas[i])
-                    if up < bestUp.gain { secondUp = bestUp; bestUp = (up, i) } else if up < secondUp.gain { secondUp = (up, i) }
-                }
-                if quotas[i] > floors[i] {
-                    let down = cost(i, quotas[i] - 1) - cost(i, quotas[i])
-                    if down < bestDown.gain { secondDown = bestDown; bestDown = (down, i) } else if down < secondDown.gain { secondDown = (down, i) }
-                }
-            }
-            guard bestUp.unit >= 0, bestDown.unit >= 0 else { return exchanges }
-            var (up, down) = (bestUp, bestDown)
-            if up.unit == down.unit {
+            guard let up = liveTop(&ups, quotas, increase: true), let down = liveTop(&downs, quotas, increase: false) else { break }
+            var taker: Int = up.node, giver: Int = down.node
+            var gain: Double = up.key + down.key
+            if taker == giver {
                 // The same unit cannot give and take: the better of the two second choices.
-                let withSecondUp = secondUp.gain + bestDown.gain, withSecondDown = bestUp.gain + secondDown.gain
-                if withSecondUp <= withSecondDown { up = secondUp } else { down = secondDown }
-                guard up.unit >= 0, down.unit >= 0 else { return exchanges }
+                _ = ups.pop()
+                let secondUp: (key: Double, node: Int)? = liveTop(&ups, quotas, increase: true)
+                ups.push(up.key, up.node)
+                _ = downs.pop()
+                let secondDown: (key: Double, node: Int)? = liveTop(&downs, quotas, increase: false)
+                downs.push(down.key, down.node)
+                var viaUp = Double.infinity, viaDown = Double.infinity
+                if let secondUp { viaUp = secondUp.key + down.key }
+                if let secondDown { viaDown = up.key + secondDown.key }
+                if let secondUp, viaUp <= viaDown {
+                    taker = secondUp.node
+                    gain = viaUp
+                } else if let secondDown {
+                    giver = secondDown.node
+                    gain = viaDown
+                } else {
+                    break
+                }
             }
-            guard up.gain + down.gain < -epsilon else { return exchanges }
-            quotas[up.unit] += 1
-            quotas[down.unit] -= 1
+            guard gain < -1e-9 else { break }
+            quotas[taker] += 1
+            quotas[giver] -= 1
             exchanges += 1
+            pushMarginals(taker, quotas, &ups, &downs)
+            pushMarginals(giver, quotas, &ups, &downs)
         }
+        return exchanges
+    }
+
+    /// The change in cost of one more (or one fewer) position for unit `i`; nil at its bound.
+    private func marginal(_ i: Int, _ quotas: [Int], increase: Bool) -> Double? {
+        if increase { return quotas[i] < caps[i] ? cost(i, quotas[i] + 1) - cost(i, quotas[i]) : nil }
+        return quotas[i] > floors[i] ? cost(i, quotas[i] - 1) - cost(i, quotas[i]) : nil
+    }
+
+    private func pushMarginals(_ i: Int, _ quotas: [Int], _ ups: inout MinHeap<Double>, _ downs: inout MinHeap<Double>) {
+        if let up = marginal(i, quotas, increase: true) { ups.push(up, i) }
+        if let down = marginal(i, quotas, increase: false) { downs.push(down, i) }
+    }
+
+    /// The heap's best entry that is still current, dropping stale ones.
+    private func liveTop(_ heap: inout MinHeap<Double>, _ quotas: [Int], increase: Bool) -> (key: Double, node: Int)? {
+        while let top = heap.top {
+            if let current = marginal(top.node, quotas, increase: increase), current == top.key { return top }
+            _ = heap.pop()
+        }
+        return nil
     }
 
     /// Surplus avoided by one more position: the best single increase from the optimum.
@@ -219,5 +229,77 @@ extension EnvelopeProblem {
         }
         guard best.unit >= 0 else { return 0 }
         return headcounts[best.unit] > quotas[best.unit] ? 1 : 0
+    }
+}
+
+/// The smoothed objective of step 1 in the unconstrained variables x:
+/// qᵢ = floorᵢ + (capᵢ − floorᵢ)·σ(xᵢ) for the units whose bounds differ,
+/// F(x) = Σ τ·log(1 + e^((hᵢ − qᵢ)/τ)) + λ(qᵢ − sᵢ)² + ν·gap + μ/2·gap², gap = Σq − envelope.
+final class SmoothedEnvelope {
+    static let tau = 0.25
+    static let mu = 1.0
+
+    let problem: EnvelopeProblem
+    /// The units whose quota can move.
+    let free: [Int]
+    let fixedSum: Double
+    var multiplier = 0.0
+
+    init(problem: EnvelopeProblem) {
+        self.problem = problem
+        free = problem.headcounts.indices.filter { problem.caps[$0] > problem.floors[$0] }
+        fixedSum = problem.headcounts.indices.filter { problem.caps[$0] == problem.floors[$0] }
+            .reduce(0.0) { $0 + Double(problem.floors[$1]) }
+    }
+
+    static func sigmoid(_ x: Double) -> Double { 1 / (1 + Foundation.exp(-x)) }
+
+    func quota(_ k: Int, _ x: Double) -> Double {
+        let i = free[k]
+        return Double(problem.floors[i]) + Double(problem.caps[i] - problem.floors[i]) * Self.sigmoid(x)
+    }
+
+    /// x for each free unit's workload share, kept inside its box.
+    func start() -> [Double] {
+        free.map { i in
+            let fraction = (problem.shares[i] - Double(problem.floors[i])) / Double(problem.caps[i] - problem.floors[i])
+            let clamped = Swift.min(0.99, Swift.max(0.01, fraction))
+            return Foundation.log(clamped / (1 - clamped))
+        }
+    }
+
+    func gap(_ x: [Double]) -> Double {
+        var sum = fixedSum
+        for k in x.indices { sum += quota(k, x[k]) }
+        return sum - Double(problem.envelope)
+    }
+
+    func value(_ x: [Double]) -> Double {
+        var total = 0.0
+        for k in x.indices {
+            let i = free[k], q = quota(k, x[k])
+            let z = (Double(problem.headcounts[i]) - q) / Self.tau
+            let hinge = z > 30 ? z : Foundation.log1p(Foundation.exp(z))
+            total += Self.tau * hinge + problem.penalty * (q - problem.shares[i]) * (q - problem.shares[i])
+        }
+        let g = gap(x)
+        return total + multiplier * g + Self.mu / 2 * g * g
+    }
+
+    func gradient(_ x: [Double], _ out: inout [Double]) {
+        let g = gap(x)
+        for k in x.indices {
+            let i = free[k], s = Self.sigmoid(x[k]), q = quota(k, x[k])
+            let dq = -Self.sigmoid((Double(problem.headcounts[i]) - q) / Self.tau) + 2 * problem.penalty * (q - problem.shares[i])
+                + multiplier + Self.mu * g
+            out[k] = dq * Double(problem.caps[i] - problem.floors[i]) * s * (1 - s)
+        }
+    }
+
+    /// The quotas at x, fixed units at their floor.
+    func quotas(_ x: [Double]) -> [Double] {
+        var relaxed = problem.floors.map(Double.init)
+        for k in free.indices { relaxed[free[k]] = quota(k, x[k]) }
+        return relaxed
     }
 }

@@ -1,9 +1,9 @@
 /// A flow network solved for a maximum flow of minimum cost, in whole units.
 ///
 /// Primal–dual successive shortest paths (Ahuja, Magnanti & Orlin, *Network
-/// Flows*, §9.7): Dijkstra on reduced costs from node potentials, then as
-/// many augmentations as the admissible (zero reduced cost) arcs allow, by
-/// depth-first search; repeated until the sink is unreachable. Costs must be
+/// Flows*, §9.7): Dijkstra on reduced costs from node potentials, then a
+/// maximum flow on the admissible (zero reduced cost) arcs by Dinic's
+/// blocking flows; repeated until the sink is unreachable. Costs must be
 /// non-negative. The result is a maximum flow, and among maximum flows one
 /// of least cost; ``isOptimal()`` proves it from the residual network.
 ///
@@ -18,6 +18,9 @@ public struct FlowNetwork: Sendable {
     private var originalCapacity: [Int] = []
     private var cost: [Int64] = []
     private var outgoing: [[Int]]
+    /// The arcs leaving each node, flattened for the solver: `arcsFrom[start[v]..<start[v + 1]]`.
+    private var start: [Int] = []
+    private var arcsFrom: [Int] = []
 
     public init(nodes: Int) {
         nodeCount = nodes
@@ -44,34 +47,48 @@ public struct FlowNetwork: Sendable {
     /// Sends as much flow as possible from `source` to `sink` at least cost.
     /// - Returns: the flow value and its total cost.
     public mutating func minCostMaxFlow(source: Int, sink: Int) -> (flow: Int, cost: Int64) {
+        start = [0]
+        arcsFrom = []
+        arcsFrom.reserveCapacity(head.count)
+        for arcs in outgoing {
+            arcsFrom += arcs
+            start.append(arcsFrom.count)
+        }
         var potential = [Int64](repeating: 0, count: nodeCount)
         var totalFlow = 0, totalCost: Int64 = 0
         while true {
-            guard let distance = shortestDistances(from: source, potential: potential), distance[sink] < .max else { break }
-            for node in 0..<nodeCount where distance[node] < .max { potential[node] += distance[node] }
-            // Augment along admissible arcs (reduced cost 0) until blocked.
-            var level = [Int](repeating: 0, count: nodeCount)
-            var visited = [Bool](repeating: false, count: nodeCount)
-            while true {
-                for i in visited.indices { visited[i] = false; level[i] = 0 }
-                let pushed = augment(source, sink, .max, potential: potential, visited: &visited, next: &level)
-                if pushed == 0 { break }
-                totalFlow += pushed
+            let distance = shortestDistances(from: source, to: sink, potential: potential)
+            let toSink = distance[sink]
+            guard toSink < .max else { break }
+            // Nodes not settled before the sink move by the sink's distance: reduced costs stay ≥ 0.
+            for node in 0..<nodeCount { potential[node] += min(distance[node], toSink) }
+            // Dinic on the admissible arcs (reduced cost 0): level graph by BFS, blocking flow by DFS.
+            while let level = admissibleLevels(source: source, sink: sink, potential: potential) {
+                var next = [Int](repeating: 0, count: nodeCount)
+                while true {
+                    let pushed = augment(source, sink, .max, potential: potential, level: level, next: &next)
+                    if pushed == 0 { break }
+                    totalFlow += pushed
+                }
             }
         }
         for arc in stride(from: 0, to: head.count, by: 2) { totalCost += Int64(flow(on: arc)) * cost[arc] }
         return (totalFlow, totalCost)
     }
 
-    /// Dijkstra on reduced costs c + π(u) − π(v) over arcs with residual capacity.
-    private func shortestDistances(from source: Int, potential: [Int64]) -> [Int64]? {
+    /// Dijkstra on reduced costs c + π(u) − π(v) over arcs with residual capacity,
+    /// stopping when `sink` is settled (later nodes keep tentative distances).
+    private func shortestDistances(from source: Int, to sink: Int, potential: [Int64]) -> [Int64] {
         var distance = [Int64](repeating: .max, count: nodeCount)
         distance[source] = 0
-        var heap = MinHeap()
+        var heap = MinHeap<Int64>()
         heap.push(0, source)
         while let (d, node) = heap.pop() {
             if d > distance[node] { continue }
-            for arc in outgoing[node] where capacity[arc] > 0 {
+            if node == sink { break }
+            for k in start[node]..<start[node + 1] {
+                let arc = arcsFrom[k]
+                guard capacity[arc] > 0 else { continue }
                 let next = head[arc]
                 let candidate = d + cost[arc] + potential[node] - potential[next]
                 if candidate < distance[next] {
@@ -83,15 +100,33 @@ public struct FlowNetwork: Sendable {
         return distance
     }
 
-    private mutating func augment(_ node: Int, _ sink: Int, _ limit: Int, potential: [Int64],
-                                  visited: inout [Bool], next: inout [Int]) -> Int {
+    /// BFS levels over admissible arcs (residual capacity, reduced cost 0); nil when the sink is not reached.
+    private func admissibleLevels(source: Int, sink: Int, potential: [Int64]) -> [Int]? {
+        var level = [Int](repeating: -1, count: nodeCount)
+        level[source] = 0
+        var queue = [source], read = 0
+        while read < queue.count {
+            let node = queue[read]
+            read += 1
+            for k in start[node]..<start[node + 1] {
+                let arc = arcsFrom[k], to = head[arc]
+                if level[to] < 0, capacity[arc] > 0, cost[arc] + potential[node] - potential[to] == 0 {
+                    level[to] = level[node] + 1
+                    queue.append(to)
+                }
+            }
+        }
+        return level[sink] < 0 ? nil : level
+    }
+
+    /// One augmenting path along level-increasing admissible arcs; `next` keeps each node's current arc.
+    private mutating func augment(_ node: Int, _ sink: Int, _ limit: Int, potential: [Int64], level: [Int], next: inout [Int]) -> Int {
         if node == sink { return limit }
-        visited[node] = true
-        while next[node] < outgoing[node].count {
-            let arc = outgoing[node][next[node]]
+        while start[node] + next[node] < start[node + 1] {
+            let arc = arcsFrom[start[node] + next[node]]
             let to = head[arc]
-            if capacity[arc] > 0, !visited[to], cost[arc] + potential[node] - potential[to] == 0 {
-                let pushed = augment(to, sink, min(limit, capacity[arc]), potential: potential, visited: &visited, next: &next)
+            if capacity[arc] > 0, level[to] == level[node] + 1, cost[arc] + potential[node] - potential[to] == 0 {
+                let pushed = augment(to, sink, min(limit, capacity[arc]), potential: potential, level: level, next: &next)
                 if pushed > 0 {
                     capacity[arc] -= pushed
                     capacity[arc ^ 1] += pushed
@@ -138,14 +173,19 @@ public struct FlowNetwork: Sendable {
 }
 
 /// A binary min-heap of (key, node), ties to the smaller node.
-struct MinHeap {
-    private var items: [(key: Int64, node: Int)] = []
+struct MinHeap<Key: Comparable> {
+    private var items: [(key: Key, node: Int)] = []
 
-    private static func less(_ a: (key: Int64, node: Int), _ b: (key: Int64, node: Int)) -> Bool {
+    var isEmpty: Bool { items.isEmpty }
+
+    /// The smallest entry, without removing it.
+    var top: (key: Key, node: Int)? { items.first }
+
+    private static func less(_ a: (key: Key, node: Int), _ b: (key: Key, node: Int)) -> Bool {
         a.key != b.key ? a.key < b.key : a.node < b.node
     }
 
-    mutating func push(_ key: Int64, _ node: Int) {
+    mutating func push(_ key: Key, _ node: Int) {
         items.append((key, node))
         var i = items.count - 1
         while i > 0 {
@@ -156,7 +196,7 @@ struct MinHeap {
         }
     }
 
-    mutating func pop() -> (Int64, Int)? {
+    mutating func pop() -> (Key, Int)? {
         guard let top = items.first else { return nil }
         let last = items.removeLast()
         if !items.isEmpty {

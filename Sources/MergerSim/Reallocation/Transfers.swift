@@ -111,9 +111,14 @@ extension TransferSettings {
                 throw TransferError(unitCode: unit.code, message: "has no lat/lon, needed for transfers within \(limit!) km")
             }
         }
-        let categoryPairs = StaffCategory.allCases.map { ($0, $0) } + (crossCategory ? pairs : [])
+        // Without cross-category moves each category is a network of its own (the same optimum, smaller graphs).
+        let networks: [[(StaffCategory, StaffCategory)]] = crossCategory
+            ? [StaffCategory.allCases.map { ($0, $0) } + pairs]
+            : StaffCategory.allCases.map { [($0, $0)] }
         for group in groups(units, limit: limit) {
-            let flows = solve(group: group, units: units, categoryPairs: categoryPairs, limit: limit, verify: verify, proven: &proven)
+            let flows = networks.flatMap { categoryPairs in
+                solve(group: group, units: units, categoryPairs: categoryPairs, limit: limit, verify: verify, proven: &proven)
+            }
             for flow in flows {
                 staffAfter[flow.from][flow.fromCategory] -= flow.count
                 staffAfter[flow.to][flow.toCategory] += flow.count
@@ -169,8 +174,9 @@ extension TransferSettings {
                        verify: Bool, proven: inout Bool?) -> [Flow] {
         var supplies: [(unit: Int, category: StaffCategory, count: Int)] = []
         var demands: [(unit: Int, category: StaffCategory, count: Int)] = []
+        let categories = Set(categoryPairs.flatMap { [$0.0, $0.1] })
         for i in group {
-            for category in StaffCategory.allCases {
+            for category in StaffCategory.allCases where categories.contains(category) {
                 let surplus = units[i].staff[category] - units[i].quota[category]
                 if surplus > 0 { supplies.append((i, category, surplus)) }
                 if surplus < 0 { demands.append((i, category, -surplus)) }
