@@ -123,6 +123,12 @@ struct RuleFileErrorTests {
         #expect(failure(yaml)?.message.contains("deadline is missing") == true)
     }
 
+    @Test func unknownTopLevelKeyIsRejected() {
+        let error = failure(Self.valid + "\nstandard_s: []\n")
+        #expect(error?.message.hasPrefix("unknown key \"standard_s\"") == true)
+        #expect(error?.column == 1)
+    }
+
     @Test func inconsistentValuesAreRejected() {
         let yaml = Self.valid.replacingOccurrences(of: "default_round: 2023", with: "default_round: 2031")
         let error = failure(yaml)

@@ -27,9 +27,11 @@ public struct RuleSet: Sendable, Codable {
     public var deadline: Deadline
     /// Envelope allocation and transfers (mergersim's parameters).
     public var reallocation: ReallocationRules
+    /// Retirement, exit packages and base salary (R-5.x).
+    public var transition: TransitionRules
 
     enum CodingKeys: String, CodingKey {
-        case id, title, instruments, standards, reductions, screening, classification, quotas, deadline, reallocation
+        case id, title, instruments, standards, reductions, screening, classification, quotas, deadline, reallocation, transition
         case mergedUnits = "merged_units"
     }
 }

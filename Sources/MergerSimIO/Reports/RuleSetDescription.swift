@@ -93,6 +93,19 @@ public enum RuleSetDescription {
         if let years = d.yearsAfterEffective { out.append("  within quota \(years) years after the merger takes effect") }
         if let date = d.date { out.append("  within quota by \(date)") }
 
+        let e = rules.reallocation.envelope, x = rules.reallocation.crossCategory
+        out += ["", "Reallocation (mergersim's parameters)"]
+        out.append("  envelopes: workload weights population \(e.populationWeight), area \(e.areaWeight); penalty \(e.penalty) per position²; caps = formula + \(e.headroom)\(mark(e.status))")
+        out.append("  cross-category transfers: " + x.pairs.map { "\($0.from.rawValue) → \($0.to.rawValue)" }.joined(separator: ", ") + mark(x.status))
+
+        let t = rules.transition
+        out += ["", "Transition"]
+        func age(_ months: Int) -> String { "\(months / 12)y\(months % 12 == 0 ? "" : " \(months % 12)m")" }
+        out.append("  \(t.retirement.rule)  retirement age: men \(age(t.retirement.men.before)), +\(t.retirement.men.step)m a year from \(t.retirement.men.from) to \(age(t.retirement.men.cap)); "
+                   + "women \(age(t.retirement.women.before)), +\(t.retirement.women.step)m a year from \(t.retirement.women.from) to \(age(t.retirement.women.cap))")
+        out.append("  \(t.exitPolicy.rule)  exit packages: \(t.exitPolicy.decree.rawValue)")
+        out.append("  \(t.baseSalary.rule)  base salary: " + t.baseSalary.schedule.map { "\(ReportFormat.grouped($0.vnd)) VND from \($0.from)\(mark($0.status))" }.joined(separator: "; "))
+
         out += ["", "[NC] not confirmed: an assumption; [D] derived. To change a value, copy the file, edit it and pass --rules PATH."]
         return out.joined(separator: "\n")
     }

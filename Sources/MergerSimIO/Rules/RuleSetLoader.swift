@@ -35,9 +35,18 @@ public enum RuleSetLoader {
         return try load(bytes: try FileInput.read(idOrPath), file: idOrPath, source: idOrPath)
     }
 
+    /// The top-level keys of a rule file.
+    static let knownKeys: Set<String> = [
+        "id", "title", "instruments", "standards", "reductions", "screening", "merged_units", "classification", "quotas",
+        "deadline", "reallocation", "transition",
+    ]
+
     /// Parses and checks a rule file's bytes.
     public static func load(bytes: [UInt8], file: String, source: String) throws(InputError) -> LoadedRuleSet {
         let document = try YAMLDocument(bytes: bytes, file: file, what: "rule file")
+        if let unknown = document.unknownTopLevelKeys(known: knownKeys).first {
+            throw document.error(atKey: unknown, "unknown key \"\(unknown)\"; a rule file has " + knownKeys.sorted().joined(separator: ", "))
+        }
         let rules = try document.decode(RuleSet.self)
         try check(rules, document: document)
         return LoadedRuleSet(rules: rules, source: source, sha256: SHA256.hex(bytes))

@@ -1,0 +1,68 @@
+/// The law of the multi-year transition: retirement age, exit
+/// packages and the base salary that prices them.
+public struct TransitionRules: Sendable, Codable, Hashable {
+    public var retirement: RetirementAge
+    /// The exit policy in force: `decree_29_2023`, `decree_178_2024` or `decree_154_2025`.
+    public var exitPolicy: ExitPolicy
+    public var baseSalary: BaseSalary
+
+    enum CodingKeys: String, CodingKey {
+        case retirement
+        case exitPolicy = "exit_policy"
+        case baseSalary = "base_salary"
+    }
+
+    /// Statutory retirement age by the year it is reached: `before`
+    /// months of age until `from` − 1, then `step` more months each year from
+    /// `from`, at most `cap` months.
+    public struct RetirementAge: Sendable, Codable, Hashable {
+        public var rule: String
+        public var men: Schedule
+        public var women: Schedule
+
+        public struct Schedule: Sendable, Codable, Hashable {
+            /// Age in months before the schedule starts (men 720 = 60 years).
+            public var before: Int
+            /// The first year of the rising schedule.
+            public var from: Int
+            /// Months added each year from `from` on (the first step in `from` itself).
+            public var step: Int
+            /// The final age in months (men 744 = 62 years).
+            public var cap: Int
+        }
+    }
+
+    public struct ExitPolicy: Sendable, Codable, Hashable {
+        public var rule: String
+        public var decree: ExitDecree
+    }
+
+    /// The base salary (lương cơ sở) in force from each date.
+    public struct BaseSalary: Sendable, Codable, Hashable {
+        public var rule: String
+        public var schedule: [Step]
+
+        public struct Step: Sendable, Codable, Hashable {
+            /// ISO date from which `vnd` applies.
+            public var from: String
+            public var vnd: Int
+            public var status: Status?
+        }
+
+        /// The base salary in force on `date`; nil before the first step.
+        public func inForce(on date: CalendarDate) -> Int? {
+            schedule.filter { CalendarDate(iso: $0.from).map { $0 <= date } ?? false }
+                .max { CalendarDate(iso: $0.from)! < CalendarDate(iso: $1.from)! }?.vnd
+        }
+    }
+}
+
+/// The decrees whose exit packages mergersim prices.
+public enum ExitDecree: String, Sendable, Codable, Hashable, CaseIterable {
+    /// Decree 29/2023/NĐ-CP.
+    case decree29of2023 = "decree_29_2023"
+    /// Decree 178/2024/NĐ-CP as amended by Decree 67/2025.
+    case decree178of2024 = "decree_178_2024"
+    /// Decree 154/2025/NĐ-CP.
+    case decree154of2025 = "decree_154_2025"
+}

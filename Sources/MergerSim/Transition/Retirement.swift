@@ -1,0 +1,58 @@
+/// A calendar month, for retirement dates.
+public struct CalendarMonth: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var year: Int
+    /// 1–12.
+    public var month: Int
+
+    public init(year: Int, month: Int) {
+        self.year = year
+        self.month = month
+    }
+
+    /// This month plus `months` (which may be negative).
+    public func adding(months: Int) -> CalendarMonth {
+        let index = year * 12 + (month - 1) + months
+        return CalendarMonth(year: index.floorDivided(by: 12), month: index - index.floorDivided(by: 12) * 12 + 1)
+    }
+
+    /// The first day of the month.
+    public var firstDay: CalendarDate { CalendarDate(year: year, month: month, day: 1) }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }
+
+    public var description: String { "\(year)-\(month < 10 ? "0" : "")\(month)" }
+}
+
+extension Int {
+    fileprivate func floorDivided(by divisor: Int) -> Int {
+        let q = self / divisor
+        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? q - 1 : q
+    }
+}
+
+extension TransitionRules.RetirementAge.Schedule {
+    /// The retirement age, in months, for someone reaching it in `year`.
+    public func ageInMonths(reachedIn year: Int) -> Int {
+        guard year >= from else { return before }
+        return Swift.min(cap, before + step * (year - from + 1))
+    }
+}
+
+extension TransitionRules.RetirementAge {
+    /// The date a person's statutory retirement takes effect (R-5.1).
+    ///
+    /// The age depends on the year it is reached: the first year Y in which
+    /// birth + age(Y) falls. Retirement takes effect on the first day of the
+    /// month after the month the age is reached; a birth date with the year
+    /// only counts from 1 January (and with the month only, from its first day).
+    public func retirementDate(sex: StaffMember.Sex, born: BirthDate) -> CalendarDate {
+        let schedule = sex == .male ? men : women
+        let birthMonth = CalendarMonth(year: born.year, month: born.month ?? 1)
+        var year = birthMonth.adding(months: schedule.before).year
+        while true {
+            let reached = birthMonth.adding(months: schedule.ageInMonths(reachedIn: year))
+            if reached.year <= year { return reached.adding(months: 1).firstDay }
+            year += 1
+        }
+    }
+}
