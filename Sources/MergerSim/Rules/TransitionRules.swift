@@ -2,12 +2,15 @@
 /// packages and the base salary that prices them.
 public struct TransitionRules: Sendable, Codable, Hashable {
     public var retirement: RetirementAge
+    /// How people are made up when a scenario has headcounts but no roster (mergersim's assumption).
+    public var syntheticRoster: SyntheticRosterParameters
     /// The exit policy in force: `decree_29_2023`, `decree_178_2024` or `decree_154_2025`.
     public var exitPolicy: ExitPolicy
     public var baseSalary: BaseSalary
 
     enum CodingKeys: String, CodingKey {
         case retirement
+        case syntheticRoster = "synthetic_roster"
         case exitPolicy = "exit_policy"
         case baseSalary = "base_salary"
     }
@@ -53,6 +56,51 @@ public struct TransitionRules: Sendable, Codable, Hashable {
         public func inForce(on date: CalendarDate) -> Int? {
             schedule.filter { CalendarDate(iso: $0.from).map { $0 <= date } ?? false }
                 .max { CalendarDate(iso: $0.from)! < CalendarDate(iso: $1.from)! }?.vnd
+        }
+    }
+}
+
+/// The distributions of a synthetic roster, per staff category: share of
+/// women, age (normal, truncated to [minimum age, retirement)), age at first
+/// social insurance, and salary coefficient (normal, truncated at 1).
+public struct SyntheticRosterParameters: Sendable, Codable, Hashable {
+    public var rule: String
+    public var status: Status?
+    public var cadres: Category
+    public var civilServants: Category
+    public var nonProfessional: Category
+
+    enum CodingKeys: String, CodingKey {
+        case rule, status, cadres
+        case civilServants = "civil_servants"
+        case nonProfessional = "non_professional"
+    }
+
+    public subscript(category: StaffCategory) -> Category {
+        switch category {
+        case .cadres: cadres
+        case .civilServants: civilServants
+        case .nonProfessional: nonProfessional
+        }
+    }
+
+    public struct Category: Sendable, Codable, Hashable {
+        public var femaleShare: Double
+        public var ageMean: Double
+        public var ageSD: Double
+        public var minimumAge: Int
+        public var insuredFromAge: Double
+        public var salaryCoefficientMean: Double
+        public var salaryCoefficientSD: Double
+
+        enum CodingKeys: String, CodingKey {
+            case femaleShare = "female_share"
+            case ageMean = "age_mean"
+            case ageSD = "age_sd"
+            case minimumAge = "minimum_age"
+            case insuredFromAge = "insured_from_age"
+            case salaryCoefficientMean = "salary_coefficient_mean"
+            case salaryCoefficientSD = "salary_coefficient_sd"
         }
     }
 }

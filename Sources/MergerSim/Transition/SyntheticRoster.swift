@@ -1,0 +1,54 @@
+import Foundation
+import GSL
+
+extension SyntheticRosterParameters {
+    /// A roster with exactly the headcounts given, people drawn from the
+    /// category's distributions (seeded; the same seed gives the same people).
+    ///
+    /// Each person: sex by the share of women; age on `on` from a normal
+    /// distribution truncated to [minimum age, retirement age) (redrawn until
+    /// inside; for the retirement age of the date's year); birth date
+    /// that age, in whole months, before `on`; insurance years from `insuredFromAge` to now
+    /// (none below); salary coefficient from a normal distribution, at least 1.
+    ///
+    /// - Parameters:
+    ///   - staff: (unit code, headcount) in the order people are made.
+    ///   - on: the date ages refer to (the merger's effective date).
+    public func roster(_ staff: [(code: String, headcount: Headcount)], on date: CalendarDate,
+                       retirement: TransitionRules.RetirementAge, seed: UInt64) throws(GSLError) -> [StaffMember] {
+        let random = try RandomSource(seed: seed)
+        var people: [StaffMember] = []
+        people.reserveCapacity(staff.reduce(0) { $0 + $1.headcount.total })
+        for (code, headcount) in staff {
+            for category in StaffCategory.allCases {
+                let p = self[category]
+                for n in 0..<headcount[category] {
+                    let sex: StaffMember.Sex = random.uniform() < p.femaleShare ? .female : .male
+                    let schedule = sex == .male ? retirement.men : retirement.women
+                    let retirementAge = Double(schedule.ageInMonths(reachedIn: date.year)) / 12
+                    var age = 0.0
+                    repeat {
+                        age = random.gaussian(mean: p.ageMean, standardDeviation: p.ageSD)
+                    } while age < Double(p.minimumAge) || age >= retirementAge - 1.0 / 12
+                    let birth = Self.birthDate(age: age, on: date)
+                    var coefficient = 0.0
+                    repeat { coefficient = random.gaussian(mean: p.salaryCoefficientMean, standardDeviation: p.salaryCoefficientSD) } while coefficient < 1
+                    let insurance = max(0, age - p.insuredFromAge)
+                    people.append(StaffMember(
+                        id: "\(code)-\(category.rawValue)-\(n + 1)", unitCode: code, category: category, sex: sex, birthDate: birth,
+                        insuranceYears: FixedDecimal((insurance * 100).rounded() / 100),
+                        salaryCoefficient: FixedDecimal((coefficient * 100).rounded() / 100)))
+                }
+            }
+        }
+        return people
+    }
+
+    /// The birth date of someone `age` years old (fractional) on `date`.
+    static func birthDate(age: Double, on date: CalendarDate) -> BirthDate {
+        let monthsOld = Int((age * 12).rounded(.down))
+        let month = CalendarMonth(year: date.year, month: date.month).adding(months: -monthsOld)
+        let day = min(date.day, CalendarDate.daysIn(month: month.month, year: month.year))
+        return BirthDate(text: CalendarDate(year: month.year, month: month.month, day: day).description)!
+    }
+}
