@@ -208,4 +208,40 @@ struct SimulateCommandTests {
         #expect(summary["people_moved"] == "7")
         #expect(Int(summary["surplus_before_transfers_civil_servants"]!)! - Int(summary["surplus_after_transfers_civil_servants"]!)! == 5)
     }
+
+    @Test func transitionIsReproducibleBySeed() throws {
+        let scratch = try Scratch()
+        for (folder, seed) in [("a", "7"), ("b", "7"), ("c", "8")] {
+            let run = mergersim(["simulate", Self.scenarioPath, "--runs", "60", "--seed", seed, "--quiet", "--out", scratch.path(folder)])
+            #expect(run.code == 0, "\(run.error)")
+        }
+        func bytes(_ folder: String, _ file: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: scratch.path("\(folder)/\(file)"))) }
+        for file in ["timeline.csv", "units_after.csv", "summary.csv"] {
+            #expect(try bytes("a", file) == bytes("b", file), "\(file)")
+        }
+        #expect(try bytes("a", "timeline.csv") != bytes("c", "timeline.csv"))
+        let timeline = try csv(scratch.path("a/timeline.csv"))
+        #expect(Set(timeline.map { $0["year"]! }) == ["1", "2", "3", "4", "5"])
+        #expect(timeline.contains { $0["metric"] == "exits_early_retirement" && $0["category"] == "cadres" })
+        let after = try csv(scratch.path("a/units_after.csv"))
+        #expect(after.allSatisfy { Double($0["p_within_quota_by_deadline"]!) != nil })
+        let summary = Dictionary(uniqueKeysWithValues: try csv(scratch.path("a/summary.csv")).map { ($0["metric"]!, $0["value"]!) })
+        #expect(["met", "at risk", "not met"].contains(summary["deadline_verdict"]!))
+        let manifest = try JSONSerialization.jsonObject(with: bytes("a", "manifest.json")) as! [String: Any]
+        #expect(manifest["seed"] as? Int == 7 && manifest["runs"] as? Int == 60)
+        #expect((manifest["defaults"] as! [[String: Any]]).contains { ($0["name"] as? String) == "roster" })
+    }
+
+    @Test func nationalScenarioRunsEndToEndWithTransition() throws {
+        let scratch = try Scratch()
+        let path = repositoryRoot.appendingPathComponent("scenarios/vn-2025/scenario.yaml").path
+        let run = mergersim(["simulate", path, "--runs", "2", "--quiet", "--out", scratch.path("out")])
+        #expect(run.code == 0, "\(run.error)")
+        let summary = Dictionary(uniqueKeysWithValues: try csv(scratch.path("out/summary.csv")).map { ($0["metric"]!, $0["value"]!) })
+        #expect(summary["units_after"] == "3321" && summary["transition_runs"] == "2")
+        let timeline = try csv(scratch.path("out/timeline.csv"))
+        // Non-professional posts ended on 1 Aug 2025, in the first year.
+        let ended = try #require(timeline.first { $0["year"] == "1" && $0["category"] == "non_professional" && $0["metric"] == "exits_category_ended" })
+        #expect(Double(ended["mean"]!)! > 100_000)
+    }
 }

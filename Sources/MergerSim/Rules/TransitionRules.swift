@@ -7,12 +7,54 @@ public struct TransitionRules: Sendable, Codable, Hashable {
     /// The exit policy in force: `decree_29_2023`, `decree_178_2024` or `decree_154_2025`.
     public var exitPolicy: ExitPolicy
     public var baseSalary: BaseSalary
+    /// Voluntary exit rates and the uptake of exit offers (mergersim's assumptions).
+    public var exits: Exits
 
     enum CodingKeys: String, CodingKey {
         case retirement
         case syntheticRoster = "synthetic_roster"
         case exitPolicy = "exit_policy"
         case baseSalary = "base_salary"
+        case exits
+    }
+
+    /// Each year: every person leaves of their own accord with their
+    /// category's rate; in a unit over quota, people eligible for early
+    /// retirement accept the offer with `earlyRetirementUptake`, the others
+    /// accept resignation with `resignationUptake`, until the unit is back within quota.
+    public struct Exits: Sendable, Codable, Hashable {
+        public var rule: String
+        public var status: Status?
+        public var voluntaryRate: Rates
+        public var earlyRetirementUptake: Double
+        public var resignationUptake: Double
+
+        enum CodingKeys: String, CodingKey {
+            case rule, status
+            case voluntaryRate = "voluntary_rate"
+            case earlyRetirementUptake = "early_retirement_uptake"
+            case resignationUptake = "resignation_uptake"
+        }
+
+        public struct Rates: Sendable, Codable, Hashable {
+            public var cadres: Double
+            public var civilServants: Double
+            public var nonProfessional: Double
+
+            enum CodingKeys: String, CodingKey {
+                case cadres
+                case civilServants = "civil_servants"
+                case nonProfessional = "non_professional"
+            }
+
+            public subscript(category: StaffCategory) -> Double {
+                switch category {
+                case .cadres: cadres
+                case .civilServants: civilServants
+                case .nonProfessional: nonProfessional
+                }
+            }
+        }
     }
 
     /// Statutory retirement age by the year it is reached: `before`

@@ -34,16 +34,33 @@ struct Simulate: ConsoleCommand {
         let reallocated = try inputs.reallocate(judged)
         let (round, before, after) = (judged.round, judged.before, reallocated.after)
         let deadline = inputs.rules.rules.deadline.date(effective: inputs.scenario.effectiveDate)
-        let summary = SimulationSummary(before: before, after: after, deadline: deadline, reallocation: reallocated)
+        let resolvedSeed = seed ?? settings.transition?.seed ?? 42
+        let resolvedRuns = runs ?? settings.transition?.runs ?? 1_000
+        let (model, syntheticRoster) = try inputs.transitionModel(reallocated, outcome: judged.outcome, seed: resolvedSeed)
+        let progress = ProgressBar(total: resolvedRuns, enabled: !quiet && console.isTerminal, console: console)
+        let transition: TransitionSummary
+        do {
+            let replications = try model.simulate(runs: resolvedRuns, seed: resolvedSeed, progress: { progress.update($0) })
+            progress.finish()
+            transition = try TransitionSummary(replications, years: model.years, units: after.count)
+        } catch {
+            throw InputError(.badData, file: scenario, "the transition could not be simulated: \(error)")
+        }
+        let summary = SimulationSummary(before: before, after: after, deadline: deadline, reallocation: reallocated,
+                                        transition: (transition, model.years, resolvedRuns))
         let folder = out ?? "output/\(settings.name)"
         var defaults = ScreeningDefaults.applied(before, ruleSet: inputs.rulesBefore.rules, rulesGiven: settings.rulesBefore ?? settings.rules, roundGiven: nil)
             .map { entry in var entry = entry; entry.name = "before." + entry.name; return entry }
         defaults += ScreeningDefaults.afterDefaults(after, ruleSet: inputs.rules.rules, scenario: inputs.scenario)
-        let resolvedSeed = seed ?? settings.transition?.seed ?? 42
-        let resolvedRuns = runs ?? settings.transition?.runs ?? 1_000
+        if syntheticRoster {
+            defaults.append(.init(name: "roster", value: "synthetic (rule set synthetic_roster, seed \(resolvedSeed))",
+                                  rule: inputs.rules.rules.transition.syntheticRoster.rule, status: inputs.rules.rules.transition.syntheticRoster.status,
+                                  units: after.count))
+        }
+        if settings.transition?.years == nil { defaults.append(.init(name: "transition.years", value: String(model.years))) }
         if seed == nil, settings.transition?.seed == nil { defaults.append(.init(name: "seed", value: "42")) }
         if runs == nil, settings.transition?.runs == nil { defaults.append(.init(name: "runs", value: "1000")) }
-        let files = ["screening.csv", "units_after.csv", "transfers.csv", "summary.csv", "manifest.json"]
+        let files = ["screening.csv", "units_after.csv", "transfers.csv", "timeline.csv", "summary.csv", "manifest.json"]
         var manifest = RunManifest(command: ["mergersim"] + arguments, rules: inputs.rules, round: round.round, seed: resolvedSeed,
                                    runs: resolvedRuns, inputs: inputs.inputs, defaults: defaults, outputs: files)
         manifest.scenario = settings.name
@@ -51,7 +68,8 @@ struct Simulate: ConsoleCommand {
         manifest.effectiveDate = settings.effectiveDate
         try RunFolder.write([
             ("screening.csv", ScreeningReport.csv(before)),
-            ("units_after.csv", UnitsAfterReport.csv(after, transfers: reallocated.transfers)),
+            ("units_after.csv", UnitsAfterReport.csv(after, transfers: reallocated.transfers, transition: transition)),
+            ("timeline.csv", TimelineReport.csv(transition, effective: inputs.scenario.effectiveDate)),
             ("transfers.csv", TransfersReport.csv(reallocated.transfers, names: Dictionary(after.map { ($0.unit.code, $0.unit.name) }, uniquingKeysWith: { a, _ in a }))),
             ("summary.csv", summary.csv), ("manifest.json", manifest.json),
         ], to: folder)

@@ -9,7 +9,7 @@ public struct SimulationSummary: Sendable {
     private let after: [UnitAfterResult]
 
     public init(before: [ScreeningResult], after: [UnitAfterResult], deadline: CalendarDate?,
-                reallocation: ScenarioInputs.Reallocated? = nil) {
+                reallocation: ScenarioInputs.Reallocated? = nil, transition: (summary: TransitionSummary, years: Int, runs: Int)? = nil) {
         self.before = before
         self.after = after
         var metrics: [(String, String)] = []
@@ -63,6 +63,22 @@ public struct SimulationSummary: Sendable {
                 add("envelope_shadow_price_\(name)", envelope.allocation.shadowPrice)
             }
         }
+        if let transition {
+            let years = transition.years
+            add("transition_years", years)
+            add("transition_runs", transition.runs)
+            for category in StaffCategory.allCases.map(\.rawValue) + ["all"] {
+                if let row = transition.summary.row(year: years, category: category, metric: "surplus") {
+                    metrics.append(("surplus_at_deadline_mean_\(category)", ReportFormat.fixed(row.mean, decimals: 2)))
+                    metrics.append(("surplus_at_deadline_p95_\(category)", ReportFormat.fixed(row.p95, decimals: 2)))
+                }
+            }
+            let cost = (1...years).compactMap { transition.summary.row(year: $0, category: "all", metric: "cost_vnd")?.mean }.reduce(0, +)
+            metrics.append(("exit_cost_vnd_mean", ReportFormat.fixed(cost, decimals: 0)))
+            let p = transition.summary.probabilityAllWithinQuota
+            metrics.append(("probability_all_within_quota_at_deadline", ReportFormat.fixed(p, decimals: 3)))
+            metrics.append(("deadline_verdict", p >= 0.95 ? "met" : p >= 0.5 ? "at risk" : "not met"))
+        }
         metrics.append(("deadline", deadline?.description ?? ""))
         self.metrics = metrics
     }
@@ -113,6 +129,13 @@ public struct SimulationSummary: Sendable {
             guard let positions = value("envelope_\(category.rawValue)") else { continue }
             lines.append("Envelope \(category.rawValue): \(positions) positions; surplus \(g("envelope_surplus_\(category.rawValue)")); "
                          + "one more position avoids \(g("envelope_shadow_price_\(category.rawValue)")).")
+        }
+        if let verdict = value("deadline_verdict") {
+            lines.append("")
+            lines.append("Transition (\(g("transition_runs")) runs, \(g("transition_years")) years): surplus at the deadline "
+                         + StaffCategory.allCases.map { "\($0.plainName) \(value("surplus_at_deadline_mean_\($0.rawValue)") ?? "?")" }.joined(separator: ", ")
+                         + " (means); all units within quota in \(value("probability_all_within_quota_at_deadline") ?? "?") of runs: \(verdict). "
+                         + "Exit packages \(value("exit_cost_vnd_mean") ?? "?") VND (mean).")
         }
         if let deadline = value("deadline"), !deadline.isEmpty {
             lines.append("")

@@ -14,10 +14,11 @@ public enum UnitsAfterReport {
         "transfers_out_cadres", "transfers_out_civil_servants", "transfers_out_non_professional",
         "surplus_after_transfers_cadres", "surplus_after_transfers_civil_servants", "surplus_after_transfers_non_professional",
         "vacancies_after_transfers_cadres", "vacancies_after_transfers_civil_servants", "vacancies_after_transfers_non_professional",
+        "p_within_quota_by_deadline", "median_year_within_quota",
     ]
 
     /// The rows; `transfers` (stage 2, planned over the same units in the same order) adds the after-transfer columns.
-    public static func csv(_ results: [UnitAfterResult], transfers: TransferPlan? = nil) -> Data {
+    public static func csv(_ results: [UnitAfterResult], transfers: TransferPlan? = nil, transition: TransitionSummary? = nil) -> Data {
         var writer = CSVWriter(header: header)
         var incoming: [String: Headcount] = [:], outgoing: [String: Headcount] = [:]
         for t in transfers?.transfers ?? [] {
@@ -36,6 +37,12 @@ public enum UnitsAfterReport {
                 }
             } else {
                 fields += Array(repeating: "", count: 12)
+            }
+            if let transition {
+                fields.append(ReportFormat.fixed(transition.probabilityWithinQuota[i], decimals: 3))
+                fields.append(transition.medianYearWithinQuota[i].map(String.init) ?? "after the deadline")
+            } else {
+                fields += ["", ""]
             }
             writer.append(fields)
         }

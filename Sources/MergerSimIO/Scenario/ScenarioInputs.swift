@@ -144,4 +144,71 @@ public struct ScenarioInputs: Sendable {
             throw locate(unit: error.unitCode, in: judged.outcome, column: "lat", error.message)
         }
     }
+
+    /// The transition's model over the units after reallocation: people from
+    /// the roster (a split member's people shared by its parts' headcounts, in
+    /// id order) or, without one, a synthetic roster seeded with `seed`; the
+    /// initial transfers applied.
+    ///
+    /// - Returns: the model, and whether the roster was synthetic.
+    public func transitionModel(_ reallocated: Reallocated, outcome: MergerOutcome, seed: UInt64) throws(InputError) -> (TransitionModel, synthetic: Bool) {
+        let rules = self.rules.rules
+        let transition = rules.transition
+        let units = reallocated.after.map { result in
+            TransferUnit(code: result.unit.code, province: result.unit.province, district: result.unit.district,
+                         location: result.unit.location, staff: result.unit.staff ?? .zero, quota: result.quota.posts)
+        }
+        var workforce = Workforce(units: units)
+        let effective = scenario.effectiveDate
+        if let roster {
+            // Where each member's people go: successors in plan order with their share of each category.
+            var successors: [String: [(unit: Int, staff: Headcount)]] = [:]
+            for (index, merged) in outcome.units.enumerated() {
+                for contribution in merged.contributions {
+                    successors[contribution.code, default: []].append((index, contribution.staff ?? .zero))
+                }
+            }
+            var taken: [String: Headcount] = [:]
+            for person in roster.people.sorted(by: { $0.id < $1.id }) {
+                let parts = successors[person.unitCode] ?? []
+                var seen = taken[person.unitCode, default: .zero][person.category]
+                var target = parts.last?.unit ?? 0
+                for part in parts {
+                    if seen < part.staff[person.category] { target = part.unit; break }
+                    seen -= part.staff[person.category]
+                }
+                taken[person.unitCode, default: .zero][person.category] += 1
+                workforce.add(person, inUnit: target, retirement: transition.retirement, defaults: transition.syntheticRoster)
+            }
+        } else {
+            let people: [StaffMember]
+            do {
+                people = try transition.syntheticRoster.roster(units.map { ($0.code, $0.staff) }, on: effective,
+                                                               retirement: transition.retirement, seed: seed)
+            } catch {
+                throw .badData(scenario.file, "the synthetic roster could not be drawn: \(error)")
+            }
+            let index = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($1.code, $0) })
+            for person in people {
+                workforce.add(person, inUnit: index[person.unitCode]!, retirement: transition.retirement, defaults: transition.syntheticRoster)
+            }
+        }
+        workforce.apply(reallocated.transfers.transfers)
+        let model = TransitionModel(
+            workforce: workforce, rules: transition, effective: effective, years: transitionYears,
+            nonProfessionalEnds: rules.quotas.nonProfessional.endedOn.flatMap(CalendarDate.init(iso:)),
+            transfers: scenario.transferSettings, pairs: rules.reallocation.crossCategory.pairs.map { ($0.from, $0.to) })
+        return (model, roster == nil)
+    }
+
+    /// Years of the transition: the scenario's, else those from the effective date to the rule set's deadline.
+    public var transitionYears: Int {
+        if let years = scenario.settings.transition?.years { return years }
+        let deadline = rules.rules.deadline
+        if let years = deadline.yearsAfterEffective { return years }
+        guard let date = deadline.date(effective: scenario.effectiveDate) else { return 5 }
+        var years = 1
+        while scenario.effectiveDate.addingYears(years) < date { years += 1 }
+        return years
+    }
 }

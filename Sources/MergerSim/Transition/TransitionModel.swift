@@ -1,0 +1,227 @@
+import Foundation
+import GSL
+
+/// The year-by-year path back to quota (R-4.6, R-5.x), one seeded replication at a time.
+///
+/// Each year, in this order: statutory retirements dated within the year
+/// the end of a category the rule set ends (non-professional posts
+/// under `vn-2025`); voluntary exits (each person with the category's rate,
+/// a GSL binomial per unit and category, leavers drawn uniformly); in units
+/// over quota, early-retirement offers to those eligible under the decree in
+/// force, then resignation offers, each accepted with its uptake, until the
+/// unit is back within quota, each exit priced by its decree
+/// at the base salary in force at the year's start; no one is hired
+/// into a unit over quota; vacancies are refilled by the stage-2 transfers.
+public struct TransitionModel: Sendable {
+    public let workforce: Workforce
+    public let rules: TransitionRules
+    /// The date the merger takes effect; year k covers [effective + k − 1 years, effective + k years).
+    public let effective: CalendarDate
+    public let years: Int
+    /// The date a category ends, if the rule set ends one.
+    public let nonProfessionalEnds: CalendarDate?
+    public let transfers: TransferSettings
+    public let pairs: [(StaffCategory, StaffCategory)]
+
+    public init(workforce: Workforce, rules: TransitionRules, effective: CalendarDate, years: Int,
+                nonProfessionalEnds: CalendarDate?, transfers: TransferSettings, pairs: [(StaffCategory, StaffCategory)]) {
+        self.workforce = workforce
+        self.rules = rules
+        self.effective = effective
+        self.years = years
+        self.nonProfessionalEnds = nonProfessionalEnds
+        self.transfers = transfers
+        self.pairs = pairs
+    }
+
+    /// The routes out of a unit's staff.
+    public enum Route: String, CaseIterable, Sendable {
+        case retirement, earlyRetirement = "early_retirement", resignation, voluntary, categoryEnded = "category_ended"
+    }
+
+    /// What one replication records, per year (index 0 = the end of year 1) and category.
+    public struct Replication: Sendable, Equatable {
+        public var surplus: [[Int]]
+        public var unitsOverQuota: [[Int]]
+        public var headcount: [[Int]]
+        public var exits: [[[Int]]]  // [year][category][route]
+        public var transfersIn: [[Int]]
+        public var costVND: [[Double]]
+        /// Per unit: the first year at whose end it is within quota in every category (0: from the start), or nil.
+        public var yearWithinQuota: [Int?]
+    }
+
+    /// Runs one replication with its own random stream.
+    public func replicate(seed: UInt64) throws(GSLError) -> Replication {
+        let random = try RandomSource(seed: seed)
+        let n = workforce.units.count, categories = StaffCategory.allCases
+        // Members of each (unit, category), person indices, with each person's slot.
+        var members = [[Int]](repeating: [], count: n * 3)
+        var slot = [Int](repeating: 0, count: workforce.count)
+        var active = [Bool](repeating: true, count: workforce.count)
+        for person in 0..<workforce.count {
+            let key = Int(workforce.unit[person]) * 3 + categoryIndex(workforce.category[person])
+            slot[person] = members[key].count
+            members[key].append(person)
+        }
+        var unitOf = workforce.unit, categoryOf = workforce.category
+        func remove(_ person: Int) {
+            let key = Int(unitOf[person]) * 3 + categoryIndex(categoryOf[person])
+            let last = members[key].removeLast()
+            if last != person {
+                members[key][slot[person]] = last
+                slot[last] = slot[person]
+            }
+            active[person] = false
+        }
+        func move(_ person: Int, to unit: Int, category: StaffCategory) {
+            let key = Int(unitOf[person]) * 3 + categoryIndex(categoryOf[person])
+            let last = members[key].removeLast()
+            if last != person { members[key][slot[person]] = last; slot[last] = slot[person] }
+            unitOf[person] = Int32(unit)
+            categoryOf[person] = category
+            let newKey = unit * 3 + categoryIndex(category)
+            slot[person] = members[newKey].count
+            members[newKey].append(person)
+        }
+        var result = Replication(surplus: [], unitsOverQuota: [], headcount: [], exits: [], transfersIn: [], costVND: [],
+                                 yearWithinQuota: [Int?](repeating: nil, count: n))
+        func within(_ unit: Int) -> Bool {
+            categories.allSatisfy { members[unit * 3 + categoryIndex($0)].count <= workforce.units[unit].quota[$0] }
+        }
+        for u in 0..<n where within(u) { result.yearWithinQuota[u] = 0 }
+        let decree = rules.exitPolicy.decree
+        let exits = rules.exits
+        var categoryEnded = false
+        for year in 1...years {
+            let start = effective.addingYears(year - 1), end = effective.addingYears(year)
+            let startMonth = start.year * 12 + start.month - 1, endMonth = end.year * 12 + end.month - 1
+            let baseSalary = Double(rules.baseSalary.inForce(on: start) ?? 0)
+            var exitCounts = [[Int]](repeating: [Int](repeating: 0, count: Route.allCases.count), count: 3)
+            var cost = [Double](repeating: 0, count: 3)
+            func leave(_ person: Int, _ route: Route, _ vnd: Double = 0) {
+                let c = categoryIndex(categoryOf[person])
+                remove(person)
+                exitCounts[c][Route.allCases.firstIndex(of: route)!] += 1
+                cost[c] += vnd
+            }
+            // Statutory retirement dated within the year (the first day of a month).
+            for person in 0..<workforce.count where active[person] {
+                let month = workforce.retirementMonth[person]
+                if month >= startMonth && month < endMonth { leave(person, .retirement) }
+            }
+            // A category that ends within the year.
+            if !categoryEnded, let ends = nonProfessionalEnds, ends < end {
+                categoryEnded = true
+                for person in 0..<workforce.count where active[person] && categoryOf[person] == .nonProfessional {
+                    leave(person, .categoryEnded)
+                }
+            }
+            // Voluntary exits.
+            for key in 0..<(n * 3) where !members[key].isEmpty {
+                let category = categories[key % 3]
+                let k = random.binomial(probability: exits.voluntaryRate[category], trials: members[key].count)
+                for _ in 0..<k { leave(members[key][random.uniformInteger(below: members[key].count)], .voluntary) }
+            }
+            // Offers where a unit is over quota.
+            for key in 0..<(n * 3) {
+                let category = categories[key % 3]
+                var surplus = members[key].count - workforce.units[key / 3].quota[category]
+                guard surplus > 0 else { continue }
+                for route in [ExitCase.Route.earlyRetirement, .resignation] {
+                    for person in members[key].sorted() where surplus > 0 {
+                        let exit = ExitCase(route: route, monthsEarly: workforce.retirementMonth[person] - startMonth,
+                                            insuranceYears: workforce.insuranceYears[person] + Double(year - 1),
+                                            withinTwelveMonths: year == 1)
+                        let eligible = route == .earlyRetirement ? decree.allowsEarlyRetirement(exit) : exit.monthsEarly >= 24
+                        let uptake = route == .earlyRetirement ? exits.earlyRetirementUptake : exits.resignationUptake
+                        guard eligible, random.uniform() < uptake else { continue }
+                        let vnd = decree.package(exit).vnd(salaryCoefficient: workforce.salaryCoefficient[person], baseSalary: Int(baseSalary))
+                        leave(person, route == .earlyRetirement ? .earlyRetirement : .resignation, vnd)
+                        surplus -= 1
+                    }
+                }
+            }
+            // Vacancies refilled by the stage-2 transfers.
+            var transferred = [Int](repeating: 0, count: 3)
+            let current = (0..<n).map { u -> TransferUnit in
+                var unit = workforce.units[u]
+                unit.staff = Headcount(cadres: members[u * 3].count, civilServants: members[u * 3 + 1].count, nonProfessional: members[u * 3 + 2].count)
+                return unit
+            }
+            if transfers.scope != .none {
+                let codeIndex = Dictionary(uniqueKeysWithValues: workforce.units.enumerated().map { ($1.code, $0) })
+                let plan = try? transfers.plan(current, pairs: pairs, assertInDebug: false)
+                for t in plan?.transfers ?? [] {
+                    let from = codeIndex[t.fromCode]!, to = codeIndex[t.toCode]!
+                    let key = from * 3 + categoryIndex(t.category)
+                    for person in members[key].sorted().suffix(t.count) { move(person, to: to, category: t.toCategory) }
+                    transferred[categoryIndex(t.toCategory)] += t.count
+                }
+            }
+            assert(result.headcount.last.map { $0.reduce(0, +) } ?? workforce.count
+                   == members.reduce(0) { $0 + $1.count } + exitCounts.joined().reduce(0, +), "people not conserved in year \(year)")
+            result.surplus.append(categories.map { c in (0..<n).reduce(0) { $0 + max(0, members[$1 * 3 + categoryIndex(c)].count - workforce.units[$1].quota[c]) } })
+            result.unitsOverQuota.append(categories.map { c in (0..<n).filter { members[$0 * 3 + categoryIndex(c)].count > workforce.units[$0].quota[c] }.count })
+            result.headcount.append(categories.map { c in (0..<n).reduce(0) { $0 + members[$1 * 3 + categoryIndex(c)].count } })
+            result.exits.append(exitCounts)
+            result.transfersIn.append(transferred)
+            result.costVND.append(cost)
+            for u in 0..<n where result.yearWithinQuota[u] == nil && within(u) { result.yearWithinQuota[u] = year }
+        }
+        return result
+    }
+
+    private func categoryIndex(_ category: StaffCategory) -> Int {
+        switch category {
+        case .cadres: 0
+        case .civilServants: 1
+        case .nonProfessional: 2
+        }
+    }
+
+    /// `runs` replications, replication i seeded with `RandomSource(seed:).derivedSeed(i)`, in parallel
+    /// on all cores; the result is the same as a serial run's, in replication order.
+    public func simulate(runs: Int, seed: UInt64, parallel: Bool = true, progress: (@Sendable (Int) -> Void)? = nil) throws(GSLError) -> [Replication] {
+        let seeds = try RandomSource(seed: seed)
+        let runSeeds = (0..<runs).map { seeds.derivedSeed($0) }
+        guard parallel else {
+            var results: [Replication] = []
+            for (i, s) in runSeeds.enumerated() {
+                results.append(try replicate(seed: s))
+                progress?(i + 1)
+            }
+            return results
+        }
+        let box = ReplicationSlots(count: runs)
+        DispatchQueue.concurrentPerform(iterations: runs) { i in
+            box.store(i, Result { () throws(GSLError) -> Replication in try replicate(seed: runSeeds[i]) })
+            progress?(box.finished())
+        }
+        return try box.collect()
+    }
+}
+
+/// Results of parallel replications, each written once into its own slot.
+final class ReplicationSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<TransitionModel.Replication, GSLError>?]
+    private var done = 0
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ index: Int, _ result: Result<TransitionModel.Replication, GSLError>) {
+        lock.withLock {
+            slots[index] = result
+            done += 1
+        }
+    }
+
+    func finished() -> Int { lock.withLock { done } }
+
+    func collect() throws(GSLError) -> [TransitionModel.Replication] {
+        var results: [TransitionModel.Replication] = []
+        for slot in slots { results.append(try slot!.get()) }
+        return results
+    }
+}

@@ -1,0 +1,63 @@
+/// The people of the units after a plan, as the transition moves them:
+/// where each works, in which category, and what prices their exit.
+public struct Workforce: Sendable {
+    public var units: [TransferUnit]
+    /// Per person: index into `units`, category, retirement month (year·12 + month − 1), insurance years now, salary coefficient.
+    public var unit: [Int32]
+    public var category: [StaffCategory]
+    public var retirementMonth: [Int]
+    public var insuranceYears: [Double]
+    public var salaryCoefficient: [Double]
+
+    public var count: Int { unit.count }
+
+    public init(units: [TransferUnit]) {
+        self.units = units
+        unit = []
+        category = []
+        retirementMonth = []
+        insuranceYears = []
+        salaryCoefficient = []
+    }
+
+    /// Adds a person working in unit `index`.
+    public mutating func add(_ person: StaffMember, inUnit index: Int, retirement: TransitionRules.RetirementAge,
+                             defaults: SyntheticRosterParameters) {
+        let date = retirement.retirementDate(sex: person.sex, born: person.birthDate)
+        unit.append(Int32(index))
+        category.append(person.category)
+        retirementMonth.append(date.year * 12 + date.month - 1)
+        let d = defaults[person.category]
+        insuranceYears.append(person.insuranceYears?.doubleValue ?? 0)
+        salaryCoefficient.append(person.salaryCoefficient?.doubleValue ?? d.salaryCoefficientMean)
+    }
+
+    /// Moves people as `transfers` say: from each (unit, category) the people
+    /// listed last (highest index), so the same transfers move the same people.
+    public mutating func apply(_ transfers: [Transfer]) {
+        let index = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($1.code, Int32($0)) })
+        var members: [Int: [Int]] = [:]  // unit × 3 + category → people, in index order
+        func key(_ unit: Int32, _ category: StaffCategory) -> Int { Int(unit) * 3 + StaffCategory.allCases.firstIndex(of: category)! }
+        for person in 0..<count { members[key(unit[person], category[person]), default: []].append(person) }
+        for t in transfers {
+            guard let from = index[t.fromCode], let to = index[t.toCode] else { continue }
+            var source = members[key(from, t.category)] ?? []
+            let movers = source.suffix(t.count)
+            source.removeLast(movers.count)
+            members[key(from, t.category)] = source
+            for person in movers {
+                unit[person] = to
+                category[person] = t.toCategory
+            }
+            members[key(to, t.toCategory), default: []].append(contentsOf: movers)
+            members[key(to, t.toCategory)]!.sort()
+        }
+    }
+
+    /// Headcounts per unit from the people.
+    public func headcounts() -> [Headcount] {
+        var counts = [Headcount](repeating: .zero, count: units.count)
+        for i in 0..<count { counts[Int(unit[i])][category[i]] += 1 }
+        return counts
+    }
+}
