@@ -1,5 +1,5 @@
 // mergersim-bench: timings of mergersim's hot paths, in a release build:
-//   swift run -c release mergersim-bench [--units N] [--repeat R] [--seed S] [--scenario PATH]
+//   swift run -c release mergersim-bench [--units N] [--repeat R] [--seed S] [--scenario PATH] [--transition-runs N]
 // Prints one line per benchmark: best and median wall time over R repeats.
 import CSV
 import Foundation
@@ -11,6 +11,8 @@ struct Options {
     var repeats = 10
     var seed: UInt64 = 42
     var scenario = "scenarios/vn-2025/scenario.yaml"
+    /// Monte Carlo replications for the transition benchmark (0: skip it).
+    var transitionRuns = 0
 
     init(_ arguments: [String]) {
         var i = 0
@@ -21,6 +23,7 @@ struct Options {
             case "--repeat": repeats = Int(value) ?? repeats
             case "--seed": seed = UInt64(value) ?? seed
             case "--scenario": scenario = value
+            case "--transition-runs": transitionRuns = Int(value) ?? transitionRuns
             default: FileHandle.standardError.write(Data("unknown option \(arguments[i])\n".utf8)); exit(64)
             }
             i += 2
@@ -159,4 +162,36 @@ for count in [5_000, 10_000, 20_000] {
         TransferUnit(code: $0.unit.code, province: $0.unit.province, district: $0.unit.district, location: $0.unit.location,
                      staff: $0.unit.staff!, quota: $0.quota.posts)
     })
+}
+
+// The transition: Monte Carlo over the national scenario, and its growth in runs and people.
+if options.transitionRuns > 0 {
+    let reallocated = try national.reallocate(judgedNational)
+    let (model, _) = try national.transitionModel(reallocated, outcome: judgedNational.outcome, seed: options.seed)
+    print("\ntransition: national 2025, \(model.workforce.count) people (synthetic roster), \(model.years) years, all cores")
+    for runs in [options.transitionRuns / 10, options.transitionRuns] where runs > 0 {
+        try measure("\(runs) runs", repeats: 1) { try model.simulate(runs: runs, seed: options.seed).count }
+    }
+    try measure("\(options.transitionRuns / 10) runs, serial", repeats: 1) {
+        try model.simulate(runs: options.transitionRuns / 10, seed: options.seed, parallel: false).count
+    }
+    for count in [1_000, 3_000, 10_000] {
+        let generated = try SyntheticUnits.generate(count: count, seed: options.seed)
+        let screened = try rules.screen(generated, round: round)
+        let units = screened.map {
+            TransferUnit(code: $0.unit.code, province: $0.unit.province, district: $0.unit.district, location: $0.unit.location,
+                         staff: $0.unit.staff!, quota: $0.quota.posts)
+        }
+        var workforce = Workforce(units: units)
+        let transition = rules.transition
+        let start = CalendarDate(iso: "2025-07-01")!
+        for person in try transition.syntheticRoster.roster(units.map { ($0.code, $0.staff) }, on: start, retirement: transition.retirement, seed: 1) {
+            workforce.add(person, inUnit: Int(person.unitCode)! - 100_000, retirement: transition.retirement, defaults: transition.syntheticRoster)
+        }
+        let generatedModel = TransitionModel(workforce: workforce, rules: transition, effective: start, years: 5, nonProfessionalEnds: nil,
+                                             transfers: TransferSettings(scope: .province), pairs: [])
+        try measure("generated \(count) units, \(workforce.count) people, 100 runs", repeats: 1) {
+            try generatedModel.simulate(runs: 100, seed: options.seed).count
+        }
+    }
 }

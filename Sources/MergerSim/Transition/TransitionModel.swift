@@ -10,7 +10,7 @@ import GSL
 /// over quota, early-retirement offers to those eligible under the decree in
 /// force, then resignation offers, each accepted with its uptake, until the
 /// unit is back within quota, each exit priced by its decree
-/// at the base salary in force at the year's start; no one is hired
+/// at the base salary in force on the effective date; no one is hired
 /// into a unit over quota; vacancies are refilled by the stage-2 transfers.
 public struct TransitionModel: Sendable {
     public let workforce: Workforce
@@ -91,12 +91,12 @@ public struct TransitionModel: Sendable {
         }
         for u in 0..<n where within(u) { result.yearWithinQuota[u] = 0 }
         let decree = rules.exitPolicy.decree
+        let baseSalary = rules.baseSalary.inForce(on: effective) ?? 0
         let exits = rules.exits
         var categoryEnded = false
         for year in 1...years {
             let start = effective.addingYears(year - 1), end = effective.addingYears(year)
             let startMonth = start.year * 12 + start.month - 1, endMonth = end.year * 12 + end.month - 1
-            let baseSalary = Double(rules.baseSalary.inForce(on: start) ?? 0)
             var exitCounts = [[Int]](repeating: [Int](repeating: 0, count: Route.allCases.count), count: 3)
             var cost = [Double](repeating: 0, count: 3)
             func leave(_ person: Int, _ route: Route, _ vnd: Double = 0) {
@@ -136,7 +136,7 @@ public struct TransitionModel: Sendable {
                         let eligible = route == .earlyRetirement ? decree.allowsEarlyRetirement(exit) : exit.monthsEarly >= 24
                         let uptake = route == .earlyRetirement ? exits.earlyRetirementUptake : exits.resignationUptake
                         guard eligible, random.uniform() < uptake else { continue }
-                        let vnd = decree.package(exit).vnd(salaryCoefficient: workforce.salaryCoefficient[person], baseSalary: Int(baseSalary))
+                        let vnd = decree.package(exit).vnd(salaryCoefficient: workforce.salaryCoefficient[person], baseSalary: baseSalary)
                         leave(person, route == .earlyRetirement ? .earlyRetirement : .resignation, vnd)
                         surplus -= 1
                     }
