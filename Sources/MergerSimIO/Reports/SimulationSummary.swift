@@ -135,7 +135,7 @@ public struct SimulationSummary: Sendable {
             lines.append("Transition (\(g("transition_runs")) runs, \(g("transition_years")) years): surplus at the deadline "
                          + StaffCategory.allCases.map { "\($0.plainName) \(value("surplus_at_deadline_mean_\($0.rawValue)") ?? "?")" }.joined(separator: ", ")
                          + " (means); all units within quota in \(value("probability_all_within_quota_at_deadline") ?? "?") of runs: \(verdict). "
-                         + "Exit packages \(value("exit_cost_vnd_mean") ?? "?") VND (mean).")
+                         + "Exit packages \(ReportFormat.grouped(Int(value("exit_cost_vnd_mean") ?? "") ?? 0)) VND (mean).")
         }
         if let deadline = value("deadline"), !deadline.isEmpty {
             lines.append("")
