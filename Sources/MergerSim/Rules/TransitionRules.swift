@@ -25,7 +25,7 @@ public struct TransitionRules: Sendable, Codable, Hashable {
     public struct Exits: Sendable, Codable, Hashable {
         public var rule: String
         public var status: Status?
-        public var voluntaryRate: Rates
+        public var voluntaryRate: PerCategory<Double>
         public var earlyRetirementUptake: Double
         public var resignationUptake: Double
 
@@ -34,26 +34,6 @@ public struct TransitionRules: Sendable, Codable, Hashable {
             case voluntaryRate = "voluntary_rate"
             case earlyRetirementUptake = "early_retirement_uptake"
             case resignationUptake = "resignation_uptake"
-        }
-
-        public struct Rates: Sendable, Codable, Hashable {
-            public var cadres: Double
-            public var civilServants: Double
-            public var nonProfessional: Double
-
-            enum CodingKeys: String, CodingKey {
-                case cadres
-                case civilServants = "civil_servants"
-                case nonProfessional = "non_professional"
-            }
-
-            public subscript(category: StaffCategory) -> Double {
-                switch category {
-                case .cadres: cadres
-                case .civilServants: civilServants
-                case .nonProfessional: nonProfessional
-                }
-            }
         }
     }
 
@@ -108,23 +88,25 @@ public struct TransitionRules: Sendable, Codable, Hashable {
 public struct SyntheticRosterParameters: Sendable, Codable, Hashable {
     public var rule: String
     public var status: Status?
-    public var cadres: Category
-    public var civilServants: Category
-    public var nonProfessional: Category
+    public var categories: PerCategory<Category>
 
-    enum CodingKeys: String, CodingKey {
-        case rule, status, cadres
-        case civilServants = "civil_servants"
-        case nonProfessional = "non_professional"
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        rule = try c.decode(String.self, forKey: .rule)
+        status = try c.decodeIfPresent(Status.self, forKey: .status)
+        categories = try PerCategory<Category>(from: decoder)
     }
 
-    public subscript(category: StaffCategory) -> Category {
-        switch category {
-        case .cadres: cadres
-        case .civilServants: civilServants
-        case .nonProfessional: nonProfessional
-        }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(rule, forKey: .rule)
+        try c.encodeIfPresent(status, forKey: .status)
+        try categories.encode(to: encoder)
     }
+
+    enum CodingKeys: String, CodingKey { case rule, status }
+
+    public subscript(category: StaffCategory) -> Category { categories[category] }
 
     public struct Category: Sendable, Codable, Hashable {
         public var femaleShare: Double

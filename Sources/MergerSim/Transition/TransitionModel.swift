@@ -60,13 +60,13 @@ public struct TransitionModel: Sendable {
         var slot = [Int](repeating: 0, count: workforce.count)
         var active = [Bool](repeating: true, count: workforce.count)
         for person in 0..<workforce.count {
-            let key = Int(workforce.unit[person]) * 3 + categoryIndex(workforce.category[person])
+            let key = Int(workforce.unit[person]) * 3 + workforce.category[person].index
             slot[person] = members[key].count
             members[key].append(person)
         }
         var unitOf = workforce.unit, categoryOf = workforce.category
         func remove(_ person: Int) {
-            let key = Int(unitOf[person]) * 3 + categoryIndex(categoryOf[person])
+            let key = Int(unitOf[person]) * 3 + categoryOf[person].index
             let last = members[key].removeLast()
             if last != person {
                 members[key][slot[person]] = last
@@ -75,19 +75,19 @@ public struct TransitionModel: Sendable {
             active[person] = false
         }
         func move(_ person: Int, to unit: Int, category: StaffCategory) {
-            let key = Int(unitOf[person]) * 3 + categoryIndex(categoryOf[person])
+            let key = Int(unitOf[person]) * 3 + categoryOf[person].index
             let last = members[key].removeLast()
             if last != person { members[key][slot[person]] = last; slot[last] = slot[person] }
             unitOf[person] = Int32(unit)
             categoryOf[person] = category
-            let newKey = unit * 3 + categoryIndex(category)
+            let newKey = unit * 3 + category.index
             slot[person] = members[newKey].count
             members[newKey].append(person)
         }
         var result = Replication(surplus: [], unitsOverQuota: [], headcount: [], exits: [], transfersIn: [], costVND: [],
                                  yearWithinQuota: [Int?](repeating: nil, count: n))
         func within(_ unit: Int) -> Bool {
-            categories.allSatisfy { members[unit * 3 + categoryIndex($0)].count <= workforce.units[unit].quota[$0] }
+            categories.allSatisfy { members[unit * 3 + $0.index].count <= workforce.units[unit].quota[$0] }
         }
         for u in 0..<n where within(u) { result.yearWithinQuota[u] = 0 }
         let decree = rules.exitPolicy.decree
@@ -100,7 +100,7 @@ public struct TransitionModel: Sendable {
             var exitCounts = [[Int]](repeating: [Int](repeating: 0, count: Route.allCases.count), count: 3)
             var cost = [Double](repeating: 0, count: 3)
             func leave(_ person: Int, _ route: Route, _ vnd: Double = 0) {
-                let c = categoryIndex(categoryOf[person])
+                let c = categoryOf[person].index
                 remove(person)
                 exitCounts[c][Route.allCases.firstIndex(of: route)!] += 1
                 cost[c] += vnd
@@ -154,30 +154,22 @@ public struct TransitionModel: Sendable {
                 let plan = try? transfers.plan(current, pairs: pairs, assertInDebug: false)
                 for t in plan?.transfers ?? [] {
                     let from = codeIndex[t.fromCode]!, to = codeIndex[t.toCode]!
-                    let key = from * 3 + categoryIndex(t.category)
+                    let key = from * 3 + t.category.index
                     for person in members[key].sorted().suffix(t.count) { move(person, to: to, category: t.toCategory) }
-                    transferred[categoryIndex(t.toCategory)] += t.count
+                    transferred[t.toCategory.index] += t.count
                 }
             }
             assert(result.headcount.last.map { $0.reduce(0, +) } ?? workforce.count
                    == members.reduce(0) { $0 + $1.count } + exitCounts.joined().reduce(0, +), "people not conserved in year \(year)")
-            result.surplus.append(categories.map { c in (0..<n).reduce(0) { $0 + max(0, members[$1 * 3 + categoryIndex(c)].count - workforce.units[$1].quota[c]) } })
-            result.unitsOverQuota.append(categories.map { c in (0..<n).filter { members[$0 * 3 + categoryIndex(c)].count > workforce.units[$0].quota[c] }.count })
-            result.headcount.append(categories.map { c in (0..<n).reduce(0) { $0 + members[$1 * 3 + categoryIndex(c)].count } })
+            result.surplus.append(categories.map { c in (0..<n).reduce(0) { $0 + max(0, members[$1 * 3 + c.index].count - workforce.units[$1].quota[c]) } })
+            result.unitsOverQuota.append(categories.map { c in (0..<n).filter { members[$0 * 3 + c.index].count > workforce.units[$0].quota[c] }.count })
+            result.headcount.append(categories.map { c in (0..<n).reduce(0) { $0 + members[$1 * 3 + c.index].count } })
             result.exits.append(exitCounts)
             result.transfersIn.append(transferred)
             result.costVND.append(cost)
             for u in 0..<n where result.yearWithinQuota[u] == nil && within(u) { result.yearWithinQuota[u] = year }
         }
         return result
-    }
-
-    private func categoryIndex(_ category: StaffCategory) -> Int {
-        switch category {
-        case .cadres: 0
-        case .civilServants: 1
-        case .nonProfessional: 2
-        }
     }
 
     /// `runs` replications, replication i seeded with `RandomSource(seed:).derivedSeed(i)`, in parallel

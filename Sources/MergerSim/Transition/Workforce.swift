@@ -37,7 +37,7 @@ public struct Workforce: Sendable {
     public mutating func apply(_ transfers: [Transfer]) {
         let index = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($1.code, Int32($0)) })
         var members: [Int: [Int]] = [:]  // unit × 3 + category → people, in index order
-        func key(_ unit: Int32, _ category: StaffCategory) -> Int { Int(unit) * 3 + StaffCategory.allCases.firstIndex(of: category)! }
+        func key(_ unit: Int32, _ category: StaffCategory) -> Int { Int(unit) * 3 + category.index }
         for person in 0..<count { members[key(unit[person], category[person]), default: []].append(person) }
         for t in transfers {
             guard let from = index[t.fromCode], let to = index[t.toCode] else { continue }
