@@ -77,4 +77,17 @@ struct TransitionTests {
         #expect(run.headcount[0][2] == 0)
         #expect(run.exits[0][2][TransitionModel.Route.allCases.firstIndex(of: .categoryEnded)!] > 0)
     }
+
+    @Test func someonePastRetirementAgeRetiresInYearOne() throws {
+        let unit = TransferUnit(code: "U0", province: "P", district: nil, location: nil,
+                                staff: Headcount(cadres: 1, civilServants: 0, nonProfessional: 0), quota: Headcount(cadres: 5, civilServants: 5, nonProfessional: 5))
+        var workforce = Workforce(units: [unit])
+        workforce.add(StaffMember(id: "old", unitCode: "U0", category: .cadres, sex: .male, birthDate: BirthDate(text: "1950")!),
+                      inUnit: 0, retirement: rules.retirement, defaults: rules.syntheticRoster)
+        let model = TransitionModel(workforce: workforce, rules: rules, effective: effective, years: 2, nonProfessionalEnds: nil,
+                                    transfers: TransferSettings(scope: .none), pairs: [])
+        let run = try model.replicate(seed: 1)
+        #expect(run.exits[0][0][TransitionModel.Route.allCases.firstIndex(of: .retirement)!] == 1)
+        #expect(run.headcount[0][0] == 0)
+    }
 }

@@ -105,10 +105,10 @@ public struct TransitionModel: Sendable {
                 exitCounts[c][Route.allCases.firstIndex(of: route)!] += 1
                 cost[c] += vnd
             }
-            // Statutory retirement dated within the year (the first day of a month).
+            // Statutory retirement dated within the year (the first day of a month); anyone already past it, in year 1.
             for person in 0..<workforce.count where active[person] {
                 let month = workforce.retirementMonth[person]
-                if month >= startMonth && month < endMonth { leave(person, .retirement) }
+                if (month >= startMonth || year == 1) && month < endMonth { leave(person, .retirement) }
             }
             // A category that ends within the year.
             if !categoryEnded, let ends = nonProfessionalEnds, ends < end {
