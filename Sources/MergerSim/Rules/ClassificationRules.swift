@@ -80,13 +80,14 @@ public struct ClassificationRules: Sendable, Codable, Hashable {
 }
 
 extension FixedDecimal: Codable {
-    /// A rule file writes plain numbers (`5.5`, `75`); they are held exactly.
+    /// A rule file writes plain numbers (`5.5`, `75`); they are held exactly,
+    /// and shown without trailing zeros.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let whole = try? container.decode(Int.self) {
-            self.init(millionths: Int64(whole) * Self.scale)
+            self.init(millionths: Int64(whole) * Self.scale, decimals: 0)
         } else {
-            self.init(try container.decode(Double.self))
+            self.init(millionths: FixedDecimal(try container.decode(Double.self)).millionths, decimals: 0)
         }
     }
 
