@@ -90,6 +90,7 @@ public struct TransitionModel: Sendable {
             categories.allSatisfy { members[unit * 3 + $0.index].count <= workforce.units[unit].quota[$0] }
         }
         for u in 0..<n where within(u) { result.yearWithinQuota[u] = 0 }
+        let codeIndex = Dictionary(uniqueKeysWithValues: workforce.units.enumerated().map { ($1.code, $0) })
         let decree = rules.exitPolicy.decree
         let baseSalary = rules.baseSalary.inForce(on: effective) ?? 0
         let exits = rules.exits
@@ -150,7 +151,8 @@ public struct TransitionModel: Sendable {
                 return unit
             }
             if transfers.scope != .none {
-                let codeIndex = Dictionary(uniqueKeysWithValues: workforce.units.enumerated().map { ($1.code, $0) })
+                // The only planning error is a unit with surplus but no position under a distance limit; the
+                // initial transfers already ruled that out, and exits never give a unit new surplus.
                 let plan = try? transfers.plan(current, pairs: pairs, assertInDebug: false)
                 for t in plan?.transfers ?? [] {
                     let from = codeIndex[t.fromCode]!, to = codeIndex[t.toCode]!
