@@ -245,3 +245,30 @@ struct SimulateCommandTests {
         #expect(Double(ended["mean"]!)! > 100_000)
     }
 }
+
+struct CompareCommandTests {
+    @Test func comparesRunsMetricByMetric() throws {
+        let scratch = try Scratch()
+        let scenario = repositoryRoot.appendingPathComponent("scenarios/phan-rang-2024/scenario.yaml").path
+        #expect(mergersim(["simulate", scenario, "--runs", "20", "--quiet", "--out", scratch.path("seed1")]).code == 0)
+        #expect(mergersim(["simulate", scenario, "--runs", "20", "--seed", "2", "--quiet", "--out", scratch.path("seed2")]).code == 0)
+        let run = mergersim(["compare", scratch.path("seed1"), scratch.path("seed2"), "--out", scratch.path("compare.csv")])
+        #expect(run.code == 0, "\(run.error)")
+        let lines = try String(contentsOfFile: scratch.path("compare.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(lines[0] == "metric,seed1,seed2")
+        #expect(lines.contains("units_after,2,2"))
+        #expect(lines.contains { $0.hasPrefix("deadline_verdict,") })
+        let printed = mergersim(["compare", scratch.path("seed1"), scratch.path("seed2")])
+        #expect(printed.out.hasPrefix("metric,seed1,seed2"))
+    }
+
+    @Test func compareErrors() throws {
+        let scratch = try Scratch()
+        #expect(mergersim(["compare", scratch.path("one")]).code == 64)
+        #expect(mergersim(["compare", scratch.path("a"), scratch.path("b")]).code == 66)
+        try FileManager.default.createDirectory(atPath: scratch.path("bad"), withIntermediateDirectories: true)
+        try scratch.write("bad/summary.csv", Array("name,number\nx,1\n".utf8))
+        let bad = mergersim(["compare", scratch.path("bad"), scratch.path("bad")])
+        #expect(bad.code == 65 && bad.error.contains("missing required columns metric, value"))
+    }
+}
