@@ -31,6 +31,8 @@ public struct Headcount: Hashable, Sendable {
 
     public var total: Int { cadres + civilServants + nonProfessional }
 
+    public var isZero: Bool { cadres == 0 && civilServants == 0 && nonProfessional == 0 }
+
     /// How far each category exceeds `other`, never below zero: surplus as
     /// `staff.excess(over: quota)`, vacancies as `quota.excess(over: staff)`.
     public func excess(over other: Headcount) -> Headcount {

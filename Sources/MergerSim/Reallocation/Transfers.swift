@@ -213,7 +213,3 @@ extension TransferSettings {
         }
     }
 }
-
-extension Headcount {
-    public var isZero: Bool { cadres == 0 && civilServants == 0 && nonProfessional == 0 }
-}

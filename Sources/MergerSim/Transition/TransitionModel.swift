@@ -65,24 +65,26 @@ public struct TransitionModel: Sendable {
             members[key].append(person)
         }
         var unitOf = workforce.unit, categoryOf = workforce.category
-        func remove(_ person: Int) {
+        /// Takes a person out of their (unit, category) list in O(1), the last member filling the gap.
+        func detach(_ person: Int) {
             let key = Int(unitOf[person]) * 3 + categoryOf[person].index
             let last = members[key].removeLast()
             if last != person {
                 members[key][slot[person]] = last
                 slot[last] = slot[person]
             }
+        }
+        func remove(_ person: Int) {
+            detach(person)
             active[person] = false
         }
         func move(_ person: Int, to unit: Int, category: StaffCategory) {
-            let key = Int(unitOf[person]) * 3 + categoryOf[person].index
-            let last = members[key].removeLast()
-            if last != person { members[key][slot[person]] = last; slot[last] = slot[person] }
+            detach(person)
             unitOf[person] = Int32(unit)
             categoryOf[person] = category
-            let newKey = unit * 3 + category.index
-            slot[person] = members[newKey].count
-            members[newKey].append(person)
+            let key = unit * 3 + category.index
+            slot[person] = members[key].count
+            members[key].append(person)
         }
         var result = Replication(surplus: [], unitsOverQuota: [], headcount: [], exits: [], transfersIn: [], costVND: [],
                                  yearWithinQuota: [Int?](repeating: nil, count: n))

@@ -62,6 +62,12 @@ public enum ReportFormat {
 
     static func yesNo(_ value: Bool) -> String { value ? "yes" : "no" }
 
+    /// `text` padded with spaces to `width` characters, on the left when `right` (right-aligned).
+    static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+        let fill = String(repeating: " ", count: max(0, width - text.count))
+        return right ? fill + text : text + fill
+    }
+
     /// A whole number with thousands separated by spaces for the terminal ("24 656").
     public static func grouped(_ value: Int) -> String {
         let digits = String(value.magnitude)

@@ -110,7 +110,5 @@ public enum RuleSetDescription {
         return out.joined(separator: "\n")
     }
 
-    private static func pad(_ text: String, _ width: Int) -> String {
-        text + String(repeating: " ", count: max(0, width - text.count))
-    }
+    private static func pad(_ text: String, _ width: Int) -> String { ReportFormat.pad(text, width) }
 }

@@ -6,15 +6,21 @@ public enum ScreeningDefaults {
         var entries: [RunManifest.DefaultEntry] = []
         entries.append(.init(name: "rules", value: rulesGiven))
         if roundGiven == nil { entries.append(.init(name: "round", value: String(ruleSet.screening.defaultRound))) }
+        return entries + classificationDefaults(results.map(\.classification), ruleSet: ruleSet, prefix: "")
+    }
+
+    /// Other points and types the rule set supplied, with how many units took each.
+    static func classificationDefaults(_ classifications: [Classification], ruleSet: RuleSet, prefix: String) -> [RunManifest.DefaultEntry] {
+        var entries: [RunManifest.DefaultEntry] = []
         let other = ruleSet.classification.otherPoints
-        let defaulted = results.filter(\.classification.otherPointsDefaulted).count
+        let defaulted = classifications.filter(\.otherPointsDefaulted).count
         if defaulted > 0 {
-            entries.append(.init(name: "other_points", value: ReportFormat.decimal(other.default), rule: other.rule,
+            entries.append(.init(name: prefix + "other_points", value: ReportFormat.decimal(other.default), rule: other.rule,
                                  status: other.status, units: defaulted))
         }
-        let typed = results.filter { !$0.classification.typeGiven }.count
+        let typed = classifications.filter { !$0.typeGiven }.count
         if typed > 0 {
-            entries.append(.init(name: "type", value: "from the score", rule: ruleSet.classification.thresholds.rule, units: typed))
+            entries.append(.init(name: prefix + "type", value: "from the score", rule: ruleSet.classification.thresholds.rule, units: typed))
         }
         return entries
     }
@@ -24,13 +30,7 @@ public enum ScreeningDefaults {
         var entries: [RunManifest.DefaultEntry] = []
         let settings = scenario.settings
         if settings.rulesBefore == nil { entries.append(.init(name: "rules_before", value: settings.rules)) }
-        let other = ruleSet.classification.otherPoints
-        let defaulted = results.filter(\.classification.otherPointsDefaulted).count
-        if defaulted > 0 {
-            entries.append(.init(name: "after.other_points", value: ReportFormat.decimal(other.default), rule: other.rule, status: other.status, units: defaulted))
-        }
-        let typed = results.filter { !$0.classification.typeGiven }.count
-        if typed > 0 { entries.append(.init(name: "after.type", value: "from the score", rule: ruleSet.classification.thresholds.rule, units: typed)) }
+        entries += classificationDefaults(results.map(\.classification), ruleSet: ruleSet, prefix: "after.")
         let newUnits = results.filter { !$0.merged.untouched }
         let unclassed = Set(newUnits.map(\.unit.province)).filter { settings.provinceClasses?[$0] == nil }
         if !ruleSet.mergedUnits.targets.isEmpty, !unclassed.isEmpty {

@@ -33,10 +33,7 @@ public enum ScreeningSummary {
         return lines.joined(separator: "\n")
     }
 
-    private static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
-        let fill = String(repeating: " ", count: max(0, width - text.count))
-        return right ? fill + text : text + fill
-    }
+    private static func pad(_ text: String, _ width: Int, right: Bool = false) -> String { ReportFormat.pad(text, width, right: right) }
 }
 
 extension StaffCategory {

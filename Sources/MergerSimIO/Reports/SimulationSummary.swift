@@ -96,10 +96,7 @@ public struct SimulationSummary: Sendable {
     public func text(scenario: String, rules: RuleSet) -> String {
         func int(_ name: String) -> Int { Int(value(name) ?? "") ?? 0 }
         func g(_ name: String) -> String { ReportFormat.grouped(int(name)) }
-        func pad(_ text: String, _ width: Int, right: Bool = true) -> String {
-            let fill = String(repeating: " ", count: max(0, width - text.count))
-            return right ? fill + text : text + fill
-        }
+        func pad(_ text: String, _ width: Int, right: Bool = true) -> String { ReportFormat.pad(text, width, right: right) }
         var lines = ["Scenario \(scenario) under \(rules.id)", ""]
         lines.append(pad("", 16, right: false) + UnitKind.allCases.map { pad($0.rawValue, 17) }.joined() + pad("total", 10))
         for stage in ["before", "after"] {
