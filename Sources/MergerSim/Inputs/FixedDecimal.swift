@@ -25,9 +25,25 @@ public struct FixedDecimal: Hashable, Comparable, Sendable {
         self.init(millionths: Int64((value * Double(Self.scale)).rounded()))
     }
 
+    /// The largest magnitude a value can hold: 9,223,372,036,854.775807 (Int64 millionths).
+    /// Readers check a much narrower range per field; this bound only keeps parsing from overflowing.
+    public static let largestMagnitude = FixedDecimal(millionths: Int64.max)
+
+    /// Why a text is not a ``FixedDecimal``.
+    public enum ParseFailure: Error, Hashable, Sendable {
+        /// Not an optional sign, digits and at most one `.` (no exponent, no separators).
+        case malformed
+        /// More than ``maxDecimals`` decimals after the point.
+        case tooManyDecimals
+        /// Well formed, but beyond ``largestMagnitude``.
+        case tooLarge
+    }
+
     /// Parses plain decimal text: an optional sign, digits, and at most 6
     /// decimals after a `.`. No exponent, no thousands separator, no `,`.
-    public init?<S: StringProtocol>(parsing text: S) {
+    ///
+    /// - Complexity: O(n) in the length of `text`; never traps (overflow is ``ParseFailure/tooLarge``).
+    public static func parse<S: StringProtocol>(_ text: S) -> Result<FixedDecimal, ParseFailure> {
         var utf8 = Substring(text).utf8[...]
         var negative = false
         if let first = utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
@@ -35,7 +51,7 @@ public struct FixedDecimal: Hashable, Comparable, Sendable {
             utf8 = utf8.dropFirst()
         }
         var whole: Int64 = 0, fraction: Int64 = 0, decimals = 0, digits = 0
-        var afterPoint = false
+        var afterPoint = false, overflow = false
         for byte in utf8 {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -43,23 +59,46 @@ public struct FixedDecimal: Hashable, Comparable, Sendable {
                 digits += 1
                 if afterPoint {
                     decimals += 1
-                    guard decimals <= Self.maxDecimals else { return nil }
-                    fraction = fraction * 10 + digit
-                } else {
-                    guard whole < 1_000_000_000_000 else { return nil }
-                    whole = whole * 10 + digit
+                    if decimals <= Self.maxDecimals { fraction = fraction * 10 + digit }
+                } else if !overflow {
+                    let (times10, o1) = whole.multipliedReportingOverflow(by: 10)
+                    let (next, o2) = times10.addingReportingOverflow(digit)
+                    if o1 || o2 { overflow = true } else { whole = next }
                 }
             case UInt8(ascii: ".") where !afterPoint:
                 afterPoint = true
             default:
-                return nil
+                return .failure(.malformed)
             }
         }
-        guard digits > 0 else { return nil }
+        guard digits > 0 else { return .failure(.malformed) }
+        guard decimals <= Self.maxDecimals else { return .failure(.tooManyDecimals) }
         var power: Int64 = 1
         for _ in decimals..<Self.maxDecimals { power *= 10 }
-        let magnitude = whole * Self.scale + fraction * power
-        self.init(millionths: negative ? -magnitude : magnitude, decimals: decimals)
+        let (scaled, o1) = whole.multipliedReportingOverflow(by: Self.scale)
+        let (magnitude, o2) = scaled.addingReportingOverflow(fraction * power)
+        guard !overflow, !o1, !o2 else { return .failure(.tooLarge) }
+        return .success(FixedDecimal(millionths: negative ? -magnitude : magnitude, decimals: decimals))
+    }
+
+    /// Parses plain decimal text (see ``parse(_:)``); nil when it is not one or cannot be held.
+    public init?<S: StringProtocol>(parsing text: S) {
+        guard case .success(let value) = Self.parse(text) else { return nil }
+        self = value
+    }
+
+    /// The value as plain decimal text with exactly ``decimals`` decimals, which ``parse(_:)`` reads back
+    /// to the same value and precision.
+    public var text: String {
+        let magnitude = millionths.magnitude
+        let whole = magnitude / UInt64(Self.scale), fraction = magnitude % UInt64(Self.scale)
+        var result = (millionths < 0 ? "-" : "") + String(whole)
+        if decimals > 0 {
+            var digits = String(fraction)
+            digits = String(repeating: "0", count: Self.maxDecimals - digits.count) + digits
+            result += "." + digits.prefix(decimals)
+        }
+        return result
     }
 
     /// Half a unit of the last decimal given, in millionths: the widest the

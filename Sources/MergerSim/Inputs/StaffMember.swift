@@ -33,10 +33,23 @@ public struct BirthDate: Hashable, Sendable, Comparable {
     public var month: Int?
     public var day: Int?
 
-    /// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; nil when malformed or not a real date.
+    /// A date of birth from its parts (a day only with a month); nil when not a real date.
+    public init?(year: Int, month: Int? = nil, day: Int? = nil) {
+        if let month { guard (1...12).contains(month) else { return nil } }
+        if let day {
+            guard let month, (1...CalendarDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+        }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a year in ``Limits/years``; nil when malformed,
+    /// not a real date, or out of those years.
     public init?(text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]) else { return nil }
+        guard (1...3).contains(parts.count), parts[0].count == 4, parts[0].utf8.allSatisfy({ (48...57).contains($0) }),
+              let year = Int(parts[0]), Limits.years.contains(year) else { return nil }
         self.year = year
         if parts.count >= 2 {
             guard parts[1].count == 2, let month = Int(parts[1]), (1...12).contains(month) else { return nil }
@@ -59,7 +72,7 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
     public var month: Int
     public var day: Int
 
-    /// Reads `YYYY-MM-DD`; nil when malformed or not a real date.
+    /// Reads `YYYY-MM-DD` with a year in ``Limits/years``; nil when malformed, not a real date, or out of those years.
     public init?(iso text: String) {
         guard let date = BirthDate(text: text), let month = date.month, let day = date.day else { return nil }
         self.init(year: date.year, month: month, day: day)

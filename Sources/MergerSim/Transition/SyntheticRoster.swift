@@ -49,6 +49,10 @@ extension SyntheticRosterParameters {
         let monthsOld = Int((age * 12).rounded(.down))
         let month = CalendarMonth(year: date.year, month: date.month).adding(months: -monthsOld)
         let day = min(date.day, CalendarDate.daysIn(month: month.month, year: month.year))
-        return BirthDate(text: CalendarDate(year: month.year, month: month.month, day: day).description)!
+        // A month and a day taken from a real date always make a real date.
+        guard let birth = BirthDate(year: month.year, month: month.month, day: day) else {
+            preconditionFailure("birth date \(month.year)-\(month.month)-\(day) is not a date")
+        }
+        return birth
     }
 }

@@ -15,13 +15,19 @@ struct CSVParser {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
     }
 
-    /// Rejects invalid UTF-8, naming the line and column of the first bad byte.
+    /// Rejects invalid UTF-8 and control characters other than tab, CR and LF, naming the line and column of the first bad byte.
     func checkEncoding() throws(InputError) {
         var line = 1, lineStart = index, i = index
         while i < bytes.count {
             let byte = bytes[i]
             if byte < 0x80 {
                 if byte == Self.lf { line += 1; lineStart = i + 1 }
+                if Self.isForbiddenControl(byte) {
+                    let column = bytes[lineStart..<i].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+                    throw .badData(file, line: line, column: column,
+                                   "the file holds a control character here (byte 0x\(Self.hex(byte))); "
+                                       + "only tab, CR and LF may appear in a CSV file")
+                }
                 i += 1
                 continue
             }
@@ -29,11 +35,21 @@ struct CSVParser {
             if length == 0 {
                 let column = bytes[lineStart..<i].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
                 throw .badData(file, line: line, column: column,
-                               "the file is not valid UTF-8 here (byte 0x\(String(byte, radix: 16, uppercase: true))); "
+                               "the file is not valid UTF-8 here (byte 0x\(Self.hex(byte))); "
                                    + "save it from Excel as \"CSV UTF-8\"")
             }
             i += length
         }
+    }
+
+    /// C0 controls other than tab, LF and CR, and DEL: never part of a text field (a NUL often means a binary file).
+    private static func isForbiddenControl(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != 0x09 && byte != lf && byte != cr) || byte == 0x7F
+    }
+
+    private static func hex(_ byte: UInt8) -> String {
+        let digits = String(byte, radix: 16, uppercase: true)
+        return digits.count == 1 ? "0" + digits : digits
     }
 
     /// The length of the well-formed UTF-8 sequence at `i`, or 0 (RFC 3629 table).

@@ -4,7 +4,8 @@
 /// Accepted: UTF-8 with or without a byte-order mark; CRLF, LF or CR line
 /// ends; fields quoted with `"` (a quote inside doubled, line breaks inside
 /// kept). Records whose fields are all empty (Excel's `,,,,` rows and blank
-/// lines) are skipped. Rejected, with the place: invalid UTF-8, a quote
+/// lines) are skipped. Rejected, with the place: invalid UTF-8, control
+/// characters other than tab, CR and LF (a NUL, say), a quote
 /// inside an unquoted field, text after a closing quote, an unclosed quote,
 /// a record with more or fewer fields than the header, a repeated header name.
 public struct CSVTable: Sendable {

@@ -41,18 +41,28 @@ struct RecordReader {
     }
 
     /// A decimal with `.` as the decimal mark, within `range`.
+    ///
+    /// A value outside `range`, however many digits it has, is refused with the field's limits;
+    /// text that is not a decimal is refused as such.
     func decimal(_ column: String, in range: ClosedRange<Double>) throws(InputError) -> FixedDecimal? {
         guard let text = text(column) else { return nil }
-        guard let value = FixedDecimal(parsing: text) else {
+        let limits = "\(Self.format(range.lowerBound)) to \(Self.format(range.upperBound))"
+        switch FixedDecimal.parse(text) {
+        case .success(let value):
+            guard range.contains(value.doubleValue) else {
+                throw error(column, "\(column) is \(text), outside \(limits)")
+            }
+            return value
+        case .failure(.tooLarge):
+            throw error(column, "\(column) is \(text), outside \(limits)")
+        case .failure(.tooManyDecimals):
+            throw error(column, "\(column) \"\(text)\" has more than \(FixedDecimal.maxDecimals) decimals")
+        case .failure(.malformed):
             if text.contains(","), FixedDecimal(parsing: text.replacingOccurrences(of: ",", with: ".")) != nil {
                 throw error(column, "\(column) \"\(text)\" uses a comma; the decimal mark is a point: write \(text.replacingOccurrences(of: ",", with: "."))")
             }
             throw error(column, "\(column) \"\(text)\" is not a number (digits with at most \(FixedDecimal.maxDecimals) decimals after a point)")
         }
-        guard range.contains(value.doubleValue) else {
-            throw error(column, "\(column) is \(text), outside \(Self.format(range.lowerBound)) to \(Self.format(range.upperBound))")
-        }
-        return value
     }
 
     /// `true`/`false`, `1`/`0`, `yes`/`no` (any case); empty is false.

@@ -14,6 +14,10 @@ public struct RosterFile: Sendable {
         var people: [StaffMember] = []
         var lineOfID: [String: Int] = [:]
         people.reserveCapacity(table.records.count)
+        guard table.records.count <= Limits.maxPeople else {
+            throw .badData(file, line: table.records[Limits.maxPeople].line,
+                           "the roster lists more than \(ReportFormat.grouped(Limits.maxPeople)) people, more than mergersim takes in one run")
+        }
         for record in table.records {
             let row = RecordReader(table: table, record: record)
             let id = try row.required("id")
@@ -65,6 +69,11 @@ public struct RosterFile: Sendable {
                 throw RecordReader(table: table, record: record).error("unit_code", "unit_code \(person.unitCode) is not a unit of \(units.file)")
             }
             counts[person.unitCode, default: .zero][person.category] += 1
+            if counts[person.unitCode]![person.category] > Limits.maxHeadcountPerCategory {
+                throw RecordReader(table: table, record: record).error(
+                    "unit_code", "unit \(person.unitCode) has more than \(ReportFormat.grouped(Limits.maxHeadcountPerCategory)) "
+                        + "\(person.category.plainName) on the roster, more than one unit can have in a category")
+            }
         }
         var reconciled: [AdministrativeUnit] = []
         for var unit in units.units {

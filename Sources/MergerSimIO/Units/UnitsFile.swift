@@ -30,6 +30,7 @@ public struct UnitsFile: Sendable {
         }
         var units: [AdministrativeUnit] = []
         var recordOfCode: [String: Int] = [:]
+        var people = 0
         units.reserveCapacity(table.records.count)
         for (i, record) in table.records.enumerated() {
             let reader = RecordReader(table: table, record: record)
@@ -39,6 +40,11 @@ public struct UnitsFile: Sendable {
             }
             recordOfCode[unit.code] = i
             units.append(unit)
+            people += unit.staff?.total ?? 0
+            if people > Limits.maxPeople {
+                throw .badData(file, line: record.line, "the units' headcounts pass \(ReportFormat.grouped(Limits.maxPeople)) people "
+                               + "at this row, more than mergersim takes in one run")
+            }
         }
         self.file = file
         self.units = units
@@ -101,12 +107,16 @@ public struct UnitsFile: Sendable {
             mountainous: try row.flag("mountainous"), border: try row.flag("border"), island: try row.flag("island"),
             coastalDifficult: try row.flag("coastal_difficult"), redRiverDelta: try row.flag("red_river_delta"),
             ethnicMinorityShare: try row.decimal("ethnic_minority_share", in: 0...1))
+        let staff = try headcount(row, required: headcountsRequired)
+        if let staff, staff.total > population {
+            throw row.error("population", "the unit has \(staff.total) staff but a population of \(population); staff cannot outnumber residents")
+        }
         return AdministrativeUnit(
             code: try row.required("code"), name: try row.required("name"), kind: kind, province: try row.required("province"),
             district: row.text("district"), districtKind: districtKind, area: area, population: population,
             features: features, type: type, otherPoints: try row.decimal("other_points", in: 0...100),
             exemption: row.text("exempt").flatMap(Exemption.init(text:)),
-            staff: try headcount(row, required: headcountsRequired), location: try coordinate(row))
+            staff: staff, location: try coordinate(row))
     }
 
     private static func headcount(_ row: RecordReader, required: Bool) throws(InputError) -> Headcount? {
@@ -114,6 +124,10 @@ public struct UnitsFile: Sendable {
         for column in headcountColumns {
             let value = try row.count(column)
             if value == nil, required { throw row.error(column, "\(column) is empty; give the headcount (0 if none)") }
+            if let value, value > Limits.maxHeadcountPerCategory {
+                throw row.error(column, "\(column) is \(value), above the \(ReportFormat.grouped(Limits.maxHeadcountPerCategory)) "
+                                + "people one unit can have in a category")
+            }
             counts.append(value)
         }
         guard counts.contains(where: { $0 != nil }) else { return nil }
