@@ -22,50 +22,70 @@ public struct Scenario: Sendable {
         RuleSetLoader.bundledIDs.contains(idOrPath) ? idOrPath : path(idOrPath)
     }
 
-    public var effectiveDate: CalendarDate { CalendarDate(iso: settings.effectiveDate)! }
+    /// The date the merger takes effect (checked when read).
+    public let effectiveDate: CalendarDate
+    /// Where the transition's runs are set (or, without them, the file), to locate findings about them.
+    let runsPlace: InputError
 
-    /// The keys a scenario may have.
+    /// The keys a scenario may have, and those of its nested mappings.
     static let knownKeys: Set<String> = [
         "name", "rules", "rules_before", "effective_date", "units", "plan", "staff", "transfers", "envelope", "transition",
         "province_classes",
     ]
+    static let transfersKeys: Set<String> = ["scope", "max_km", "cross_category"]
+    static let transitionKeys: Set<String> = ["years", "runs", "seed"]
+    static let envelopeKeys = Set(EnvelopeCategory.allCases.map(\.rawValue))
 
     /// Reads and checks the scenario file at `path` (66 unreadable, 65 malformed, with line and column).
     public init(path: String) throws(InputError) {
-        let bytes = try FileInput.read(path)
+        try self.init(bytes: try FileInput.read(path), file: path)
+    }
+
+    /// Checks a scenario's bytes: every key known at every level, every value
+    /// of its type and within its bounds (``Limits``), the name a safe folder name.
+    public init(bytes: [UInt8], file path: String) throws(InputError) {
         let document = try YAMLDocument(bytes: bytes, file: path, what: "scenario")
         if let unknown = document.unknownTopLevelKeys(known: Self.knownKeys).first {
             throw document.error(atKey: unknown, "unknown key \"\(unknown)\"; a scenario has " + Self.knownKeys.sorted().joined(separator: ", "))
         }
+        try document.checkKeys(at: ["transfers"], known: Self.transfersKeys, what: "transfers")
+        try document.checkKeys(at: ["transition"], known: Self.transitionKeys, what: "transition")
+        try document.checkKeys(at: ["envelope"], known: Self.envelopeKeys, what: "envelope")
         let settings = try document.decode(Settings.self)
-        guard CalendarDate(iso: settings.effectiveDate) != nil else {
-            throw document.error(at: ["effective_date"], "effective_date \"\(settings.effectiveDate)\" is not a date YYYY-MM-DD")
+        guard let effectiveDate = CalendarDate(iso: settings.effectiveDate) else {
+            throw document.error(at: ["effective_date"], "effective_date \"\(settings.effectiveDate)\" is not a date YYYY-MM-DD "
+                                 + "between \(Limits.years.lowerBound) and \(Limits.years.upperBound)")
         }
-        guard !settings.name.isEmpty, !settings.name.contains("/") else {
-            throw document.error(at: ["name"], "name must be a plain name (it names the output folder)")
+        if let problem = OutputName.problem(settings.name) {
+            throw document.error(at: ["name"], "name \"\(OutputName.printable(settings.name))\" cannot name the output folder: \(problem)")
         }
         if let transfers = settings.transfers {
             guard ["none", "district", "province", "radius"].contains(transfers.scope) else {
                 throw document.error(at: ["transfers", "scope"], "transfers scope \"\(transfers.scope)\" is not none, district, province or radius")
             }
-            if transfers.scope == "radius", (transfers.maxKm ?? 0) <= 0 {
+            if let maxKm = transfers.maxKm, !(maxKm.isFinite && maxKm > 0) {
+                throw document.error(at: ["transfers", "max_km"], "transfers max_km must be a distance in km above 0, not \(maxKm)")
+            }
+            if transfers.scope == "radius", transfers.maxKm == nil {
                 throw document.error(at: ["transfers"], "transfers with scope radius need max_km above 0")
             }
         }
         for (key, value) in settings.envelope ?? [:] {
-            guard EnvelopeCategory(rawValue: key) != nil else {
-                throw document.error(at: ["envelope", key], "envelope \"\(key)\" is not one of "
-                                     + EnvelopeCategory.allCases.map(\.rawValue).joined(separator: ", "))
+            guard (0...Limits.maxEnvelope).contains(value) else {
+                throw document.error(at: ["envelope", key], "envelope \(key) must be from 0 to \(ReportFormat.grouped(Limits.maxEnvelope)) positions")
             }
-            if value < 0 { throw document.error(at: ["envelope", key], "envelope \(key) cannot be negative") }
         }
         if let envelope = settings.envelope, envelope[EnvelopeCategory.cadresCivilServants.rawValue] != nil,
            envelope[EnvelopeCategory.civilServants.rawValue] != nil {
             throw document.error(at: ["envelope"], "give cadres_civil_servants or civil_servants, not both")
         }
         if let transition = settings.transition {
-            if let years = transition.years, years < 1 { throw document.error(at: ["transition", "years"], "transition years must be at least 1") }
-            if let runs = transition.runs, runs < 1 { throw document.error(at: ["transition", "runs"], "transition runs must be at least 1") }
+            if let years = transition.years, !(1...Limits.maxYears).contains(years) {
+                throw document.error(at: ["transition", "years"], "transition years must be from 1 to \(Limits.maxYears)")
+            }
+            if let runs = transition.runs, !(1...Limits.maxRuns).contains(runs) {
+                throw document.error(at: ["transition", "runs"], "transition runs must be from 1 to \(ReportFormat.grouped(Limits.maxRuns))")
+            }
         }
         let classes = ["centrally_run", "mountainous_border", "other"]
         for (province, value) in settings.provinceClasses ?? [:] where !classes.contains(value) {
@@ -74,6 +94,8 @@ public struct Scenario: Sendable {
         self.file = path
         self.bytes = bytes
         self.settings = settings
+        self.effectiveDate = effectiveDate
+        self.runsPlace = document.error(at: ["transition", "runs"], "")
     }
 
     /// The scenario's transfer settings (none when it has no `transfers`).

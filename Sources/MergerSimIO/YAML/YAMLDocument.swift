@@ -22,12 +22,42 @@ struct YAMLDocument {
             switch error {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
                 throw .badData(file, line: mark.line, column: mark.column, "the \(what) is not valid YAML: \(problem)")
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                let key = duplicates.sorted().first ?? ""
+                let place = Self.secondOccurrence(of: key, in: text, from: context.mark)
+                throw .badData(file, line: place.line, column: place.column,
+                               "the key \"\(key)\" appears twice in the same mapping of the \(what)")
             default:
                 throw .badData(file, "the \(what) is not valid YAML: \(error)")
             }
         } catch {
             throw .badData(file, "the \(what) cannot be read as YAML: \(error)")
         }
+    }
+
+    /// Where `key` is written as a key (`key:`) the second time at or after `mark`, the start of the
+    /// mapping Yams found it repeated in; `mark` itself when it cannot be found.
+    private static func secondOccurrence(of key: String, in text: String, from mark: Mark) -> (line: Int, column: Int) {
+        var seen = 0
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where offset + 1 >= mark.line {
+            let characters = Array(line)
+            let keyCharacters = Array(key)
+            var i = 0
+            while i + keyCharacters.count <= characters.count {
+                let before = i == 0 ? " " : characters[i - 1]
+                var j = i + keyCharacters.count
+                if j < characters.count, characters[j] == "\"" || characters[j] == "'" { j += 1 }  // a quoted key
+                while j < characters.count, characters[j] == " " { j += 1 }
+                if Array(characters[i..<(i + keyCharacters.count)]) == keyCharacters, " {,\t\"'".contains(before),
+                   j < characters.count, characters[j] == ":" {
+                    seen += 1
+                    if seen == 2 { return (offset + 1, i + 1) }
+                    i = j
+                }
+                i += 1
+            }
+        }
+        return (mark.line, mark.column)
     }
 
     /// Decodes the whole document as `T`, locating a decoding failure by its coding path.
@@ -57,6 +87,23 @@ struct YAMLDocument {
     func unknownTopLevelKeys(known: Set<String>) -> [String] {
         guard let mapping = root.mapping else { return [] }
         return mapping.keys.compactMap(\.string).filter { !known.contains($0) }
+    }
+
+    /// Throws, at the first key of the mapping at `path` that is not in `known`, naming the keys it may have.
+    /// Nothing is checked where `path` holds no mapping (decoding reports that).
+    func checkKeys(at path: [String], known: Set<String>, what: String) throws(InputError) {
+        var current = root
+        for name in path {
+            guard let child = current.mapping?[name] else { return }
+            current = child
+        }
+        guard let mapping = current.mapping else { return }
+        for key in mapping.keys {
+            let name = key.string ?? "\(key)"
+            guard !known.contains(name) else { continue }
+            throw .badData(file, line: key.mark?.line, column: key.mark?.column,
+                           "unknown key \"\(name)\" in \(what); it has " + known.sorted().joined(separator: ", "))
+        }
     }
 
     private func located(_ error: DecodingError) -> InputError {
