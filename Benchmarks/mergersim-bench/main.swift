@@ -148,7 +148,7 @@ let nationalTransferUnits = judgedNational.after.map {
 func transferBench(_ label: String, _ units: [TransferUnit]) throws {
     var moved = 0
     try measure("\(label) (\(units.count) units)", repeats: max(3, options.repeats / 4)) {
-        let plan = try TransferSettings(scope: .province).plan(units, pairs: [])
+        let plan = TransferSettings(scope: .province).plan(units, pairs: [])
         moved = plan.peopleMoved
         return plan.transfers.count
     }

@@ -49,7 +49,7 @@ struct TransferTests {
         for instance in 0..<200 {
             let units = randomUnits(random, count: 2 + random.uniformInteger(below: 3), provinces: 1, maxPeople: 3)
             let settings = TransferSettings(scope: .province)
-            let plan = try settings.plan(units, pairs: [], verify: true)
+            let plan = settings.plan(units, pairs: [], verify: true)
             #expect(plan.provenOptimal == true)
             for category in StaffCategory.allCases {
                 let best = exhaustive(units, category: category) { _, _ in true }
@@ -66,7 +66,7 @@ struct TransferTests {
         for _ in 0..<50 {
             let units = randomUnits(random, count: 30, provinces: 3, maxPeople: 8)
             for crossCategory in [false, true] {
-                let plan = try TransferSettings(scope: .province, crossCategory: crossCategory)
+                let plan = TransferSettings(scope: .province, crossCategory: crossCategory)
                     .plan(units, pairs: [(.cadres, .civilServants), (.civilServants, .cadres)], verify: true)
                 #expect(plan.provenOptimal == true)
                 #expect(plan.staffAfter.reduce(0) { $0 + $1.total } == units.reduce(0) { $0 + $1.staff.total })
@@ -87,31 +87,53 @@ struct TransferTests {
         let random = try RandomSource(seed: 31)
         let units = randomUnits(random, count: 60, provinces: 3, maxPeople: 6)
         let byCode = Dictionary(uniqueKeysWithValues: units.map { ($0.code, $0) })
-        let province = try TransferSettings(scope: .province).plan(units, pairs: [])
+        let province = TransferSettings(scope: .province).plan(units, pairs: [])
         #expect(province.transfers.allSatisfy { byCode[$0.fromCode]!.province == byCode[$0.toCode]!.province })
-        let district = try TransferSettings(scope: .district).plan(units, pairs: [])
+        let district = TransferSettings(scope: .district).plan(units, pairs: [])
         #expect(district.transfers.allSatisfy { byCode[$0.fromCode]!.district == byCode[$0.toCode]!.district })
-        let radius = try TransferSettings(scope: .radius(maxKm: 40)).plan(units, pairs: [])
+        let radius = TransferSettings(scope: .radius(maxKm: 40)).plan(units, pairs: [])
         #expect(radius.transfers.allSatisfy { $0.distanceKm! <= 40 })
         #expect(radius.transfers.contains { byCode[$0.fromCode]!.province != byCode[$0.toCode]!.province })  // radius ignores provinces
-        let capped = try TransferSettings(scope: .province, maxKm: 30).plan(units, pairs: [])
+        let capped = TransferSettings(scope: .province, maxKm: 30).plan(units, pairs: [])
         #expect(capped.transfers.allSatisfy { $0.distanceKm! <= 30 })
-        #expect(try TransferSettings(scope: .none).plan(units, pairs: []).transfers.isEmpty)
+        #expect(TransferSettings(scope: .none).plan(units, pairs: []).transfers.isEmpty)
         // A province holds its districts: more freedom never leaves more surplus.
         #expect(province.surplusAfter.total <= district.surplusAfter.total)
     }
 
     @Test func sameInputSameTransfers() throws {
         let units = randomUnits(try RandomSource(seed: 37), count: 40, provinces: 2, maxPeople: 6)
-        let a = try TransferSettings(scope: .province).plan(units, pairs: [])
-        let b = try TransferSettings(scope: .province).plan(units, pairs: [])
+        let a = TransferSettings(scope: .province).plan(units, pairs: [])
+        let b = TransferSettings(scope: .province).plan(units, pairs: [])
         #expect(a == b)
     }
 
-    @Test func radiusNeedsPositionsOfUnitsWithSurplus() {
-        let units = [TransferUnit(code: "A", province: "P", district: nil, location: nil,
-                                  staff: .init(cadres: 3, civilServants: 0, nonProfessional: 0), quota: .zero)]
-        #expect(throws: TransferError.self) { try TransferSettings(scope: .radius(maxKm: 10)).plan(units, pairs: []) }
+    /// Issue 8 (5): under a distance limit a unit without a position was reached at cost 0 and
+    /// beyond the limit, so surplus went first to vacancies with no position.
+    @Test func unitsWithoutAPositionAreUnreachableUnderADistanceLimit() {
+        let hanoi = Coordinate(latitude: 21.0285, longitude: 105.8542)
+        let near = Coordinate(latitude: 21.10, longitude: 105.90)   // about 9 km away
+        func unit(_ code: String, _ location: Coordinate?, staff: Int, quota: Int) -> TransferUnit {
+            TransferUnit(code: code, province: "P", district: "D", location: location,
+                         staff: .init(cadres: staff, civilServants: 0, nonProfessional: 0),
+                         quota: .init(cadres: quota, civilServants: 0, nonProfessional: 0))
+        }
+        let units = [unit("S", hanoi, staff: 5, quota: 1),        // surplus 4, positioned
+                     unit("X", nil, staff: 0, quota: 10),          // vacancies, no position
+                     unit("N", near, staff: 0, quota: 2),          // vacancies, positioned, near
+                     unit("Y", nil, staff: 3, quota: 0)]           // surplus, no position
+        for settings in [TransferSettings(scope: .province, maxKm: 30), TransferSettings(scope: .district, maxKm: 30),
+                         TransferSettings(scope: .radius(maxKm: 30))] {
+            let plan = settings.plan(units, pairs: [], verify: true)
+            #expect(plan.transfers.allSatisfy { $0.distanceKm != nil && $0.distanceKm! <= 30 }, "\(settings)")
+            #expect(plan.transfers == [Transfer(category: .cadres, toCategory: .cadres, fromCode: "S", toCode: "N", count: 2,
+                                                distanceKm: plan.transfers.first?.distanceKm)], "\(settings)")
+            #expect(plan.unreachableCodes == ["X", "Y"])
+            #expect(plan.surplusAfter.cadres == 2 + 3)
+        }
+        // Without a limit the distance is only a cost: everyone finds a place.
+        let free = TransferSettings(scope: .province).plan(units, pairs: [])
+        #expect(free.surplusAfter.isZero && free.unreachableCodes.isEmpty)
     }
 
     @Test func greatCircleDistance() {

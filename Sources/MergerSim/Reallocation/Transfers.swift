@@ -70,6 +70,9 @@ public struct TransferPlan: Hashable, Sendable {
     public var personKm: Double { transfers.reduce(0) { $0 + Double($1.count) * ($1.distanceKm ?? 0) } }
     /// Whether every flow solved was proven optimal (dual feasibility; checked in debug builds and tests).
     public var provenOptimal: Bool?
+    /// Under a distance limit, the units without a position that have surplus or vacancies: no one
+    /// moves to or from them, since their distance to any unit is unknown. In the order of the units given.
+    public var unreachableCodes: [String] = []
 }
 
 /// Why transfers cannot be planned.
@@ -101,18 +104,22 @@ extension TransferSettings {
     ///   - pairs: allowed (from, to) category pairs besides the same category, used when `crossCategory`.
     ///   - verify: proves each flow optimal (reduced costs), reported in ``TransferPlan/provenOptimal``;
     ///     debug builds assert it anyway unless `assertInDebug` is false (the transition's yearly plans).
+    ///
+    /// Under a distance limit (`max_km`, or the radius scope) a unit without a position takes no part:
+    /// its distance to any other is unknown, so it is listed in ``TransferPlan/unreachableCodes``
+    /// when it has surplus or vacancies, never treated as near.
+    ///
+    /// - Complexity: per group of k units, a min-cost flow over O(k²) arcs with O(k) phases (about k³).
     public func plan(_ units: [TransferUnit], pairs: [(StaffCategory, StaffCategory)], verify: Bool = false,
-                     assertInDebug: Bool = true) throws(TransferError) -> TransferPlan {
+                     assertInDebug: Bool = true) -> TransferPlan {
         let surplusBefore = units.reduce(Headcount.zero) { $0 + $1.staff.excess(over: $1.quota) }
         var staffAfter = units.map(\.staff)
         var transfers: [Transfer] = []
         var proven: Bool? = verify ? true : nil
-        let limit = maxKm ?? { if case .radius(let km) = scope { return km }; return nil }()
-        if limit != nil {
-            for unit in units where unit.location == nil && !unit.staff.excess(over: unit.quota).isZero {
-                throw TransferError(unitCode: unit.code, message: "has no lat/lon, needed for transfers within \(limit!) km")
-            }
-        }
+        let limit = distanceLimit
+        let unreachable = limit == nil || scope == .none ? [] : units.filter { unit in
+            unit.location == nil && (!unit.staff.excess(over: unit.quota).isZero || !unit.quota.excess(over: unit.staff).isZero)
+        }.map(\.code)
         // Without cross-category moves each category is a network of its own (the same optimum, smaller graphs).
         let networks: [[(StaffCategory, StaffCategory)]] = crossCategory
             ? [StaffCategory.allCases.map { ($0, $0) } + pairs]
@@ -132,7 +139,14 @@ extension TransferSettings {
         }
         let surplusAfter = zip(staffAfter, units).reduce(Headcount.zero) { $0 + $1.0.excess(over: $1.1.quota) }
         return TransferPlan(transfers: transfers, staffAfter: staffAfter, surplusBefore: surplusBefore, surplusAfter: surplusAfter,
-                            provenOptimal: proven)
+                            provenOptimal: proven, unreachableCodes: unreachable)
+    }
+
+    /// The distance no transfer may exceed: `maxKm`, or the radius of the radius scope.
+    public var distanceLimit: Double? {
+        if let maxKm { return maxKm }
+        if case .radius(let km) = scope { return km }
+        return nil
     }
 
     /// Index sets of units that may exchange people, each in unit order, groups ordered by first unit.
@@ -142,7 +156,8 @@ extension TransferSettings {
             return []
         case .district, .province:
             var order: [String] = [], members: [String: [Int]] = [:]
-            for (i, unit) in units.enumerated() {
+            // Under a distance limit only units with a position can exchange anyone.
+            for (i, unit) in units.enumerated() where limit == nil || unit.location != nil {
                 let key = scope == .district ? unit.province + "\u{1F}" + (unit.district ?? "\u{1F}\(unit.code)") : unit.province
                 if members[key] == nil { order.append(key) }
                 members[key, default: []].append(i)
@@ -198,6 +213,8 @@ extension TransferSettings {
                     let km = greatCircleKm(a, b)
                     if let limit, km > limit { continue }
                     metres = Int64((km * 1_000).rounded())
+                } else if limit != nil {
+                    continue  // an unknown distance never counts as within the limit (groups exclude these anyway)
                 }
                 arcs.append((network.addArc(from: s, to: supplies.count + d, capacity: supply.count, cost: metres), s, d))
             }

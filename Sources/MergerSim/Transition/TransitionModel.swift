@@ -153,10 +153,8 @@ public struct TransitionModel: Sendable {
                 return unit
             }
             if transfers.scope != .none {
-                // The only planning error is a unit with surplus but no position under a distance limit; the
-                // initial transfers already ruled that out, and exits never give a unit new surplus.
-                let plan = try? transfers.plan(current, pairs: pairs, assertInDebug: false)
-                for t in plan?.transfers ?? [] {
+                let plan = transfers.plan(current, pairs: pairs, assertInDebug: false)
+                for t in plan.transfers {
                     let from = codeIndex[t.fromCode]!, to = codeIndex[t.toCode]!
                     let key = from * 3 + t.category.index
                     for person in members[key].sorted().suffix(t.count) { move(person, to: to, category: t.toCategory) }
@@ -219,5 +217,23 @@ final class ReplicationSlots: @unchecked Sendable {
         var results: [TransitionModel.Replication] = []
         for slot in slots { results.append(try slot!.get()) }
         return results
+    }
+}
+
+extension TransitionModel {
+    /// A generous estimate, in bytes, of the memory a transition holds at its peak: every person
+    /// in the roster and the workforce, a working copy of the people per replication running at
+    /// once, and each finished replication's record until the summary is made.
+    ///
+    /// - Parameters:
+    ///   - people: people in all units; `units`: units after the plan; `years`: years simulated;
+    ///   - runs: replications; `workers`: replications running at once (the cores).
+    public static func estimatedMemory(people: Int, units: Int, years: Int, runs: Int, workers: Int) -> Int {
+        let perPerson = 200 + 32 * workers
+        let perReplication = 16 * units + 600 * years
+        let (a, o1) = people.multipliedReportingOverflow(by: perPerson)
+        let (b, o2) = runs.multipliedReportingOverflow(by: perReplication)
+        let (sum, o3) = a.addingReportingOverflow(b)
+        return o1 || o2 || o3 ? Int.max : sum + 64 << 20
     }
 }

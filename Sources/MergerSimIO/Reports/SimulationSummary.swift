@@ -55,6 +55,7 @@ public struct SimulationSummary: Sendable {
             }
             add("people_moved", plan.peopleMoved)
             add("transfers", plan.transfers.count)
+            add("transfer_unreachable_units", plan.unreachableCodes.count)
             metrics.append(("person_km", ReportFormat.fixed(plan.personKm, decimals: 2)))
             for envelope in reallocation.envelopes {
                 let name = envelope.category.rawValue
@@ -121,6 +122,10 @@ public struct SimulationSummary: Sendable {
             lines.append("Transfers: \(g("people_moved")) people in \(g("transfers")) moves, \(value("person_km") ?? "0") person-km; surplus "
                          + StaffCategory.allCases.map { "\($0.plainName) \(g("surplus_before_transfers_\($0.rawValue)")) → \(g("surplus_after_transfers_\($0.rawValue)"))" }
                          .joined(separator: ", ") + ".")
+            if let unreachable = value("transfer_unreachable_units"), unreachable != "0" {
+                lines.append("  \(unreachable) units with surplus or vacancies have no lat/lon, so none moves to or from them under "
+                             + "the distance limit (transfer_note in units_after.csv).")
+            }
         }
         for category in EnvelopeCategory.allCases {
             guard let positions = value("envelope_\(category.rawValue)") else { continue }

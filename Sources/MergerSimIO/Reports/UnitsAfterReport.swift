@@ -14,7 +14,7 @@ public enum UnitsAfterReport {
         "transfers_out_cadres", "transfers_out_civil_servants", "transfers_out_non_professional",
         "surplus_after_transfers_cadres", "surplus_after_transfers_civil_servants", "surplus_after_transfers_non_professional",
         "vacancies_after_transfers_cadres", "vacancies_after_transfers_civil_servants", "vacancies_after_transfers_non_professional",
-        "p_within_quota_by_deadline", "median_year_within_quota",
+        "p_within_quota_by_deadline", "median_year_within_quota", "transfer_note",
     ]
 
     /// The rows; `transfers` (stage 2, planned over the same units in the same order) adds the after-transfer columns.
@@ -25,6 +25,7 @@ public enum UnitsAfterReport {
             incoming[t.toCode, default: .zero][t.toCategory] += t.count
             outgoing[t.fromCode, default: .zero][t.category] += t.count
         }
+        let unreachable = Set(transfers?.unreachableCodes ?? [])
         for (i, result) in results.enumerated() {
             var fields = row(result)
             fields.append(result.quota.rules.contains { $0.hasPrefix("envelope") } ? "envelope" : "formula")
@@ -44,6 +45,8 @@ public enum UnitsAfterReport {
             } else {
                 fields += ["", ""]
             }
+            fields.append(unreachable.contains(result.unit.code)
+                          ? "unreachable: no lat/lon, so no transfers to or from it under the distance limit" : "")
             writer.append(fields)
         }
         return writer.data
