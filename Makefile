@@ -2,9 +2,11 @@
 #   make example   runs the bundled example (installs what is missing first)
 #   make test      runs the tests (likewise); CI runs exactly this
 #   make bench     runs the benchmarks in a release build
+#   make fuzz      fuzzes the readers with libFuzzer for FUZZ_SECONDS (default 600)
 SWIFT ?= swift
+FUZZ_SECONDS ?= 600
 
-.PHONY: example test bench deps
+.PHONY: example test bench deps fuzz
 
 example: deps
 	$(SWIFT) run mergersim simulate scenarios/phan-rang-2024/scenario.yaml
@@ -14,6 +16,16 @@ test: deps
 
 bench: deps
 	$(SWIFT) run -c release mergersim-bench
+
+# libFuzzer over the units, plan, roster, scenario and rule readers (Tools/fuzz-readers), in a build folder
+# of its own. Crashes land in .fuzz/ as crash-*; replay one with `swift run fuzz-readers .fuzz/crash-…`.
+fuzz: deps
+	$(SWIFT) build --scratch-path .build-fuzz --product fuzz-readers \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
+	Tools/fuzz-readers/make-corpus.sh .fuzz/seeds
+	mkdir -p .fuzz/corpus
+	.build-fuzz/debug/fuzz-readers .fuzz/corpus .fuzz/seeds -max_total_time=$(FUZZ_SECONDS) \
+	  -max_len=8192 -timeout=10 -rss_limit_mb=4096 -artifact_prefix=.fuzz/ -print_final_stats=1
 
 # GSL and pkg-config through apt, only when `pkg-config --exists gsl` fails.
 deps:

@@ -23,6 +23,8 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"])]
         ),
+        // The few Linux calls Swift's Glibc module lacks (an atomic exchange of two folders' names).
+        .target(name: "CPlatform"),
         // The safe Swift face of GSL: the only code with Unsafe pointers.
         .target(name: "GSL", dependencies: ["CGSL"]),
         // The bundled, versioned rule sets (data, with legal references).
@@ -32,7 +34,7 @@ let package = Package(
         // Files at the edge: CSV and YAML readers, report writers, the manifest.
         .target(
             name: "MergerSimIO",
-            dependencies: ["MergerSim", "GSL", "RuleSets", .product(name: "Yams", package: "Yams")]
+            dependencies: ["MergerSim", "GSL", "RuleSets", "CPlatform", .product(name: "Yams", package: "Yams")]
         ),
         // The commands, as a library so tests can run them without a process.
         .target(
@@ -42,7 +44,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "mergersim", dependencies: ["MergerSimCLI"]),
+        .executableTarget(name: "mergersim", dependencies: ["MergerSimCLI", "MergerSimIO"]),
         .executableTarget(
             name: "mergersim-bench",
             dependencies: ["MergerSim", "MergerSimIO", "GSL", .product(name: "CSV", package: "CSV.swift")],
@@ -50,9 +52,12 @@ let package = Package(
         ),
         // Rebuilds the estimated national 2025 scenario from its source data.
         .executableTarget(name: "prepare-vn-2025", dependencies: ["MergerSimIO"], path: "Tools/prepare-vn-2025"),
+        // The fuzz target over the readers (`make fuzz`); without the fuzzer, a replay tool.
+        .executableTarget(name: "fuzz-readers", dependencies: ["MergerSimIO"], path: "Tools/fuzz-readers", exclude: ["make-corpus.sh"],
+                          swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .testTarget(name: "GSLTests", dependencies: ["GSL"]),
         .testTarget(name: "MergerSimTests", dependencies: ["MergerSim", "MergerSimIO"]),
         .testTarget(name: "MergerSimIOTests", dependencies: ["MergerSimIO"]),
-        .testTarget(name: "MergerSimCLITests", dependencies: ["MergerSimCLI", "MergerSimIO"]),
+        .testTarget(name: "MergerSimCLITests", dependencies: ["MergerSimCLI", "MergerSimIO", "GSL"]),
     ]
 )

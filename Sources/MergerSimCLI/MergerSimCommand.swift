@@ -1,4 +1,5 @@
 import ArgumentParser
+import GSL
 import MergerSimIO
 
 /// `mergersim`: the root command.
@@ -27,10 +28,26 @@ public struct MergerSimCommand: ParsableCommand {
                 try command.run()
             }
             return 0
-        } catch let error as InputError {
+        } catch {
+            return report(error, console: console)
+        }
+    }
+
+    /// Says what went wrong and returns the exit code: an ``InputError``'s own (64, 65, 66, 73);
+    /// 1 for an ``InternalError`` or a GSL failure, with a request to report it; argument
+    /// parsing's own for the command line.
+    public static func report(_ error: any Error, console: Console) -> Int32 {
+        switch error {
+        case let error as InputError:
             console.error("error: \(error)")
             return error.exitCode
-        } catch {
+        case let error as InternalError:
+            console.error("error: \(error)")
+            return 1
+        case let error as GSLError:
+            console.error("error: \(InternalError("GSL failed: \(error)"))")
+            return 1
+        default:
             let code = exitCode(for: error).rawValue
             let message = fullMessage(for: error)
             if code == 0 { console.out(message) } else if !message.isEmpty { console.error(message) }

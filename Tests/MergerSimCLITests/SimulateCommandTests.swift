@@ -170,14 +170,21 @@ struct SimulateCommandTests {
         #expect(run.error.contains("envelope cadres_civil_servants: the envelope of 5 is below"), "\(run.error)")
         #expect(!scratch.exists("out"))
         let (scratch2, unknown) = try scenario(plan: Self.planHeader + "1,A,22753,\n", extra: "envelope: {everyone: 5}\n")
-        #expect(withExtendedLifetime(scratch2) { mergersim(["validate", unknown]) }.error.contains("envelope \"everyone\" is not one of"))
+        let refused = withExtendedLifetime(scratch2) { mergersim(["validate", unknown]) }
+        #expect(refused.code == 65 && refused.error.contains("scenario.yaml:6:12: unknown key \"everyone\" in envelope"), "\(refused.error)")
     }
 
-    @Test func radiusScopeNeedsPositions() throws {
-        let (scratch, path) = try scenario(plan: Self.planHeader + "1,A,22753,\n", extra: "transfers: {scope: radius, max_km: 10}\n")
-        let run = mergersim(["simulate", path, "--out", scratch.path("out")])
-        #expect(run.code == 65)
-        #expect(run.error.contains("has no lat/lon"), "\(run.error)")
+    /// Units without lat/lon under a distance limit are reported as unreachable, not refused and not treated as near.
+    @Test func radiusScopeReportsUnitsWithoutPositions() throws {
+        let (scratch, path) = try scenario(plan: Self.planHeader + "1,A,22753,\n", extra: "transfers: {scope: radius, max_km: 10}\ntransition: {runs: 2}\n")
+        let run = mergersim(["simulate", path, "--out", scratch.path("out"), "--quiet"])
+        #expect(run.code == 0, "\(run.error)")
+        let summary = Dictionary(uniqueKeysWithValues: try csv(scratch.path("out/summary.csv")).map { ($0["metric"]!, $0["value"]!) })
+        #expect(summary["people_moved"] == "0")
+        #expect(Int(summary["transfer_unreachable_units"]!)! > 0)
+        let after = try csv(scratch.path("out/units_after.csv"))
+        #expect(after.contains { $0["transfer_note"]!.hasPrefix("unreachable: no lat/lon") })
+        #expect(run.out.contains("have no lat/lon, so none moves to or from them"))
     }
 
     @Test func transfersAreWrittenAndConserveStaff() throws {

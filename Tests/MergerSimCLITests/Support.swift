@@ -46,3 +46,56 @@ func mergersim(_ arguments: [String]) -> (code: Int32, out: String, error: Strin
 }
 
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The `mergersim` executable built beside the tests (`swift build --build-tests` and `swift test` build it).
+let mergersimExecutable: URL = {
+    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    for folder in [beside, beside.deletingLastPathComponent(), repositoryRoot.appendingPathComponent(".build/debug")] {
+        let candidate = folder.appendingPathComponent("mergersim")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+    }
+    return repositoryRoot.appendingPathComponent(".build/debug/mergersim")
+}()
+
+/// Starts `mergersim` as a process in `folder`, its output collected in files there.
+func startMergersim(_ arguments: [String], in folder: URL) throws -> Process {
+    let process = Process()
+    process.executableURL = mergersimExecutable
+    process.arguments = arguments
+    process.currentDirectoryURL = folder
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    return process
+}
+
+/// Runs `mergersim` as a process in `folder` to its end: the exit code and what it wrote to standard error.
+func runMergersim(_ arguments: [String], in folder: URL) throws -> (code: Int32, error: String) {
+    let process = Process()
+    process.executableURL = mergersimExecutable
+    process.arguments = arguments
+    process.currentDirectoryURL = folder
+    let errorPipe = Pipe()
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = errorPipe
+    try process.run()
+    let error = errorPipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: error, as: UTF8.self))
+}
+
+/// Every file below `url` with its bytes, to compare a folder before and after.
+func snapshot(_ url: URL) -> [String: Data] {
+    var files: [String: Data] = [:]
+    guard let walker = FileManager.default.enumerator(atPath: url.path) else { return files }
+    for case let path as String in walker {
+        var isDirectory: ObjCBool = false
+        let full = url.appendingPathComponent(path).path
+        if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
+            files[path] = FileManager.default.contents(atPath: full) ?? Data()
+        } else {
+            files[path + "/"] = Data()
+        }
+    }
+    return files
+}

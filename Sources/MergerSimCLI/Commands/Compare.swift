@@ -18,9 +18,10 @@ struct Compare: ConsoleCommand {
     }
 
     func execute(arguments: [String], console: Console) throws {
+        let destination = try out.map { (path) throws(InputError) in try OutputFile(path) }
         let comparison = try Comparison(folders: runs)
-        if let out {
-            try RunFolder.writeFile(comparison.csv, to: out)
+        if let out, let destination {
+            try destination.write(comparison.csv)
             console.out("Wrote \(out): \(comparison.rows.count) metrics × \(runs.count) runs")
         } else {
             console.out(String(String(decoding: comparison.csv, as: UTF8.self).dropLast()))

@@ -21,6 +21,7 @@ struct Screen: ConsoleCommand {
     var out = "output/screen"
 
     func execute(arguments: [String], console: Console) throws {
+        let destination = try OutputFolder(out)
         let loaded = try RuleSetLoader.load(rules)
         let ruleSet = loaded.rules
         let roundYear = round ?? ruleSet.screening.defaultRound
@@ -41,7 +42,7 @@ struct Screen: ConsoleCommand {
             inputs: [.init(role: "units", path: units, bytes: bytes, rows: unitsFile.units.count)],
             defaults: ScreeningDefaults.applied(results, ruleSet: ruleSet, rulesGiven: rules, roundGiven: round),
             outputs: ["screening.csv", "manifest.json"])
-        try RunFolder.write([("screening.csv", ScreeningReport.csv(results)), ("manifest.json", manifest.json)], to: out)
+        try destination.write([("screening.csv", ScreeningReport.csv(results)), ("manifest.json", manifest.json)])
         console.out(ScreeningSummary.text(results, rules: ruleSet, round: screeningRound))
         console.out("\nWrote \(out)/screening.csv and manifest.json")
     }

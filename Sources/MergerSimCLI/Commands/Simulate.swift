@@ -24,11 +24,15 @@ struct Simulate: ConsoleCommand {
     var quiet = false
 
     func validate() throws {
-        if let runs, runs < 1 { throw ValidationError("--runs must be at least 1") }
+        if let runs, !(1...Limits.maxRuns).contains(runs) {
+            throw ValidationError("--runs must be from 1 to \(ReportFormat.grouped(Limits.maxRuns))")
+        }
     }
 
     func execute(arguments: [String], console: Console) throws {
-        let inputs = try ScenarioInputs(path: scenario)
+        let scenarioFile = try Scenario(path: scenario)
+        let destination = try OutputFolder(out ?? "output/\(scenarioFile.settings.name)", option: out == nil ? "the scenario's name" : "--out")
+        let inputs = try ScenarioInputs(scenario: scenarioFile)
         let settings = inputs.scenario.settings
         let judged = try inputs.judge()
         let reallocated = try inputs.reallocate(judged)
@@ -36,6 +40,7 @@ struct Simulate: ConsoleCommand {
         let deadline = inputs.rules.rules.deadline.date(effective: inputs.scenario.effectiveDate)
         let resolvedSeed = seed ?? settings.transition?.seed ?? 42
         let resolvedRuns = runs ?? settings.transition?.runs ?? 1_000
+        try inputs.checkMemory(after: reallocated, runs: resolvedRuns, runsFromFlag: runs != nil)
         let (model, syntheticRoster) = try inputs.transitionModel(reallocated, outcome: judged.outcome, seed: resolvedSeed)
         let progress = ProgressBar(total: resolvedRuns, enabled: !quiet && console.isTerminal, console: console)
         let transition: TransitionSummary
@@ -44,11 +49,11 @@ struct Simulate: ConsoleCommand {
             progress.finish()
             transition = try TransitionSummary(replications, years: model.years, units: after.count)
         } catch {
-            throw InputError(.badData, file: scenario, "the transition could not be simulated: \(error)")
+            throw InternalError("the transition failed in GSL: \(error)")
         }
         let summary = SimulationSummary(before: before, after: after, deadline: deadline, reallocation: reallocated,
                                         transition: (transition, model.years, resolvedRuns))
-        let folder = out ?? "output/\(settings.name)"
+        let folder = destination.given
         var defaults = ScreeningDefaults.applied(before, ruleSet: inputs.rulesBefore.rules, rulesGiven: settings.rulesBefore ?? settings.rules, roundGiven: nil)
             .map { entry in var entry = entry; entry.name = "before." + entry.name; return entry }
         defaults += ScreeningDefaults.afterDefaults(after, ruleSet: inputs.rules.rules, scenario: inputs.scenario)
@@ -66,13 +71,13 @@ struct Simulate: ConsoleCommand {
         manifest.scenario = settings.name
         manifest.rulesBefore = .init(inputs.rulesBefore)
         manifest.effectiveDate = settings.effectiveDate
-        try RunFolder.write([
+        try destination.write([
             ("screening.csv", ScreeningReport.csv(before)),
             ("units_after.csv", UnitsAfterReport.csv(after, transfers: reallocated.transfers, transition: transition)),
             ("timeline.csv", TimelineReport.csv(transition, effective: inputs.scenario.effectiveDate)),
             ("transfers.csv", TransfersReport.csv(reallocated.transfers, names: Dictionary(after.map { ($0.unit.code, $0.unit.name) }, uniquingKeysWith: { a, _ in a }))),
             ("summary.csv", summary.csv), ("manifest.json", manifest.json),
-        ], to: folder)
+        ])
         console.out(summary.text(scenario: settings.name, rules: inputs.rules.rules))
         console.out("\nWrote \(folder)/: " + files.joined(separator: ", "))
     }

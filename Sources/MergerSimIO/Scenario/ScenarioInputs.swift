@@ -1,3 +1,4 @@
+import Foundation
 import MergerSim
 
 /// Everything a scenario names, read and cross-checked: its rule sets, units,
@@ -20,7 +21,12 @@ public struct ScenarioInputs: Sendable {
     ///
     /// - Throws: ``InputError`` with the file, line and column of the first problem.
     public init(path: String) throws(InputError) {
-        let scenario = try Scenario(path: path)
+        try self.init(scenario: try Scenario(path: path))
+    }
+
+    /// Reads everything `scenario` names.
+    public init(scenario: Scenario) throws(InputError) {
+        let path = scenario.file
         let settings = scenario.settings
         rules = try RuleSetLoader.load(scenario.rulesLocation(settings.rules))
         rulesBefore = try settings.rulesBefore.map { (id) throws(InputError) in try RuleSetLoader.load(scenario.rulesLocation(id)) } ?? rules
@@ -120,7 +126,9 @@ public struct ScenarioInputs: Sendable {
     /// Shares the scenario's envelopes (stage 1), then plans the transfers (stage 2).
     ///
     /// - Parameter verify: proves every transfer flow optimal (dual feasibility).
-    public func reallocate(_ judged: Judged, verify: Bool = false) throws(InputError) -> Reallocated {
+    ///
+    /// - Throws: ``InputError`` for an infeasible envelope, ``InternalError`` when the solver fails.
+    public func reallocate(_ judged: Judged, verify: Bool = false) throws -> Reallocated {
         var after = judged.after
         var envelopes: [(EnvelopeCategory, Int, EnvelopeAllocation)] = []
         for (category, positions) in scenario.envelopes {
@@ -128,8 +136,10 @@ public struct ScenarioInputs: Sendable {
                 let (allocation, quotas) = try rules.rules.allocate(envelope: positions, category: category, to: after)
                 for i in after.indices { after[i].quota = quotas[i] }
                 envelopes.append((category, positions, allocation))
+            } catch .solver(let reason) {
+                throw InternalError("the envelope \(category.rawValue) could not be allocated: \(reason)")
             } catch {
-                throw .badData(scenario.file, "envelope \(category.rawValue): \(error)")
+                throw InputError.badData(scenario.file, "envelope \(category.rawValue): \(error)")
             }
         }
         let units = after.map { result in
@@ -137,12 +147,8 @@ public struct ScenarioInputs: Sendable {
                          location: result.unit.location, staff: result.unit.staff ?? .zero, quota: result.quota.posts)
         }
         let pairs = rules.rules.reallocation.crossCategory.pairs.map { ($0.from, $0.to) }
-        do {
-            let plan = try scenario.transferSettings.plan(units, pairs: pairs, verify: verify)
-            return Reallocated(after: after, envelopes: envelopes, transfers: plan)
-        } catch {
-            throw locate(unit: error.unitCode, in: judged.outcome, column: "lat", error.message)
-        }
+        let plan = scenario.transferSettings.plan(units, pairs: pairs, verify: verify)
+        return Reallocated(after: after, envelopes: envelopes, transfers: plan)
     }
 
     /// The transition's model over the units after reallocation: people from
@@ -151,7 +157,9 @@ public struct ScenarioInputs: Sendable {
     /// initial transfers applied.
     ///
     /// - Returns: the model, and whether the roster was synthetic.
-    public func transitionModel(_ reallocated: Reallocated, outcome: MergerOutcome, seed: UInt64) throws(InputError) -> (TransitionModel, synthetic: Bool) {
+    ///
+    /// - Throws: ``InternalError`` when GSL fails drawing the synthetic roster.
+    public func transitionModel(_ reallocated: Reallocated, outcome: MergerOutcome, seed: UInt64) throws(InternalError) -> (TransitionModel, synthetic: Bool) {
         let rules = self.rules.rules
         let transition = rules.transition
         let units = reallocated.after.map { result in
@@ -186,7 +194,7 @@ public struct ScenarioInputs: Sendable {
                 people = try transition.syntheticRoster.roster(units.map { ($0.code, $0.staff) }, on: effective,
                                                                retirement: transition.retirement, seed: seed)
             } catch {
-                throw .badData(scenario.file, "the synthetic roster could not be drawn: \(error)")
+                throw InternalError("the synthetic roster could not be drawn: \(error)")
             }
             let index = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($1.code, $0) })
             for person in people {
@@ -199,6 +207,26 @@ public struct ScenarioInputs: Sendable {
             nonProfessionalEnds: rules.quotas.nonProfessional.endedOn.flatMap(CalendarDate.init(iso:)),
             transfers: scenario.transferSettings, pairs: rules.reallocation.crossCategory.pairs.map { ($0.from, $0.to) })
         return (model, roster == nil)
+    }
+
+    /// Refuses, before anything large is allocated, a transition this machine cannot hold
+    /// (``TransitionModel/estimatedMemory(people:units:years:runs:workers:)`` above 80 % of its memory).
+    ///
+    /// - Throws: ``InputError`` 64 when `runs` came from `--runs`, else 65 at the scenario.
+    public func checkMemory(after reallocated: Reallocated, runs: Int, runsFromFlag: Bool,
+                            physicalMemory: UInt64 = ProcessInfo.processInfo.physicalMemory) throws(InputError) {
+        let people = reallocated.after.reduce(0) { $0 + ($1.unit.staff?.total ?? 0) }
+        let needed = TransitionModel.estimatedMemory(people: people, units: reallocated.after.count, years: transitionYears,
+                                                     runs: runs, workers: ProcessInfo.processInfo.activeProcessorCount)
+        let available = Double(physicalMemory) * 0.8
+        guard Double(needed) > available else { return }
+        func gib(_ bytes: Double) -> String { String(format: "%.1f GiB", bytes / Double(1 << 30)) }
+        let message = "a transition of \(ReportFormat.grouped(people)) people over \(transitionYears) years and "
+            + "\(ReportFormat.grouped(runs)) runs needs about \(gib(Double(needed))) of memory, more than this machine can give "
+            + "(\(gib(available)) of \(gib(Double(physicalMemory)))); lower the runs"
+        var located = scenario.runsPlace
+        located.message = message
+        throw runsFromFlag ? InputError(.usage, file: "--runs", message) : located
     }
 
     /// Years of the transition: the scenario's, else those from the effective date to the rule set's deadline.
