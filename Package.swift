@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         // Benchmarks only: the CSV package the hand-written reader is measured against.
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        // Tests only: property-based checks with shrinking.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The C boundary: GSL's headers behind static inline accessors.
@@ -56,8 +58,12 @@ let package = Package(
         .executableTarget(name: "fuzz-readers", dependencies: ["MergerSimIO"], path: "Tools/fuzz-readers", exclude: ["make-corpus.sh"],
                           swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .testTarget(name: "GSLTests", dependencies: ["GSL"]),
-        .testTarget(name: "MergerSimTests", dependencies: ["MergerSim", "MergerSimIO"]),
-        .testTarget(name: "MergerSimIOTests", dependencies: ["MergerSimIO"]),
+        .testTarget(name: "MergerSimTests", dependencies: [
+            "MergerSim", "MergerSimIO", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "MergerSimIOTests", dependencies: [
+            "MergerSimIO", "MergerSim", .product(name: "PropertyBased", package: "swift-property-based"),
+        ], exclude: ["Fuzz"]),
         .testTarget(name: "MergerSimCLITests", dependencies: ["MergerSimCLI", "MergerSimIO", "GSL"]),
     ]
 )

@@ -82,12 +82,31 @@ public struct ClassificationRules: Sendable, Codable, Hashable {
 extension FixedDecimal: Codable {
     /// A rule file writes plain numbers (`5.5`, `75`); they are held exactly,
     /// and shown without trailing zeros.
+    ///
+    /// The value is read from its text, so `0.1` is exactly 0.1 and a number too large to hold is an
+    /// error, not a trap; where a decoder gives numbers only (JSON), a finite number below 10¹² is taken.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if let whole = try? container.decode(Int.self) {
-            self.init(millionths: Int64(whole) * Self.scale, decimals: 0)
-        } else {
-            self.init(millionths: FixedDecimal(try container.decode(Double.self)).millionths, decimals: 0)
+        let text: String
+        do {
+            text = try container.decode(String.self)
+        } catch DecodingError.typeMismatch {
+            let value = try container.decode(Double.self)
+            guard value.isFinite, abs(value) < 1e12 else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(value) is not a number mergersim can hold")
+            }
+            self.init(millionths: FixedDecimal(value).millionths, decimals: 0)
+            return
+        }
+        switch Self.parse(text) {
+        case .success(let value):
+            self.init(millionths: value.millionths, decimals: 0)
+        case .failure(.tooLarge):
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(text) is too large (at most \(Int64.max / Self.scale))")
+        case .failure(.tooManyDecimals):
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(text) has more than \(Self.maxDecimals) decimals")
+        case .failure(.malformed):
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a number (digits, at most one point), found \"\(text)\"")
         }
     }
 

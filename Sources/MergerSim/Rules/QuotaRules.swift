@@ -141,9 +141,13 @@ public struct PerType: Sendable, Codable, Hashable {
     }
 
     public init(from decoder: any Decoder) throws {
-        if let all = try? decoder.singleValueContainer().decode(Int.self) {
+        // One number for every type, or a mapping by type.
+        do {
+            let all = try decoder.singleValueContainer().decode(Int.self)
             self.init(typeI: all, typeII: all, typeIII: all)
             return
+        } catch DecodingError.typeMismatch {
+            // not a single number: read the mapping below
         }
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(typeI: try c.decode(Int.self, forKey: .typeI), typeII: try c.decode(Int.self, forKey: .typeII),

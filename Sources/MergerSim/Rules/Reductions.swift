@@ -42,9 +42,9 @@ public struct Reductions: Sendable, Codable, Hashable {
 
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
-            minimumShare = FixedDecimal(try c.decode(Double.self, forKey: .minimumShare))
+            minimumShare = FixedDecimal(millionths: try c.decode(FixedDecimal.self, forKey: .minimumShare).millionths)
             populationPercent = try c.decode(Int.self, forKey: .populationPercent)
-            stepShare = FixedDecimal(try c.decode(Double.self, forKey: .stepShare))
+            stepShare = FixedDecimal(millionths: try c.decode(FixedDecimal.self, forKey: .stepShare).millionths)
             stepPercent = try c.decode(Int.self, forKey: .stepPercent)
             floorPercent = try c.decode(Int.self, forKey: .floorPercent)
         }

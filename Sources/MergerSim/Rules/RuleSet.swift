@@ -64,7 +64,7 @@ public struct Standard: Sendable, Codable, Hashable {
         status = try container.decodeIfPresent(Status.self, forKey: .status)
         applies = try UnitSelector(from: decoder)
         population = try container.decode(Int.self, forKey: .population)
-        area = FixedDecimal(try container.decode(Double.self, forKey: .area))
+        area = FixedDecimal(millionths: try container.decode(FixedDecimal.self, forKey: .area).millionths)
     }
 
     public func encode(to encoder: any Encoder) throws {

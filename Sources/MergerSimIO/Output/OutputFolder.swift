@@ -98,8 +98,9 @@ public struct OutputFolder: Sendable {
             let names = text.split(separator: "\n").dropFirst().map(String.init)
             return Set(names + [markerName])
         }
+        struct Written: Decodable { var tool: String; var outputs: [String] }
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("manifest.json").path),
-              let manifest = try? JSONDecoder().decode(RunManifest.self, from: data), manifest.tool == "mergersim" else { return nil }
+              let manifest = try? JSONDecoder().decode(Written.self, from: data), manifest.tool == "mergersim" else { return nil }
         return Set(manifest.outputs + ["manifest.json"])
     }
 
