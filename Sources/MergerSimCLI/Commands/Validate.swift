@@ -46,6 +46,9 @@ struct Validate: ConsoleCommand {
             lines.append("  transfers: scope \(transfers.scope)\(transfers.maxKm.map { ", at most \($0) km" } ?? ""); "
                          + "\(ReportFormat.grouped(reallocated.transfers.peopleMoved)) people would move")
         }
+        let runs = settings.transition?.runs ?? 1_000
+        try inputs.checkMemory(after: reallocated, runs: runs, runsFromFlag: false)
+        lines.append("  transition: \(inputs.transitionYears) years × \(ReportFormat.grouped(runs)) runs, within this machine's memory")
         for envelope in reallocated.envelopes {
             lines.append("  envelope \(envelope.category.rawValue): \(ReportFormat.grouped(envelope.positions)) positions, feasible")
         }
