@@ -71,23 +71,56 @@ struct QuotaTests {
         #expect(perUnit <= Double(titles.count(kind: .commune, type: .typeI)))
     }
 
-    @Test func r4_7InterimNormOf2025() throws {
-        func total(_ unit: AdministrativeUnit) throws -> Int {
-            let posts = try quota(unit, Rules.vn2025).posts
+    /// the government bloc's 32 posts (+1 per 2,000 residents above 16,000, per 1,000 if mountainous;
+    /// cap 50 for a commune, 70 for a ward or special zone) plus 27 Party and mass-organisation posts (NC default).
+    @Test func r4_7InterimNormIsTheBlocPlusPartyAndMassOrganisationPosts() throws {
+        func total(_ unit: AdministrativeUnit, party: Int? = nil) throws -> Int {
+            let posts = try Rules.vn2025.quotas.quota(for: unit, type: .typeII, standard: Rules.vn2025.standards[0], partyMassOrgPosts: party).posts
             return posts.cadres + posts.civilServants
         }
-        #expect(try total(.sample(area: "30", population: 16_000, type: .typeII)) == 32)
-        #expect(try total(.sample(area: "30", population: 17_999, type: .typeII)) == 32)
-        #expect(try total(.sample(area: "30", population: 18_000, type: .typeII)) == 33)
-        #expect(try total(.sample(area: "60", population: 18_000, features: .init(mountainous: true), type: .typeII)) == 34)
-        #expect(try total(.sample(area: "30", population: 100_000, type: .typeII)) == 50)  // commune cap
-        #expect(try total(.sample(.ward, district: .urbanDistrict, area: "5.5", population: 200_000, type: .typeII)) == 70)  // ward cap
+        #expect(try total(.sample(area: "30", population: 20_000, type: .typeII)) == 34 + 27)              // 61
+        #expect(try total(.sample(area: "60", population: 20_000, features: .init(mountainous: true), type: .typeII)) == 36 + 27)  // 63
+        #expect(try total(.sample(.ward, district: .urbanDistrict, area: "5.5", population: 200_000, type: .typeII)) == 70 + 27)  // 97
+        #expect(try total(.sample(area: "30", population: 15_000, type: .typeII)) == 59)                    // 32 + 27
+        #expect(try total(.sample(area: "30", population: 17_999, type: .typeII)) == 32 + 27)
+        #expect(try total(.sample(area: "30", population: 18_000, type: .typeII)) == 33 + 27)
+        #expect(try total(.sample(area: "30", population: 100_000, type: .typeII)) == 50 + 27)             // commune cap
+        // Hải Phòng 59 = 32 + 27; Hồ Chí Minh City 60 a unit: a province's own number.
+        #expect(try total(.sample(area: "30", population: 15_000, type: .typeII), party: 28) == 60)
+        // Cadre titles: the bloc's (People's Council and Committee chairs and vice-chairs: 4) inside the bloc,
+        // the Party and mass-organisation ones (7 in a commune, 6 in a ward) inside theirs.
+        let commune = try Rules.vn2025.quotas.quota(for: .sample(area: "30", population: 15_000, type: .typeII), type: .typeII,
+                                                    standard: Rules.vn2025.standards[0])
+        #expect(commune.posts == Headcount(cadres: 4 + 7, civilServants: 59 - 11, nonProfessional: 0))
+        #expect(commune.rules.contains("R-4.7 party/mass-org +27"))
         // Non-professional posts ended on 1 Aug 2025.
-        #expect(try quota(.sample(area: "30", population: 16_000, type: .typeII), Rules.vn2025).posts.nonProfessional == 0)
+        #expect(commune.posts.nonProfessional == 0)
+    }
+
+    /// R-4.7 (Res. 76/2025 Art. 11): a new unit's cadres and civil servants are at most its predecessors'.
+    @Test func r4_7PredecessorsCapBindsOnlyWhenBelowTheNorm() throws {
+        func judged(cadres: Int, civilServants: Int) throws -> UnitAfterResult {
+            let staff = Headcount(cadres: cadres, civilServants: civilServants, nonProfessional: 0)
+            let unit = AdministrativeUnit.sample(area: "30", population: 15_000, type: .typeII, staff: staff)
+            let merged = MergedUnit(unit: unit, contributions: [
+                .init(code: "a", share: FixedDecimal(millionths: 1_000_000), population: 7_500, area: unit.area, staff: staff),
+                .init(code: "b", share: FixedDecimal(millionths: 1_000_000), population: 7_500, area: unit.area, staff: .zero),
+            ], untouched: false)
+            return try Rules.vn2025.judge(merged, provinceClass: "other")
+        }
+        let binding = try judged(cadres: 20, civilServants: 30)   // 50 < 59
+        #expect(binding.quota.posts == Headcount(cadres: 11, civilServants: 39, nonProfessional: 0))
+        #expect(binding.quota.rules.last == "R-4.7 predecessors' cap 50")
+        #expect(binding.standardsNote.contains("capped at the predecessors' 50 (R-4.7, Res. 76/2025 Art. 11)"))
+        let free = try judged(cadres: 25, civilServants: 40)      // 65 ≥ 59
+        #expect(free.quota.posts == Headcount(cadres: 11, civilServants: 48, nonProfessional: 0))
+        #expect(!free.standardsNote.contains("capped"))
+        let tiny = try judged(cadres: 5, civilServants: 2)        // fewer than the cadre titles: cadres give way last
+        #expect(tiny.quota.posts == Headcount(cadres: 7, civilServants: 0, nonProfessional: 0))
     }
 
     @Test func r4_6Deadlines() {
-        #expect(Rules.vn2019.deadline.date == "2024-12-31")
+        #expect(Rules.vn2019.deadline.date?.description == "2024-12-31")
         #expect(Rules.vn2023.deadline.yearsAfterEffective == 5)
     }
 

@@ -45,61 +45,121 @@ struct RetirementTests {
     }
 }
 
+/// exits priced under the decree in force on the day of leaving, at that day's base salary,
+/// every number from the rule file; the worked examples of issue 9.
 struct ExitPackageTests {
-    func months(_ decree: ExitDecree, _ route: ExitCase.Route, early: Int, insurance: Double, within: Bool = true) -> Double {
-        decree.package(ExitCase(route: route, monthsEarly: early, insuranceYears: insurance, withinTwelveMonths: within)).months
+    let rules = Rules.vn2025.transition
+
+    func date(_ text: String) -> CalendarDate { CalendarDate(iso: text)! }
+
+    /// Months early from the statutory retirement date of someone born `born` to `leaving`.
+    func monthsEarly(_ sex: StaffMember.Sex, born: String, leaving: String) -> Int {
+        let retirement = rules.retirement.retirementDate(sex: sex, born: BirthDate(text: born)!)
+        return CalendarDate.wholeMonths(from: date(leaving), to: retirement)
     }
 
-    @Test func r5_3Decree178EarlyRetirement() {
-        // 36 months early, 25 years of insurance: 1.0 × 36 + 5 × 3 + (5 + 0.5 × 5).
-        #expect(months(.decree178of2024, .earlyRetirement, early: 36, insurance: 25) == 58.5)
-        #expect(months(.decree178of2024, .earlyRetirement, early: 36, insurance: 25, within: false) == 40.5)
-        // 7 years early: 0.9 × 60 + 4 × 7.
-        #expect(months(.decree178of2024, .earlyRetirement, early: 84, insurance: 30) == 82)
-        #expect(months(.decree178of2024, .earlyRetirement, early: 84, insurance: 30, within: false) == 55)
+    func quote(_ route: ExitQuote.Route, _ sex: StaffMember.Sex, born: String, insurance: Double, coefficient: Double,
+               leaving: String, merger: String) -> ExitQuote {
+        rules.quote(route, monthsEarly: monthsEarly(sex, born: born, leaving: leaving), insuranceYears: insurance,
+                    salaryCoefficient: coefficient, leaving: date(leaving), mergerEffective: date(merger))
     }
 
-    @Test func r5_3Decree178Resignation() {
-        // 30 months to retirement, 12 years: 0.8 × 30 + 1.5 × 12 + 3.
-        #expect(months(.decree178of2024, .resignation, early: 30, insurance: 12) == 45)
-        // Months to retirement count at most 60.
-        #expect(months(.decree178of2024, .resignation, early: 100, insurance: 12, within: false) == 45)
+    @Test func decree178FiveToTenYearsEarlyIncludesTheServiceAllowance() {
+        // Man born 15 Jan 1972, 30 insurance years: retires 1 Feb 2034; leaving 1 Jan 2025 is 109 months early.
+        #expect(rules.retirement.retirementDate(sex: .male, born: BirthDate(text: "1972-01-15")!).description == "2034-02-01")
+        let within = quote(.earlyRetirement, .male, born: "1972-01-15", insurance: 30, coefficient: 3.0, leaving: "2025-01-01", merger: "2025-01-01")
+        #expect(within.monthsEarly == 109 && within.decree == "decree_178_2024" && within.rule == "R-5.3")
+        #expect(within.packageMonths == 0.9 * 60 + 4 * 9.5 + (5 + 0.5 * 10))   // 102
+        #expect(within.vnd == 716_040_000)
+        // Leaving 1 Mar 2026, after the 12 months: 95 months early (7 years 11 months: 8 years).
+        let later = quote(.earlyRetirement, .male, born: "1972-01-15", insurance: 30, coefficient: 3.0, leaving: "2026-03-01", merger: "2025-01-01")
+        #expect(later.monthsEarly == 95 && later.packageMonths == 69 && later.vnd == 484_380_000)
     }
 
-    @Test func r5_4Decree154() {
-        // 40 months early (3½ years), 22 years: 5 × 3.5 + (5 + 0.5 × 2).
-        #expect(months(.decree154of2025, .earlyRetirement, early: 40, insurance: 22) == 23.5)
-        #expect(months(.decree154of2025, .resignation, early: 200, insurance: 10) == 18)
+    @Test func decree178TwoToFiveYearsEarly() {
+        // Man born 15 Feb 1966, 25 years: 35 months early on 1 Jan 2025: 35 + 5 × 3 + 7.5.
+        let q = quote(.earlyRetirement, .male, born: "1966-02-15", insurance: 25, coefficient: 3.0, leaving: "2025-01-01", merger: "2025-01-01")
+        #expect(q.monthsEarly == 35 && q.packageMonths == 57.5 && q.vnd == 403_650_000)
     }
 
-    @Test func r5_2Decree29() {
-        #expect(months(.decree29of2023, .earlyRetirement, early: 24, insurance: 20) == 11)
-        #expect(months(.decree29of2023, .resignation, early: 200, insurance: 8.6) == 15)  // whole years: 8
+    @Test func decree178Resignation() {
+        // Woman born 10 Jun 1985, 15 years, coefficient 2.34, resigning 1 Mar 2025: 0.8 × 60 + 1.5 × 15 + 3.
+        let q = quote(.resignation, .female, born: "1985-06-10", insurance: 15, coefficient: 2.34, leaving: "2025-03-01", merger: "2025-01-01")
+        #expect(q.packageMonths == 73.5 && q.vnd == 402_456_600)
     }
 
-    @Test func earlyYearsCountHalfAndWholeYears() {
-        func years(_ months: Int) -> Double { ExitCase(route: .earlyRetirement, monthsEarly: months, insuranceYears: 20, withinTwelveMonths: true).earlyYears }
-        #expect(years(24) == 2 && years(25) == 2.5 && years(30) == 2.5 && years(31) == 3)
+    @Test func decree29BeforeDecree178AtTheBaseSalaryOfTheDay() {
+        // The man born 15 Feb 1966, merger 1 Jan 2024: on 1 Mar 2024 Decree 29/2023 at 1,800,000 (45 months: 4 years).
+        let march = quote(.earlyRetirement, .male, born: "1966-02-15", insurance: 25, coefficient: 3.0, leaving: "2024-03-01", merger: "2024-01-01")
+        #expect(march.decree == "decree_29_2023" && march.rule == "R-5.2" && march.baseSalary == 1_800_000)
+        #expect(march.packageMonths == 3 * 4 + 7.5 && march.vnd == 105_300_000)
+        // On 1 Aug 2024 at 2,340,000 (40 months: 3½ years).
+        let august = quote(.earlyRetirement, .male, born: "1966-02-15", insurance: 25, coefficient: 3.0, leaving: "2024-08-01", merger: "2024-01-01")
+        #expect(august.baseSalary == 2_340_000 && august.packageMonths == 18 && august.vnd == 126_360_000)
     }
 
-    @Test func eligibilityForEarlyRetirement() {
-        func allowed(_ decree: ExitDecree, _ early: Int, _ insurance: Double) -> Bool {
-            decree.allowsEarlyRetirement(ExitCase(route: .earlyRetirement, monthsEarly: early, insuranceYears: insurance, withinTwelveMonths: true))
-        }
-        #expect(!allowed(.decree178of2024, 23, 25))  // under 2 years
-        #expect(!allowed(.decree178of2024, 36, 19))  // under 20 years of insurance
-        #expect(allowed(.decree178of2024, 100, 25))  // 5–10 years under Decree 178
-        #expect(!allowed(.decree154of2025, 61, 25))
+    @Test func theDecreeChangesOnItsBoundaryDates() {
+        let law = rules.exitLaw
+        #expect(law.mergerDecree(on: date("2023-07-19"))?.id == "decree_108_2014")
+        #expect(law.mergerDecree(on: date("2023-07-20"))?.id == "decree_29_2023")
+        #expect(law.mergerDecree(on: date("2024-12-31"))?.id == "decree_29_2023")
+        #expect(law.mergerDecree(on: date("2025-01-01"))?.id == "decree_178_2024")
+        #expect(law.mergerDecree(on: date("2025-06-16"))?.id == "decree_178_2024")  // Decree 154 is not for mergers
+        #expect(law.mergerDecree(on: date("2014-12-31")) == nil)
     }
 
-    @Test func r5_5PackagesArePricedAtTheBaseSalaryInForce() {
-        let salary = Rules.vn2023.transition.baseSalary
-        #expect(salary.inForce(on: CalendarDate(iso: "2024-06-30")!) == 1_800_000)
-        #expect(salary.inForce(on: CalendarDate(iso: "2024-07-01")!) == 2_340_000)
-        #expect(salary.inForce(on: CalendarDate(iso: "2020-01-01")!) == 1_490_000)
-        #expect(salary.inForce(on: CalendarDate(iso: "2019-06-30")!) == nil)
-        let package = ExitDecree.decree178of2024.package(ExitCase(route: .earlyRetirement, monthsEarly: 36, insuranceYears: 25, withinTwelveMonths: true))
-        #expect(package.vnd(salaryCoefficient: 2.34, baseSalary: 2_340_000) == 58.5 * 2.34 * 2_340_000)
-        #expect(package.rule == "R-5.3")
+    @Test func r5_5BaseSalaryOn30JuneAnd1July2024() {
+        let salary = rules.baseSalary
+        #expect(salary.inForce(on: date("2024-06-30")) == 1_800_000)
+        #expect(salary.inForce(on: date("2024-07-01")) == 2_340_000)
+        #expect(salary.inForce(on: date("2020-01-01")) == 1_490_000)
+        #expect(salary.inForce(on: date("2019-06-30")) == nil)
+    }
+
+    @Test func partialYearsOfFiveAndSevenMonths() {
+        let partial = rules.exitLaw.partialYear
+        #expect(partial.earlyYears(monthsEarly: 24) == 2)
+        #expect(partial.earlyYears(monthsEarly: 29) == 2.5)   // 5 months: half
+        #expect(partial.earlyYears(monthsEarly: 31) == 3)     // 7 months: whole
+        #expect(partial.earlyYears(monthsEarly: 30) == 3)     // 6 months: whole (R-5.3, [D])
+    }
+
+    func months(_ id: String, _ route: ExitCase.Route, early: Int, insurance: Double, within: Bool = true) -> Double? {
+        let decree = rules.exitLaw.decrees.first { $0.id == id }!
+        return decree.package(ExitCase(route: route, monthsEarly: early, insuranceYears: insurance, withinWindow: within),
+                              partialYear: rules.exitLaw.partialYear)?.months
+    }
+
+    @Test func bandsAt60And61And120And121MonthsEarly() {
+        // 60 months: the 2–5 year band (1.0 × 60 + 5 × 5 + 5); 61: the 5–10 year band (0.9 × 60 + 4 × 5.5 + 5).
+        #expect(months("decree_178_2024", .earlyRetirement, early: 60, insurance: 20) == Double(60 + 25 + 5))
+        #expect(months("decree_178_2024", .earlyRetirement, early: 61, insurance: 20) == Double(54 + 22 + 5))
+        #expect(months("decree_178_2024", .earlyRetirement, early: 120, insurance: 20) == Double(54 + 40 + 5))
+        #expect(months("decree_178_2024", .earlyRetirement, early: 121, insurance: 20) == nil)
+        #expect(months("decree_29_2023", .earlyRetirement, early: 60, insurance: 20) == Double(15 + 5))
+        #expect(months("decree_29_2023", .earlyRetirement, early: 61, insurance: 20) == nil)
+        #expect(months("decree_154_2025", .earlyRetirement, early: 61, insurance: 25) == nil)
+    }
+
+    @Test func exactlyTwentyInsuranceYears() {
+        #expect(months("decree_178_2024", .earlyRetirement, early: 36, insurance: 20) == Double(36 + 15 + 5))
+        #expect(months("decree_178_2024", .earlyRetirement, early: 36, insurance: 19.9) == nil)
+        #expect(months("decree_29_2023", .earlyRetirement, early: 24, insurance: 20) == Double(11))
+        #expect(months("decree_29_2023", .resignation, early: 200, insurance: 8.6) == Double(15))  // whole years: 8
+        #expect(months("decree_178_2024", .resignation, early: 23, insurance: 8) == nil)   // under 2 years: no resignation package
+        #expect(months("decree_178_2024", .resignation, early: 100, insurance: 12, within: false) == Double(45))
+        #expect(months("decree_154_2025", .resignation, early: 200, insurance: 10) == Double(18))
+    }
+
+    @Test func nonProfessionalWorkersAllowanceForTheRestOfTheTerm() {
+        // Posts ended 1 Aug 2025; term to 30 Jun 2026: 10 whole months × ½ × 1.5 × 2,340,000.
+        let q = rules.quote(.endOfPost, monthsEarly: 0, insuranceYears: 0, salaryCoefficient: 0,
+                            leaving: date("2025-08-01"), mergerEffective: date("2025-07-01"))
+        #expect(q.eligible && q.rule == "R-5.2" && q.packageMonths == 5)
+        #expect(q.vnd == 5 * 1.5 * 2_340_000)
+        // Leaving after the 12 months: nothing.
+        let late = rules.quote(.endOfPost, monthsEarly: 0, insuranceYears: 0, salaryCoefficient: 0,
+                               leaving: date("2026-07-01"), mergerEffective: date("2025-07-01"))
+        #expect(!late.eligible && late.vnd == 0)
     }
 }

@@ -111,6 +111,6 @@ extension Deadline {
     /// The date staffing must be back within quota for a merger effective on `effective`.
     public func date(effective: CalendarDate) -> CalendarDate? {
         if let years = yearsAfterEffective { return effective.addingYears(years) }
-        return date.flatMap(CalendarDate.init(iso:))
+        return date
     }
 }

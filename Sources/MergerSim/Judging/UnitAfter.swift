@@ -41,18 +41,26 @@ extension RuleSet {
     /// targets with their waivers and exceptions, untouched
     /// ones against the standards; then score, type and quota.
     ///
-    /// - Parameter provinceClass: the class of a province for
-    ///   (`centrally_run`, `mountainous_border`, `other`).
-    public func judge(_ outcome: MergerOutcome, provinceClass: (String) -> String = { _ in "other" })
-    throws(RuleApplicationError) -> [UnitAfterResult] {
+    /// - Parameters:
+    ///   - provinceClass: the class of a province for R-2.6 (`centrally_run`, `mountainous_border`, `other`).
+    ///   - partyMassOrgPosts: a province's own number of Party and mass-organisation posts, or nil
+    ///     for the rule set's default.
+    public func judge(_ outcome: MergerOutcome, provinceClass: (String) -> String = { _ in "other" },
+                      partyMassOrgPosts: (String) -> Int? = { _ in nil }) throws(RuleApplicationError) -> [UnitAfterResult] {
         var results: [UnitAfterResult] = []
         results.reserveCapacity(outcome.units.count)
-        for merged in outcome.units { results.append(try judge(merged, provinceClass: provinceClass(merged.unit.province))) }
+        for merged in outcome.units {
+            let province = merged.unit.province
+            results.append(try judge(merged, provinceClass: provinceClass(province), partyMassOrgPosts: partyMassOrgPosts(province)))
+        }
         return results
     }
 
-    /// Judges one unit after the plan; see ``judge(_:provinceClass:)``.
-    public func judge(_ merged: MergedUnit, provinceClass: String) throws(RuleApplicationError) -> UnitAfterResult {
+    /// Judges one unit after the plan; see ``judge(_:provinceClass:partyMassOrgPosts:)``.
+    ///
+    /// Under R-4.7's predecessors' cap a new unit's cadre and civil-servant quota is at most what its
+    /// members brought of those two categories; the quota's rules and the note say so where it binds.
+    public func judge(_ merged: MergedUnit, provinceClass: String, partyMassOrgPosts: Int? = nil) throws(RuleApplicationError) -> UnitAfterResult {
         let unit = merged.unit
         let standard = try standard(for: unit)
         let isMerger = !merged.untouched && merged.memberCount >= 2
@@ -71,10 +79,19 @@ extension RuleSet {
             requiredPopulation = Int64(target?.populationPercent ?? 100) * Int64(standard.standard.population) * Int64(standard.populationPercent)
         }
         let meetsArea = areaScaled >= requiredArea, meetsPopulation = populationScaled >= requiredPopulation
-        let (outcome, note) = standardsNote(merged: merged, isMerger: isMerger, target: target, standard: standard,
+        var (outcome, note) = standardsNote(merged: merged, isMerger: isMerger, target: target, standard: standard,
                                             meetsArea: meetsArea, meetsPopulation: meetsPopulation)
         let classification = try classification.classify(unit)
-        let quota = try quotas.quota(for: unit, type: classification.type, standard: standard.standard)
+        var quota = try quotas.quota(for: unit, type: classification.type, standard: standard.standard,
+                                     partyMassOrgPosts: partyMassOrgPosts)
+        if let cap = quotas.interimNorm?.predecessorsCap, !merged.untouched, let staff = unit.staff {
+            let predecessors = staff.cadres + staff.civilServants
+            let (capped, bound) = quota.capped(atPredecessors: predecessors, rule: cap.rule)
+            if bound {
+                quota = capped
+                note += "; cadre and civil-servant quota capped at the predecessors' \(predecessors) (\(cap.rule), \(cap.instrument))"
+            }
+        }
         return UnitAfterResult(
             merged: merged, standard: standard,
             requiredAreaKm2: Double(requiredArea) / 10_000 / Double(FixedDecimal.scale),

@@ -28,9 +28,13 @@ public struct QuotaRules: Sendable, Codable, Hashable {
         }
     }
 
-    /// Posts per new unit: `posts`, plus one per `residentsPerPost`
-    /// (`residentsPerPostMountainous` for mountainous units) above
-    /// `abovePopulation`, at most `cap` for the unit's kind.
+    /// The 2025 interim norm. The government bloc (People's Council,
+    /// People's Committee, specialised civil servants) has `posts`, plus one
+    /// per `residentsPerPost` (`residentsPerPostMountainous` for mountainous
+    /// units) above `abovePopulation`, at most `cap` for the unit's kind. The
+    /// Party and mass-organisation posts come on top (`partyMassOrgPosts`,
+    /// set by each province). With `predecessorsCap`, a new unit's cadres and
+    /// civil servants are at most its predecessors' together.
     public struct InterimNorm: Sendable, Codable, Hashable {
         public var rule: String
         public var status: Status?
@@ -39,12 +43,29 @@ public struct QuotaRules: Sendable, Codable, Hashable {
         public var residentsPerPost: Int
         public var residentsPerPostMountainous: Int
         public var cap: [String: Int]
+        public var partyMassOrgPosts: PartyMassOrgPosts
+        public var predecessorsCap: PredecessorsCap?
 
         enum CodingKeys: String, CodingKey {
             case rule, status, posts, cap
             case abovePopulation = "above_population"
             case residentsPerPost = "residents_per_post"
             case residentsPerPostMountainous = "residents_per_post_mountainous"
+            case partyMassOrgPosts = "party_mass_org_posts"
+            case predecessorsCap = "predecessors_cap"
+        }
+
+        /// Party and mass-organisation posts of a unit, on top of the bloc (a province may set its own).
+        public struct PartyMassOrgPosts: Sendable, Codable, Hashable {
+            public var rule: String
+            public var status: Status?
+            public var `default`: Int
+        }
+
+        /// A new unit's staff may not exceed the sum of its predecessors' (Res. 76/2025 Art. 11).
+        public struct PredecessorsCap: Sendable, Codable, Hashable {
+            public var rule: String
+            public var instrument: String
         }
     }
 
@@ -91,8 +112,8 @@ public struct QuotaRules: Sendable, Codable, Hashable {
         public var rule: String
         public var byType: PerType?
         public var withExtras: Bool
-        /// ISO date from which the category no longer exists.
-        public var endedOn: String?
+        /// The date from which the category no longer exists.
+        public var endedOn: CalendarDate?
 
         enum CodingKeys: String, CodingKey {
             case rule
@@ -115,11 +136,22 @@ public struct QuotaRules: Sendable, Codable, Hashable {
             public var count: PerType
             /// The kinds that have this title; all when absent.
             public var kinds: [UnitKind]?
+            /// Under the interim norm: whose posts the title takes; the government bloc when absent.
+            public var bloc: Bloc?
         }
 
-        /// The number of cadre posts of a unit of this kind and type.
-        public func count(kind: UnitKind, type: UnitType) -> Int {
-            titles.filter { $0.kinds?.contains(kind) ?? true }.reduce(0) { $0 + $1.count[type] }
+        /// The two groups of posts of the interim norm.
+        public enum Bloc: String, Sendable, Codable, Hashable {
+            /// People's Council, People's Committee and the specialised civil servants: the norm's posts.
+            case government
+            /// Party, Fatherland Front and mass organisations: the posts on top.
+            case partyMassOrg = "party_mass_org"
+        }
+
+        /// The number of cadre posts of a unit of this kind and type (in `bloc` only, when given).
+        public func count(kind: UnitKind, type: UnitType, bloc: Bloc? = nil) -> Int {
+            titles.filter { ($0.kinds?.contains(kind) ?? true) && (bloc == nil || ($0.bloc ?? .government) == bloc) }
+                .reduce(0) { $0 + $1.count[type] }
         }
     }
 }

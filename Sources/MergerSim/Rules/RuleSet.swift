@@ -146,8 +146,8 @@ public struct Deadline: Sendable, Codable, Hashable {
     public var rule: String
     public var status: Status?
     public var yearsAfterEffective: Int?
-    /// ISO date `YYYY-MM-DD`.
-    public var date: String?
+    /// A fixed date (the 2019–2021 round: 31 Dec 2024).
+    public var date: CalendarDate?
 
     enum CodingKeys: String, CodingKey {
         case rule, status, date

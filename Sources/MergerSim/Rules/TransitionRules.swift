@@ -4,8 +4,8 @@ public struct TransitionRules: Sendable, Codable, Hashable {
     public var retirement: RetirementAge
     /// How people are made up when a scenario has headcounts but no roster (mergersim's assumption).
     public var syntheticRoster: SyntheticRosterParameters
-    /// The exit policy in force: `decree_29_2023`, `decree_178_2024` or `decree_154_2025`.
-    public var exitPolicy: ExitPolicy
+    /// The exit decrees with their periods and formulas.
+    public var exitLaw: ExitLaw
     public var baseSalary: BaseSalary
     /// Voluntary exit rates and the uptake of exit offers (mergersim's assumptions).
     public var exits: Exits
@@ -13,7 +13,7 @@ public struct TransitionRules: Sendable, Codable, Hashable {
     enum CodingKeys: String, CodingKey {
         case retirement
         case syntheticRoster = "synthetic_roster"
-        case exitPolicy = "exit_policy"
+        case exitLaw = "exit_law"
         case baseSalary = "base_salary"
         case exits
     }
@@ -57,27 +57,21 @@ public struct TransitionRules: Sendable, Codable, Hashable {
         }
     }
 
-    public struct ExitPolicy: Sendable, Codable, Hashable {
-        public var rule: String
-        public var decree: ExitDecree
-    }
-
     /// The base salary (lương cơ sở) in force from each date.
     public struct BaseSalary: Sendable, Codable, Hashable {
         public var rule: String
         public var schedule: [Step]
 
         public struct Step: Sendable, Codable, Hashable {
-            /// ISO date from which `vnd` applies.
-            public var from: String
+            /// The date from which `vnd` applies.
+            public var from: CalendarDate
             public var vnd: Int
             public var status: Status?
         }
 
-        /// The base salary in force on `date`; nil before the first step.
+        /// The base salary in force on `date` (the schedule is in date order, checked on load); nil before the first step.
         public func inForce(on date: CalendarDate) -> Int? {
-            schedule.filter { CalendarDate(iso: $0.from).map { $0 <= date } ?? false }
-                .max { CalendarDate(iso: $0.from)! < CalendarDate(iso: $1.from)! }?.vnd
+            schedule.last { $0.from <= date }?.vnd
         }
     }
 }
@@ -129,12 +123,3 @@ public struct SyntheticRosterParameters: Sendable, Codable, Hashable {
     }
 }
 
-/// The decrees whose exit packages mergersim prices.
-public enum ExitDecree: String, Sendable, Codable, Hashable, CaseIterable {
-    /// Decree 29/2023/NĐ-CP.
-    case decree29of2023 = "decree_29_2023"
-    /// Decree 178/2024/NĐ-CP as amended by Decree 67/2025.
-    case decree178of2024 = "decree_178_2024"
-    /// Decree 154/2025/NĐ-CP.
-    case decree154of2025 = "decree_154_2025"
-}

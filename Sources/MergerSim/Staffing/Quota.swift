@@ -15,9 +15,14 @@ extension QuotaRules {
     /// and civil servants (the rest). Interim norm: the posts
     /// plus one per residents-per-post above the population, capped by kind.
     /// Non-professional workers: by type plus the same extras, none once the category ended.
-    public func quota(for unit: AdministrativeUnit, type: UnitType, standard: Standard) throws(RuleApplicationError) -> Quota {
+    ///
+    /// Under the interim norm the cadre and civil-servant quota is the bloc's posts plus the Party and
+    /// mass-organisation posts (`partyMassOrgPosts`, else the rule set's default); the bloc's cadre
+    /// titles count inside the bloc, the Party and mass-organisation titles inside their posts.
+    public func quota(for unit: AdministrativeUnit, type: UnitType, standard: Standard,
+                      partyMassOrgPosts: Int? = nil) throws(RuleApplicationError) -> Quota {
         let extraPosts = extras.map { $0.extra(for: unit, standard: standard) } ?? 0
-        let cadres = cadreTitles.count(kind: unit.kind, type: type)
+        var cadres = cadreTitles.count(kind: unit.kind, type: type)
         var rules: [String] = []
         let combinedPosts: Int
         if let combined {
@@ -29,8 +34,12 @@ extension QuotaRules {
             rules.append(combined.rule)
             if let extras { rules.append(extras.rule) }
         } else if let norm = interimNorm {
-            combinedPosts = norm.posts(for: unit)
+            let bloc = norm.posts(for: unit), party = partyMassOrgPosts ?? norm.partyMassOrgPosts.default
+            combinedPosts = bloc + party
+            cadres = min(bloc, cadreTitles.count(kind: unit.kind, type: type, bloc: .government))
+                + min(party, cadreTitles.count(kind: unit.kind, type: type, bloc: .partyMassOrg))
             rules.append(norm.rule)
+            rules.append("\(norm.partyMassOrgPosts.rule) party/mass-org +\(party)")
         } else {
             throw RuleApplicationError(unitCode: unit.code, field: "kind", message: "the rule set gives no cadre and civil-servant quota")
         }
@@ -63,10 +72,27 @@ extension QuotaRules.Extras {
 }
 
 extension QuotaRules.InterimNorm {
-    /// `posts` + ⌊(P − above) / per⌋⁺, at most the cap of the unit's kind.
+    /// The government bloc's posts: `posts` + ⌊(P − above) / per⌋⁺, at most the cap of the unit's kind.
     public func posts(for unit: AdministrativeUnit) -> Int {
         let per = unit.features.mountainous ? residentsPerPostMountainous : residentsPerPost
         let extra = max(0, unit.population - abovePopulation) / per
         return min(cap[unit.kind.rawValue] ?? Int.max, posts + extra)
+    }
+}
+
+extension Quota {
+    /// The quota held to a new unit's predecessors' cadres and civil servants together (R-4.7,
+    /// Res. 76/2025 Art. 11): civil servants give way first, then cadres. Unchanged when it does not bind.
+    ///
+    /// - Returns: the quota, and whether the cap bound.
+    public func capped(atPredecessors staff: Int, rule: String) -> (quota: Quota, bound: Bool) {
+        let total = posts.cadres + posts.civilServants
+        guard staff < total else { return (self, false) }
+        var quota = self
+        let civilServants = max(0, staff - posts.cadres)
+        quota.posts.cadres = min(posts.cadres, staff)
+        quota.posts.civilServants = civilServants
+        quota.rules.append("\(rule) predecessors' cap \(staff)")
+        return (quota, true)
     }
 }

@@ -8,9 +8,11 @@ import GSL
 /// under `vn-2025`); voluntary exits (each person with the category's rate,
 /// a GSL binomial per unit and category, leavers drawn uniformly); in units
 /// over quota, early-retirement offers to those eligible under the decree in
-/// force, then resignation offers, each accepted with its uptake, until the
-/// unit is back within quota, each exit priced by its decree
-/// at the base salary in force on the effective date; no one is hired
+/// force on the day, then resignation offers, each accepted with its uptake, until
+/// the unit is back within quota, each exit priced by the decree a merger's
+/// surplus staff take on the day of leaving at that day's base
+/// salary; non-professional workers are offered the end-of-post
+/// allowance within 12 months of the merger; no one is hired
 /// into a unit over quota; vacancies are refilled by the stage-2 transfers.
 public struct TransitionModel: Sendable {
     public let workforce: Workforce
@@ -93,8 +95,7 @@ public struct TransitionModel: Sendable {
         }
         for u in 0..<n where within(u) { result.yearWithinQuota[u] = 0 }
         let codeIndex = Dictionary(uniqueKeysWithValues: workforce.units.enumerated().map { ($1.code, $0) })
-        let decree = rules.exitPolicy.decree
-        let baseSalary = rules.baseSalary.inForce(on: effective) ?? 0
+        let law = rules.exitLaw
         let exits = rules.exits
         var categoryEnded = false
         for year in 1...years {
@@ -113,11 +114,13 @@ public struct TransitionModel: Sendable {
                 let month = workforce.retirementMonth[person]
                 if (month >= startMonth || year == 1) && month < endMonth { leave(person, .retirement) }
             }
-            // A category that ends within the year.
+            // A category that ends within the year: its people leave that day with the end-of-post allowance.
             if !categoryEnded, let ends = nonProfessionalEnds, ends < end {
                 categoryEnded = true
+                let allowance = rules.quote(.endOfPost, monthsEarly: 0, insuranceYears: 0, salaryCoefficient: 0,
+                                            leaving: ends, mergerEffective: effective).vnd
                 for person in 0..<workforce.count where active[person] && categoryOf[person] == .nonProfessional {
-                    leave(person, .categoryEnded)
+                    leave(person, .categoryEnded, allowance)
                 }
             }
             // Voluntary exits.
@@ -126,20 +129,37 @@ public struct TransitionModel: Sendable {
                 let k = random.binomial(probability: exits.voluntaryRate[category], trials: members[key].count)
                 for _ in 0..<k { leave(members[key][random.uniformInteger(below: members[key].count)], .voluntary) }
             }
-            // Offers where a unit is over quota.
+            // Offers where a unit is over quota, made on the first day of the year: priced under the decree a
+            // merger's surplus staff take that day, at that day's base salary.
+            let decree = law.mergerDecree(on: start)
+            let baseSalary = rules.baseSalary.inForce(on: start) ?? 0
+            let withinWindow = start < effective.addingMonths(law.withinMonths)
+            let endOfPost = rules.quote(.endOfPost, monthsEarly: 0, insuranceYears: 0, salaryCoefficient: 0,
+                                        leaving: start, mergerEffective: effective)
             for key in 0..<(n * 3) {
                 let category = categories[key % 3]
                 var surplus = members[key].count - workforce.units[key / 3].quota[category]
                 guard surplus > 0 else { continue }
+                if category == .nonProfessional {
+                    // Non-professional workers: the end-of-post allowance, offered within the window only.
+                    guard endOfPost.eligible else { continue }
+                    for person in members[key].sorted() where surplus > 0 {
+                        guard random.uniform() < exits.resignationUptake else { continue }
+                        leave(person, .resignation, endOfPost.vnd)
+                        surplus -= 1
+                    }
+                    continue
+                }
+                guard let decree else { continue }
                 for route in [ExitCase.Route.earlyRetirement, .resignation] {
                     for person in members[key].sorted() where surplus > 0 {
                         let exit = ExitCase(route: route, monthsEarly: workforce.retirementMonth[person] - startMonth,
                                             insuranceYears: workforce.insuranceYears[person] + Double(year - 1),
-                                            withinTwelveMonths: year == 1)
-                        let eligible = route == .earlyRetirement ? decree.allowsEarlyRetirement(exit) : exit.monthsEarly >= 24
+                                            withinWindow: withinWindow)
+                        guard let package = decree.package(exit, partialYear: law.partialYear) else { continue }
                         let uptake = route == .earlyRetirement ? exits.earlyRetirementUptake : exits.resignationUptake
-                        guard eligible, random.uniform() < uptake else { continue }
-                        let vnd = decree.package(exit).vnd(salaryCoefficient: workforce.salaryCoefficient[person], baseSalary: baseSalary)
+                        guard random.uniform() < uptake else { continue }
+                        let vnd = package.vnd(salaryCoefficient: workforce.salaryCoefficient[person], baseSalary: baseSalary)
                         leave(person, route == .earlyRetirement ? .earlyRetirement : .resignation, vnd)
                         surplus -= 1
                     }

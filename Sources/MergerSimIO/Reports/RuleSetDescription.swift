@@ -103,7 +103,31 @@ public enum RuleSetDescription {
         func age(_ months: Int) -> String { "\(months / 12)y\(months % 12 == 0 ? "" : " \(months % 12)m")" }
         out.append("  \(t.retirement.rule)  retirement age: men \(age(t.retirement.men.before)), +\(t.retirement.men.step)m a year from \(t.retirement.men.from) to \(age(t.retirement.men.cap)); "
                    + "women \(age(t.retirement.women.before)), +\(t.retirement.women.step)m a year from \(t.retirement.women.from) to \(age(t.retirement.women.cap))")
-        out.append("  \(t.exitPolicy.rule)  exit packages: \(t.exitPolicy.decree.rawValue)")
+        let law = t.exitLaw
+        out.append("  \(law.rule)  exit decrees (a merger's surplus staff take the one in force on the day they leave; "
+                   + "\"within\" = within \(law.withinMonths) months of the merger; a partial early year of \(law.partialYear.wholeFromMonths)+ months "
+                   + "counts whole, fewer half\(mark(law.partialYear.status))):")
+        for decree in law.decrees {
+            let period = "from \(decree.from)" + (decree.to.map { " to \($0)" } ?? "")
+            out.append("    \(decree.rule)  \(decree.id): \(decree.instrument), \(period), \(decree.forMergers ? "for mergers" : "not for mergers")\(mark(decree.status))")
+            func formula(_ f: ExitLaw.Formula) -> String {
+                var parts: [String] = []
+                if f.base != 0 { parts.append("\(f.base)") }
+                if f.withinFactor != 0 || f.laterFactor != 0 { parts.append("\(f.withinFactor) (later \(f.laterFactor)) × min(months early, \(f.salaryMonthsCap))") }
+                if f.perEarlyYear != 0 { parts.append("\(f.perEarlyYear) × early years") }
+                if f.perInsuranceYear != 0 { parts.append("\(f.perInsuranceYear) × insurance years") }
+                if f.serviceAllowance { parts.append("\(f.serviceFirstMonths) for \(f.serviceFromYears) insurance years + \(f.servicePerFurtherYear) a further year") }
+                let window = "\(f.minMonthsEarly)–\(f.maxMonthsEarly.map(String.init) ?? "…") months early"
+                return "\(window): " + parts.joined(separator: " + ") + " months"
+            }
+            for band in decree.earlyRetirement.bands {
+                out.append("        early retirement (≥ \(decree.earlyRetirement.minInsuranceYears) insurance years), \(formula(band))")
+            }
+            out.append("        resignation, \(formula(decree.resignation))")
+        }
+        let allowance = law.nonProfessional
+        out.append("    \(allowance.rule)  non-professional workers leaving within the window: \(allowance.share) × \(allowance.monthlyAllowance) base salaries "
+                   + "per month left of the term ending \(allowance.termEnds)\(mark(allowance.status))")
         out.append("  \(t.baseSalary.rule)  base salary: " + t.baseSalary.schedule.map { "\(ReportFormat.grouped($0.vnd)) VND from \($0.from)\(mark($0.status))" }.joined(separator: "; "))
 
         out += ["", "[NC] not confirmed: an assumption; [D] derived. To change a value, copy the file, edit it and pass --rules PATH."]

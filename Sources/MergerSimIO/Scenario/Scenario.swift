@@ -30,7 +30,7 @@ public struct Scenario: Sendable {
     /// The keys a scenario may have, and those of its nested mappings.
     static let knownKeys: Set<String> = [
         "name", "rules", "rules_before", "effective_date", "units", "plan", "staff", "transfers", "envelope", "transition",
-        "province_classes",
+        "province_classes", "party_mass_org_posts",
     ]
     static let transfersKeys: Set<String> = ["scope", "max_km", "cross_category"]
     static let transitionKeys: Set<String> = ["years", "runs", "seed"]
@@ -87,6 +87,9 @@ public struct Scenario: Sendable {
                 throw document.error(at: ["transition", "runs"], "transition runs must be from 1 to \(ReportFormat.grouped(Limits.maxRuns))")
             }
         }
+        for (province, posts) in settings.partyMassOrgPosts ?? [:] where !(0...1_000).contains(posts) {
+            throw document.error(at: ["party_mass_org_posts", province], "party_mass_org_posts must be from 0 to 1,000 posts a unit")
+        }
         let classes = ["centrally_run", "mountainous_border", "other"]
         for (province, value) in settings.provinceClasses ?? [:] where !classes.contains(value) {
             throw document.error(at: ["province_classes", province], "province class \"\(value)\" is not one of \(classes.joined(separator: ", "))")
@@ -115,6 +118,12 @@ public struct Scenario: Sendable {
         EnvelopeCategory.allCases.compactMap { category in settings.envelope?[category.rawValue].map { (category, $0) } }
     }
 
+    /// A province's Party and mass-organisation posts a unit (R-4.7): its own entry, else the
+    /// scenario's `default`, else nil (the rule set's default).
+    public func partyMassOrgPosts(_ province: String) -> Int? {
+        settings.partyMassOrgPosts?[province] ?? settings.partyMassOrgPosts?["default"]
+    }
+
     /// The class of a province for the merged-unit targets of R-2.6 (default `other`).
     public func provinceClass(_ province: String) -> String { settings.provinceClasses?[province] ?? "other" }
 
@@ -134,12 +143,15 @@ public struct Scenario: Sendable {
         public var transition: Transition?
         /// Province name → `centrally_run`, `mountainous_border` or `other` (R-2.6).
         public var provinceClasses: [String: String]?
+        /// Party and mass-organisation posts a unit (R-4.7): `default` and province name → posts.
+        public var partyMassOrgPosts: [String: Int]?
 
         enum CodingKeys: String, CodingKey {
             case name, rules, units, plan, staff, transfers, envelope, transition
             case rulesBefore = "rules_before"
             case effectiveDate = "effective_date"
             case provinceClasses = "province_classes"
+            case partyMassOrgPosts = "party_mass_org_posts"
         }
     }
 

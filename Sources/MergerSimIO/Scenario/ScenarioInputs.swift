@@ -99,7 +99,7 @@ public struct ScenarioInputs: Sendable {
     /// its (largest) member's row, where the offending value comes from.
     public func judgeAfter(_ outcome: MergerOutcome) throws(InputError) -> [UnitAfterResult] {
         do {
-            return try rules.rules.judge(outcome, provinceClass: scenario.provinceClass)
+            return try rules.rules.judge(outcome, provinceClass: scenario.provinceClass, partyMassOrgPosts: scenario.partyMassOrgPosts)
         } catch {
             throw locate(unit: error.unitCode, in: outcome, column: error.field, error.message)
         }
@@ -204,7 +204,7 @@ public struct ScenarioInputs: Sendable {
         workforce.apply(reallocated.transfers.transfers)
         let model = TransitionModel(
             workforce: workforce, rules: transition, effective: effective, years: transitionYears,
-            nonProfessionalEnds: rules.quotas.nonProfessional.endedOn.flatMap(CalendarDate.init(iso:)),
+            nonProfessionalEnds: rules.quotas.nonProfessional.endedOn,
             transfers: scenario.transferSettings, pairs: rules.reallocation.crossCategory.pairs.map { ($0.from, $0.to) })
         return (model, roster == nil)
     }
