@@ -92,6 +92,25 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
         }
     }
 
+    /// The day `days` later (earlier when negative).
+    public func addingDays(_ days: Int) -> CalendarDate {
+        var date = self
+        var left = days
+        while left > 0 {
+            if date.day < CalendarDate.daysIn(month: date.month, year: date.year) { date.day += 1 }
+            else if date.month < 12 { date = CalendarDate(year: date.year, month: date.month + 1, day: 1) }
+            else { date = CalendarDate(year: date.year + 1, month: 1, day: 1) }
+            left -= 1
+        }
+        while left < 0 {
+            if date.day > 1 { date.day -= 1 }
+            else if date.month > 1 { date = CalendarDate(year: date.year, month: date.month - 1, day: CalendarDate.daysIn(month: date.month - 1, year: date.year)) }
+            else { date = CalendarDate(year: date.year - 1, month: 12, day: 31) }
+            left += 1
+        }
+        return date
+    }
+
     /// The same day `years` later (29 February becomes 28 February in a common year).
     public func addingYears(_ years: Int) -> CalendarDate {
         let year = self.year + years

@@ -2,13 +2,15 @@ import Foundation
 
 /// One versioned body of law as data: the standards, screening tests,
 /// merged-unit targets, classification, quotas and deadline in force for a
-/// round of mergers. Every value names its rule (R-id of RULES.md); values
+/// round of mergers. Every value names its rule (an R-id, see docs/LAW.md); values
 /// the law leaves unconfirmed are marked ``Status/notConfirmed`` and are
 /// parameters: change them in a copy of the rule file.
 public struct RuleSet: Sendable, Codable {
     /// `vn-2019`, `vn-2023`, `vn-2025`, `vn-2026`, or a planner's own.
     public var id: String
     public var title: String
+    /// When the rule set is the law (its start is a scenario's default effective date).
+    public var inForce: InForce
     /// The legal instruments the values come from.
     public var instruments: [String]
     /// Standards of a commune-level unit, the first matching entry applies.
@@ -33,6 +35,16 @@ public struct RuleSet: Sendable, Codable {
     enum CodingKeys: String, CodingKey {
         case id, title, instruments, standards, reductions, screening, classification, quotas, deadline, reallocation, transition
         case mergedUnits = "merged_units"
+        case inForce = "in_force"
+    }
+
+    /// The period a rule set is the law: from `from` to `to` (open-ended when absent).
+    public struct InForce: Sendable, Codable, Hashable {
+        public var status: Status?
+        public var from: CalendarDate
+        public var to: CalendarDate?
+
+        public func contains(_ date: CalendarDate) -> Bool { from <= date && (to.map { date <= $0 } ?? true) }
     }
 }
 

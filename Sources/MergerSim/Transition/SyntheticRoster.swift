@@ -26,13 +26,22 @@ extension SyntheticRosterParameters {
                     let sex: StaffMember.Sex = random.uniform() < p.femaleShare ? .female : .male
                     let schedule = sex == .male ? retirement.men : retirement.women
                     let retirementAge = Double(schedule.ageInMonths(reachedIn: date.year)) / 12
-                    var age = 0.0
+                    // Rejection sampling; the rule set's check on load makes the window likely, this bound keeps a
+                    // bad set from looping for ever.
+                    var age = 0.0, draws = 0
                     repeat {
                         age = random.gaussian(mean: p.ageMean, standardDeviation: p.ageSD)
+                        draws += 1
+                        if draws > Self.maxDraws { throw GSLError(status: 11, operation: "drawing a \(category.rawValue) age in [\(p.minimumAge), \(retirementAge)) years") }
                     } while age < Double(p.minimumAge) || age >= retirementAge - 1.0 / 12
                     let birth = Self.birthDate(age: age, on: date)
                     var coefficient = 0.0
-                    repeat { coefficient = random.gaussian(mean: p.salaryCoefficientMean, standardDeviation: p.salaryCoefficientSD) } while coefficient < 1
+                    draws = 0
+                    repeat {
+                        coefficient = random.gaussian(mean: p.salaryCoefficientMean, standardDeviation: p.salaryCoefficientSD)
+                        draws += 1
+                        if draws > Self.maxDraws { throw GSLError(status: 11, operation: "drawing a \(category.rawValue) salary coefficient of at least 1") }
+                    } while coefficient < 1
                     let insurance = max(0, age - p.insuredFromAge)
                     people.append(StaffMember(
                         id: "\(code)-\(category.rawValue)-\(n + 1)", unitCode: code, category: category, sex: sex, birthDate: birth,
@@ -43,6 +52,9 @@ extension SyntheticRosterParameters {
         }
         return people
     }
+
+    /// Draws allowed for one value before giving up (status 11, GSL's "exceeded max number of iterations").
+    static let maxDraws = 1_000_000
 
     /// The birth date of someone `age` years old (fractional) on `date`.
     static func birthDate(age: Double, on date: CalendarDate) -> BirthDate {

@@ -37,7 +37,7 @@ struct Simulate: ConsoleCommand {
         let judged = try inputs.judge()
         let reallocated = try inputs.reallocate(judged)
         let (round, before, after) = (judged.round, judged.before, reallocated.after)
-        let deadline = inputs.rules.rules.deadline.date(effective: inputs.scenario.effectiveDate)
+        let deadline = inputs.rules.rules.deadline.date(effective: inputs.effectiveDate)
         let resolvedSeed = seed ?? settings.transition?.seed ?? 42
         let resolvedRuns = runs ?? settings.transition?.runs ?? 1_000
         try inputs.checkMemory(after: reallocated, runs: resolvedRuns, runsFromFlag: runs != nil)
@@ -54,7 +54,8 @@ struct Simulate: ConsoleCommand {
         let summary = SimulationSummary(before: before, after: after, deadline: deadline, reallocation: reallocated,
                                         transition: (transition, model.years, resolvedRuns))
         let folder = destination.given
-        var defaults = ScreeningDefaults.applied(before, ruleSet: inputs.rulesBefore.rules, rulesGiven: settings.rulesBefore ?? settings.rules, roundGiven: nil)
+        var defaults = inputs.scenarioDefaults
+        defaults += ScreeningDefaults.applied(before, ruleSet: inputs.rulesBefore.rules, rulesGiven: settings.rulesBefore ?? settings.rules, roundGiven: nil)
             .map { entry in var entry = entry; entry.name = "before." + entry.name; return entry }
         defaults += ScreeningDefaults.afterDefaults(after, ruleSet: inputs.rules.rules, scenario: inputs.scenario)
         if syntheticRoster {
@@ -70,11 +71,11 @@ struct Simulate: ConsoleCommand {
                                    runs: resolvedRuns, inputs: inputs.inputs, defaults: defaults, outputs: files)
         manifest.scenario = settings.name
         manifest.rulesBefore = .init(inputs.rulesBefore)
-        manifest.effectiveDate = settings.effectiveDate
+        manifest.effectiveDate = inputs.effectiveDate.description
         try destination.write([
             ("screening.csv", ScreeningReport.csv(before)),
             ("units_after.csv", UnitsAfterReport.csv(after, transfers: reallocated.transfers, transition: transition)),
-            ("timeline.csv", TimelineReport.csv(transition, effective: inputs.scenario.effectiveDate)),
+            ("timeline.csv", TimelineReport.csv(transition, effective: inputs.effectiveDate)),
             ("transfers.csv", TransfersReport.csv(reallocated.transfers, names: Dictionary(after.map { ($0.unit.code, $0.unit.name) }, uniquingKeysWith: { a, _ in a }))),
             ("summary.csv", summary.csv), ("manifest.json", manifest.json),
         ])

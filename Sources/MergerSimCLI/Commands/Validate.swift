@@ -26,9 +26,10 @@ struct Validate: ConsoleCommand {
         }
         var lines = ["Scenario \(settings.name) (\(scenario))"]
         lines.append("  rules: \(inputs.rules.rules.id), \(inputs.rules.rules.title)")
-        if settings.rulesBefore != nil { lines.append("  rules before: \(inputs.rulesBefore.rules.id)") }
-        let deadline = inputs.rules.rules.deadline.date(effective: inputs.scenario.effectiveDate)
-        lines.append("  effective \(settings.effectiveDate); back within quota by \(deadline?.description ?? "?")")
+        lines.append("  rules before: \(inputs.rulesBefore.rules.id)\(settings.rulesBefore == nil ? " (default: in force the day before the effective date)" : "")")
+        let deadline = inputs.rules.rules.deadline.date(effective: inputs.effectiveDate)
+        lines.append("  effective \(inputs.effectiveDate)\(settings.effectiveDate == nil ? " (default: the rule set's in_force.from)" : ""); "
+                     + "back within quota by \(deadline?.description ?? "?")")
         lines.append("  units: \(inputs.unitsFile.file): \(ReportFormat.grouped(inputs.units.count)) (\(kinds(inputs.units)))")
         if let roster = inputs.roster {
             let byCategory = StaffCategory.allCases.map { c in "\(ReportFormat.grouped(roster.people.filter { $0.category == c }.count)) \(c.plainName)" }

@@ -63,7 +63,7 @@ public enum ReportFormat {
     static func yesNo(_ value: Bool) -> String { value ? "yes" : "no" }
 
     /// `text` padded with spaces to `width` characters, on the left when `right` (right-aligned).
-    static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+    public static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
         let fill = String(repeating: " ", count: max(0, width - text.count))
         return right ? fill + text : text + fill
     }

@@ -29,7 +29,6 @@ public enum ScreeningDefaults {
     public static func afterDefaults(_ results: [UnitAfterResult], ruleSet: RuleSet, scenario: Scenario) -> [RunManifest.DefaultEntry] {
         var entries: [RunManifest.DefaultEntry] = []
         let settings = scenario.settings
-        if settings.rulesBefore == nil { entries.append(.init(name: "rules_before", value: settings.rules)) }
         entries += classificationDefaults(results.map(\.classification), ruleSet: ruleSet, prefix: "after.")
         let newUnits = results.filter { !$0.merged.untouched }
         let unclassed = Set(newUnits.map(\.unit.province)).filter { settings.provinceClasses?[$0] == nil }

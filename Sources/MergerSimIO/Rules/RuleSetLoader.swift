@@ -19,6 +19,16 @@ public enum RuleSetLoader {
         return files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
     }
 
+    /// The bundled rule set that is the law on `date` (the latest to start, where two overlap), if any.
+    public static func bundled(inForceOn date: CalendarDate) throws(InputError) -> LoadedRuleSet? {
+        var found: LoadedRuleSet?
+        for id in bundledIDs {
+            let loaded = try load(id)
+            if loaded.rules.inForce.contains(date), found.map({ $0.rules.inForce.from < loaded.rules.inForce.from }) ?? true { found = loaded }
+        }
+        return found
+    }
+
     /// Loads the bundled rule set `idOrPath`, or else the rule file at that path.
     ///
     /// - Throws: ``InputError``: 64 for an unknown id that is not a file
@@ -37,7 +47,7 @@ public enum RuleSetLoader {
 
     /// The top-level keys of a rule file.
     static let knownKeys: Set<String> = [
-        "id", "title", "instruments", "standards", "reductions", "screening", "merged_units", "classification", "quotas",
+        "id", "title", "in_force", "instruments", "standards", "reductions", "screening", "merged_units", "classification", "quotas",
         "deadline", "reallocation", "transition",
     ]
 
@@ -56,6 +66,7 @@ public enum RuleSetLoader {
     /// ordered, one quota scheme is given, steps are positive.
     private static func check(_ rules: RuleSet, document: YAMLDocument) throws(InputError) {
         func fail(_ path: [String], _ message: String) -> InputError { document.error(at: path, message) }
+        if let to = rules.inForce.to, to < rules.inForce.from { throw fail(["in_force"], "in_force: `to` is before `from`") }
         guard !rules.standards.isEmpty else { throw fail(["standards"], "standards: the rule set needs at least one standard") }
         for (i, standard) in rules.standards.enumerated() where standard.population <= 0 || standard.area.millionths <= 0 {
             throw fail(["standards", "\(i)"], "standards: \(standard.rule) needs a population and an area above 0")
@@ -88,5 +99,82 @@ public enum RuleSetLoader {
         guard (rules.deadline.date == nil) != (rules.deadline.yearsAfterEffective == nil) else {
             throw fail(["deadline"], "deadline: give exactly one of date or years_after_effective")
         }
+        if let years = rules.deadline.yearsAfterEffective, !(1...Limits.maxYears).contains(years) {
+            throw fail(["deadline", "years_after_effective"], "deadline: years_after_effective must be from 1 to \(Limits.maxYears)")
+        }
+        try checkTransition(rules.transition, fail: fail)
+    }
+
+    /// Rates and uptakes are probabilities; the synthetic roster's distributions can be drawn from;
+    /// the base salary schedule and the decrees are in date order; every window is ordered.
+    private static func checkTransition(_ t: TransitionRules, fail: ([String], String) -> InputError) throws(InputError) {
+        func probability(_ value: Double, _ path: [String]) throws(InputError) {
+            guard value.isFinite, (0...1).contains(value) else {
+                throw fail(path, "\(path.joined(separator: ".")) is \(value); a rate or uptake must be from 0 to 1")
+            }
+        }
+        let exits = ["transition", "exits"]
+        for category in StaffCategory.allCases {
+            try probability(t.exits.voluntaryRate[category], exits + ["voluntary_rate", category.rawValue])
+        }
+        try probability(t.exits.earlyRetirementUptake, exits + ["early_retirement_uptake"])
+        try probability(t.exits.resignationUptake, exits + ["resignation_uptake"])
+        // Synthetic roster: the truncation windows must hold a real share of each normal distribution.
+        let youngestRetirement = Double(min(t.retirement.men.before, t.retirement.women.before)) / 12
+        for category in StaffCategory.allCases {
+            let p = t.syntheticRoster[category], path = ["transition", "synthetic_roster", category.rawValue]
+            try probability(p.femaleShare, path + ["female_share"])
+            guard p.ageSD.isFinite, p.ageSD > 0, p.salaryCoefficientSD.isFinite, p.salaryCoefficientSD > 0 else {
+                throw fail(path, "synthetic_roster \(category.rawValue): age_sd and salary_coefficient_sd must be above 0")
+            }
+            guard Double(p.minimumAge) < youngestRetirement - 1, p.insuredFromAge >= 0 else {
+                throw fail(path + ["minimum_age"], "synthetic_roster \(category.rawValue): minimum_age must be below the retirement age "
+                           + "(\(youngestRetirement) years), insured_from_age at least 0")
+            }
+            let ageShare = normalShare(p.ageMean, p.ageSD, from: Double(p.minimumAge), to: youngestRetirement - 1.0 / 12)
+            let salaryShare = normalShare(p.salaryCoefficientMean, p.salaryCoefficientSD, from: 1, to: .infinity)
+            guard ageShare >= 1e-4, salaryShare >= 1e-4 else {
+                throw fail(path, "synthetic_roster \(category.rawValue): the distribution almost never falls in its window "
+                           + "(ages \(p.minimumAge) to retirement: \(ageShare); salary coefficient 1 or more: \(salaryShare)); "
+                           + "check age_mean, age_sd and the salary coefficient")
+            }
+        }
+        // Base salary: in date order, positive.
+        for (i, step) in t.baseSalary.schedule.enumerated() {
+            guard step.vnd > 0 else { throw fail(["transition", "base_salary", "schedule", "\(i)"], "base_salary: vnd must be above 0") }
+            if i > 0, !(t.baseSalary.schedule[i - 1].from < step.from) {
+                throw fail(["transition", "base_salary", "schedule", "\(i)"], "base_salary: the schedule must be in date order")
+            }
+        }
+        guard !t.baseSalary.schedule.isEmpty else { throw fail(["transition", "base_salary"], "base_salary: the schedule is empty") }
+        // Exit decrees.
+        let law = t.exitLaw, lawPath = ["transition", "exit_law"]
+        guard (1...120).contains(law.withinMonths) else { throw fail(lawPath + ["within_months"], "exit_law: within_months must be from 1 to 120") }
+        guard (1...12).contains(law.partialYear.wholeFromMonths) else {
+            throw fail(lawPath + ["partial_year"], "exit_law: whole_from_months must be from 1 to 12")
+        }
+        try probability(law.nonProfessional.share, lawPath + ["non_professional", "share"])
+        guard law.nonProfessional.monthlyAllowance.isFinite, law.nonProfessional.monthlyAllowance >= 0 else {
+            throw fail(lawPath + ["non_professional"], "exit_law: monthly_allowance must be 0 or more base salaries")
+        }
+        for (i, decree) in law.decrees.enumerated() {
+            let path = lawPath + ["decrees", "\(i)"]
+            if let to = decree.to, to < decree.from { throw fail(path, "exit_law: decree \(decree.id) ends before it starts") }
+            if i > 0, decree.from < law.decrees[i - 1].from { throw fail(path, "exit_law: the decrees must be in date order") }
+            for formula in decree.earlyRetirement.bands + [decree.resignation] {
+                let numbers = [formula.base, formula.withinFactor, formula.laterFactor, formula.perEarlyYear, formula.perInsuranceYear,
+                               formula.serviceFromYears, formula.serviceFirstMonths, formula.servicePerFurtherYear]
+                guard formula.minMonthsEarly >= 0, formula.maxMonthsEarly.map({ $0 >= formula.minMonthsEarly }) ?? true,
+                      formula.salaryMonthsCap >= 0, numbers.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
+                    throw fail(path, "exit_law: decree \(decree.id) has a formula with a negative number or an empty window of months early")
+                }
+            }
+        }
+    }
+
+    /// The share of a normal distribution (mean, sd) between `from` and `to`.
+    static func normalShare(_ mean: Double, _ sd: Double, from: Double, to: Double) -> Double {
+        func cdf(_ x: Double) -> Double { x == .infinity ? 1 : 0.5 * erfc(-(x - mean) / (sd * 2.0.squareRoot())) }
+        return max(0, cdf(to) - cdf(from))
     }
 }

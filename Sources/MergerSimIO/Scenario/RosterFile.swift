@@ -48,7 +48,7 @@ public struct RosterFile: Sendable {
     }
 
     /// `cadre`, `civil_servant`, `non_professional` (the plural column names also).
-    static func category(_ text: String) -> StaffCategory? {
+    public static func category(_ text: String) -> StaffCategory? {
         switch text.lowercased() {
         case "cadre", "cadres": .cadres
         case "civil_servant", "civil_servants": .civilServants

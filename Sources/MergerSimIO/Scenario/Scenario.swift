@@ -22,8 +22,11 @@ public struct Scenario: Sendable {
         RuleSetLoader.bundledIDs.contains(idOrPath) ? idOrPath : path(idOrPath)
     }
 
-    /// The date the merger takes effect (checked when read).
-    public let effectiveDate: CalendarDate
+    /// The date the merger takes effect, when the scenario gives one (checked when read); else the
+    /// rule set's own (``ScenarioInputs/effectiveDate``).
+    public let effectiveDate: CalendarDate?
+    /// Where `effective_date` is (or, without it, the file), to locate findings about it.
+    let effectivePlace: InputError
     /// Where the transition's runs are set (or, without them, the file), to locate findings about them.
     let runsPlace: InputError
 
@@ -52,9 +55,13 @@ public struct Scenario: Sendable {
         try document.checkKeys(at: ["transition"], known: Self.transitionKeys, what: "transition")
         try document.checkKeys(at: ["envelope"], known: Self.envelopeKeys, what: "envelope")
         let settings = try document.decode(Settings.self)
-        guard let effectiveDate = CalendarDate(iso: settings.effectiveDate) else {
-            throw document.error(at: ["effective_date"], "effective_date \"\(settings.effectiveDate)\" is not a date YYYY-MM-DD "
-                                 + "between \(Limits.years.lowerBound) and \(Limits.years.upperBound)")
+        var effectiveDate: CalendarDate?
+        if let text = settings.effectiveDate {
+            guard let date = CalendarDate(iso: text) else {
+                throw document.error(at: ["effective_date"], "effective_date \"\(text)\" is not a date YYYY-MM-DD "
+                                     + "between \(Limits.years.lowerBound) and \(Limits.years.upperBound)")
+            }
+            effectiveDate = date
         }
         if let problem = OutputName.problem(settings.name) {
             throw document.error(at: ["name"], "name \"\(OutputName.printable(settings.name))\" cannot name the output folder: \(problem)")
@@ -99,6 +106,7 @@ public struct Scenario: Sendable {
         self.settings = settings
         self.effectiveDate = effectiveDate
         self.runsPlace = document.error(at: ["transition", "runs"], "")
+        self.effectivePlace = settings.effectiveDate == nil ? .badData(path, "") : document.error(at: ["effective_date"], "")
     }
 
     /// The scenario's transfer settings (none when it has no `transfers`).
@@ -131,9 +139,10 @@ public struct Scenario: Sendable {
     public struct Settings: Decodable, Sendable {
         public var name: String
         public var rules: String
-        /// The rule set that judges the units before the plan (default: `rules`).
+        /// The rule set that screens the units before the plan (default: the bundled one in force the day before the effective date).
         public var rulesBefore: String?
-        public var effectiveDate: String
+        /// `YYYY-MM-DD`; absent: the rule set's `in_force.from`.
+        public var effectiveDate: String?
         public var units: String
         public var plan: String
         public var staff: String?

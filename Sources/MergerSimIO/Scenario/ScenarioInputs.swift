@@ -7,8 +7,13 @@ public struct ScenarioInputs: Sendable {
     public let scenario: Scenario
     /// The rule set that judges the units after the plan.
     public let rules: LoadedRuleSet
-    /// The rule set that screens the units before (the scenario's `rules_before`, else `rules`).
+    /// The rule set that screens the units before (the scenario's `rules_before`, else the bundled one in
+    /// force the day before the effective date, else `rules`).
     public let rulesBefore: LoadedRuleSet
+    /// The date the merger takes effect: the scenario's, else the rule set's `in_force.from`.
+    public let effectiveDate: CalendarDate
+    /// Defaults applied to the scenario's own keys (effective date, rules before), for the manifest and `validate`.
+    public let scenarioDefaults: [RunManifest.DefaultEntry]
     public let unitsFile: UnitsFile
     /// The units with their headcounts (from the roster where the units file gives none).
     public let units: [AdministrativeUnit]
@@ -29,7 +34,36 @@ public struct ScenarioInputs: Sendable {
         let path = scenario.file
         let settings = scenario.settings
         rules = try RuleSetLoader.load(scenario.rulesLocation(settings.rules))
-        rulesBefore = try settings.rulesBefore.map { (id) throws(InputError) in try RuleSetLoader.load(scenario.rulesLocation(id)) } ?? rules
+        var defaults: [RunManifest.DefaultEntry] = []
+        let effective = scenario.effectiveDate ?? rules.rules.inForce.from
+        if scenario.effectiveDate == nil {
+            defaults.append(.init(name: "effective_date", value: "\(effective) (in_force.from of \(rules.rules.id))", status: rules.rules.inForce.status))
+        }
+        if let given = settings.rulesBefore {
+            rulesBefore = try RuleSetLoader.load(scenario.rulesLocation(given))
+        } else {
+            let dayBefore = effective.addingDays(-1)
+            if let inForce = try RuleSetLoader.bundled(inForceOn: dayBefore) {
+                rulesBefore = inForce
+                defaults.append(.init(name: "rules_before", value: "\(inForce.rules.id) (in force on \(dayBefore), the day before the effective date)"))
+            } else {
+                rulesBefore = rules
+                defaults.append(.init(name: "rules_before", value: "\(rules.rules.id) (no bundled rule set is in force on \(dayBefore))"))
+            }
+        }
+        // Exits are priced from the effective date on: a base salary and a decree must be in force then.
+        var place = scenario.effectivePlace
+        if rules.rules.transition.baseSalary.inForce(on: effective) == nil {
+            place.message = "the effective date \(effective) is before the first base salary of \(rules.rules.id) "
+                + "(\(rules.rules.transition.baseSalary.rule), from \(rules.rules.transition.baseSalary.schedule.first?.from.description ?? "?"))"
+            throw place
+        }
+        if rules.rules.transition.exitLaw.mergerDecree(on: effective) == nil {
+            place.message = "no exit decree of \(rules.rules.id) (\(rules.rules.transition.exitLaw.rule)) is in force for mergers on \(effective)"
+            throw place
+        }
+        effectiveDate = effective
+        scenarioDefaults = defaults
         let unitsPath = scenario.path(settings.units)
         let unitsBytes = try FileInput.read(unitsPath)
         let unitsFile = try UnitsFile(bytes: unitsBytes, file: unitsPath, headcountsRequired: settings.staff == nil)
@@ -167,7 +201,7 @@ public struct ScenarioInputs: Sendable {
                          location: result.unit.location, staff: result.unit.staff ?? .zero, quota: result.quota.posts)
         }
         var workforce = Workforce(units: units)
-        let effective = scenario.effectiveDate
+        let effective = effectiveDate
         if let roster {
             // Where each member's people go: successors in plan order with their share of each category.
             var successors: [String: [(unit: Int, staff: Headcount)]] = [:]
@@ -234,9 +268,9 @@ public struct ScenarioInputs: Sendable {
         if let years = scenario.settings.transition?.years { return years }
         let deadline = rules.rules.deadline
         if let years = deadline.yearsAfterEffective { return years }
-        guard let date = deadline.date(effective: scenario.effectiveDate) else { return 5 }
+        guard let date = deadline.date(effective: effectiveDate) else { return 5 }
         var years = 1
-        while scenario.effectiveDate.addingYears(years) < date { years += 1 }
+        while effectiveDate.addingYears(years) < date { years += 1 }
         return years
     }
 }

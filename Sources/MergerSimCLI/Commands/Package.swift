@@ -1,0 +1,102 @@
+import ArgumentParser
+import MergerSim
+import MergerSimIO
+
+/// `mergersim package`: one person's exit packages, for an officer checking a case by hand.
+struct Package: ConsoleCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Price one person's exit packages on a leaving date: the decree in force, eligibility, months and VND.",
+        discussion: """
+            Retirement date by R-5.1; the decree a merger's surplus staff take on the leaving date (R-5.2–R-5.4); \
+            the base salary in force that day (R-5.5). Monthly salary = salary coefficient × base salary. \
+            See docs/LAW.md for the formulas and the rule-file keys that hold them.
+            """)
+
+    @Option(help: "A bundled rule set id or the path of a rule file.")
+    var rules = "vn-2025"
+
+    @Option(help: "M or F.")
+    var sex: String
+
+    @Option(help: "Date of birth: YYYY, YYYY-MM or YYYY-MM-DD.")
+    var birth: String
+
+    @Option(name: .customLong("insurance-years"), help: "Years of social insurance on the leaving date.")
+    var insuranceYears: Double
+
+    @Option(name: .customLong("salary-coefficient"), help: "The salary coefficient (hệ số lương).")
+    var salaryCoefficient: Double = 1
+
+    @Option(name: .customLong("leave-on"), help: "The leaving date, YYYY-MM-DD.")
+    var leaveOn: String
+
+    @Option(name: .customLong("merger-effective"), help: "The date the merger took effect, YYYY-MM-DD.")
+    var mergerEffective: String
+
+    @Option(help: "cadre, civil_servant or non_professional.")
+    var category = "civil_servant"
+
+    @Flag(help: "Print CSV: route,decree,rule,eligible,months_early,package_months,vnd.")
+    var csv = false
+
+    func execute(arguments: [String], console: Console) throws {
+        func usage(_ flag: String, _ message: String) -> InputError { InputError(.usage, file: flag, message) }
+        guard let sex = StaffMember.Sex(rawValue: sex.uppercased()) else { throw usage("--sex", "\"\(sex)\" is not M or F") }
+        guard let born = BirthDate(text: birth) else { throw usage("--birth", "\"\(birth)\" is not a date YYYY, YYYY-MM or YYYY-MM-DD from 1900 to 2200") }
+        guard let leaving = CalendarDate(iso: leaveOn) else { throw usage("--leave-on", "\"\(leaveOn)\" is not a date YYYY-MM-DD from 1900 to 2200") }
+        guard let merger = CalendarDate(iso: mergerEffective) else {
+            throw usage("--merger-effective", "\"\(mergerEffective)\" is not a date YYYY-MM-DD from 1900 to 2200")
+        }
+        guard insuranceYears.isFinite, (0...60).contains(insuranceYears) else { throw usage("--insurance-years", "must be from 0 to 60") }
+        guard salaryCoefficient.isFinite, (0...20).contains(salaryCoefficient) else { throw usage("--salary-coefficient", "must be from 0 to 20") }
+        guard let category = RosterFile.category(category) else {
+            throw usage("--category", "\"\(category)\" is not cadre, civil_servant or non_professional")
+        }
+        guard !(leaving < merger) else { throw usage("--leave-on", "the leaving date \(leaving) is before the merger took effect (\(merger))") }
+        let loaded = try RuleSetLoader.load(rules)
+        let transition = loaded.rules.transition
+        let retirement = transition.retirement.retirementDate(sex: sex, born: born)
+        let monthsEarly = CalendarDate.wholeMonths(from: leaving, to: retirement)
+        let routes: [ExitQuote.Route] = category == .nonProfessional ? [.endOfPost] : [.earlyRetirement, .resignation]
+        let quotes = routes.map {
+            transition.quote($0, monthsEarly: monthsEarly, insuranceYears: insuranceYears, salaryCoefficient: salaryCoefficient,
+                             leaving: leaving, mergerEffective: merger)
+        }
+        if csv {
+            var lines = ["route,decree,rule,eligible,months_early,package_months,vnd"]
+            for q in quotes {
+                lines.append([q.route.rawValue, q.decree ?? "", q.rule ?? "", q.eligible ? "yes" : "no", String(q.monthsEarly),
+                              Self.number(q.packageMonths), String(Int64(q.vnd))].joined(separator: ","))
+            }
+            console.out(lines.joined(separator: "\n"))
+            return
+        }
+        let within = leaving < merger.addingMonths(transition.exitLaw.withinMonths)
+        var lines = [
+            "\(sex == .male ? "Man" : "Woman") born \(birth), \(Self.number(insuranceYears)) insurance years, salary coefficient "
+                + "\(Self.number(salaryCoefficient)), \(category.plainName); retires \(retirement) (\(transition.retirement.rule)).",
+            "Leaving \(leaving): \(monthsEarly) months early, \(within ? "within" : "after") \(transition.exitLaw.withinMonths) months of the "
+                + "merger of \(merger); base salary \(ReportFormat.grouped(quotes.first?.baseSalary ?? 0)) VND (\(transition.baseSalary.rule)).",
+            "",
+            ReportFormat.pad("route", 18) + ReportFormat.pad("decree", 18) + ReportFormat.pad("rule", 7) + ReportFormat.pad("eligible", 10)
+                + ReportFormat.pad("months", 10, right: true) + ReportFormat.pad("VND", 18, right: true),
+        ]
+        for q in quotes {
+            lines.append(ReportFormat.pad(q.route.rawValue, 18) + ReportFormat.pad(q.decree ?? "none in force", 18)
+                         + ReportFormat.pad(q.rule ?? "", 7) + ReportFormat.pad(q.eligible ? "yes" : "no", 10)
+                         + ReportFormat.pad(q.eligible ? Self.number(q.packageMonths) : "", 10, right: true)
+                         + ReportFormat.pad(q.eligible ? ReportFormat.grouped(Int(q.vnd)) : "", 18, right: true))
+        }
+        if category == .nonProfessional {
+            let allowance = transition.exitLaw.nonProfessional
+            lines.append("\nEnd-of-post allowance: \(Self.number(allowance.share)) × \(Self.number(allowance.monthlyAllowance)) base salaries per "
+                         + "whole month left of the term ending \(allowance.termEnds) (assumptions of the rule set).")
+        }
+        console.out(lines.joined(separator: "\n"))
+    }
+
+    /// A number without trailing zeros: 102, 57.5, 0.45.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+}
