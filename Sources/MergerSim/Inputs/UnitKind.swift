@@ -96,6 +96,12 @@ public struct PerCategory<Value: Sendable & Codable & Hashable>: Sendable, Codab
         case nonProfessional = "non_professional"
     }
 
+    public init(cadres: Value, civilServants: Value, nonProfessional: Value) {
+        self.cadres = cadres
+        self.civilServants = civilServants
+        self.nonProfessional = nonProfessional
+    }
+
     public subscript(category: StaffCategory) -> Value {
         switch category {
         case .cadres: cadres

@@ -114,12 +114,33 @@ public struct QuotaRules: Sendable, Codable, Hashable {
         public var withExtras: Bool
         /// The date from which the category no longer exists.
         public var endedOn: CalendarDate?
+        /// The central allowance fund of a unit's non-professional workers, where the category exists.
+        public var allowanceFund: AllowanceFund?
 
         enum CodingKeys: String, CodingKey {
             case rule
             case byType = "by_type"
             case withExtras = "with_extras"
             case endedOn = "ended_on"
+            case allowanceFund = "allowance_fund"
+        }
+
+        /// A month's fund in base salaries: `byType` for the unit's type plus `perExtra` for each extra worker.
+        public struct AllowanceFund: Sendable, Codable, Hashable {
+            public var rule: String
+            public var byType: PerTypeDecimal
+            public var perExtra: FixedDecimal
+
+            enum CodingKeys: String, CodingKey {
+                case rule
+                case byType = "by_type"
+                case perExtra = "per_extra"
+            }
+
+            /// The monthly fund in base salaries of a unit of `type` with `extras` extra workers.
+            public func baseSalaries(type: UnitType, extras: Int) -> FixedDecimal {
+                FixedDecimal(millionths: byType[type].millionths + perExtra.millionths * Int64(extras))
+            }
         }
     }
 
@@ -187,6 +208,25 @@ public struct PerType: Sendable, Codable, Hashable {
     }
 
     public subscript(type: UnitType) -> Int {
+        switch type {
+        case .typeI: typeI
+        case .typeII: typeII
+        case .typeIII: typeIII
+        }
+    }
+}
+
+/// A decimal for each type (`{I: 21.0, II: 18.0, III: 15.0}`).
+public struct PerTypeDecimal: Sendable, Codable, Hashable {
+    public var typeI: FixedDecimal
+    public var typeII: FixedDecimal
+    public var typeIII: FixedDecimal
+
+    enum CodingKeys: String, CodingKey {
+        case typeI = "I", typeII = "II", typeIII = "III"
+    }
+
+    public subscript(type: UnitType) -> FixedDecimal {
         switch type {
         case .typeI: typeI
         case .typeII: typeII

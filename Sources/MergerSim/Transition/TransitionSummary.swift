@@ -19,10 +19,18 @@ public struct TransitionSummary: Sendable {
     public var probabilityWithinQuota: [Double]
     /// Per unit: the median over replications of the year it is within quota (nil when after the last year).
     public var medianYearWithinQuota: [Int?]
-    /// Share of replications in which every unit is within quota at the end of the last year.
+    /// Share of replications in which every unit is within quota in every category at the end of the
+    /// year of that category's deadline.
     public var probabilityAllWithinQuota: Double
+    /// The year (1-based) at whose end each category's deadline is judged.
+    public var deadlineYears: PerCategory<Int>
 
-    public init(_ runs: [TransitionModel.Replication], years: Int, units: Int) throws(GSLError) {
+    /// - Parameter deadlineYears: per category, the year whose end is its deadline (at most `years`); all `years` when nil.
+    public init(_ runs: [TransitionModel.Replication], years: Int, units: Int, deadlineYears: PerCategory<Int>? = nil) throws(GSLError) {
+        let deadlineYears = deadlineYears.map {
+            PerCategory(cadres: min($0.cadres, years), civilServants: min($0.civilServants, years), nonProfessional: min($0.nonProfessional, years))
+        } ?? PerCategory(cadres: years, civilServants: years, nonProfessional: years)
+        self.deadlineYears = deadlineYears
         var rows: [Row] = []
         let categories = StaffCategory.allCases.map(\.rawValue) + ["all"]
         for year in 0..<years {
@@ -57,7 +65,9 @@ public struct TransitionSummary: Sendable {
             let median = try Statistics.quantile(runs.map { Double($0.yearWithinQuota[u] ?? years + 1) }, 0.5)
             return median > Double(years) ? nil : Int(median.rounded(.up))
         }
-        probabilityAllWithinQuota = Double(runs.filter { $0.surplus[years - 1].reduce(0, +) == 0 }.count) / Double(runs.count)
+        probabilityAllWithinQuota = Double(runs.filter { run in
+            StaffCategory.allCases.allSatisfy { run.surplus[deadlineYears[$0] - 1][$0.index] == 0 }
+        }.count) / Double(runs.count)
     }
 
     public func row(year: Int, category: String, metric: String) -> Row? {

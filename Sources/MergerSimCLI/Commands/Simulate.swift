@@ -47,11 +47,13 @@ struct Simulate: ConsoleCommand {
         do {
             let replications = try model.simulate(runs: resolvedRuns, seed: resolvedSeed, progress: { progress.update($0) })
             progress.finish()
-            transition = try TransitionSummary(replications, years: model.years, units: after.count)
+            transition = try TransitionSummary(replications, years: model.years, units: after.count, deadlineYears: inputs.deadlineYears)
         } catch {
             throw InternalError("the transition failed in GSL: \(error)")
         }
-        let summary = SimulationSummary(before: before, after: after, deadline: deadline, reallocation: reallocated,
+        let funds = inputs.allowanceFunds(after)
+        let summary = SimulationSummary(before: before, after: after, deadline: deadline, deadlines: inputs.deadlines,
+                                        allowanceFund: funds.map { $0.reduce(0, +) }, reallocation: reallocated,
                                         transition: (transition, model.years, resolvedRuns))
         let folder = destination.given
         var defaults = inputs.scenarioDefaults
@@ -74,7 +76,7 @@ struct Simulate: ConsoleCommand {
         manifest.effectiveDate = inputs.effectiveDate.description
         try destination.write([
             ("screening.csv", ScreeningReport.csv(before)),
-            ("units_after.csv", UnitsAfterReport.csv(after, transfers: reallocated.transfers, transition: transition)),
+            ("units_after.csv", UnitsAfterReport.csv(after, transfers: reallocated.transfers, transition: transition, allowanceFund: funds)),
             ("timeline.csv", TimelineReport.csv(transition, effective: inputs.effectiveDate)),
             ("transfers.csv", TransfersReport.csv(reallocated.transfers, names: Dictionary(after.map { ($0.unit.code, $0.unit.name) }, uniquingKeysWith: { a, _ in a }))),
             ("summary.csv", summary.csv), ("manifest.json", manifest.json),

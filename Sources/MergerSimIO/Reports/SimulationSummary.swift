@@ -8,7 +8,8 @@ public struct SimulationSummary: Sendable {
     private let before: [ScreeningResult]
     private let after: [UnitAfterResult]
 
-    public init(before: [ScreeningResult], after: [UnitAfterResult], deadline: CalendarDate?,
+    public init(before: [ScreeningResult], after: [UnitAfterResult], deadline: CalendarDate?, deadlines: PerCategory<CalendarDate>? = nil,
+                allowanceFund: Int64? = nil,
                 reallocation: ScenarioInputs.Reallocated? = nil, transition: (summary: TransitionSummary, years: Int, runs: Int)? = nil) {
         self.before = before
         self.after = after
@@ -46,6 +47,7 @@ public struct SimulationSummary: Sendable {
             add("vacancies_after_\(name)", after.reduce(0) { $0 + ($1.vacancies?[category] ?? 0) })
             add("units_over_quota_after_\(name)", after.filter { ($0.surplus?[category] ?? 0) > 0 }.count)
         }
+        if let allowanceFund { metrics.append(("allowance_fund_vnd_monthly", String(allowanceFund))) }
         if let reallocation {
             let plan = reallocation.transfers
             for category in StaffCategory.allCases {
@@ -68,11 +70,18 @@ public struct SimulationSummary: Sendable {
             let years = transition.years
             add("transition_years", years)
             add("transition_runs", transition.runs)
-            for category in StaffCategory.allCases.map(\.rawValue) + ["all"] {
-                if let row = transition.summary.row(year: years, category: category, metric: "surplus") {
-                    metrics.append(("surplus_at_deadline_mean_\(category)", ReportFormat.fixed(row.mean, decimals: 2)))
-                    metrics.append(("surplus_at_deadline_p95_\(category)", ReportFormat.fixed(row.p95, decimals: 2)))
+            // Each category at the end of the year of its own deadline; "all" at the last year.
+            for category in StaffCategory.allCases {
+                let year = transition.summary.deadlineYears[category]
+                add("deadline_year_\(category.rawValue)", year)
+                if let row = transition.summary.row(year: year, category: category.rawValue, metric: "surplus") {
+                    metrics.append(("surplus_at_deadline_mean_\(category.rawValue)", ReportFormat.fixed(row.mean, decimals: 2)))
+                    metrics.append(("surplus_at_deadline_p95_\(category.rawValue)", ReportFormat.fixed(row.p95, decimals: 2)))
                 }
+            }
+            if let row = transition.summary.row(year: years, category: "all", metric: "surplus") {
+                metrics.append(("surplus_at_deadline_mean_all", ReportFormat.fixed(row.mean, decimals: 2)))
+                metrics.append(("surplus_at_deadline_p95_all", ReportFormat.fixed(row.p95, decimals: 2)))
             }
             let cost = (1...years).compactMap { transition.summary.row(year: $0, category: "all", metric: "cost_vnd")?.mean }.reduce(0, +)
             metrics.append(("exit_cost_vnd_mean", ReportFormat.fixed(cost, decimals: 0)))
@@ -81,6 +90,9 @@ public struct SimulationSummary: Sendable {
             metrics.append(("deadline_verdict", p >= 0.95 ? "met" : p >= 0.5 ? "at risk" : "not met"))
         }
         metrics.append(("deadline", deadline?.description ?? ""))
+        if let deadlines {
+            for category in StaffCategory.allCases { metrics.append(("deadline_\(category.rawValue)", deadlines[category].description)) }
+        }
         self.metrics = metrics
     }
 
@@ -141,7 +153,13 @@ public struct SimulationSummary: Sendable {
         }
         if let deadline = value("deadline"), !deadline.isEmpty {
             lines.append("")
-            lines.append("Staffing must be back within quota by \(deadline) (\(rules.deadline.rule)).")
+            let byCategory = StaffCategory.allCases.compactMap { c in value("deadline_\(c.rawValue)").map { (c, $0) } }
+            if byCategory.contains(where: { $0.1 != deadline }) {
+                lines.append("Staffing must be back within quota by " + byCategory.map { "\($0.1) (\($0.0.plainName))" }.joined(separator: ", ")
+                             + " (\(rules.deadline.rule)).")
+            } else {
+                lines.append("Staffing must be back within quota by \(deadline) (\(rules.deadline.rule)).")
+            }
         }
         return lines.joined(separator: "\n")
     }

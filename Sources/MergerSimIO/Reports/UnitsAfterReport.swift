@@ -14,11 +14,14 @@ public enum UnitsAfterReport {
         "transfers_out_cadres", "transfers_out_civil_servants", "transfers_out_non_professional",
         "surplus_after_transfers_cadres", "surplus_after_transfers_civil_servants", "surplus_after_transfers_non_professional",
         "vacancies_after_transfers_cadres", "vacancies_after_transfers_civil_servants", "vacancies_after_transfers_non_professional",
-        "p_within_quota_by_deadline", "median_year_within_quota", "transfer_note",
+        "p_within_quota_by_deadline", "median_year_within_quota", "transfer_note", "allowance_fund_vnd",
     ]
 
     /// The rows; `transfers` (stage 2, planned over the same units in the same order) adds the after-transfer columns.
-    public static func csv(_ results: [UnitAfterResult], transfers: TransferPlan? = nil, transition: TransitionSummary? = nil) -> Data {
+    ///
+    /// `allowanceFund` gives each unit's monthly fund in VND, where the rule set has one.
+    public static func csv(_ results: [UnitAfterResult], transfers: TransferPlan? = nil, transition: TransitionSummary? = nil,
+                           allowanceFund: [Int64]? = nil) -> Data {
         var writer = CSVWriter(header: header)
         var incoming: [String: Headcount] = [:], outgoing: [String: Headcount] = [:]
         for t in transfers?.transfers ?? [] {
@@ -47,6 +50,7 @@ public enum UnitsAfterReport {
             }
             fields.append(unreachable.contains(result.unit.code)
                           ? "unreachable: no lat/lon, so no transfers to or from it under the distance limit" : "")
+            fields.append(allowanceFund.map { String($0[i]) } ?? "")
             writer.append(fields)
         }
         return writer.data

@@ -25,6 +25,8 @@ public struct Scenario: Sendable {
     /// The date the merger takes effect, when the scenario gives one (checked when read); else the
     /// rule set's own (``ScenarioInputs/effectiveDate``).
     public let effectiveDate: CalendarDate?
+    /// Per-category deadlines the scenario sets, by category name.
+    public let deadlines: [String: CalendarDate]
     /// Where `effective_date` is (or, without it, the file), to locate findings about it.
     let effectivePlace: InputError
     /// Where the transition's runs are set (or, without them, the file), to locate findings about them.
@@ -33,11 +35,12 @@ public struct Scenario: Sendable {
     /// The keys a scenario may have, and those of its nested mappings.
     static let knownKeys: Set<String> = [
         "name", "rules", "rules_before", "effective_date", "units", "plan", "staff", "transfers", "envelope", "transition",
-        "province_classes", "party_mass_org_posts",
+        "province_classes", "party_mass_org_posts", "deadlines",
     ]
     static let transfersKeys: Set<String> = ["scope", "max_km", "cross_category"]
     static let transitionKeys: Set<String> = ["years", "runs", "seed"]
     static let envelopeKeys = Set(EnvelopeCategory.allCases.map(\.rawValue))
+    static let deadlineKeys = Set(StaffCategory.allCases.map(\.rawValue))
 
     /// Reads and checks the scenario file at `path` (66 unreadable, 65 malformed, with line and column).
     public init(path: String) throws(InputError) {
@@ -54,6 +57,7 @@ public struct Scenario: Sendable {
         try document.checkKeys(at: ["transfers"], known: Self.transfersKeys, what: "transfers")
         try document.checkKeys(at: ["transition"], known: Self.transitionKeys, what: "transition")
         try document.checkKeys(at: ["envelope"], known: Self.envelopeKeys, what: "envelope")
+        try document.checkKeys(at: ["deadlines"], known: Self.deadlineKeys, what: "deadlines")
         let settings = try document.decode(Settings.self)
         var effectiveDate: CalendarDate?
         if let text = settings.effectiveDate {
@@ -94,6 +98,17 @@ public struct Scenario: Sendable {
                 throw document.error(at: ["transition", "runs"], "transition runs must be from 1 to \(ReportFormat.grouped(Limits.maxRuns))")
             }
         }
+        var deadlines: [String: CalendarDate] = [:]
+        for (category, text) in settings.deadlines ?? [:] {
+            guard let date = CalendarDate(iso: text) else {
+                throw document.error(at: ["deadlines", category], "deadlines: \(category) \"\(text)\" is not a date YYYY-MM-DD "
+                                     + "between \(Limits.years.lowerBound) and \(Limits.years.upperBound)")
+            }
+            if let effectiveDate, !(effectiveDate < date) {
+                throw document.error(at: ["deadlines", category], "deadlines: \(category) \(date) is not after the effective date \(effectiveDate)")
+            }
+            deadlines[category] = date
+        }
         for (province, posts) in settings.partyMassOrgPosts ?? [:] where !(0...1_000).contains(posts) {
             throw document.error(at: ["party_mass_org_posts", province], "party_mass_org_posts must be from 0 to 1,000 posts a unit")
         }
@@ -105,6 +120,7 @@ public struct Scenario: Sendable {
         self.bytes = bytes
         self.settings = settings
         self.effectiveDate = effectiveDate
+        self.deadlines = deadlines
         self.runsPlace = document.error(at: ["transition", "runs"], "")
         self.effectivePlace = settings.effectiveDate == nil ? .badData(path, "") : document.error(at: ["effective_date"], "")
     }
@@ -154,6 +170,8 @@ public struct Scenario: Sendable {
         public var provinceClasses: [String: String]?
         /// Party and mass-organisation posts a unit: `default` and province name → posts.
         public var partyMassOrgPosts: [String: Int]?
+        /// Deadlines by category, `YYYY-MM-DD`: e.g. `{non_professional: 2025-12-31}`.
+        public var deadlines: [String: String]?
 
         enum CodingKeys: String, CodingKey {
             case name, rules, units, plan, staff, transfers, envelope, transition
@@ -161,6 +179,7 @@ public struct Scenario: Sendable {
             case effectiveDate = "effective_date"
             case provinceClasses = "province_classes"
             case partyMassOrgPosts = "party_mass_org_posts"
+            case deadlines
         }
     }
 

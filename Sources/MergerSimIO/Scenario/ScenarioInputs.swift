@@ -263,14 +263,40 @@ public struct ScenarioInputs: Sendable {
         throw runsFromFlag ? InputError(.usage, file: "--runs", message) : located
     }
 
+    /// Each unit's monthly allowance fund for non-professional workers in whole VND: the rule
+    /// set's base salaries for its type and extras × the base salary in force on the effective date; nil
+    /// where the rule set has no fund (the category does not exist, or its fund is not known).
+    public func allowanceFunds(_ after: [UnitAfterResult]) -> [Int64]? {
+        let nonProfessional = rules.rules.quotas.nonProfessional
+        guard let fund = nonProfessional.allowanceFund, nonProfessional.endedOn.map({ effectiveDate < $0 }) ?? true,
+              let base = rules.rules.transition.baseSalary.inForce(on: effectiveDate) else { return nil }
+        return after.map { result in
+            let extras = nonProfessional.withExtras ? result.quota.extras : 0
+            return fund.baseSalaries(type: result.classification.type, extras: extras).millionths * Int64(base) / FixedDecimal.scale
+        }
+    }
+
+    /// Each category's deadline: the scenario's `deadlines`, else the rule set's.
+    public var deadlines: PerCategory<CalendarDate>? {
+        rules.rules.deadline.dates(effective: effectiveDate, overrides: scenario.deadlines)
+    }
+
+    /// Per category, the transition year whose end is the first on or after its deadline.
+    public var deadlineYears: PerCategory<Int>? {
+        deadlines.map { dates in
+            func year(_ date: CalendarDate) -> Int {
+                var years = 1
+                while effectiveDate.addingYears(years) < date, years < Limits.maxYears { years += 1 }
+                return years
+            }
+            return PerCategory(cadres: year(dates.cadres), civilServants: year(dates.civilServants), nonProfessional: year(dates.nonProfessional))
+        }
+    }
+
     /// Years of the transition: the scenario's, else those from the effective date to the rule set's deadline.
     public var transitionYears: Int {
         if let years = scenario.settings.transition?.years { return years }
-        let deadline = rules.rules.deadline
-        if let years = deadline.yearsAfterEffective { return years }
-        guard let date = deadline.date(effective: effectiveDate) else { return 5 }
-        var years = 1
-        while effectiveDate.addingYears(years) < date { years += 1 }
-        return years
+        guard let years = deadlineYears else { return 5 }
+        return StaffCategory.allCases.map { years[$0] }.max() ?? 5
     }
 }

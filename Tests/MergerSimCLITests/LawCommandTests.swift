@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+import MergerSimCLI
+import MergerSimIO
+
+/// Issue 9 through the commands: `mergersim package`, rule values checked on load, the scenario's
+/// defaults by date, per-category deadlines and the allowance fund.
+struct LawCommandTests {
+    static let rulesFolder = repositoryRoot.appendingPathComponent("rules/sets")
+
+    func package(_ arguments: [String]) -> (code: Int32, out: String, error: String) {
+        mergersim(["package", "--csv"] + arguments)
+    }
+
+    @Test func packageWorkedExamples() {
+        let a = package(["--rules", "vn-2025", "--sex", "M", "--birth", "1972-01-15", "--insurance-years", "30", "--salary-coefficient", "3.0",
+                         "--leave-on", "2025-01-01", "--merger-effective", "2025-01-01"])
+        #expect(a.code == 0, "\(a.error)")
+        #expect(a.out.split(separator: "\n").first == "route,decree,rule,eligible,months_early,package_months,vnd")
+        #expect(a.out.contains("early_retirement,decree_178_2024,R-5.3,yes,109,102,716040000"))
+        let later = package(["--sex", "M", "--birth", "1972-01-15", "--insurance-years", "30", "--salary-coefficient", "3.0",
+                             "--leave-on", "2026-03-01", "--merger-effective", "2025-01-01"])
+        #expect(later.out.contains("early_retirement,decree_178_2024,R-5.3,yes,95,69,484380000"))
+        let b = package(["--sex", "M", "--birth", "1966-02-15", "--insurance-years", "25", "--salary-coefficient", "3.0",
+                         "--leave-on", "2025-01-01", "--merger-effective", "2025-01-01"])
+        #expect(b.out.contains("early_retirement,decree_178_2024,R-5.3,yes,35,57.5,403650000"))
+        let c = package(["--sex", "F", "--birth", "1985-06-10", "--insurance-years", "15", "--salary-coefficient", "2.34",
+                         "--leave-on", "2025-03-01", "--merger-effective", "2025-01-01"])
+        #expect(c.out.contains("resignation,decree_178_2024,R-5.3,yes,244,73.5,402456600"))
+        #expect(c.out.contains("early_retirement,decree_178_2024,R-5.3,no,244,0,0"))  // 15 years: no early retirement
+        let d = package(["--sex", "M", "--birth", "1966-02-15", "--insurance-years", "25", "--salary-coefficient", "3.0",
+                         "--leave-on", "2024-03-01", "--merger-effective", "2024-01-01"])
+        #expect(d.out.contains("early_retirement,decree_29_2023,R-5.2,yes,45,19.5,105300000"))
+        let e = package(["--sex", "M", "--birth", "1966-02-15", "--insurance-years", "25", "--salary-coefficient", "3.0",
+                         "--leave-on", "2024-08-01", "--merger-effective", "2024-01-01"])
+        #expect(e.out.contains("early_retirement,decree_29_2023,R-5.2,yes,40,18,126360000"))
+        let worker = package(["--sex", "F", "--birth", "1980", "--insurance-years", "5", "--category", "non_professional",
+                              "--leave-on", "2025-08-01", "--merger-effective", "2025-07-01"])
+        #expect(worker.out.contains("end_of_post,decree_178_2024,R-5.2,yes,"), "\(worker.out)")
+        #expect(worker.out.hasSuffix(",5,17550000"))   // 10 months left × ½ × 1.5 × 2,340,000
+    }
+
+    @Test func packageRefusesBadFlags() {
+        let base = ["--sex", "M", "--birth", "1970", "--insurance-years", "20", "--leave-on", "2025-01-01", "--merger-effective", "2025-01-01"]
+        func refused(_ flag: String, _ value: String) -> String? {
+            var arguments = base
+            if let i = arguments.firstIndex(of: flag) { arguments[i + 1] = value } else { arguments += [flag, value] }
+            let run = package(arguments)
+            return run.code == 64 ? run.error : nil
+        }
+        #expect(refused("--sex", "X")?.contains("--sex: \"X\" is not M or F") == true)
+        #expect(refused("--birth", "1870")?.contains("--birth") == true)
+        #expect(refused("--leave-on", "2024-12-31")?.contains("before the merger took effect") == true)
+        #expect(refused("--insurance-years", "99")?.contains("from 0 to 60") == true)
+        #expect(refused("--category", "mayor")?.contains("is not cadre, civil_servant or non_professional") == true)
+    }
+
+    /// A copy of a bundled rule file with `old` replaced by `new`, in a scratch folder.
+    func ruleFile(_ id: String, replacing old: String, with new: String) throws -> (Scratch, String) {
+        let scratch = try Scratch()
+        let text = try String(contentsOf: Self.rulesFolder.appendingPathComponent("\(id).yaml"), encoding: .utf8)
+        #expect(text.contains(old), "\(old)")
+        return (scratch, try scratch.write("rules.yaml", Array(text.replacingOccurrences(of: old, with: new).utf8)))
+    }
+
+    @Test(arguments: [
+        ("voluntary_rate: {cadres: 0.01", "voluntary_rate: {cadres: 5", "transition.exits.voluntary_rate.cadres is 5.0; a rate or uptake must be from 0 to 1"),
+        ("early_retirement_uptake: 0.5", "early_retirement_uptake: -0.5", "a rate or uptake must be from 0 to 1"),
+        ("cadres: {female_share: 0.25, age_mean: 45", "cadres: {female_share: 0.25, age_mean: 400", "the distribution almost never falls in its window"),
+        ("deadline: {rule: R-4.6, status: NC, years_after_effective: 5}", "deadline: {rule: R-4.6, status: NC, date: 2029-13-45}", "is not a date YYYY-MM-DD"),
+        ("ended_on: 2025-08-01", "ended_on: 1 Aug 2025", "is not a date YYYY-MM-DD"),
+        ("- {from: 2023-07-01, vnd: 1800000}", "- {from: 2018-07-01, vnd: 1800000}", "base_salary: the schedule must be in date order"),
+        ("within_months: 12", "within_months: 0", "within_months must be from 1 to 120"),
+    ])
+    func ruleValuesAreCheckedOnLoad(old: String, new: String, says: String) throws {
+        let (scratch, path) = try ruleFile("vn-2025", replacing: old, with: new)
+        let run = mergersim(["rules", path])
+        #expect(run.code == 65, "\(run.error)")
+        #expect(run.error.contains("rules.yaml:") && run.error.contains(says), "\(run.error)")
+        let line = run.error.split(separator: ":").dropFirst(2).first.flatMap { Int($0) }
+        #expect(line != nil, "located: \(run.error)")
+        _ = scratch
+    }
+
+    /// A scenario of the Phan Rang units under `rules`, with `extra` YAML.
+    func scenario(_ extra: String, rules: String = "vn-2023") throws -> (Scratch, String) {
+        let scratch = try Scratch()
+        let folder = repositoryRoot.appendingPathComponent("scenarios/phan-rang-2024")
+        for file in ["units.csv", "plan.csv"] {
+            try FileManager.default.copyItem(at: folder.appendingPathComponent(file), to: scratch.url.appendingPathComponent(file))
+        }
+        let yaml = "name: t\nrules: \(rules)\nunits: units.csv\nplan: plan.csv\ntransition: {runs: 20}\n" + extra
+        return (scratch, try scratch.write("scenario.yaml", Array(yaml.utf8)))
+    }
+
+    func summary(_ folder: String) throws -> [String: String] {
+        let lines = try String(contentsOfFile: folder + "/summary.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+        return Dictionary(uniqueKeysWithValues: lines.map { line in
+            let parts = line.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            return (parts[0], parts.count > 1 ? parts[1] : "")
+        })
+    }
+
+    @Test func absentEffectiveDateAndRulesBeforeTakeTheRuleSetsDates() throws {
+        let (scratch, path) = try scenario("", rules: "vn-2025")
+        let validated = mergersim(["validate", path])
+        #expect(validated.code == 0, "\(validated.error)")
+        #expect(validated.out.contains("effective 2025-07-01 (default: the rule set's in_force.from)"))
+        #expect(validated.out.contains("rules before: vn-2023 (default: in force the day before the effective date)"))
+        let run = mergersim(["simulate", path, "--out", scratch.path("out"), "--quiet"])
+        #expect(run.code == 0, "\(run.error)")
+        let manifest = try String(contentsOfFile: scratch.path("out/manifest.json"), encoding: .utf8)
+        #expect(manifest.contains("2025-07-01 (in_force.from of vn-2025)"))
+        #expect(manifest.contains("vn-2023 (in force on 2025-06-30, the day before the effective date)"))
+    }
+
+    @Test func anEffectiveDateBeforeTheBaseSalaryOrTheDecreesIsRefused() throws {
+        let (scratch, path) = try scenario("effective_date: 2014-06-01\n")
+        let run = mergersim(["validate", path])
+        #expect(run.code == 65 && run.error.contains("scenario.yaml:6:17: the effective date 2014-06-01 is before the first base salary of vn-2023 (R-5.5, from 2019-07-01)"),
+                "\(run.error)")
+        _ = scratch
+    }
+
+    @Test func perCategoryDeadlinesJudgeEachCategoryAtItsOwnDate() throws {
+        // Nghệ An: non-professional workers by 31 Dec 2025, cadres and civil servants by 1 Dec 2029.
+        let (scratch, path) = try scenario("effective_date: 2024-11-01\ndeadlines: {non_professional: 2025-12-31, cadres: 2029-12-01, civil_servants: 2029-12-01}\n")
+        let run = mergersim(["simulate", path, "--out", scratch.path("out"), "--quiet"])
+        #expect(run.code == 0, "\(run.error)")
+        let values = try summary(scratch.path("out"))
+        #expect(values["deadline_non_professional"] == "2025-12-31" && values["deadline_year_non_professional"] == "2")
+        #expect(values["deadline_cadres"] == "2029-12-01" && values["deadline_year_cadres"] == "6")
+        #expect(values["transition_years"] == "6")
+        #expect(run.out.contains("by 2029-12-01 (cadres), 2029-12-01 (civil servants), 2025-12-31 (non-professional)"))
+        let bad = try scenario("deadlines: {non_profesional: 2025-12-31}\n")
+        #expect(mergersim(["validate", bad.1]).error.contains("unknown key \"non_profesional\" in deadlines"))
+    }
+
+    @Test func allowanceFundOfNonProfessionalWorkers() throws {
+        // Kinh Dinh, Type II with 5 extras: (18 + 1.5 × 5) × 2,340,000; Phủ Hà with 4: (18 + 6) × 2,340,000.
+        let (scratch, path) = try scenario("effective_date: 2024-11-01\n")
+        #expect(mergersim(["simulate", path, "--out", scratch.path("out"), "--quiet"]).code == 0)
+        let values = try summary(scratch.path("out"))
+        #expect(values["allowance_fund_vnd_monthly"] == String(59_670_000 + 56_160_000))
+        let units = try String(contentsOfFile: scratch.path("out/units_after.csv"), encoding: .utf8)
+        #expect(units.contains(",59670000\n") && units.contains(",56160000\n"))
+        // Under vn-2025 the category has ended: no fund.
+        let (scratch2, path2) = try scenario("", rules: "vn-2025")
+        #expect(mergersim(["simulate", path2, "--out", scratch2.path("out"), "--quiet"]).code == 0)
+        #expect(try summary(scratch2.path("out"))["allowance_fund_vnd_monthly"] == nil)
+    }
+}
