@@ -120,6 +120,10 @@ struct SimulateCommandTests {
         #expect(run.code == 0, "\(run.error)")
         let after = try csv(scratch.path("out/units_after.csv"))
         #expect(after[0]["cadres"] == "1" && after[0]["civil_servants"] == "1" && after[0]["non_professional"] == "1")
+        // Issue 9: every roster default applied is counted in the manifest.
+        let manifest = try String(contentsOfFile: scratch.path("out/manifest.json"), encoding: .utf8)
+        #expect(manifest.contains("0 for 3 people without it"))
+        #expect(manifest.contains("roster.salary_coefficient.cadres") && manifest.contains("3.0 for 1 people without it"))
     }
 
     @Test func badRosterValuesAreLocated() throws {

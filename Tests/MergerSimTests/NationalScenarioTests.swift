@@ -3,7 +3,7 @@ import Testing
 import MergerSim
 @testable import MergerSimIO
 
-/// CASES.md, case 2: the 2025 nationwide arrangement, real structure with estimated figures.
+/// A real case: the 2025 nationwide arrangement, real structure with estimated figures.
 @Suite(.serialized)
 struct NationalScenarioTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

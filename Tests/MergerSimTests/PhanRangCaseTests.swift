@@ -3,7 +3,7 @@ import Testing
 import MergerSim
 import MergerSimIO
 
-/// CASES.md, case 1: Phan Rang–Tháp Chàm, five wards of a provincial city (R-1.4: 7,000 people, 5.5 km²).
+/// A real case: Phan Rang–Tháp Chàm, five wards of a provincial city (R-1.4: 7,000 people, 5.5 km²).
 struct PhanRangCaseTests {
     static let unitsPath = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -15,7 +15,7 @@ public struct MergerPlan: Hashable, Sendable {
 public struct PlannedUnit: Hashable, Sendable {
     public var code: String
     public var name: String
-    /// When absent: the kind of the largest member by population (INTERFACE.md).
+    /// When absent: the kind of the largest member by population (see the README).
     public var kind: UnitKind?
     /// Overrides the type computed from the score.
     public var type: UnitType?

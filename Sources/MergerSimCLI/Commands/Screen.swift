@@ -8,7 +8,7 @@ struct Screen: ConsoleCommand {
         abstract: "Screen existing units: standards met, must they merge, type and staffing quota.",
         discussion: "Writes screening.csv and manifest.json to the output folder and prints a summary.")
 
-    @Argument(help: "The units CSV (one row per existing unit; see INTERFACE.md).")
+    @Argument(help: "The units CSV (one row per existing unit; see the README).")
     var units: String
 
     @Option(help: "A bundled rule set id (see `mergersim rules`) or the path of a rule file.")

@@ -8,7 +8,7 @@ struct Simulate: ConsoleCommand {
         abstract: "Run a merger scenario: apply the plan, judge the units after it, share envelopes, move surplus staff.",
         discussion: "Writes screening.csv, units_after.csv, transfers.csv, summary.csv and manifest.json to the output folder.")
 
-    @Argument(help: "The scenario file (YAML; see INTERFACE.md).")
+    @Argument(help: "The scenario file (YAML; see the README).")
     var scenario: String
 
     @Option(help: "The output folder (default: output/<scenario name>).")
@@ -60,6 +60,7 @@ struct Simulate: ConsoleCommand {
         defaults += ScreeningDefaults.applied(before, ruleSet: inputs.rulesBefore.rules, rulesGiven: settings.rulesBefore ?? settings.rules, roundGiven: nil)
             .map { entry in var entry = entry; entry.name = "before." + entry.name; return entry }
         defaults += ScreeningDefaults.afterDefaults(after, ruleSet: inputs.rules.rules, scenario: inputs.scenario)
+        defaults += inputs.rosterDefaults
         if syntheticRoster {
             defaults.append(.init(name: "roster", value: "synthetic (rule set synthetic_roster, seed \(resolvedSeed))",
                                   rule: inputs.rules.rules.transition.syntheticRoster.rule, status: inputs.rules.rules.transition.syntheticRoster.status,

@@ -1,7 +1,7 @@
 /// A problem with what the user gave: a file, a value in it, or a command
 /// line; with where it is and a plain sentence, and the exit code it ends with.
 ///
-/// Exit codes (INTERFACE.md): 64 usage, 65 bad input data, 66 input file
+/// Exit codes (see the README): 64 usage, 65 bad input data, 66 input file
 /// missing or unreadable, 73 output cannot be written.
 public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Kind: Int32, Sendable {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// `mergersim compare`: the summaries of several runs side by side, one row
-/// per metric, one column per run folder (INTERFACE.md).
+/// per metric, one column per run folder (see the README).
 public struct Comparison: Sendable {
     /// Column names: each folder's last path component (the whole path where two share one).
     public let runs: [String]

@@ -110,18 +110,19 @@ public enum RuleSetDescription {
         for decree in law.decrees {
             let period = "from \(decree.from)" + (decree.to.map { " to \($0)" } ?? "")
             out.append("    \(decree.rule)  \(decree.id): \(decree.instrument), \(period), \(decree.forMergers ? "for mergers" : "not for mergers")\(mark(decree.status))")
+            func n(_ value: Double) -> String { value == value.rounded() && abs(value) < 1e9 ? String(Int(value)) : String(value) }
             func formula(_ f: ExitLaw.Formula) -> String {
                 var parts: [String] = []
-                if f.base != 0 { parts.append("\(f.base)") }
-                if f.withinFactor != 0 || f.laterFactor != 0 { parts.append("\(f.withinFactor) (later \(f.laterFactor)) × min(months early, \(f.salaryMonthsCap))") }
-                if f.perEarlyYear != 0 { parts.append("\(f.perEarlyYear) × early years") }
-                if f.perInsuranceYear != 0 { parts.append("\(f.perInsuranceYear) × insurance years") }
-                if f.serviceAllowance { parts.append("\(f.serviceFirstMonths) for \(f.serviceFromYears) insurance years + \(f.servicePerFurtherYear) a further year") }
+                if f.base != 0 { parts.append(n(f.base)) }
+                if f.withinFactor != 0 || f.laterFactor != 0 { parts.append("\(n(f.withinFactor)) (later \(n(f.laterFactor))) × min(months early, \(f.salaryMonthsCap))") }
+                if f.perEarlyYear != 0 { parts.append("\(n(f.perEarlyYear)) × early years") }
+                if f.perInsuranceYear != 0 { parts.append("\(n(f.perInsuranceYear)) × insurance years") }
+                if f.serviceAllowance { parts.append("\(n(f.serviceFirstMonths)) for \(n(f.serviceFromYears)) insurance years + \(n(f.servicePerFurtherYear)) a further year") }
                 let window = "\(f.minMonthsEarly)–\(f.maxMonthsEarly.map(String.init) ?? "…") months early"
                 return "\(window): " + parts.joined(separator: " + ") + " months"
             }
             for band in decree.earlyRetirement.bands {
-                out.append("        early retirement (≥ \(decree.earlyRetirement.minInsuranceYears) insurance years), \(formula(band))")
+                out.append("        early retirement (≥ \(n(decree.earlyRetirement.minInsuranceYears)) insurance years), \(formula(band))")
             }
             out.append("        resignation, \(formula(decree.resignation))")
         }

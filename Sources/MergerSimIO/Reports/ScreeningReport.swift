@@ -1,7 +1,7 @@
 import Foundation
 import MergerSim
 
-/// `screening.csv`: one row per existing unit (INTERFACE.md), with the
+/// `screening.csv`: one row per existing unit (see the README), with the
 /// standard, the merger decision and its margin, the type and the quota.
 public enum ScreeningReport {
     /// The contract's columns, then mergersim's additions.

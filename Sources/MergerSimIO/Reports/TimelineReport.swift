@@ -1,7 +1,7 @@
 import Foundation
 import MergerSim
 
-/// `timeline.csv`: one row per year × category × metric (INTERFACE.md).
+/// `timeline.csv`: one row per year × category × metric (see the README).
 public enum TimelineReport {
     public static let header = ["year", "category", "metric", "mean", "p05", "p50", "p95", "year_end"]
 

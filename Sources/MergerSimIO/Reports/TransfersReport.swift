@@ -1,7 +1,7 @@
 import Foundation
 import MergerSim
 
-/// `transfers.csv`: one row per move (INTERFACE.md).
+/// `transfers.csv`: one row per move (see the README).
 public enum TransfersReport {
     public static let header = ["category", "from_code", "to_code", "count", "distance_km", "to_category", "from_name", "to_name"]
 

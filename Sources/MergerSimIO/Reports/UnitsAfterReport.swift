@@ -1,7 +1,7 @@
 import Foundation
 import MergerSim
 
-/// `units_after.csv`: one row per unit after the plan (INTERFACE.md).
+/// `units_after.csv`: one row per unit after the plan (see the README).
 public enum UnitsAfterReport {
     public static let header = [
         "code", "name", "kind", "province", "members", "member_shares", "untouched", "area_km2", "population",

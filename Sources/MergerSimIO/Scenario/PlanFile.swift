@@ -1,6 +1,6 @@
 import MergerSim
 
-/// The merger plan CSV (INTERFACE.md): one row per new unit and member.
+/// The merger plan CSV (see the README): one row per new unit and member.
 public struct PlanFile: Sendable {
     public let file: String
     public let plan: MergerPlan

@@ -1,6 +1,6 @@
 import MergerSim
 
-/// The staff roster CSV (INTERFACE.md): one row per person.
+/// The staff roster CSV (see the README): one row per person.
 public struct RosterFile: Sendable {
     public let file: String
     public let people: [StaffMember]

@@ -1,7 +1,7 @@
 import Foundation
 import MergerSim
 
-/// A scenario file (INTERFACE.md): which rules, which data, which settings.
+/// A scenario file (see the README): which rules, which data, which settings.
 /// Paths inside are relative to the scenario file's folder.
 public struct Scenario: Sendable {
     /// The scenario file as given.

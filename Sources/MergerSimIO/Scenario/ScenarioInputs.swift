@@ -243,6 +243,28 @@ public struct ScenarioInputs: Sendable {
         return (model, roster == nil)
     }
 
+    /// The defaults the transition applies to people of the roster: a missing insurance record counts as
+    /// 0 years, a missing salary coefficient as the category's mean of the rule set's synthetic roster.
+    /// Empty without a roster (the synthetic roster has every value).
+    public var rosterDefaults: [RunManifest.DefaultEntry] {
+        guard let roster else { return [] }
+        let parameters = rules.rules.transition.syntheticRoster
+        var entries: [RunManifest.DefaultEntry] = []
+        let noInsurance = roster.people.filter { $0.insuranceYears == nil }.count
+        if noInsurance > 0 {
+            entries.append(.init(name: "roster.insurance_years", value: "0 for \(noInsurance) people without it"))
+        }
+        for category in StaffCategory.allCases {
+            let missing = roster.people.filter { $0.category == category && $0.salaryCoefficient == nil }.count
+            if missing > 0 {
+                entries.append(.init(name: "roster.salary_coefficient.\(category.rawValue)",
+                                     value: "\(parameters[category].salaryCoefficientMean) for \(missing) people without it",
+                                     rule: parameters.rule, status: parameters.status))
+            }
+        }
+        return entries
+    }
+
     /// Refuses, before anything large is allocated, a transition this machine cannot hold
     /// (``TransitionModel/estimatedMemory(people:units:years:runs:workers:)`` above 80 % of its memory).
     ///

@@ -1,7 +1,7 @@
 import Foundation
 import MergerSim
 
-/// The units CSV (INTERFACE.md): one row per existing unit, read into
+/// The units CSV (see the README): one row per existing unit, read into
 /// ``AdministrativeUnit`` values with the line of each, for locating later findings.
 public struct UnitsFile: Sendable {
     public let file: String
