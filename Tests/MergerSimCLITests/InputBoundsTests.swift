@@ -71,15 +71,9 @@ struct InputBoundsTests {
         #expect(throws: Never.self) { try CSVTable(bytes: Array("a,b\n\"x\ty\",\"1\r\n2\"\n".utf8), file: "t.csv") }
     }
 
-    /// A scenario beside the Phan Rang units and plan, with `extra` YAML lines.
+    /// A scenario beside the Phan Rang units and plan, with `extra` YAML lines (from line 6).
     func scenario(_ extra: String, effective: String = "2024-11-01") throws -> (Scratch, String) {
-        let scratch = try Scratch()
-        let folder = repositoryRoot.appendingPathComponent("scenarios/phan-rang-2024")
-        for file in ["units.csv", "plan.csv"] {
-            try FileManager.default.copyItem(at: folder.appendingPathComponent(file), to: scratch.url.appendingPathComponent(file))
-        }
-        let yaml = "name: t\nrules: vn-2023\neffective_date: \(effective)\nunits: units.csv\nplan: plan.csv\n" + extra
-        return (scratch, try scratch.write("scenario.yaml", Array(yaml.utf8)))
+        try phanRangScenario("name: t\nrules: vn-2023\neffective_date: \(effective)\n" + extra)
     }
 
     @Test(arguments: [
@@ -111,7 +105,7 @@ struct InputBoundsTests {
     func datesOutsideTheSupportedYearsAreRefused(date: String) throws {
         let (scratch, path) = try scenario("", effective: date)
         let run = mergersim(["simulate", path, "--out", scratch.path("out"), "--quiet"])
-        #expect(run.code == 65 && run.error.contains("scenario.yaml:3:17: effective_date \"\(date)\" is not a date YYYY-MM-DD between 1900 and 2200"),
+        #expect(run.code == 65 && run.error.contains("scenario.yaml:5:17: effective_date \"\(date)\" is not a date YYYY-MM-DD between 1900 and 2200"),
                 "\(run.error)")
         #expect(BirthDate(text: "1899") == nil && BirthDate(text: "2201-01") == nil && BirthDate(text: "1900") != nil)
     }

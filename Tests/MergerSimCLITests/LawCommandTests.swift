@@ -82,15 +82,9 @@ struct LawCommandTests {
         _ = scratch
     }
 
-    /// A scenario of the Phan Rang units under `rules`, with `extra` YAML.
+    /// A scenario of the Phan Rang units under `rules`, with `extra` YAML (from line 6).
     func scenario(_ extra: String, rules: String = "vn-2023") throws -> (Scratch, String) {
-        let scratch = try Scratch()
-        let folder = repositoryRoot.appendingPathComponent("scenarios/phan-rang-2024")
-        for file in ["units.csv", "plan.csv"] {
-            try FileManager.default.copyItem(at: folder.appendingPathComponent(file), to: scratch.url.appendingPathComponent(file))
-        }
-        let yaml = "name: t\nrules: \(rules)\nunits: units.csv\nplan: plan.csv\ntransition: {runs: 20}\n" + extra
-        return (scratch, try scratch.write("scenario.yaml", Array(yaml.utf8)))
+        try phanRangScenario("name: t\nrules: \(rules)\ntransition: {runs: 20}\n" + extra)
     }
 
     func summary(_ folder: String) throws -> [String: String] {

@@ -99,3 +99,14 @@ func snapshot(_ url: URL) -> [String: Data] {
     }
     return files
 }
+
+/// A scratch folder with copies of the Phan Rang units and plan and a scenario of `yaml` naming them
+/// (`units: units.csv`, `plan: plan.csv` are added): the folder and the scenario's path.
+func phanRangScenario(_ yaml: String) throws -> (Scratch, String) {
+    let scratch = try Scratch()
+    let folder = repositoryRoot.appendingPathComponent("scenarios/phan-rang-2024")
+    for file in ["units.csv", "plan.csv"] {
+        try FileManager.default.copyItem(at: folder.appendingPathComponent(file), to: scratch.url.appendingPathComponent(file))
+    }
+    return (scratch, try scratch.write("scenario.yaml", Array(("units: units.csv\nplan: plan.csv\n" + yaml).utf8)))
+}
