@@ -100,7 +100,7 @@ struct LawCommandTests {
         let validated = mergersim(["validate", path])
         #expect(validated.code == 0, "\(validated.error)")
         #expect(validated.out.contains("effective 2025-07-01 (default: the rule set's in_force.from)"))
-        #expect(validated.out.contains("rules before: vn-2023 (default: in force the day before the effective date)"))
+        #expect(validated.out.contains("rules before: default vn-2023 (in force on 2025-06-30, the day before the effective date)"))
         let run = mergersim(["simulate", path, "--out", scratch.path("out"), "--quiet"])
         #expect(run.code == 0, "\(run.error)")
         let manifest = try String(contentsOfFile: scratch.path("out/manifest.json"), encoding: .utf8)
@@ -142,5 +142,22 @@ struct LawCommandTests {
         let (scratch2, path2) = try scenario("", rules: "vn-2025")
         #expect(mergersim(["simulate", path2, "--out", scratch2.path("out"), "--quiet"]).code == 0)
         #expect(try summary(scratch2.path("out"))["allowance_fund_vnd_monthly"] == nil)
+    }
+
+    /// Under the interim norm an envelope's floors and caps carry the Party and mass-organisation posts, and a
+    /// quota the predecessors' cap lowered is not raised again.
+    @Test func envelopesUnderTheInterimNorm() throws {
+        // Kinh Dinh: bloc 32 + 4 for 24,656 people, + 27: 63 (its members had 64: not capped), floor 59, cap 97.
+        // Phủ Hà: 59 by the norm but its members had 44 cadres and civil servants: capped at 44, floor and cap 44.
+        let (scratch, path) = try scenario("effective_date: 2025-07-01\nenvelope: {cadres_civil_servants: 110}\n", rules: "vn-2025")
+        let run = mergersim(["simulate", path, "--out", scratch.path("out"), "--quiet"])
+        #expect(run.code == 0, "\(run.error)")
+        let units = try String(contentsOfFile: scratch.path("out/units_after.csv"), encoding: .utf8)
+        #expect(units.contains("predecessors' cap 44"))
+        let values = try summary(scratch.path("out"))
+        #expect(values["envelope_cadres_civil_servants"] == "110")
+        let (scratch2, tooMany) = try scenario("effective_date: 2025-07-01\nenvelope: {cadres_civil_servants: 150}\n", rules: "vn-2025")
+        let refused = mergersim(["simulate", tooMany, "--out", scratch2.path("out"), "--quiet"])
+        #expect(refused.code == 65 && refused.error.contains("above the 141 positions the units' caps allow"), "\(refused.error)")
     }
 }

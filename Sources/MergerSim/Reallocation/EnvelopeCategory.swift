@@ -20,9 +20,11 @@ extension RuleSet {
     /// Stage 1 for one envelope over the units after a plan.
     ///
     /// Floors: the type's base quota without extras, or the
-    /// posts of the interim norm. Caps: the formula quota plus the
-    /// rule set's headroom, or the interim norm's cap for the kind. Workload
-    /// shares by the rule set's population and area weights.
+    /// posts of the interim norm plus the unit's Party and mass-organisation
+    /// posts. Caps: the formula quota plus the rule set's headroom, or
+    /// the interim norm's cap for the kind plus those posts, and never above a
+    /// quota the predecessors' cap lowered. Workload shares by the rule set's
+    /// population and area weights.
     ///
     /// - Returns: the allocation and each unit's quota with the envelope applied.
     public func allocate(envelope: Int, category: EnvelopeCategory, to results: [UnitAfterResult]) throws(EnvelopeError)
@@ -34,8 +36,12 @@ extension RuleSet {
             let titles = quotas.cadreTitles.count(kind: unit.kind, type: type)
             let combinedFloor: Int, combinedCap: Int
             if let norm = quotas.interimNorm {
-                combinedFloor = norm.posts
-                combinedCap = norm.cap[unit.kind.rawValue] ?? formula.cadres + formula.civilServants + settings.headroom
+                // The bloc's floor and cap, each with the unit's Party and mass-organisation posts on top;
+                // where the predecessors' cap bound, nothing above the capped quota.
+                let party = result.quota.partyMassOrgPosts, total = formula.cadres + formula.civilServants
+                let cap = (norm.cap[unit.kind.rawValue].map { $0 + party } ?? total + settings.headroom)
+                combinedCap = result.quota.cappedByPredecessors ? min(cap, total) : cap
+                combinedFloor = min(norm.posts + party, combinedCap)
             } else {
                 combinedFloor = quotas.combined?.byKind[unit.kind.rawValue]?[type] ?? formula.cadres + formula.civilServants
                 combinedCap = formula.cadres + formula.civilServants + settings.headroom

@@ -5,6 +5,10 @@ public struct Quota: Hashable, Sendable {
     public var extras: Int
     /// The rules applied, e.g. "R-4.1, R-4.2, R-4.5".
     public var rules: [String]
+    /// Under the interim norm: the Party and mass-organisation posts inside `posts`; 0 otherwise.
+    public var partyMassOrgPosts: Int = 0
+    /// Whether R-4.7's predecessors' cap lowered the cadre and civil-servant quota.
+    public var cappedByPredecessors = false
 }
 
 extension QuotaRules {
@@ -51,7 +55,8 @@ extension QuotaRules {
         }
         let posts = Headcount(cadres: min(cadres, combinedPosts), civilServants: max(0, combinedPosts - cadres),
                               nonProfessional: nonProfessionalPosts)
-        return Quota(posts: posts, extras: combined == nil ? 0 : extraPosts, rules: rules)
+        let party = interimNorm == nil ? 0 : combinedPosts - (interimNorm?.posts(for: unit) ?? 0)
+        return Quota(posts: posts, extras: combined == nil ? 0 : extraPosts, rules: rules, partyMassOrgPosts: party)
     }
 }
 
@@ -93,6 +98,7 @@ extension Quota {
         quota.posts.cadres = min(posts.cadres, staff)
         quota.posts.civilServants = civilServants
         quota.rules.append("\(rule) predecessors' cap \(staff)")
+        quota.cappedByPredecessors = true
         return (quota, true)
     }
 }

@@ -26,7 +26,8 @@ struct Validate: ConsoleCommand {
         }
         var lines = ["Scenario \(settings.name) (\(scenario))"]
         lines.append("  rules: \(inputs.rules.rules.id), \(inputs.rules.rules.title)")
-        lines.append("  rules before: \(inputs.rulesBefore.rules.id)\(settings.rulesBefore == nil ? " (default: in force the day before the effective date)" : "")")
+        let rulesBeforeDefault = inputs.scenarioDefaults.first { $0.name == "rules_before" }
+        lines.append("  rules before: " + (rulesBeforeDefault.map { "default \($0.value)" } ?? inputs.rulesBefore.rules.id))
         let deadline = inputs.rules.rules.deadline.date(effective: inputs.effectiveDate)
         lines.append("  effective \(inputs.effectiveDate)\(settings.effectiveDate == nil ? " (default: the rule set's in_force.from)" : ""); "
                      + "back within quota by \(deadline?.description ?? "?")")
