@@ -12,32 +12,26 @@ struct LawCommandTests {
         mergersim(["package", "--csv"] + arguments)
     }
 
-    @Test func packageWorkedExamples() {
-        let a = package(["--rules", "vn-2025", "--sex", "M", "--birth", "1972-01-15", "--insurance-years", "30", "--salary-coefficient", "3.0",
-                         "--leave-on", "2025-01-01", "--merger-effective", "2025-01-01"])
-        #expect(a.code == 0, "\(a.error)")
-        #expect(a.out.split(separator: "\n").first == "route,decree,rule,eligible,months_early,package_months,vnd")
-        #expect(a.out.contains("early_retirement,decree_178_2024,R-5.3,yes,109,102,716040000"))
-        let later = package(["--sex", "M", "--birth", "1972-01-15", "--insurance-years", "30", "--salary-coefficient", "3.0",
-                             "--leave-on", "2026-03-01", "--merger-effective", "2025-01-01"])
-        #expect(later.out.contains("early_retirement,decree_178_2024,R-5.3,yes,95,69,484380000"))
-        let b = package(["--sex", "M", "--birth", "1966-02-15", "--insurance-years", "25", "--salary-coefficient", "3.0",
-                         "--leave-on", "2025-01-01", "--merger-effective", "2025-01-01"])
-        #expect(b.out.contains("early_retirement,decree_178_2024,R-5.3,yes,35,57.5,403650000"))
-        let c = package(["--sex", "F", "--birth", "1985-06-10", "--insurance-years", "15", "--salary-coefficient", "2.34",
-                         "--leave-on", "2025-03-01", "--merger-effective", "2025-01-01"])
-        #expect(c.out.contains("resignation,decree_178_2024,R-5.3,yes,244,73.5,402456600"))
-        #expect(c.out.contains("early_retirement,decree_178_2024,R-5.3,no,244,0,0"))  // 15 years: no early retirement
-        let d = package(["--sex", "M", "--birth", "1966-02-15", "--insurance-years", "25", "--salary-coefficient", "3.0",
-                         "--leave-on", "2024-03-01", "--merger-effective", "2024-01-01"])
-        #expect(d.out.contains("early_retirement,decree_29_2023,R-5.2,yes,45,19.5,105300000"))
-        let e = package(["--sex", "M", "--birth", "1966-02-15", "--insurance-years", "25", "--salary-coefficient", "3.0",
-                         "--leave-on", "2024-08-01", "--merger-effective", "2024-01-01"])
-        #expect(e.out.contains("early_retirement,decree_29_2023,R-5.2,yes,40,18,126360000"))
-        let worker = package(["--sex", "F", "--birth", "1980", "--insurance-years", "5", "--category", "non_professional",
-                              "--leave-on", "2025-08-01", "--merger-effective", "2025-07-01"])
-        #expect(worker.out.contains("end_of_post,decree_178_2024,R-5.2,yes,"), "\(worker.out)")
-        #expect(worker.out.hasSuffix(",5,17550000"))   // 10 months left × ½ × 1.5 × 2,340,000
+    /// The worked examples of issue 9: (sex, birth, insurance years, coefficient, leaving, merger, category) → a CSV line.
+    static let workedExamples: [(person: [String], line: String)] = [
+        (["M", "1972-01-15", "30", "3.0", "2025-01-01", "2025-01-01", "civil_servant"], "early_retirement,decree_178_2024,R-5.3,yes,109,102,716040000"),
+        (["M", "1972-01-15", "30", "3.0", "2026-03-01", "2025-01-01", "civil_servant"], "early_retirement,decree_178_2024,R-5.3,yes,95,69,484380000"),
+        (["M", "1966-02-15", "25", "3.0", "2025-01-01", "2025-01-01", "civil_servant"], "early_retirement,decree_178_2024,R-5.3,yes,35,57.5,403650000"),
+        (["F", "1985-06-10", "15", "2.34", "2025-03-01", "2025-01-01", "civil_servant"], "resignation,decree_178_2024,R-5.3,yes,244,73.5,402456600"),
+        (["F", "1985-06-10", "15", "2.34", "2025-03-01", "2025-01-01", "civil_servant"], "early_retirement,decree_178_2024,R-5.3,no,244,0,0"),
+        (["M", "1966-02-15", "25", "3.0", "2024-03-01", "2024-01-01", "cadre"], "early_retirement,decree_29_2023,R-5.2,yes,45,19.5,105300000"),
+        (["M", "1966-02-15", "25", "3.0", "2024-08-01", "2024-01-01", "cadre"], "early_retirement,decree_29_2023,R-5.2,yes,40,18,126360000"),
+        // 10 whole months left of the term × ½ × 1.5 × 2,340,000.
+        (["F", "1980", "5", "1", "2025-08-01", "2025-07-01", "non_professional"], "end_of_post,decree_178_2024,R-5.2,yes,174,5,17550000"),
+    ]
+
+    @Test(arguments: workedExamples)
+    func packageWorkedExamples(person: [String], line: String) {
+        let flags = ["--sex", "--birth", "--insurance-years", "--salary-coefficient", "--leave-on", "--merger-effective", "--category"]
+        let run = package(["--rules", "vn-2025"] + zip(flags, person).flatMap { [$0, $1] })
+        #expect(run.code == 0, "\(run.error)")
+        #expect(run.out.split(separator: "\n").first == "route,decree,rule,eligible,months_early,package_months,vnd")
+        #expect(run.out.split(separator: "\n").contains(Substring(line)), "\(run.out)")
     }
 
     @Test func packageRefusesBadFlags() {

@@ -128,7 +128,8 @@ public struct QuotaRules: Sendable, Codable, Hashable {
         /// A month's fund in base salaries: `byType` for the unit's type plus `perExtra` for each extra worker.
         public struct AllowanceFund: Sendable, Codable, Hashable {
             public var rule: String
-            public var byType: PerTypeDecimal
+            /// Whole base salaries by type (21 / 18 / 15).
+            public var byType: PerType
             public var perExtra: FixedDecimal
 
             enum CodingKeys: String, CodingKey {
@@ -139,7 +140,7 @@ public struct QuotaRules: Sendable, Codable, Hashable {
 
             /// The monthly fund in base salaries of a unit of `type` with `extras` extra workers.
             public func baseSalaries(type: UnitType, extras: Int) -> FixedDecimal {
-                FixedDecimal(millionths: byType[type].millionths + perExtra.millionths * Int64(extras))
+                FixedDecimal(millionths: Int64(byType[type]) * FixedDecimal.scale + perExtra.millionths * Int64(extras))
             }
         }
     }
@@ -208,25 +209,6 @@ public struct PerType: Sendable, Codable, Hashable {
     }
 
     public subscript(type: UnitType) -> Int {
-        switch type {
-        case .typeI: typeI
-        case .typeII: typeII
-        case .typeIII: typeIII
-        }
-    }
-}
-
-/// A decimal for each type (`{I: 21.0, II: 18.0, III: 15.0}`).
-public struct PerTypeDecimal: Sendable, Codable, Hashable {
-    public var typeI: FixedDecimal
-    public var typeII: FixedDecimal
-    public var typeIII: FixedDecimal
-
-    enum CodingKeys: String, CodingKey {
-        case typeI = "I", typeII = "II", typeIII = "III"
-    }
-
-    public subscript(type: UnitType) -> FixedDecimal {
         switch type {
         case .typeI: typeI
         case .typeII: typeII
