@@ -38,6 +38,9 @@ let package = Package(
             name: "MergerSimIO",
             dependencies: ["MergerSim", "GSL", "RuleSets", "CPlatform", .product(name: "Yams", package: "Yams")]
         ),
+        // One-off data preparation, outside the public libraries: generated units for benchmarks and
+        // large tests, and the seeded estimates of the national 2025 scenario.
+        .target(name: "ScenarioData", dependencies: ["MergerSim", "MergerSimIO", "GSL"]),
         // The commands, as a library so tests can run them without a process.
         .target(
             name: "MergerSimCLI",
@@ -49,17 +52,17 @@ let package = Package(
         .executableTarget(name: "mergersim", dependencies: ["MergerSimCLI", "MergerSimIO"]),
         .executableTarget(
             name: "mergersim-bench",
-            dependencies: ["MergerSim", "MergerSimIO", "GSL", .product(name: "CSV", package: "CSV.swift")],
+            dependencies: ["MergerSim", "MergerSimIO", "ScenarioData", "GSL", .product(name: "CSV", package: "CSV.swift")],
             path: "Benchmarks/mergersim-bench"
         ),
         // Rebuilds the estimated national 2025 scenario from its source data.
-        .executableTarget(name: "prepare-vn-2025", dependencies: ["MergerSimIO"], path: "Tools/prepare-vn-2025"),
+        .executableTarget(name: "prepare-vn-2025", dependencies: ["MergerSimIO", "ScenarioData"], path: "Tools/prepare-vn-2025"),
         // The fuzz target over the readers (`make fuzz`); without the fuzzer, a replay tool.
         .executableTarget(name: "fuzz-readers", dependencies: ["MergerSimIO"], path: "Tools/fuzz-readers", exclude: ["make-corpus.sh"],
                           swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .testTarget(name: "GSLTests", dependencies: ["GSL"]),
         .testTarget(name: "MergerSimTests", dependencies: [
-            "MergerSim", "MergerSimIO", .product(name: "PropertyBased", package: "swift-property-based"),
+            "MergerSim", "MergerSimIO", "ScenarioData", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "MergerSimIOTests", dependencies: [
             "MergerSimIO", "MergerSim", .product(name: "PropertyBased", package: "swift-property-based"),

@@ -5,6 +5,7 @@ import CSV
 import Foundation
 import MergerSim
 import MergerSimIO
+import ScenarioData
 
 struct Options {
     var units = 10_000

@@ -31,10 +31,14 @@ public final class RandomSource {
     /// A uniform draw from [0, 1) (`gsl_rng_uniform`).
     public func uniform() -> Double { gsl_rng_uniform(rng) }
 
+    /// The largest `upperBound` ``uniformInteger(below:)`` takes: mt19937's range, 2³² − 1. Beyond it
+    /// `gsl_rng_uniform_int` fails, and with GSL's handler off it would silently return 0.
+    public static let maxUpperBound = Int(UInt32.max)
+
     /// A uniform integer from 0 to `upperBound − 1` (`gsl_rng_uniform_int`).
-    /// - Precondition: 0 < `upperBound` ≤ 2³².
+    /// - Precondition: 0 < `upperBound` ≤ ``maxUpperBound`` (a caller's bound beyond it is a programming error).
     public func uniformInteger(below upperBound: Int) -> Int {
-        precondition(upperBound > 0 && UInt64(upperBound) <= 1 << 32, "upper bound out of range")
+        precondition(upperBound > 0 && upperBound <= Self.maxUpperBound, "uniformInteger: upper bound \(upperBound) out of 1...2^32-1")
         return Int(gsl_rng_uniform_int(rng, UInt(upperBound)))
     }
 

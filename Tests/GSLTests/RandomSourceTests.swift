@@ -56,4 +56,16 @@ struct RandomSourceTests {
         // mean 5, sd of the mean sqrt(50·0.1·0.9 / 20000) ≈ 0.015: 5 sd either side.
         #expect(abs(try Statistics.mean(draws) - 5) < 0.075)
     }
+
+    /// Issue 10: GSL returns 0 for a bound beyond mt19937's range with its handler off; the bound is refused.
+    @Test func uniformIntegerRefusesBoundsBeyondTheGeneratorsRange() async throws {
+        let source = try RandomSource(seed: 42)
+        #expect(source.uniformInteger(below: RandomSource.maxUpperBound) < RandomSource.maxUpperBound)
+        await #expect(processExitsWith: .failure) {
+            _ = try RandomSource(seed: 1).uniformInteger(below: RandomSource.maxUpperBound + 1)
+        }
+        await #expect(processExitsWith: .failure) {
+            _ = try RandomSource(seed: 1).uniformInteger(below: 0)
+        }
+    }
 }

@@ -59,19 +59,23 @@ struct MinCostFlowTests {
     }
 
     @Test func optimalityCheckRejectsASuboptimalFlow() {
-        // Two units of supply, two of demand; crossing costs 10, straight 1. Push the crossing flow by hand.
+        // Two units of supply (0, 1), two of demand (2, 3); straight arcs cost 1, crossing arcs 10.
         var network = FlowNetwork(nodes: 6)
-        network.addArc(from: 4, to: 0, capacity: 1, cost: 0)
-        network.addArc(from: 4, to: 1, capacity: 1, cost: 0)
-        network.addArc(from: 2, to: 5, capacity: 1, cost: 0)
-        network.addArc(from: 3, to: 5, capacity: 1, cost: 0)
+        let sources = [network.addArc(from: 4, to: 0, capacity: 1, cost: 0), network.addArc(from: 4, to: 1, capacity: 1, cost: 0)]
+        let sinks = [network.addArc(from: 2, to: 5, capacity: 1, cost: 0), network.addArc(from: 3, to: 5, capacity: 1, cost: 0)]
         network.addArc(from: 0, to: 2, capacity: 1, cost: 1)
-        network.addArc(from: 0, to: 3, capacity: 1, cost: 10)
-        network.addArc(from: 1, to: 2, capacity: 1, cost: 10)
+        let cross03 = network.addArc(from: 0, to: 3, capacity: 1, cost: 10)
+        let cross12 = network.addArc(from: 1, to: 2, capacity: 1, cost: 10)
         network.addArc(from: 1, to: 3, capacity: 1, cost: 1)
+        #expect(!network.isOptimal(source: 4, sink: 5))  // no flow at all: not maximal
         var solved = network
         let result = solved.minCostMaxFlow(source: 4, sink: 5)
         #expect(result.flow == 2 && result.cost == 2 && solved.isOptimal(source: 4, sink: 5))
-        #expect(!network.isOptimal(source: 4, sink: 5))  // no flow at all: not maximal
+        // The crossing flow by hand: maximal (flow 2) but of cost 20. Its residual network has the
+        // negative cycle 0 → 2 → 1 → 3 → 0 (1 − 10 + 1 − 10), so the check must reject it.
+        var crossing = network
+        for arc in sources + sinks + [cross03, cross12] { crossing.push(1, on: arc) }
+        #expect(crossing.flow(on: cross03) == 1 && crossing.flow(on: cross12) == 1)
+        #expect(!crossing.isOptimal(source: 4, sink: 5))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import MergerSim
+import ScenarioData
 @testable import MergerSimIO
 
 /// A real case: the 2025 nationwide arrangement, real structure with estimated figures.

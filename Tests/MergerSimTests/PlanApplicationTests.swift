@@ -1,5 +1,6 @@
 import Testing
 import MergerSim
+import ScenarioData
 
 /// Applying a merger plan: sums, splits by largest remainder, combination rules, invariants.
 struct PlanApplicationTests {

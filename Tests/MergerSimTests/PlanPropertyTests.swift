@@ -1,6 +1,7 @@
 import PropertyBased
 import Testing
 import MergerSim
+import ScenarioData
 
 /// Issue 8: applying any plan conserves people, staff and area exactly.
 struct PlanPropertyTests {

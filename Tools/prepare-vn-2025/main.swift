@@ -3,6 +3,7 @@
 //   swift run prepare-vn-2025 [SCENARIO_FOLDER] [--seed N]
 import Foundation
 import MergerSimIO
+import ScenarioData
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 var seed = NationalEstimate2025.defaultSeed

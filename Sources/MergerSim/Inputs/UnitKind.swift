@@ -64,53 +64,6 @@ public enum UnitType: String, Sendable, Hashable, CaseIterable, Codable, Compara
     }
 }
 
-/// The three categories of commune-level staff.
-public enum StaffCategory: String, Sendable, Hashable, CaseIterable, Codable {
-    /// cán bộ cấp xã: elected and appointed leaders
-    case cadres
-    /// công chức cấp xã
-    case civilServants = "civil_servants"
-    /// người hoạt động không chuyên trách cấp xã
-    case nonProfessional = "non_professional"
-
-    /// 0, 1, 2 in the order of `allCases`, for arrays indexed by category.
-    public var index: Int {
-        switch self {
-        case .cadres: 0
-        case .civilServants: 1
-        case .nonProfessional: 2
-        }
-    }
-}
-
-/// A value for each staff category, written in a rule file as
-/// `{cadres: …, civil_servants: …, non_professional: …}`.
-public struct PerCategory<Value: Sendable & Codable & Hashable>: Sendable, Codable, Hashable {
-    public var cadres: Value
-    public var civilServants: Value
-    public var nonProfessional: Value
-
-    enum CodingKeys: String, CodingKey {
-        case cadres
-        case civilServants = "civil_servants"
-        case nonProfessional = "non_professional"
-    }
-
-    public init(cadres: Value, civilServants: Value, nonProfessional: Value) {
-        self.cadres = cadres
-        self.civilServants = civilServants
-        self.nonProfessional = nonProfessional
-    }
-
-    public subscript(category: StaffCategory) -> Value {
-        switch category {
-        case .cadres: cadres
-        case .civilServants: civilServants
-        case .nonProfessional: nonProfessional
-        }
-    }
-}
-
 /// A value planners may write in English (its raw value) or in Vietnamese.
 public protocol NamedInTwoLanguages: RawRepresentable<String>, CaseIterable {
     /// The Vietnamese name, as planners write it.

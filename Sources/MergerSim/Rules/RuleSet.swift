@@ -177,3 +177,11 @@ public struct Deadline: Sendable, Codable, Hashable {
         return PerCategory(cadres: pick(.cadres), civilServants: pick(.civilServants), nonProfessional: pick(.nonProfessional))
     }
 }
+
+extension Deadline {
+    /// The date staffing must be back within quota for a merger effective on `effective`.
+    public func date(effective: CalendarDate) -> CalendarDate? {
+        if let years = yearsAfterEffective { return effective.addingYears(years) }
+        return date
+    }
+}

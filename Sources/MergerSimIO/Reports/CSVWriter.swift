@@ -4,17 +4,17 @@ import MergerSim
 /// Writes CSV per RFC 4180: comma-separated, CRLF-free (LF line ends), UTF-8
 /// without a byte-order mark; a field is quoted when it holds a comma, a
 /// quote or a line break.
-struct CSVWriter {
-    private(set) var text = ""
+public struct CSVWriter {
+    public private(set) var text = ""
 
-    init(header: [String]) { append(header) }
+    public init(header: [String]) { append(header) }
 
-    mutating func append(_ fields: [String]) {
+    public mutating func append(_ fields: [String]) {
         text += fields.map(Self.escape).joined(separator: ",")
         text += "\n"
     }
 
-    var data: Data { Data(text.utf8) }
+    public var data: Data { Data(text.utf8) }
 
     static func escape(_ field: String) -> String {
         guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
@@ -26,7 +26,7 @@ struct CSVWriter {
 /// percentages with two decimals.
 public enum ReportFormat {
     /// "1.1", "62.5", "5" from a fixed decimal, at least the decimals it was given with.
-    static func decimal(_ value: FixedDecimal) -> String {
+    public static func decimal(_ value: FixedDecimal) -> String {
         let magnitude = value.millionths.magnitude
         let scale = UInt64(FixedDecimal.scale)
         var fraction = magnitude % scale

@@ -1,6 +1,7 @@
 import Foundation
 import GSL
 import MergerSim
+import MergerSimIO
 
 /// Builds the national 2025 scenario's units and plan from the real structure
 /// (`scenarios/vn-2025/source/`), estimating what the source lacks by a

@@ -1,5 +1,6 @@
 import Foundation
 import GSL
+import MergerSim
 
 /// Seeded, plausible existing units for benchmarks and large tests.
 ///

@@ -1,0 +1,59 @@
+/// A calendar date (proleptic Gregorian), for effective dates and deadlines.
+public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    /// Reads `YYYY-MM-DD` with a year in ``Limits/years``; nil when malformed, not a real date, or out of those years.
+    public init?(iso text: String) {
+        guard let date = BirthDate(text: text), let month = date.month, let day = date.day else { return nil }
+        self.init(year: date.year, month: month, day: day)
+    }
+
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// The day `days` later (earlier when negative).
+    public func addingDays(_ days: Int) -> CalendarDate {
+        var date = self
+        var left = days
+        while left > 0 {
+            if date.day < CalendarDate.daysIn(month: date.month, year: date.year) { date.day += 1 }
+            else if date.month < 12 { date = CalendarDate(year: date.year, month: date.month + 1, day: 1) }
+            else { date = CalendarDate(year: date.year + 1, month: 1, day: 1) }
+            left -= 1
+        }
+        while left < 0 {
+            if date.day > 1 { date.day -= 1 }
+            else if date.month > 1 { date = CalendarDate(year: date.year, month: date.month - 1, day: CalendarDate.daysIn(month: date.month - 1, year: date.year)) }
+            else { date = CalendarDate(year: date.year - 1, month: 12, day: 31) }
+            left += 1
+        }
+        return date
+    }
+
+    /// The same day `years` later (29 February becomes 28 February in a common year).
+    public func addingYears(_ years: Int) -> CalendarDate {
+        let year = self.year + years
+        return CalendarDate(year: year, month: month, day: min(day, Self.daysIn(month: month, year: year)))
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day) }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(year)-\(two(month))-\(two(day))"
+    }
+}
