@@ -103,39 +103,39 @@ struct RuleFileErrorTests {
         return nil
     }
 
-    static var valid: String { try! String(contentsOfFile: BundledRuleSetsPath.vn2023, encoding: .utf8) }
+    static var valid: String { get throws { try String(contentsOfFile: BundledRuleSetsPath.vn2023, encoding: .utf8) } }
 
     @Test func yamlSyntaxErrorIsLocated() {
         let error = failure("id: x\nstandards: [\n")
         #expect(error?.kind == .badData && error?.line != nil && error?.column != nil)
     }
 
-    @Test func wrongTypeIsLocatedAtTheValue() {
-        let yaml = Self.valid.replacingOccurrences(of: "population: 8000, area_km2: 30}", with: "population: many, area_km2: 30}")
+    @Test func wrongTypeIsLocatedAtTheValue() throws {
+        let yaml = try Self.valid.replacingOccurrences(of: "population: 8000, area_km2: 30}", with: "population: many, area_km2: 30}")
         let error = failure(yaml)
         #expect(error?.message.hasPrefix("standards.1.population") == true)
-        let line = Self.valid.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("R-1.2") }! + 1
+        let line = try Self.valid.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("R-1.2") }! + 1
         #expect(error?.line == line)
     }
 
-    @Test func missingKeyIsNamed() {
-        let yaml = Self.valid.replacingOccurrences(of: "deadline: {rule: R-4.6, years_after_effective: 5}", with: "")
+    @Test func missingKeyIsNamed() throws {
+        let yaml = try Self.valid.replacingOccurrences(of: "deadline: {rule: R-4.6, years_after_effective: 5}", with: "")
         #expect(failure(yaml)?.message.contains("deadline is missing") == true)
     }
 
-    @Test func unknownTopLevelKeyIsRejected() {
-        let error = failure(Self.valid + "\nstandard_s: []\n")
+    @Test func unknownTopLevelKeyIsRejected() throws {
+        let error = failure(try Self.valid + "\nstandard_s: []\n")
         #expect(error?.message.hasPrefix("unknown key \"standard_s\"") == true)
         #expect(error?.column == 1)
     }
 
-    @Test func inconsistentValuesAreRejected() {
-        let yaml = Self.valid.replacingOccurrences(of: "default_round: 2023", with: "default_round: 2031")
+    @Test func inconsistentValuesAreRejected() throws {
+        let yaml = try Self.valid.replacingOccurrences(of: "default_round: 2023", with: "default_round: 2031")
         let error = failure(yaml)
         #expect(error?.message.contains("default_round 2031") == true)
-        let line = Self.valid.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("default_round") }! + 1
+        let line = try Self.valid.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("default_round") }! + 1
         #expect(error?.line == line)
-        let thresholds = Self.valid.replacingOccurrences(of: "type_i: 75, type_ii: 50", with: "type_i: 50, type_ii: 75")
+        let thresholds = try Self.valid.replacingOccurrences(of: "type_i: 75, type_ii: 50", with: "type_i: 50, type_ii: 75")
         #expect(failure(thresholds)?.message.contains("type_i must be above type_ii") == true)
     }
 

@@ -3,7 +3,8 @@ import MergerSim
 
 /// points from population and area, score, type.
 struct ClassificationTests {
-    func points(_ unit: AdministrativeUnit, rules: RuleSet = Rules.vn2023) throws -> (population: Double, area: Double) {
+    func points(_ unit: AdministrativeUnit, rules given: RuleSet? = nil) throws -> (population: Double, area: Double) {
+        let rules = try given ?? Rules.vn2023
         let c = try rules.classification.classify(unit)
         return (c.populationPoints.doubleValue, c.areaPoints.doubleValue)
     }
@@ -48,22 +49,24 @@ struct ClassificationTests {
 
     @Test func r3_0TypeThresholds75And50() throws {
         // Commune at 3,500 people and 10 km²: 20 points before other points.
-        func type(_ other: String, _ rules: RuleSet = Rules.vn2023) throws -> UnitType {
-            try rules.classification.classify(.sample(area: "10", population: 3_500, otherPoints: other)).type
+        func type(_ other: String, _ given: RuleSet? = nil) throws -> UnitType {
+            let rules = try given ?? Rules.vn2023
+            return try rules.classification.classify(.sample(area: "10", population: 3_500, otherPoints: other)).type
         }
         #expect(try type("55") == .typeI)  // 75
         #expect(try type("54.99") == .typeII)
         #expect(try type("30") == .typeII)  // 50
         #expect(try type("29.5") == .typeIII)
         // Decree 307/2025 (vn-2026): Type II from 60.
-        #expect(try type("40", Rules.vn2026) == .typeII)
-        #expect(try type("39.5", Rules.vn2026) == .typeIII)
+        #expect(try type("40", try Rules.vn2026) == .typeII)
+        #expect(try type("39.5", try Rules.vn2026) == .typeIII)
     }
 
     @Test func r3_0OtherPointsDefaultFromTheRuleSet() throws {
         let c = try Rules.vn2023.classification.classify(.sample(area: "10", population: 3_500))
-        #expect(c.otherPointsDefaulted && c.otherPoints == Rules.vn2023.classification.otherPoints.default)
-        #expect(c.score.doubleValue == 20 + Rules.vn2023.classification.otherPoints.default.doubleValue)
+        let defaultPoints = try Rules.vn2023.classification.otherPoints.default
+        #expect(c.otherPointsDefaulted && c.otherPoints == defaultPoints)
+        #expect(c.score.doubleValue == 20 + defaultPoints.doubleValue)
     }
 
     @Test func givenTypeIsKeptAndTheScoreStillComputed() throws {

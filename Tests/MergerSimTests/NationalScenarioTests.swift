@@ -9,11 +9,16 @@ import ScenarioData
 struct NationalScenarioTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("scenarios/vn-2025")
-    static let inputs = try! ScenarioInputs(path: folder.appendingPathComponent("scenario.yaml").path)
-    static let outcome = try! inputs.applyPlan()
+    // Read once; a scenario that fails to read fails the tests that use it, not the whole runner.
+    private static let read = Result { () throws(InputError) -> (ScenarioInputs, MergerOutcome) in
+        let inputs = try ScenarioInputs(path: folder.appendingPathComponent("scenario.yaml").path)
+        return (inputs, try inputs.applyPlan())
+    }
+    static var inputs: ScenarioInputs { get throws { try read.get().0 } }
+    static var outcome: MergerOutcome { get throws { try read.get().1 } }
 
-    @Test func before10035UnitsPlusFiveIslandDistricts() {
-        let units = Self.inputs.units
+    @Test func before10035UnitsPlusFiveIslandDistricts() throws {
+        let units = try Self.inputs.units
         #expect(units.count == 10_040)
         #expect(units.filter { $0.kind == .commune }.count == 7_695)
         #expect(units.filter { $0.kind == .ward }.count == 1_724)
@@ -21,8 +26,8 @@ struct NationalScenarioTests {
         #expect(units.filter { $0.kind == .islandDistrict }.count == 5)
     }
 
-    @Test func after3321Units() {
-        let after = Self.outcome.units
+    @Test func after3321Units() throws {
+        let after = try Self.outcome.units
         #expect(after.count == 3_321)
         #expect(after.filter { $0.unit.kind == .commune }.count == 2_621)
         #expect(after.filter { $0.unit.kind == .ward }.count == 687)
@@ -30,15 +35,15 @@ struct NationalScenarioTests {
         #expect(after.allSatisfy { !$0.untouched })
     }
 
-    @Test func everyPredecessorFullyAllocated() {
-        #expect(Self.outcome.invariantViolations(before: Self.inputs.units).isEmpty)
-        let appearances = Dictionary(Self.outcome.units.flatMap { $0.contributions.map { ($0.code, 1) } }, uniquingKeysWith: +)
+    @Test func everyPredecessorFullyAllocated() throws {
+        #expect(try Self.outcome.invariantViolations(before: try Self.inputs.units).isEmpty)
+        let appearances = Dictionary(try Self.outcome.units.flatMap { $0.contributions.map { ($0.code, 1) } }, uniquingKeysWith: +)
         #expect(appearances.count == 10_040)
         #expect(appearances.values.filter { $0 > 1 }.count == 471)
     }
 
-    @Test func estimatesAddUpToThePublishedTotals() {
-        let totals = MergerOutcome.totals(Self.inputs.units)
+    @Test func estimatesAddUpToThePublishedTotals() throws {
+        let totals = MergerOutcome.totals(try Self.inputs.units)
         #expect(totals.population == 100_300_000)
         #expect(totals.staff.cadres + totals.staff.civilServants == 212_606)
         #expect(totals.staff.nonProfessional == 120_500)
@@ -46,7 +51,7 @@ struct NationalScenarioTests {
 
     @Test func newUnitsKeepTheirRealAreas() throws {
         let source = try CSVTable(bytes: FileInput.read(Self.folder.appendingPathComponent("source/units_2025.csv").path), file: "units_2025.csv")
-        let after = Dictionary(uniqueKeysWithValues: Self.outcome.units.map { ($0.unit.code, $0.unit) })
+        let after = Dictionary(uniqueKeysWithValues: try Self.outcome.units.map { ($0.unit.code, $0.unit) })
         var checked = 0
         for record in source.records {
             guard let area = FixedDecimal(parsing: record.fields[source.columnIndex["area_km2"]!]) else { continue }
@@ -55,7 +60,7 @@ struct NationalScenarioTests {
             checked += 1
         }
         #expect(checked == 3_319)  // two new units have no area in the source
-        let total = Double(MergerOutcome.totals(Self.inputs.units).areaMillionths) / 1e6
+        let total = Double(MergerOutcome.totals(try Self.inputs.units).areaMillionths) / 1e6
         #expect(abs(total - 331_000) < 5_000)  // the country's land area
     }
 
@@ -68,7 +73,7 @@ struct NationalScenarioTests {
     }
 
     @Test func newUnitsAreJudgedUnderR2_6() throws {
-        let results = try Self.inputs.judgeAfter(Self.outcome)
+        let results = try Self.inputs.judgeAfter(try Self.outcome)
         let merged = results.filter { $0.merged.memberCount >= 2 }
         #expect(merged.allSatisfy { $0.standardsNote.contains("R-2.6") })
         #expect(merged.filter { $0.merged.memberCount >= 3 }.allSatisfy { $0.outcome == .meets || $0.outcome == .waived })

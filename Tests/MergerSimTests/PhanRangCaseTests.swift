@@ -13,7 +13,7 @@ struct PhanRangCaseTests {
 
     init() throws {
         let units = try UnitsFile(path: Self.unitsPath)
-        let rules = Rules.vn2023
+        let rules = try Rules.vn2023
         let screened = try rules.screen(units.units, round: rules.screening.round(2023)!)
         results = Dictionary(uniqueKeysWithValues: screened.map { ($0.unit.name, $0) })
     }

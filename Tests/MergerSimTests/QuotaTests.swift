@@ -3,8 +3,9 @@ import MergerSim
 
 /// quotas by category.
 struct QuotaTests {
-    func quota(_ unit: AdministrativeUnit, _ rules: RuleSet = Rules.vn2023) throws -> Quota {
-        try rules.screen(unit).quota
+    func quota(_ unit: AdministrativeUnit, _ given: RuleSet? = nil) throws -> Quota {
+        let rules = try given ?? Rules.vn2023
+        return try rules.screen(unit).quota
     }
 
     func urbanWard(_ population: Int, area: String = "5.5", type: UnitType = .typeII) -> AdministrativeUnit {
@@ -55,7 +56,7 @@ struct QuotaTests {
     }
 
     @Test func r4_5CadresAreTheCadreTitles() throws {
-        let titles = Rules.vn2023.quotas.cadreTitles
+        let titles = try Rules.vn2023.quotas.cadreTitles
         #expect(titles.count(kind: .commune, type: .typeI) == 12)  // two People's Committee vice-chairs
         #expect(titles.count(kind: .commune, type: .typeII) == 11)
         #expect(titles.count(kind: .ward, type: .typeI) == 11)  // no Farmers' Union chair
@@ -63,9 +64,9 @@ struct QuotaTests {
         #expect(try quota(urbanWard(15_000, type: .typeII)).posts == Headcount(cadres: 10, civilServants: 11, nonProfessional: 12))
     }
 
-    @Test func r4_5NgheAnSplitIsAboutTwelveCadresAUnit() {
+    @Test func r4_5NgheAnSplitIsAboutTwelveCadresAUnit() throws {
         // 514 cadres for 43 new units ≈ 11.95: between the Type II and Type I commune counts.
-        let titles = Rules.vn2023.quotas.cadreTitles
+        let titles = try Rules.vn2023.quotas.cadreTitles
         let perUnit = 514.0 / 43
         #expect(Double(titles.count(kind: .commune, type: .typeII)) < perUnit)
         #expect(perUnit <= Double(titles.count(kind: .commune, type: .typeI)))
@@ -75,7 +76,7 @@ struct QuotaTests {
     /// cap 50 for a commune, 70 for a ward or special zone) plus 27 Party and mass-organisation posts (NC default).
     @Test func r4_7InterimNormIsTheBlocPlusPartyAndMassOrganisationPosts() throws {
         func total(_ unit: AdministrativeUnit, party: Int? = nil) throws -> Int {
-            let posts = try Rules.vn2025.quotas.quota(for: unit, type: .typeII, standard: Rules.vn2025.standards[0], partyMassOrgPosts: party).posts
+            let posts = try Rules.vn2025.quotas.quota(for: unit, type: .typeII, standard: try Rules.vn2025.standards[0], partyMassOrgPosts: party).posts
             return posts.cadres + posts.civilServants
         }
         #expect(try total(.sample(area: "30", population: 20_000, type: .typeII)) == 34 + 27)              // 61
@@ -90,7 +91,7 @@ struct QuotaTests {
         // Cadre titles: the bloc's (People's Council and Committee chairs and vice-chairs: 4) inside the bloc,
         // the Party and mass-organisation ones (7 in a commune, 6 in a ward) inside theirs.
         let commune = try Rules.vn2025.quotas.quota(for: .sample(area: "30", population: 15_000, type: .typeII), type: .typeII,
-                                                    standard: Rules.vn2025.standards[0])
+                                                    standard: try Rules.vn2025.standards[0])
         #expect(commune.posts == Headcount(cadres: 4 + 7, civilServants: 59 - 11, nonProfessional: 0))
         #expect(commune.rules.contains("R-4.7 party/mass-org +27"))
         // Non-professional posts ended on 1 Aug 2025.
@@ -119,9 +120,9 @@ struct QuotaTests {
         #expect(tiny.quota.posts == Headcount(cadres: 7, civilServants: 0, nonProfessional: 0))
     }
 
-    @Test func r4_6Deadlines() {
-        #expect(Rules.vn2019.deadline.date?.description == "2024-12-31")
-        #expect(Rules.vn2023.deadline.yearsAfterEffective == 5)
+    @Test func r4_6Deadlines() throws {
+        #expect(try Rules.vn2019.deadline.date?.description == "2024-12-31")
+        #expect(try Rules.vn2023.deadline.yearsAfterEffective == 5)
     }
 
     @Test func surplusIsHeadcountAboveQuota() throws {

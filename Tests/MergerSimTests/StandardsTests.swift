@@ -29,12 +29,13 @@ struct StandardsTests {
         #expect(standard.standard.rule == "R-1.6" && standard.standard.population == 8_000 && standard.areaKm2 == 14)
     }
 
-    @Test func wardWithoutDistrictKindCannotBeJudgedUnder1211() {
+    @Test func wardWithoutDistrictKindCannotBeJudgedUnder1211() throws {
+        let rules = try Rules.vn2023
         #expect(throws: RuleApplicationError.self) {
-            try Rules.vn2023.standard(for: .sample(.ward, area: "1", population: 10_000))
+            try rules.standard(for: .sample(.ward, area: "1", population: 10_000))
         }
         do {
-            _ = try Rules.vn2023.standard(for: .sample(.ward, area: "1", population: 10_000))
+            _ = try rules.standard(for: .sample(.ward, area: "1", population: 10_000))
         } catch {
             #expect(error.field == "district_kind")
         }
@@ -73,7 +74,7 @@ struct StandardsTests {
     }
 
     @Test func r2_7StandardsFrom2026() throws {
-        let rules = Rules.vn2026
+        let rules = try Rules.vn2026
         #expect(try rules.standard(for: .sample(area: "1", population: 1)).standard.population == 16_000)
         let mountainous = try rules.standard(for: .sample(area: "1", population: 1, features: .init(mountainous: true)))
         #expect(mountainous.standard.population == 5_000 && mountainous.areaKm2 == 100)

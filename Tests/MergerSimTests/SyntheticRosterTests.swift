@@ -5,7 +5,9 @@ import MergerSim
 
 /// Issue 5, part 1: a synthetic roster from headcounts, seeded and documented.
 struct SyntheticRosterTests {
-    let rules = Rules.vn2025.transition
+    let rules: TransitionRules
+
+    init() throws { rules = try Rules.vn2025.transition }
     let date = CalendarDate(iso: "2025-07-01")!
 
     func roster(_ staff: [(code: String, headcount: Headcount)], seed: UInt64 = 42) throws -> [StaffMember] {

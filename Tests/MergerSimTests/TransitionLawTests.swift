@@ -3,7 +3,9 @@ import MergerSim
 
 /// on worked examples.
 struct RetirementTests {
-    let retirement = Rules.vn2023.transition.retirement
+    let retirement: TransitionRules.RetirementAge
+
+    init() throws { retirement = try Rules.vn2023.transition.retirement }
 
     func date(_ sex: StaffMember.Sex, _ born: String) -> String {
         retirement.retirementDate(sex: sex, born: BirthDate(text: born)!).description
@@ -48,7 +50,9 @@ struct RetirementTests {
 /// exits priced under the decree in force on the day of leaving, at that day's base salary,
 /// every number from the rule file; the worked examples of issue 9.
 struct ExitPackageTests {
-    let rules = Rules.vn2025.transition
+    let rules: TransitionRules
+
+    init() throws { rules = try Rules.vn2025.transition }
 
     func date(_ text: String) -> CalendarDate { CalendarDate(iso: text)! }
 

@@ -4,7 +4,9 @@ import GSL
 
 /// The transition: people conserved every year of every run, reproducible, parallel = serial, exits at their rates.
 struct TransitionTests {
-    let rules = Rules.vn2023.transition
+    let rules: TransitionRules
+
+    init() throws { rules = try Rules.vn2023.transition }
     let effective = CalendarDate(iso: "2024-11-01")!
 
     /// Units of `staff` people each over a quota of `quota` per category, with synthetic people.
