@@ -1,23 +1,10 @@
 import Foundation
 import Testing
 import MergerSimCLI
+import MergerSimIO
 
 struct SimulateCommandTests {
     static let scenarioPath = repositoryRoot.appendingPathComponent("scenarios/phan-rang-2024/scenario.yaml").path
-
-    func csv(_ path: String) throws -> [[String: String]] {
-        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
-        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        return lines.dropFirst().map { line in
-            // Fields here hold no quoted commas except standards_note, which is quoted.
-            var fields: [String] = [], field = "", quoted = false
-            for ch in line {
-                if ch == "\"" { quoted.toggle() } else if ch == ",", !quoted { fields.append(field); field = "" } else { field.append(ch) }
-            }
-            fields.append(field)
-            return Dictionary(uniqueKeysWithValues: zip(header, fields))
-        }
-    }
 
     @Test func phanRangEndToEnd() throws {
         let scratch = try Scratch()

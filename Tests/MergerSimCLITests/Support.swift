@@ -1,5 +1,6 @@
 import Foundation
 import MergerSimCLI
+import MergerSimIO
 
 /// A console that keeps what a command says.
 final class RecordingConsole: @unchecked Sendable {
@@ -16,16 +17,29 @@ final class RecordingConsole: @unchecked Sendable {
     var error: String { lock.withLock { errorLines.joined(separator: "\n") } }
 }
 
-/// A fresh temporary folder, removed when the value is released.
-final class Scratch {
+/// A fresh temporary folder for one test.
+///
+/// Folders are not removed when the value is released (an optimised build may release it while a command
+/// still reads it): they live under one folder per test process, and each run removes the folders of
+/// test processes that have ended.
+final class Scratch: Sendable {
     let url: URL
 
+    /// `…/mergersim-tests/PID`, made once per process after sweeping the folders of ended processes.
+    static let processFolder: URL = {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("mergersim-tests")
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? [] {
+            if let pid = Int32(entry), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
+                try? FileManager.default.removeItem(at: root.appendingPathComponent(entry))
+            }
+        }
+        return root.appendingPathComponent(String(getpid()))
+    }()
+
     init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("mergersim-test-\(UUID().uuidString)")
+        url = Self.processFolder.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
 
     func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 
@@ -36,6 +50,12 @@ final class Scratch {
     }
 
     func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: path(name)) }
+}
+
+/// The rows of a CSV file mergersim wrote, by column name, read with mergersim's own reader.
+func csv(_ path: String) throws -> [[String: String]] {
+    let table = try CSVTable(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))), file: path)
+    return table.records.map { record in Dictionary(uniqueKeysWithValues: zip(table.header, record.fields)) }
 }
 
 /// Runs `mergersim` with `arguments`, returning the exit code and what it said.
