@@ -168,7 +168,7 @@ for count in [5_000, 10_000, 20_000] {
 // The transition: Monte Carlo over the national scenario, and its growth in runs and people.
 if options.transitionRuns > 0 {
     let reallocated = try national.reallocate(judgedNational)
-    let (model, _) = try national.transitionModel(reallocated, outcome: judgedNational.outcome, seed: options.seed)
+    let (model, _) = try national.transitionModel(reallocated, outcome: judgedNational.outcome)
     print("\ntransition: national 2025, \(model.workforce.count) people (synthetic roster), \(model.years) years, all cores")
     for runs in [options.transitionRuns / 10, options.transitionRuns] where runs > 0 {
         try measure("\(runs) runs", repeats: 1) { try model.simulate(runs: runs, seed: options.seed).count }

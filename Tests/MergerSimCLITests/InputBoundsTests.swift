@@ -126,16 +126,15 @@ struct InputBoundsTests {
         #expect(TransitionModel.estimatedMemory(people: Int.max / 2, units: 1, years: 1, runs: 1, workers: 2) == Int.max)
         let (scratch, path) = try scenario("transition: {runs: 1000}\n")
         let inputs = try ScenarioInputs(path: path)
-        let reallocated = try inputs.reallocate(try inputs.judge())
-        #expect(throws: Never.self) { try inputs.checkMemory(after: reallocated, runs: 1_000, runsFromFlag: false) }
+        #expect(throws: Never.self) { try inputs.checkMemory(runsFromFlag: false) }
         #expect {
-            try inputs.checkMemory(after: reallocated, runs: 1_000, runsFromFlag: false, physicalMemory: 50_000_000)
+            try inputs.checkMemory(runsFromFlag: false, physicalMemory: 50_000_000)
         } throws: { error in
             let error = error as! InputError
             return error.exitCode == 65 && error.line == 6 && error.column == 20 && error.message.contains("lower the runs")
         }
         #expect {
-            try inputs.checkMemory(after: reallocated, runs: 1_000, runsFromFlag: true, physicalMemory: 50_000_000)
+            try inputs.checkMemory(runsFromFlag: true, physicalMemory: 50_000_000)
         } throws: { error in (error as! InputError).exitCode == 64 }
         _ = scratch
     }

@@ -10,7 +10,7 @@ struct NationalScenarioTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("scenarios/vn-2025")
     // Read once; a scenario that fails to read fails the tests that use it, not the whole runner.
-    private static let read = Result { () throws(InputError) -> (ScenarioInputs, MergerOutcome) in
+    private static let read = Result { () throws -> (ScenarioInputs, MergerOutcome) in
         let inputs = try ScenarioInputs(path: folder.appendingPathComponent("scenario.yaml").path)
         return (inputs, try inputs.applyPlan())
     }

@@ -13,9 +13,9 @@ struct Validate: ConsoleCommand {
     func execute(arguments: [String], console: Console) throws {
         let inputs = try ScenarioInputs(path: scenario)
         let settings = inputs.scenario.settings
-        let judged = try inputs.judge()
-        let after = judged.after
-        let reallocated = try inputs.reallocate(judged)
+        let outcome = try inputs.run(through: .reallocation)
+        let after = outcome.after
+        guard let reallocated = outcome.reallocation else { throw InternalError("the pipeline stopped before reallocation") }
         let plan = inputs.planFile.plan
         let memberCounts = Dictionary(plan.newUnits.flatMap { $0.members.map { ($0.code, 1) } }, uniquingKeysWith: +)
         func kinds(_ units: [AdministrativeUnit]) -> String {
@@ -48,9 +48,9 @@ struct Validate: ConsoleCommand {
             lines.append("  transfers: scope \(transfers.scope)\(transfers.maxKm.map { ", at most \($0) km" } ?? ""); "
                          + "\(ReportFormat.grouped(reallocated.transfers.peopleMoved)) people would move")
         }
-        let runs = settings.transition?.runs ?? 1_000
-        try inputs.checkMemory(after: reallocated, runs: runs, runsFromFlag: false)
-        lines.append("  transition: \(inputs.transitionYears) years × \(ReportFormat.grouped(runs)) runs, within this machine's memory")
+        try inputs.checkMemory(runsFromFlag: false)
+        lines.append("  transition: \(inputs.run.transitionYears) years × \(ReportFormat.grouped(inputs.run.settings.runs)) runs, "
+                     + "seed \(inputs.run.settings.seed), within this machine's memory")
         for envelope in reallocated.envelopes {
             lines.append("  envelope \(envelope.category.rawValue): \(ReportFormat.grouped(envelope.positions)) positions, feasible")
         }

@@ -10,7 +10,7 @@ public struct SimulationSummary: Sendable {
 
     public init(before: [ScreeningResult], after: [UnitAfterResult], deadline: CalendarDate?, deadlines: PerCategory<CalendarDate>? = nil,
                 allowanceFund: Int64? = nil,
-                reallocation: ScenarioInputs.Reallocated? = nil, transition: (summary: TransitionSummary, years: Int, runs: Int)? = nil) {
+                reallocation: ScenarioRun.Reallocation? = nil, transition: (summary: TransitionSummary, years: Int, runs: Int)? = nil) {
         self.before = before
         self.after = after
         var metrics: [(String, String)] = []
