@@ -1,33 +1,8 @@
-/// People (or posts) in each staff category.
-public struct Headcount: Hashable, Sendable {
-    public var cadres: Int
-    public var civilServants: Int
-    public var nonProfessional: Int
+/// People (or posts) in each staff category: the per-category value type for whole numbers.
+public typealias Headcount = PerCategory<Int>
 
-    public init(cadres: Int, civilServants: Int, nonProfessional: Int) {
-        self.cadres = cadres
-        self.civilServants = civilServants
-        self.nonProfessional = nonProfessional
-    }
-
-    public static let zero = Headcount(cadres: 0, civilServants: 0, nonProfessional: 0)
-
-    public subscript(category: StaffCategory) -> Int {
-        get {
-            switch category {
-            case .cadres: cadres
-            case .civilServants: civilServants
-            case .nonProfessional: nonProfessional
-            }
-        }
-        set {
-            switch category {
-            case .cadres: cadres = newValue
-            case .civilServants: civilServants = newValue
-            case .nonProfessional: nonProfessional = newValue
-            }
-        }
-    }
+extension PerCategory where Value == Int {
+    public static var zero: Headcount { Headcount(cadres: 0, civilServants: 0, nonProfessional: 0) }
 
     public var total: Int { cadres + civilServants + nonProfessional }
 

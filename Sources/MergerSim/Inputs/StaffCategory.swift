@@ -7,7 +7,10 @@ public enum StaffCategory: String, Sendable, Hashable, CaseIterable, Codable {
     /// người hoạt động không chuyên trách cấp xã
     case nonProfessional = "non_professional"
 
-    /// 0, 1, 2 in the order of `allCases`, for arrays indexed by category.
+    /// How many categories there are.
+    public static let count = allCases.count
+
+    /// 0, 1, 2 in the order of `allCases`, for flat arrays of (unit, category) slots.
     public var index: Int {
         switch self {
         case .cadres: 0
@@ -36,11 +39,30 @@ public struct PerCategory<Value: Sendable & Codable & Hashable>: Sendable, Codab
         self.nonProfessional = nonProfessional
     }
 
+    /// The same value for every category.
+    public init(repeating value: Value) {
+        self.init(cadres: value, civilServants: value, nonProfessional: value)
+    }
+
     public subscript(category: StaffCategory) -> Value {
-        switch category {
-        case .cadres: cadres
-        case .civilServants: civilServants
-        case .nonProfessional: nonProfessional
+        get {
+            switch category {
+            case .cadres: cadres
+            case .civilServants: civilServants
+            case .nonProfessional: nonProfessional
+            }
         }
+        set {
+            switch category {
+            case .cadres: cadres = newValue
+            case .civilServants: civilServants = newValue
+            case .nonProfessional: nonProfessional = newValue
+            }
+        }
+    }
+
+    /// The values transformed category by category.
+    public func map<T>(_ transform: (Value) throws -> T) rethrows -> PerCategory<T> {
+        PerCategory<T>(cadres: try transform(cadres), civilServants: try transform(civilServants), nonProfessional: try transform(nonProfessional))
     }
 }
