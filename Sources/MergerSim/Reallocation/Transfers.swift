@@ -112,32 +112,24 @@ extension TransferSettings {
     /// - Complexity: per group of k units, a min-cost flow over O(k²) arcs with O(k) phases (about k³).
     public func plan(_ units: [TransferUnit], pairs: [(StaffCategory, StaffCategory)], verify: Bool = false,
                      assertInDebug: Bool = true) -> TransferPlan {
-        let surplusBefore = units.reduce(Headcount.zero) { $0 + $1.staff.excess(over: $1.quota) }
-        var staffAfter = units.map(\.staff)
+        let planner = TransferPlanner(settings: self, units: units, pairs: pairs)
+        let staff = units.map(\.staff), quota = units.map(\.quota)
+        let surplusBefore = zip(staff, quota).reduce(Headcount.zero) { $0 + $1.0.excess(over: $1.1) }
+        let (flows, proven) = planner.flows(staff: staff, quota: quota, verify: verify, assertInDebug: assertInDebug)
+        var staffAfter = staff
         var transfers: [Transfer] = []
-        var proven: Bool? = verify ? true : nil
+        for flow in flows {
+            staffAfter[flow.from][flow.fromCategory] -= flow.count
+            staffAfter[flow.to][flow.toCategory] += flow.count
+            let distance: Double? = units[flow.from].location.flatMap { a in units[flow.to].location.map { greatCircleKm(a, $0) } }
+            transfers.append(Transfer(category: flow.fromCategory, toCategory: flow.toCategory, fromCode: units[flow.from].code,
+                                      toCode: units[flow.to].code, count: flow.count, distanceKm: distance))
+        }
         let limit = distanceLimit
         let unreachable = limit == nil || scope == .none ? [] : units.filter { unit in
             unit.location == nil && (!unit.staff.excess(over: unit.quota).isZero || !unit.quota.excess(over: unit.staff).isZero)
         }.map(\.code)
-        // Without cross-category moves each category is a network of its own (the same optimum, smaller graphs).
-        let networks: [[(StaffCategory, StaffCategory)]] = crossCategory
-            ? [StaffCategory.allCases.map { ($0, $0) } + pairs]
-            : StaffCategory.allCases.map { [($0, $0)] }
-        for group in groups(units, limit: limit) {
-            let flows = networks.flatMap { categoryPairs in
-                solve(group: group, units: units, categoryPairs: categoryPairs, limit: limit, verify: verify,
-                      assertInDebug: assertInDebug, proven: &proven)
-            }
-            for flow in flows {
-                staffAfter[flow.from][flow.fromCategory] -= flow.count
-                staffAfter[flow.to][flow.toCategory] += flow.count
-                let distance: Double? = units[flow.from].location.flatMap { a in units[flow.to].location.map { greatCircleKm(a, $0) } }
-                transfers.append(Transfer(category: flow.fromCategory, toCategory: flow.toCategory, fromCode: units[flow.from].code,
-                                          toCode: units[flow.to].code, count: flow.count, distanceKm: distance))
-            }
-        }
-        let surplusAfter = zip(staffAfter, units).reduce(Headcount.zero) { $0 + $1.0.excess(over: $1.1.quota) }
+        let surplusAfter = zip(staffAfter, quota).reduce(Headcount.zero) { $0 + $1.0.excess(over: $1.1) }
         return TransferPlan(transfers: transfers, staffAfter: staffAfter, surplusBefore: surplusBefore, surplusAfter: surplusAfter,
                             provenOptimal: proven, unreachableCodes: unreachable)
     }
@@ -148,7 +140,96 @@ extension TransferSettings {
         if case .radius(let km) = scope { return km }
         return nil
     }
+}
 
+/// Stage 2 over a fixed set of units: the groups that may exchange people and the units' positions,
+/// worked out once, then planned for any staff and quotas by unit index (the transition plans every
+/// year of every replication without strings).
+public struct TransferPlanner: Sendable {
+    public let settings: TransferSettings
+    /// Index sets of units that may exchange people, each in unit order, groups ordered by first unit.
+    public let groups: [[Int]]
+    let locations: [Coordinate?]
+    /// The category networks: each category alone, or all with the pairs when cross-category moves are allowed.
+    let networks: [[CategoryPair]]
+
+    struct CategoryPair: Sendable {
+        var from: StaffCategory, to: StaffCategory
+    }
+
+    /// People moved from one unit and category to another.
+    public struct Flow: Sendable, Hashable {
+        public var from: Int, fromCategory: StaffCategory, to: Int, toCategory: StaffCategory, count: Int
+    }
+
+    public init(settings: TransferSettings, units: [TransferUnit], pairs: [(StaffCategory, StaffCategory)]) {
+        self.settings = settings
+        locations = units.map(\.location)
+        groups = settings.groups(units, limit: settings.distanceLimit)
+        let same = StaffCategory.allCases.map { CategoryPair(from: $0, to: $0) }
+        networks = settings.crossCategory ? [same + pairs.map { CategoryPair(from: $0.0, to: $0.1) }] : same.map { [$0] }
+    }
+
+    /// The optimal flows for units with `staff` and `quota` (by unit index), group by group.
+    ///
+    /// - Returns: the flows, and whether each was proven optimal (nil unless `verify`).
+    public func flows(staff: [Headcount], quota: [Headcount], verify: Bool = false, assertInDebug: Bool = true) -> (flows: [Flow], proven: Bool?) {
+        var proven: Bool? = verify ? true : nil
+        var flows: [Flow] = []
+        for group in groups {
+            for network in networks {
+                flows += solve(group: group, staff: staff, quota: quota, categoryPairs: network, verify: verify,
+                               assertInDebug: assertInDebug, proven: &proven)
+            }
+        }
+        return (flows, proven)
+    }
+
+    private func solve(group: [Int], staff: [Headcount], quota: [Headcount], categoryPairs: [CategoryPair],
+                       verify: Bool, assertInDebug: Bool, proven: inout Bool?) -> [Flow] {
+        var supplies: [(unit: Int, category: StaffCategory, count: Int)] = []
+        var demands: [(unit: Int, category: StaffCategory, count: Int)] = []
+        let categories = Set(categoryPairs.flatMap { [$0.from, $0.to] })
+        for i in group {
+            for category in StaffCategory.allCases where categories.contains(category) {
+                let surplus = staff[i][category] - quota[i][category]
+                if surplus > 0 { supplies.append((i, category, surplus)) }
+                if surplus < 0 { demands.append((i, category, -surplus)) }
+            }
+        }
+        guard !supplies.isEmpty, !demands.isEmpty else { return [] }
+        let limit = settings.distanceLimit
+        let source = supplies.count + demands.count, sink = source + 1
+        var network = FlowNetwork(nodes: sink + 1)
+        for (k, supply) in supplies.enumerated() { network.addArc(from: source, to: k, capacity: supply.count, cost: 0) }
+        for (k, demand) in demands.enumerated() { network.addArc(from: supplies.count + k, to: sink, capacity: demand.count, cost: 0) }
+        var arcs: [(arc: Int, supply: Int, demand: Int)] = []
+        for (s, supply) in supplies.enumerated() {
+            for (d, demand) in demands.enumerated() where categoryPairs.contains(where: { $0.from == supply.category && $0.to == demand.category }) {
+                var metres: Int64 = 0
+                if let a = locations[supply.unit], let b = locations[demand.unit] {
+                    let km = greatCircleKm(a, b)
+                    if let limit, km > limit { continue }
+                    metres = Int64((km * 1_000).rounded())
+                } else if limit != nil {
+                    continue  // an unknown distance never counts as within the limit (groups exclude these anyway)
+                }
+                arcs.append((network.addArc(from: s, to: supplies.count + d, capacity: supply.count, cost: metres), s, d))
+            }
+        }
+        _ = network.minCostMaxFlow(source: source, sink: sink)
+        if verify { proven = (proven ?? true) && network.isOptimal(source: source, sink: sink) }
+        assert(!assertInDebug || network.isOptimal(source: source, sink: sink), "transfer flow not optimal")
+        return arcs.compactMap { entry in
+            let count = network.flow(on: entry.arc)
+            guard count > 0 else { return nil }
+            let supply = supplies[entry.supply], demand = demands[entry.demand]
+            return Flow(from: supply.unit, fromCategory: supply.category, to: demand.unit, toCategory: demand.category, count: count)
+        }
+    }
+}
+
+extension TransferSettings {
     /// Index sets of units that may exchange people, each in unit order, groups ordered by first unit.
     func groups(_ units: [TransferUnit], limit: Double?) -> [[Int]] {
         switch scope {
@@ -181,52 +262,6 @@ extension TransferSettings {
                 members[root, default: []].append(i)
             }
             return order.map { members[$0]! }
-        }
-    }
-
-    private struct Flow {
-        var from: Int, fromCategory: StaffCategory, to: Int, toCategory: StaffCategory, count: Int
-    }
-
-    private func solve(group: [Int], units: [TransferUnit], categoryPairs: [(StaffCategory, StaffCategory)], limit: Double?,
-                       verify: Bool, assertInDebug: Bool, proven: inout Bool?) -> [Flow] {
-        var supplies: [(unit: Int, category: StaffCategory, count: Int)] = []
-        var demands: [(unit: Int, category: StaffCategory, count: Int)] = []
-        let categories = Set(categoryPairs.flatMap { [$0.0, $0.1] })
-        for i in group {
-            for category in StaffCategory.allCases where categories.contains(category) {
-                let surplus = units[i].staff[category] - units[i].quota[category]
-                if surplus > 0 { supplies.append((i, category, surplus)) }
-                if surplus < 0 { demands.append((i, category, -surplus)) }
-            }
-        }
-        guard !supplies.isEmpty, !demands.isEmpty else { return [] }
-        let source = supplies.count + demands.count, sink = source + 1
-        var network = FlowNetwork(nodes: sink + 1)
-        for (k, supply) in supplies.enumerated() { network.addArc(from: source, to: k, capacity: supply.count, cost: 0) }
-        for (k, demand) in demands.enumerated() { network.addArc(from: supplies.count + k, to: sink, capacity: demand.count, cost: 0) }
-        var arcs: [(arc: Int, supply: Int, demand: Int)] = []
-        for (s, supply) in supplies.enumerated() {
-            for (d, demand) in demands.enumerated() where categoryPairs.contains(where: { $0 == supply.category && $1 == demand.category }) {
-                var metres: Int64 = 0
-                if let a = units[supply.unit].location, let b = units[demand.unit].location {
-                    let km = greatCircleKm(a, b)
-                    if let limit, km > limit { continue }
-                    metres = Int64((km * 1_000).rounded())
-                } else if limit != nil {
-                    continue  // an unknown distance never counts as within the limit (groups exclude these anyway)
-                }
-                arcs.append((network.addArc(from: s, to: supplies.count + d, capacity: supply.count, cost: metres), s, d))
-            }
-        }
-        _ = network.minCostMaxFlow(source: source, sink: sink)
-        if verify { proven = (proven ?? true) && network.isOptimal(source: source, sink: sink) }
-        assert(!assertInDebug || network.isOptimal(source: source, sink: sink), "transfer flow not optimal")
-        return arcs.compactMap { entry in
-            let count = network.flow(on: entry.arc)
-            guard count > 0 else { return nil }
-            let supply = supplies[entry.supply], demand = demands[entry.demand]
-            return Flow(from: supply.unit, fromCategory: supply.category, to: demand.unit, toCategory: demand.category, count: count)
         }
     }
 }
