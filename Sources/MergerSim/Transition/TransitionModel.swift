@@ -1,19 +1,32 @@
 import Foundation
 import GSL
 
-/// The year-by-year path back to quota (R-4.6, R-5.x), one seeded replication at a time.
+/// The year-by-year path back to quota (R-4.6, R-5.x), one replication at a time.
 ///
-/// Each year, in this order: statutory retirements dated within the year
-/// the end of a category the rule set ends (non-professional posts
-/// under `vn-2025`); voluntary exits (each person with the category's rate,
-/// a GSL binomial per unit and category, leavers drawn uniformly); in units
-/// over quota, early-retirement offers to those eligible under the decree in
-/// force on the day, then resignation offers, each accepted with its uptake, until
-/// the unit is back within quota, each exit priced by the decree a merger's
-/// surplus staff take on the day of leaving at that day's base
-/// salary; non-professional workers are offered the end-of-post
-/// allowance within 12 months of the merger; no one is hired
-/// into a unit over quota; vacancies are refilled by the stage-2 transfers.
+/// Each year, in this order (``ReplicationState``, one method a step):
+/// 1. statutory retirements dated within the year;
+/// 2. the end of a category the rule set ends (non-professional posts under
+///    `vn-2025`), each leaver paid the end-of-post allowance;
+/// 3. voluntary exits: each person leaves in a year with their category's rate;
+/// 4. offers in units over quota, made on the first day of the year: early
+///    retirement to those eligible under the decree a merger's surplus staff
+///    take that day, then resignation, each accepted with its uptake, until
+///    the unit is back within quota, priced at that day's base salary
+///    non-professional workers are offered the end-of-post
+///    allowance within 12 months of the merger;
+/// 5. no hiring; vacancies are refilled by the stage-2 transfers.
+///
+/// **Who is offered and who moves.** Within a unit and category people stand
+/// in one order: nearest to their retirement date first (ties by roster
+/// position). Offers go down that order; transfers take the people furthest
+/// from retirement (the end of the order).
+///
+/// **Common random numbers.** Every draw comes from ``CommonRandom``, keyed by
+/// seed, replication, person and year: scenarios that differ only in settings
+/// give the same person the same draws. A person's voluntary exit is drawn
+/// once per replication as a uniform u: they leave in the first year y with
+/// u > (1 − rate)^y, the rate of their category (redrawn from the same u if a
+/// transfer changes their category).
 public struct TransitionModel: Sendable {
     public let workforce: Workforce
     public let rules: TransitionRules
@@ -25,6 +38,22 @@ public struct TransitionModel: Sendable {
     public let transfers: TransferSettings
     public let pairs: [(StaffCategory, StaffCategory)]
 
+    // Worked out once, shared by every replication.
+    /// Stage 2 over the units, when transfers are allowed.
+    let planner: TransferPlanner?
+    /// Each unit's quota.
+    let quota: [Headcount]
+    /// The first month (year·12 + month − 1) of each year 1…years + 1.
+    let startMonth: [Int]
+    /// Per year (1…years): the people whose statutory retirement falls in it (year 1 also those already past it).
+    let retiring: [[Int32]]
+    /// Per (unit, category) slot: its people, nearest to retirement first.
+    let initialMembers: [[Int32]]
+    /// Each person's place in the order (retirement month, then roster position).
+    let rank: [Int32]
+    /// Per category, (1 − rate)^y for y = 0…years: a voluntary exit in the first y with u above it.
+    let stay: PerCategory<[Double]>
+
     public init(workforce: Workforce, rules: TransitionRules, effective: CalendarDate, years: Int,
                 nonProfessionalEnds: CalendarDate?, transfers: TransferSettings, pairs: [(StaffCategory, StaffCategory)]) {
         self.workforce = workforce
@@ -34,197 +63,80 @@ public struct TransitionModel: Sendable {
         self.nonProfessionalEnds = nonProfessionalEnds
         self.transfers = transfers
         self.pairs = pairs
+        planner = transfers.scope == .none ? nil : TransferPlanner(settings: transfers, units: workforce.units, pairs: pairs)
+        quota = workforce.units.map(\.quota)
+        startMonth = (0...years).map { k in
+            let start = effective.addingYears(k)
+            return start.year * 12 + start.month - 1
+        }
+        var retiring = [[Int32]](repeating: [], count: years + 1)
+        for person in 0..<workforce.count {
+            let month = workforce.retirementMonth[person]
+            guard month < startMonth[years] else { continue }
+            var year = 1
+            while month >= startMonth[year] { year += 1 }
+            retiring[year].append(Int32(person))
+        }
+        self.retiring = retiring
+        let order = (0..<workforce.count).sorted {
+            (workforce.retirementMonth[$0], $0) < (workforce.retirementMonth[$1], $1)
+        }
+        var rank = [Int32](repeating: 0, count: workforce.count)
+        for (position, person) in order.enumerated() { rank[person] = Int32(position) }
+        self.rank = rank
+        var members = [[Int32]](repeating: [], count: workforce.units.count * StaffCategory.count)
+        for person in order {
+            members[Int(workforce.unit[person]) * StaffCategory.count + workforce.category[person].index].append(Int32(person))
+        }
+        initialMembers = members
+        stay = rules.exits.voluntaryRate.map { rate in (0...years).map { pow(1 - rate, Double($0)) } }
     }
 
     /// The routes out of a unit's staff.
-    public enum Route: String, CaseIterable, Sendable {
+    public enum Route: String, CaseIterable, Sendable, Hashable {
         case retirement, earlyRetirement = "early_retirement", resignation, voluntary, categoryEnded = "category_ended"
     }
 
-    /// What one replication records, per year (index 0 = the end of year 1) and category.
-    public struct Replication: Sendable, Equatable {
-        public var surplus: [[Int]]
-        public var unitsOverQuota: [[Int]]
-        public var headcount: [[Int]]
-        public var exits: [[[Int]]]  // [year][category][route]
-        public var transfersIn: [[Int]]
-        public var costVND: [[Double]]
-        /// Per unit: the first year at whose end it is within quota in every category (0: from the start), or nil.
-        public var yearWithinQuota: [Int?]
+    /// Runs replication `index` with the draws of `CommonRandom(seed:replication:)`.
+    ///
+    /// - Parameter recordLeavers: also list every person who left, with the year and route.
+    /// - Complexity: O(people) to set up, then per year O(units × categories) plus the people who
+    ///   leave or move and the members of units over quota, plus stage 2.
+    public func replicate(_ index: Int, seed: UInt64, recordLeavers: Bool = false) -> Replication {
+        var state = ReplicationState(model: self, random: CommonRandom(seed: seed, replication: index), recordLeavers: recordLeavers)
+        for year in 1...years { state.runYear(year) }
+        return state.result
     }
 
-    /// Runs one replication with its own random stream.
-    public func replicate(seed: UInt64) throws(GSLError) -> Replication {
-        let random = try RandomSource(seed: seed)
-        let n = workforce.units.count, categories = StaffCategory.allCases
-        // Members of each (unit, category), person indices, with each person's slot.
-        var members = [[Int]](repeating: [], count: n * 3)
-        var slot = [Int](repeating: 0, count: workforce.count)
-        var active = [Bool](repeating: true, count: workforce.count)
-        for person in 0..<workforce.count {
-            let key = Int(workforce.unit[person]) * 3 + workforce.category[person].index
-            slot[person] = members[key].count
-            members[key].append(person)
-        }
-        var unitOf = workforce.unit, categoryOf = workforce.category
-        /// Takes a person out of their (unit, category) list in O(1), the last member filling the gap.
-        func detach(_ person: Int) {
-            let key = Int(unitOf[person]) * 3 + categoryOf[person].index
-            let last = members[key].removeLast()
-            if last != person {
-                members[key][slot[person]] = last
-                slot[last] = slot[person]
-            }
-        }
-        func remove(_ person: Int) {
-            detach(person)
-            active[person] = false
-        }
-        func move(_ person: Int, to unit: Int, category: StaffCategory) {
-            detach(person)
-            unitOf[person] = Int32(unit)
-            categoryOf[person] = category
-            let key = unit * 3 + category.index
-            slot[person] = members[key].count
-            members[key].append(person)
-        }
-        var result = Replication(surplus: [], unitsOverQuota: [], headcount: [], exits: [], transfersIn: [], costVND: [],
-                                 yearWithinQuota: [Int?](repeating: nil, count: n))
-        func within(_ unit: Int) -> Bool {
-            categories.allSatisfy { members[unit * 3 + $0.index].count <= workforce.units[unit].quota[$0] }
-        }
-        for u in 0..<n where within(u) { result.yearWithinQuota[u] = 0 }
-        let codeIndex = Dictionary(uniqueKeysWithValues: workforce.units.enumerated().map { ($1.code, $0) })
-        let law = rules.exitLaw
-        let exits = rules.exits
-        var categoryEnded = false
-        for year in 1...years {
-            let start = effective.addingYears(year - 1), end = effective.addingYears(year)
-            let startMonth = start.year * 12 + start.month - 1, endMonth = end.year * 12 + end.month - 1
-            var exitCounts = [[Int]](repeating: [Int](repeating: 0, count: Route.allCases.count), count: 3)
-            var cost = [Double](repeating: 0, count: 3)
-            func leave(_ person: Int, _ route: Route, _ vnd: Double = 0) {
-                let c = categoryOf[person].index
-                remove(person)
-                exitCounts[c][Route.allCases.firstIndex(of: route)!] += 1
-                cost[c] += vnd
-            }
-            // Statutory retirement dated within the year (the first day of a month); anyone already past it, in year 1.
-            for person in 0..<workforce.count where active[person] {
-                let month = workforce.retirementMonth[person]
-                if (month >= startMonth || year == 1) && month < endMonth { leave(person, .retirement) }
-            }
-            // A category that ends within the year: its people leave that day with the end-of-post allowance.
-            if !categoryEnded, let ends = nonProfessionalEnds, ends < end {
-                categoryEnded = true
-                let allowance = rules.quote(.endOfPost, monthsEarly: 0, insuranceYears: 0, salaryCoefficient: 0,
-                                            leaving: ends, mergerEffective: effective).vnd
-                for person in 0..<workforce.count where active[person] && categoryOf[person] == .nonProfessional {
-                    leave(person, .categoryEnded, allowance)
-                }
-            }
-            // Voluntary exits.
-            for key in 0..<(n * 3) where !members[key].isEmpty {
-                let category = categories[key % 3]
-                let k = random.binomial(probability: exits.voluntaryRate[category], trials: members[key].count)
-                for _ in 0..<k { leave(members[key][random.uniformInteger(below: members[key].count)], .voluntary) }
-            }
-            // Offers where a unit is over quota, made on the first day of the year: priced under the decree a
-            // merger's surplus staff take that day, at that day's base salary.
-            let decree = law.mergerDecree(on: start)
-            let baseSalary = rules.baseSalary.inForce(on: start) ?? 0
-            let withinWindow = start < effective.addingMonths(law.withinMonths)
-            let endOfPost = rules.quote(.endOfPost, monthsEarly: 0, insuranceYears: 0, salaryCoefficient: 0,
-                                        leaving: start, mergerEffective: effective)
-            for key in 0..<(n * 3) {
-                let category = categories[key % 3]
-                var surplus = members[key].count - workforce.units[key / 3].quota[category]
-                guard surplus > 0 else { continue }
-                if category == .nonProfessional {
-                    // Non-professional workers: the end-of-post allowance, offered within the window only.
-                    guard endOfPost.eligible else { continue }
-                    for person in members[key].sorted() where surplus > 0 {
-                        guard random.uniform() < exits.resignationUptake else { continue }
-                        leave(person, .resignation, endOfPost.vnd)
-                        surplus -= 1
-                    }
-                    continue
-                }
-                guard let decree else { continue }
-                for route in [ExitCase.Route.earlyRetirement, .resignation] {
-                    for person in members[key].sorted() where surplus > 0 {
-                        let exit = ExitCase(route: route, monthsEarly: workforce.retirementMonth[person] - startMonth,
-                                            insuranceYears: workforce.insuranceYears[person] + Double(year - 1),
-                                            withinWindow: withinWindow)
-                        guard let package = decree.package(exit, partialYear: law.partialYear) else { continue }
-                        let uptake = route == .earlyRetirement ? exits.earlyRetirementUptake : exits.resignationUptake
-                        guard random.uniform() < uptake else { continue }
-                        let vnd = package.vnd(salaryCoefficient: workforce.salaryCoefficient[person], baseSalary: baseSalary)
-                        leave(person, route == .earlyRetirement ? .earlyRetirement : .resignation, vnd)
-                        surplus -= 1
-                    }
-                }
-            }
-            // Vacancies refilled by the stage-2 transfers.
-            var transferred = [Int](repeating: 0, count: 3)
-            let current = (0..<n).map { u -> TransferUnit in
-                var unit = workforce.units[u]
-                unit.staff = Headcount(cadres: members[u * 3].count, civilServants: members[u * 3 + 1].count, nonProfessional: members[u * 3 + 2].count)
-                return unit
-            }
-            if transfers.scope != .none {
-                let plan = transfers.plan(current, pairs: pairs, assertInDebug: false)
-                for t in plan.transfers {
-                    let from = codeIndex[t.fromCode]!, to = codeIndex[t.toCode]!
-                    let key = from * 3 + t.category.index
-                    for person in members[key].sorted().suffix(t.count) { move(person, to: to, category: t.toCategory) }
-                    transferred[t.toCategory.index] += t.count
-                }
-            }
-            assert(result.headcount.last.map { $0.reduce(0, +) } ?? workforce.count
-                   == members.reduce(0) { $0 + $1.count } + exitCounts.joined().reduce(0, +), "people not conserved in year \(year)")
-            result.surplus.append(categories.map { c in (0..<n).reduce(0) { $0 + max(0, members[$1 * 3 + c.index].count - workforce.units[$1].quota[c]) } })
-            result.unitsOverQuota.append(categories.map { c in (0..<n).filter { members[$0 * 3 + c.index].count > workforce.units[$0].quota[c] }.count })
-            result.headcount.append(categories.map { c in (0..<n).reduce(0) { $0 + members[$1 * 3 + c.index].count } })
-            result.exits.append(exitCounts)
-            result.transfersIn.append(transferred)
-            result.costVND.append(cost)
-            for u in 0..<n where result.yearWithinQuota[u] == nil && within(u) { result.yearWithinQuota[u] = year }
-        }
-        return result
-    }
-
-    /// `runs` replications, replication i seeded with `RandomSource(seed:).derivedSeed(i)`, in parallel
-    /// on all cores; the result is the same as a serial run's, in replication order.
+    /// `runs` replications, replication i with `CommonRandom(seed:replication: i)`, in parallel on all
+    /// cores; the result is the same as a serial run's, in replication order.
     public func simulate(runs: Int, seed: UInt64, parallel: Bool = true, progress: (@Sendable (Int) -> Void)? = nil) throws(GSLError) -> [Replication] {
-        let seeds = try RandomSource(seed: seed)
-        let runSeeds = (0..<runs).map { seeds.derivedSeed($0) }
         guard parallel else {
             var results: [Replication] = []
-            for (i, s) in runSeeds.enumerated() {
-                results.append(try replicate(seed: s))
+            for i in 0..<runs {
+                results.append(replicate(i, seed: seed))
                 progress?(i + 1)
             }
             return results
         }
         let box = ReplicationSlots(count: runs)
         DispatchQueue.concurrentPerform(iterations: runs) { i in
-            box.store(i, Result { () throws(GSLError) -> Replication in try replicate(seed: runSeeds[i]) })
+            box.store(i, replicate(i, seed: seed))
             progress?(box.finished())
         }
-        return try box.collect()
+        return box.collect()
     }
 }
 
 /// Results of parallel replications, each written once into its own slot.
 final class ReplicationSlots: @unchecked Sendable {
     private let lock = NSLock()
-    private var slots: [Result<TransitionModel.Replication, GSLError>?]
+    private var slots: [Replication?]
     private var done = 0
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func store(_ index: Int, _ result: Result<TransitionModel.Replication, GSLError>) {
+    func store(_ index: Int, _ result: Replication) {
         lock.withLock {
             slots[index] = result
             done += 1
@@ -233,10 +145,13 @@ final class ReplicationSlots: @unchecked Sendable {
 
     func finished() -> Int { lock.withLock { done } }
 
-    func collect() throws(GSLError) -> [TransitionModel.Replication] {
-        var results: [TransitionModel.Replication] = []
-        for slot in slots { results.append(try slot!.get()) }
-        return results
+    func collect() -> [Replication] {
+        lock.withLock {
+            slots.map { slot in
+                guard let slot else { preconditionFailure("concurrentPerform ran every replication") }
+                return slot
+            }
+        }
     }
 }
 

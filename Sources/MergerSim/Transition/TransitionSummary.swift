@@ -26,35 +26,34 @@ public struct TransitionSummary: Sendable {
     public var deadlineYears: PerCategory<Int>
 
     /// - Parameter deadlineYears: per category, the year whose end is its deadline (at most `years`); all `years` when nil.
-    public init(_ runs: [TransitionModel.Replication], years: Int, units: Int, deadlineYears: PerCategory<Int>? = nil) throws(GSLError) {
+    public init(_ runs: [Replication], years: Int, units: Int, deadlineYears: PerCategory<Int>? = nil) throws(GSLError) {
         let deadlineYears = deadlineYears.map {
             PerCategory(cadres: min($0.cadres, years), civilServants: min($0.civilServants, years), nonProfessional: min($0.nonProfessional, years))
         } ?? PerCategory(cadres: years, civilServants: years, nonProfessional: years)
         self.deadlineYears = deadlineYears
         var rows: [Row] = []
-        let categories = StaffCategory.allCases.map(\.rawValue) + ["all"]
         for year in 0..<years {
-            for (c, category) in categories.enumerated() {
-                func values(_ pick: (TransitionModel.Replication, Int) -> Double) -> [Double] {
-                    runs.map { run in c < 3 ? pick(run, c) : (0..<3).reduce(0) { $0 + pick(run, $1) } }
+            // Each category on its own, then all together ("all"; units over quota in any category is not a sum, so it is left out).
+            for category in StaffCategory.allCases.map(Optional.some) + [nil] {
+                func values(_ pick: (Replication.YearRecord, StaffCategory) -> Double) -> [Double] {
+                    runs.map { run in
+                        let record = run.years[year]
+                        return category.map { pick(record, $0) } ?? StaffCategory.allCases.reduce(0) { $0 + pick(record, $1) }
+                    }
                 }
                 var metrics: [(String, [Double])] = [
-                    ("surplus", values { Double($0.surplus[year][$1]) }),
-                    ("units_over_quota", values { Double($0.unitsOverQuota[year][$1]) }),
-                    ("headcount", values { Double($0.headcount[year][$1]) }),
-                    ("transfers_in", values { Double($0.transfersIn[year][$1]) }),
-                    ("cost_vnd", values { $0.costVND[year][$1] }),
+                    ("surplus", values { Double($0.surplus[$1]) }),
+                    ("headcount", values { Double($0.headcount[$1]) }),
+                    ("transfers_in", values { Double($0.transfersIn[$1]) }),
+                    ("cost_vnd", values { $0.costVND[$1] }),
                 ]
-                if c == 3 {
-                    // Units over quota in any category is not the sum over categories.
-                    metrics.remove(at: 1)
-                }
-                for (r, route) in TransitionModel.Route.allCases.enumerated() {
-                    metrics.append(("exits_\(route.rawValue)", values { Double($0.exits[year][$1][r]) }))
+                if category != nil { metrics.insert(("units_over_quota", values { Double($0.unitsOverQuota[$1]) }), at: 1) }
+                for route in TransitionModel.Route.allCases {
+                    metrics.append(("exits_\(route.rawValue)", values { Double($0.exits[$1][route]) }))
                 }
                 for (metric, sample) in metrics {
                     let q = try Statistics.quantiles(sample, [0.05, 0.5, 0.95])
-                    rows.append(Row(year: year + 1, category: category, metric: metric, mean: try Statistics.mean(sample),
+                    rows.append(Row(year: year + 1, category: category?.rawValue ?? "all", metric: metric, mean: try Statistics.mean(sample),
                                     p05: q[0], p50: q[1], p95: q[2]))
                 }
             }
@@ -66,7 +65,7 @@ public struct TransitionSummary: Sendable {
             return median > Double(years) ? nil : Int(median.rounded(.up))
         }
         probabilityAllWithinQuota = Double(runs.filter { run in
-            StaffCategory.allCases.allSatisfy { run.surplus[deadlineYears[$0] - 1][$0.index] == 0 }
+            StaffCategory.allCases.allSatisfy { run.years[deadlineYears[$0] - 1].surplus[$0] == 0 }
         }.count) / Double(runs.count)
     }
 

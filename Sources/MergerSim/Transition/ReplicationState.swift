@@ -1,0 +1,232 @@
+/// The workforce of one replication as the years change it: who is where, in which category, and
+/// who has left; one method per step of a year (see ``TransitionModel``).
+///
+/// People are kept per (unit, category) slot in the model's order, nearest to retirement first, so
+/// offers walk a slot from its front and transfers take from its back. Leaving and moving keep that
+/// order: O(slot size) each, and slots are a unit's staff of one category (tens of people).
+struct ReplicationState {
+    let model: TransitionModel
+    let random: CommonRandom
+    /// People of each slot `unit · categories + category`, in order.
+    private(set) var members: [[Int32]]
+    private(set) var active: [Bool]
+    private(set) var unit: [Int32]
+    private(set) var category: [StaffCategory]
+    /// Per year, the people drawn to leave of their own accord then (checked again when it comes).
+    private var voluntary: [[Int32]]
+    /// Each person's uniform for their voluntary exit.
+    private var voluntaryDraw: [Double]
+    private var categoryEnded = false
+    private var record = Replication.YearRecord()
+    private(set) var result: Replication
+
+    init(model: TransitionModel, random: CommonRandom, recordLeavers: Bool) {
+        self.model = model
+        self.random = random
+        members = model.initialMembers
+        active = [Bool](repeating: true, count: model.workforce.count)
+        unit = model.workforce.unit
+        category = model.workforce.category
+        voluntary = [[Int32]](repeating: [], count: model.years + 1)
+        voluntaryDraw = (0..<model.workforce.count).map { random.uniform(person: $0, year: 0, .voluntaryExit) }
+        result = Replication(years: [], yearWithinQuota: [Int?](repeating: nil, count: model.workforce.units.count),
+                             leavers: recordLeavers ? [] : nil)
+        for person in 0..<model.workforce.count { scheduleVoluntaryExit(person, after: 0) }
+        for u in 0..<model.workforce.units.count where isWithinQuota(u) { result.yearWithinQuota[u] = 0 }
+    }
+
+    // MARK: The year
+
+    /// The steps of `year` in order, then its record.
+    mutating func runYear(_ year: Int) {
+        record = Replication.YearRecord()
+        let peopleBefore = activeCount
+        retire(year)
+        endCategory(year)
+        leaveVoluntarily(year)
+        makeOffers(year)
+        refillByTransfers(year)
+        close(year, peopleBefore: peopleBefore)
+    }
+
+    /// Step 1: statutory retirements dated within the year; those already past it, in year 1.
+    mutating func retire(_ year: Int) {
+        for person in model.retiring[year] where active[Int(person)] { leave(Int(person), year, .retirement) }
+    }
+
+    /// Step 2: a category that ends within the year; its people leave that day with the end-of-post allowance.
+    mutating func endCategory(_ year: Int) {
+        guard !categoryEnded, let ends = model.nonProfessionalEnds, ends < model.effective.addingYears(year) else { return }
+        categoryEnded = true
+        let allowance = model.rules.quote(.endOfPost, monthsEarly: 0, insuranceYears: 0, salaryCoefficient: 0,
+                                          leaving: ends, mergerEffective: model.effective).vnd
+        for u in 0..<model.workforce.units.count {
+            let s = slot(u, .nonProfessional)
+            for person in members[s] { leave(Int(person), year, .categoryEnded, cost: allowance, detaching: false) }
+            members[s].removeAll()
+        }
+    }
+
+    /// Step 3: voluntary exits drawn for this year.
+    mutating func leaveVoluntarily(_ year: Int) {
+        for person in voluntary[year] where active[Int(person)] && exitYear(Int(person), after: year - 1) == year {
+            leave(Int(person), year, .voluntary)
+        }
+    }
+
+    /// Step 4: offers in units over quota, down each slot's order, until the unit is back within quota.
+    mutating func makeOffers(_ year: Int) {
+        let start = model.effective.addingYears(year - 1), startMonth = model.startMonth[year - 1]
+        let law = model.rules.exitLaw, exits = model.rules.exits
+        let decree = law.mergerDecree(on: start)
+        let baseSalary = model.rules.baseSalary.inForce(on: start) ?? 0
+        let withinWindow = start < model.effective.addingMonths(law.withinMonths)
+        let endOfPost = model.rules.quote(.endOfPost, monthsEarly: 0, insuranceYears: 0, salaryCoefficient: 0,
+                                          leaving: start, mergerEffective: model.effective)
+        for u in 0..<model.workforce.units.count {
+            for c in StaffCategory.allCases {
+                var surplus = members[slot(u, c)].count - model.quota[u][c]
+                guard surplus > 0 else { continue }
+                if c == .nonProfessional {
+                    // The end-of-post allowance, offered within the window only.
+                    guard endOfPost.eligible else { continue }
+                    for person in members[slot(u, c)] where surplus > 0 {
+                        guard random.uniform(person: Int(person), year: year, .endOfPostOffer) < exits.resignationUptake else { continue }
+                        leave(Int(person), year, .resignation, cost: endOfPost.vnd, detaching: false)
+                        surplus -= 1
+                    }
+                    removeLeavers(from: slot(u, c))
+                    continue
+                }
+                guard let decree else { continue }
+                for route in [ExitCase.Route.earlyRetirement, .resignation] where surplus > 0 {
+                    let (purpose, uptake) = route == .earlyRetirement
+                        ? (CommonRandom.Purpose.earlyRetirementOffer, exits.earlyRetirementUptake)
+                        : (.resignationOffer, exits.resignationUptake)
+                    // The slot is in order of retirement: people too near it are skipped, and early retirement stops
+                    // past its widest window. A draw is keyed, so taking it before the eligibility test changes nothing.
+                    let nearest = route == .earlyRetirement ? decree.earlyRetirement.bands.map(\.minMonthsEarly).min() ?? 0
+                        : decree.resignation.minMonthsEarly
+                    let furthest = route == .earlyRetirement ? decree.earlyRetirement.bands.map { $0.maxMonthsEarly ?? .max }.max() ?? .max : .max
+                    for person in members[slot(u, c)] where surplus > 0 {
+                        let p = Int(person), monthsEarly = model.workforce.retirementMonth[p] - startMonth
+                        if monthsEarly < nearest { continue }
+                        if monthsEarly > furthest { break }
+                        guard random.uniform(person: p, year: year, purpose) < uptake else { continue }
+                        let exit = ExitCase(route: route, monthsEarly: monthsEarly,
+                                            insuranceYears: model.workforce.insuranceYears[p] + Double(year - 1), withinWindow: withinWindow)
+                        guard let formula = decree.formula(for: exit) else { continue }
+                        let package = ExitPackage(months: formula.months(exit, partialYear: law.partialYear), rule: decree.rule)
+                        leave(p, year, route == .earlyRetirement ? .earlyRetirement : .resignation,
+                              cost: package.vnd(salaryCoefficient: model.workforce.salaryCoefficient[p], baseSalary: baseSalary),
+                              detaching: false)
+                        surplus -= 1
+                    }
+                    removeLeavers(from: slot(u, c))
+                }
+            }
+        }
+    }
+
+    /// Step 5: vacancies refilled by stage-2 transfers; the people furthest from retirement move.
+    mutating func refillByTransfers(_ year: Int) {
+        guard let planner = model.planner else { return }
+        let staff = (0..<model.workforce.units.count).map { u in
+            Headcount(cadres: members[slot(u, .cadres)].count, civilServants: members[slot(u, .civilServants)].count,
+                      nonProfessional: members[slot(u, .nonProfessional)].count)
+        }
+        for flow in planner.flows(staff: staff, quota: model.quota, assertInDebug: false).flows {
+            let movers = members[slot(flow.from, flow.fromCategory)].suffix(flow.count)
+            for person in movers.reversed() { move(Int(person), to: flow.to, category: flow.toCategory, year: year) }
+            record.transfersIn[flow.toCategory] += flow.count
+        }
+    }
+
+    /// The year's record, and which units are now within quota.
+    mutating func close(_ year: Int, peopleBefore: Int) {
+        for u in 0..<model.workforce.units.count {
+            for c in StaffCategory.allCases {
+                let count = members[slot(u, c)].count, over = count - model.quota[u][c]
+                record.headcount[c] += count
+                if over > 0 {
+                    record.surplus[c] += over
+                    record.unitsOverQuota[c] += 1
+                }
+            }
+            if result.yearWithinQuota[u] == nil, isWithinQuota(u) { result.yearWithinQuota[u] = year }
+        }
+        let exits = StaffCategory.allCases.reduce(0) { $0 + record.exits[$1].total }
+        assert(peopleBefore == record.headcount.total + exits, "people not conserved in year \(year)")
+        result.years.append(record)
+    }
+
+    // MARK: Moves
+
+    private var activeCount: Int { members.reduce(0) { $0 + $1.count } }
+
+    private func slot(_ unit: Int, _ category: StaffCategory) -> Int { unit * StaffCategory.count + category.index }
+
+    private func isWithinQuota(_ u: Int) -> Bool {
+        StaffCategory.allCases.allSatisfy { members[slot(u, $0)].count <= model.quota[u][$0] }
+    }
+
+    /// Takes a person out of their slot, keeping its order.
+    private mutating func detach(_ person: Int) {
+        let s = slot(Int(unit[person]), category[person])
+        if let position = members[s].firstIndex(of: Int32(person)) { members[s].remove(at: position) }
+    }
+
+    /// Drops from a slot the people who have left, keeping its order (after a walk down the slot that
+    /// marked them without detaching each, which would copy the slot being walked).
+    private mutating func removeLeavers(from s: Int) {
+        let active = self.active
+        members[s].removeAll { !active[Int($0)] }
+    }
+
+    private mutating func leave(_ person: Int, _ year: Int, _ route: TransitionModel.Route, cost: Double = 0, detaching: Bool = true) {
+        if detaching { detach(person) }
+        active[person] = false
+        let c = category[person]
+        record.exits[c][route] += 1
+        record.costVND[c] += cost
+        result.leavers?.append(Replication.Leaver(person: person, year: year, route: route))
+    }
+
+    private mutating func move(_ person: Int, to destination: Int, category newCategory: StaffCategory, year: Int) {
+        detach(person)
+        let changed = newCategory != category[person]
+        unit[person] = Int32(destination)
+        category[person] = newCategory
+        let s = slot(destination, newCategory), rank = model.rank
+        let position = members[s].partitioningIndex { rank[Int($0)] > rank[person] }
+        members[s].insert(Int32(person), at: position)
+        if changed { scheduleVoluntaryExit(person, after: year) }
+    }
+
+    // MARK: Voluntary exits
+
+    /// The first year after `year` in which the person's draw says they leave in their category, if any.
+    private func exitYear(_ person: Int, after year: Int) -> Int? {
+        let stay = model.stay[category[person]], u = voluntaryDraw[person]
+        guard u > stay[model.years] else { return nil }
+        var y = year + 1
+        while y <= model.years, u <= stay[y] { y += 1 }
+        return y <= model.years ? y : nil
+    }
+
+    private mutating func scheduleVoluntaryExit(_ person: Int, after year: Int) {
+        if let y = exitYear(person, after: year) { voluntary[y].append(Int32(person)) }
+    }
+}
+
+extension Array {
+    /// The first index whose element satisfies `belongs`, for an array partitioned by it (binary search).
+    func partitioningIndex(where belongs: (Element) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if belongs(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+}
