@@ -150,6 +150,13 @@ public struct TransferPlanner: Sendable {
     /// Index sets of units that may exchange people, each in unit order, groups ordered by first unit.
     public let groups: [[Int]]
     let locations: [Coordinate?]
+    /// Per group of at most ``cachedGroupSize`` units, the great-circle distances in km between its
+    /// members (row-major by position in the group; NaN where a member has no position), worked out
+    /// once, as the transition plans every year; larger groups work them out as they go.
+    let kilometres: [[Double]?]
+    static let cachedGroupSize = 1_000
+    /// Each unit's position within its group.
+    let positionInGroup: [Int]
     /// The category networks: each category alone, or all with the pairs when cross-category moves are allowed.
     let networks: [[CategoryPair]]
 
@@ -165,7 +172,20 @@ public struct TransferPlanner: Sendable {
     public init(settings: TransferSettings, units: [TransferUnit], pairs: [(StaffCategory, StaffCategory)]) {
         self.settings = settings
         locations = units.map(\.location)
-        groups = settings.groups(units, limit: settings.distanceLimit)
+        let groups = settings.groups(units, limit: settings.distanceLimit)
+        self.groups = groups
+        var position = [Int](repeating: 0, count: units.count)
+        kilometres = groups.map { group in
+            for (k, unit) in group.enumerated() { position[unit] = k }
+            guard group.count <= Self.cachedGroupSize else { return nil }
+            return group.flatMap { a in
+                group.map { b in
+                    guard let from = units[a].location, let to = units[b].location else { return .nan }
+                    return greatCircleKm(from, to)
+                }
+            }
+        }
+        positionInGroup = position
         let same = StaffCategory.allCases.map { CategoryPair(from: $0, to: $0) }
         networks = settings.crossCategory ? [same + pairs.map { CategoryPair(from: $0.0, to: $0.1) }] : same.map { [$0] }
     }
@@ -176,16 +196,26 @@ public struct TransferPlanner: Sendable {
     public func flows(staff: [Headcount], quota: [Headcount], verify: Bool = false, assertInDebug: Bool = true) -> (flows: [Flow], proven: Bool?) {
         var proven: Bool? = verify ? true : nil
         var flows: [Flow] = []
-        for group in groups {
+        for (g, group) in groups.enumerated() {
             for network in networks {
-                flows += solve(group: group, staff: staff, quota: quota, categoryPairs: network, verify: verify,
+                flows += solve(group: g, members: group, staff: staff, quota: quota, categoryPairs: network, verify: verify,
                                assertInDebug: assertInDebug, proven: &proven)
             }
         }
         return (flows, proven)
     }
 
-    private func solve(group: [Int], staff: [Headcount], quota: [Headcount], categoryPairs: [CategoryPair],
+    /// The great-circle distance between two units of group `g`, or nil when one has no position.
+    private func distanceKm(group g: Int, size: Int, _ a: Int, _ b: Int) -> Double? {
+        if let table = kilometres[g] {
+            let km = table[positionInGroup[a] * size + positionInGroup[b]]
+            return km.isNaN ? nil : km
+        }
+        guard let from = locations[a], let to = locations[b] else { return nil }
+        return greatCircleKm(from, to)
+    }
+
+    private func solve(group g: Int, members group: [Int], staff: [Headcount], quota: [Headcount], categoryPairs: [CategoryPair],
                        verify: Bool, assertInDebug: Bool, proven: inout Bool?) -> [Flow] {
         var supplies: [(unit: Int, category: StaffCategory, count: Int)] = []
         var demands: [(unit: Int, category: StaffCategory, count: Int)] = []
@@ -207,8 +237,7 @@ public struct TransferPlanner: Sendable {
         for (s, supply) in supplies.enumerated() {
             for (d, demand) in demands.enumerated() where categoryPairs.contains(where: { $0.from == supply.category && $0.to == demand.category }) {
                 var metres: Int64 = 0
-                if let a = locations[supply.unit], let b = locations[demand.unit] {
-                    let km = greatCircleKm(a, b)
+                if let km = distanceKm(group: g, size: group.count, supply.unit, demand.unit) {
                     if let limit, km > limit { continue }
                     metres = Int64((km * 1_000).rounded())
                 } else if limit != nil {

@@ -83,6 +83,12 @@ struct ReplicationState {
         let withinWindow = start < model.effective.addingMonths(law.withinMonths)
         let endOfPost = model.rules.quote(.endOfPost, monthsEarly: 0, insuranceYears: 0, salaryCoefficient: 0,
                                           leaving: start, mergerEffective: model.effective)
+        // Each route's window of months early, so a slot in order of retirement can skip those too near it
+        // and stop past the widest early-retirement window.
+        let earlyWindow = decree.map { d in
+            (d.earlyRetirement.bands.map(\.minMonthsEarly).min() ?? 0, d.earlyRetirement.bands.map { $0.maxMonthsEarly ?? .max }.max() ?? .max)
+        } ?? (0, .max)
+        let resignationWindow = decree.map { ($0.resignation.minMonthsEarly, Int.max) } ?? (0, .max)
         for u in 0..<model.workforce.units.count {
             for c in StaffCategory.allCases {
                 var surplus = members[slot(u, c)].count - model.quota[u][c]
@@ -103,11 +109,8 @@ struct ReplicationState {
                     let (purpose, uptake) = route == .earlyRetirement
                         ? (CommonRandom.Purpose.earlyRetirementOffer, exits.earlyRetirementUptake)
                         : (.resignationOffer, exits.resignationUptake)
-                    // The slot is in order of retirement: people too near it are skipped, and early retirement stops
-                    // past its widest window. A draw is keyed, so taking it before the eligibility test changes nothing.
-                    let nearest = route == .earlyRetirement ? decree.earlyRetirement.bands.map(\.minMonthsEarly).min() ?? 0
-                        : decree.resignation.minMonthsEarly
-                    let furthest = route == .earlyRetirement ? decree.earlyRetirement.bands.map { $0.maxMonthsEarly ?? .max }.max() ?? .max : .max
+                    // A draw is keyed, so taking it before the eligibility test changes nothing.
+                    let (nearest, furthest) = route == .earlyRetirement ? earlyWindow : resignationWindow
                     for person in members[slot(u, c)] where surplus > 0 {
                         let p = Int(person), monthsEarly = model.workforce.retirementMonth[p] - startMonth
                         if monthsEarly < nearest { continue }
