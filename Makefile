@@ -3,10 +3,11 @@
 #   make test      runs the tests (likewise); CI runs exactly this
 #   make bench     runs the benchmarks in a release build
 #   make fuzz      fuzzes the readers with libFuzzer for FUZZ_SECONDS (default 600)
+#   make docs      builds the MergerSim documentation (DocC); fails on any warning
 SWIFT ?= swift
 FUZZ_SECONDS ?= 600
 
-.PHONY: example test bench deps fuzz
+.PHONY: example test bench deps fuzz docs
 
 example: deps
 	$(SWIFT) run mergersim simulate scenarios/phan-rang-2024/scenario.yaml
@@ -16,6 +17,13 @@ test: deps
 
 bench: deps
 	$(SWIFT) run -c release mergersim-bench
+
+# The DocC catalog of the library (Sources/MergerSim/MergerSim.docc), into .build/plugins/Swift-DocC/outputs.
+docs: deps
+	@mkdir -p .build
+	@$(SWIFT) package generate-documentation --target MergerSim > .build/docc.log 2>&1 || { cat .build/docc.log; exit 1; }
+	@cat .build/docc.log
+	@if grep -q "warning:" .build/docc.log; then echo "documentation warnings (see above)"; exit 1; fi
 
 # libFuzzer over the units, plan, roster, scenario and rule readers (Tools/fuzz-readers), in a build folder
 # of its own. Crashes land in .fuzz/ as crash-*; replay one with `swift run fuzz-readers .fuzz/crash-…`.

@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         // Benchmarks only: the CSV package the hand-written reader is measured against.
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        // Documentation: `swift package generate-documentation --target MergerSim`.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         // Tests only: property-based checks with shrinking.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -60,6 +62,8 @@ let package = Package(
         // The fuzz target over the readers (`make fuzz`); without the fuzzer, a replay tool.
         .executableTarget(name: "fuzz-readers", dependencies: ["MergerSimIO"], path: "Tools/fuzz-readers", exclude: ["make-corpus.sh"],
                           swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+        // Running a scenario through the library, without the command line (built with the tests).
+        .executableTarget(name: "run-scenario", dependencies: ["MergerSim", "MergerSimIO"], path: "Examples/run-scenario"),
         .testTarget(name: "GSLTests", dependencies: ["GSL"]),
         .testTarget(name: "MergerSimTests", dependencies: [
             "MergerSim", "MergerSimIO", "ScenarioData", .product(name: "PropertyBased", package: "swift-property-based"),

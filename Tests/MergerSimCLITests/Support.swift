@@ -67,15 +67,17 @@ func mergersim(_ arguments: [String]) -> (code: Int32, out: String, error: Strin
 
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-/// The `mergersim` executable built beside the tests (`swift build --build-tests` and `swift test` build it).
-let mergersimExecutable: URL = {
+/// An executable of the package built beside the tests (`swift build --build-tests` and `swift test` build every target).
+func builtExecutable(_ name: String) -> URL {
     let beside = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
     for folder in [beside, beside.deletingLastPathComponent(), repositoryRoot.appendingPathComponent(".build/debug")] {
-        let candidate = folder.appendingPathComponent("mergersim")
+        let candidate = folder.appendingPathComponent(name)
         if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
     }
-    return repositoryRoot.appendingPathComponent(".build/debug/mergersim")
-}()
+    return repositoryRoot.appendingPathComponent(".build/debug/\(name)")
+}
+
+let mergersimExecutable = builtExecutable("mergersim")
 
 /// Starts `mergersim` as a process in `folder`, its output collected in files there.
 func startMergersim(_ arguments: [String], in folder: URL) throws -> Process {

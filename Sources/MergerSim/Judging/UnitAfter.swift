@@ -42,6 +42,7 @@ extension RuleSet {
     /// ones against the standards; then score, type and quota.
     ///
     /// - Parameters:
+    ///   - outcome: the plan applied to the units.
     ///   - provinceClass: the class of a province for R-2.6 (`centrally_run`, `mountainous_border`, `other`).
     ///   - partyMassOrgPosts: a province's own number of Party and mass-organisation posts, or nil
     ///     for the rule set's default.

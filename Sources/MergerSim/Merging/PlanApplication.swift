@@ -8,7 +8,7 @@ extension MergerPlan {
     /// A split member contributes by its shares. Whole quantities (people,
     /// staff in each category, area in 10⁻⁶ km²) are apportioned among its
     /// successors by largest remainder, so totals are conserved exactly.
-    /// Combining members (see ``combine(_:planned:)``): kind, province and
+    /// Combining members (see `combine(_:planned:)`): kind, province and
     /// district from the largest member by population unless the plan gives
     /// them; each yes/no feature by area majority; ethnic-minority share
     /// (a member without one counts as 0) and position population-weighted;

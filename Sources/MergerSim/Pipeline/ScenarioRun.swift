@@ -121,7 +121,9 @@ public struct ScenarioRun: Sendable {
 
     /// Runs the stages in order through `stage`.
     ///
-    /// - Parameter progress: called with the number of finished replications of the transition.
+    /// - Parameters:
+    ///   - stage: the last stage to run.
+    ///   - progress: called with the number of finished replications of the transition.
     public func run(through stage: Stage = .transition, progress: (@Sendable (Int) -> Void)? = nil) throws(Failure) -> Outcome {
         let merger = try applyPlan()
         let (round, before) = try screenBefore()
@@ -182,7 +184,9 @@ public struct ScenarioRun: Sendable {
 
     /// Shares the envelopes (stage 1), then plans the transfers (stage 2).
     ///
-    /// - Parameter verify: proves every transfer flow optimal (dual feasibility).
+    /// - Parameters:
+    ///   - judged: the units after the plan, judged.
+    ///   - verify: proves every transfer flow optimal (dual feasibility).
     public func reallocate(_ judged: [UnitAfterResult], verify: Bool = false) throws(Failure) -> Reallocation {
         var after = judged
         var envelopes: [(category: EnvelopeCategory, positions: Int, allocation: EnvelopeAllocation)] = []

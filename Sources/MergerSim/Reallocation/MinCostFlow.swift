@@ -5,7 +5,7 @@
 /// maximum flow on the admissible (zero reduced cost) arcs by Dinic's
 /// blocking flows; repeated until the sink is unreachable. Costs must be
 /// non-negative. The result is a maximum flow, and among maximum flows one
-/// of least cost; ``isOptimal()`` proves it from the residual network.
+/// of least cost; ``isOptimal(source:sink:)`` proves it from the residual network.
 ///
 /// Ties are broken by arc order, so the same network gives the same flow.
 ///

@@ -101,9 +101,10 @@ extension TransferSettings {
     /// people; no unit is filled beyond its quota; ties by unit order.
     ///
     /// - Parameters:
+    ///   - units: the units, with their staff and quotas.
     ///   - pairs: allowed (from, to) category pairs besides the same category, used when `crossCategory`.
-    ///   - verify: proves each flow optimal (reduced costs), reported in ``TransferPlan/provenOptimal``;
-    ///     debug builds assert it anyway unless `assertInDebug` is false (the transition's yearly plans).
+    ///   - verify: proves each flow optimal (reduced costs), reported in ``TransferPlan/provenOptimal``.
+    ///   - assertInDebug: whether debug builds assert each flow optimal anyway (not for the transition's yearly plans).
     ///
     /// Under a distance limit (`max_km`, or the radius scope) a unit without a position takes no part:
     /// its distance to any other is unknown, so it is listed in ``TransferPlan/unreachableCodes``

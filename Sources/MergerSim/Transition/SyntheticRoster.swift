@@ -8,12 +8,14 @@ extension SyntheticRosterParameters {
     /// Each person: sex by the share of women; age on `on` from a normal
     /// distribution truncated to [minimum age, retirement age) (redrawn until
     /// inside; for the retirement age of the date's year); birth date
-    /// that age, in whole months, before `on`; insurance years from `insuredFromAge` to now
+    /// that age, in whole months, before `date`; insurance years from `insuredFromAge` to now
     /// (none below); salary coefficient from a normal distribution, at least 1.
     ///
     /// - Parameters:
     ///   - staff: (unit code, headcount) in the order people are made.
-    ///   - on: the date ages refer to (the merger's effective date).
+    ///   - date: the date ages refer to (the merger's effective date).
+    ///   - retirement: the retirement ages that bound the ages drawn.
+    ///   - seed: the seed of GSL's mt19937 stream the people are drawn from.
     public func roster(_ staff: [(code: String, headcount: Headcount)], on date: CalendarDate,
                        retirement: TransitionRules.RetirementAge, seed: UInt64) throws(GSLError) -> [StaffMember] {
         let random = try RandomSource(seed: seed)

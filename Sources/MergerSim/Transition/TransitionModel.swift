@@ -3,7 +3,7 @@ import GSL
 
 /// The year-by-year path back to quota (R-4.6, R-5.x), one replication at a time.
 ///
-/// Each year, in this order (``ReplicationState``, one method a step):
+/// Each year, in this order (one method of the replication's state a step):
 /// 1. statutory retirements dated within the year;
 /// 2. the end of a category the rule set ends (non-professional posts under
 ///    `vn-2025`), each leaver paid the end-of-post allowance;
@@ -99,7 +99,10 @@ public struct TransitionModel: Sendable {
 
     /// Runs replication `index` with the draws of `CommonRandom(seed:replication:)`.
     ///
-    /// - Parameter recordLeavers: also list every person who left, with the year and route.
+    /// - Parameters:
+    ///   - index: the replication's number, which keys its draws.
+    ///   - seed: the run's seed.
+    ///   - recordLeavers: also list every person who left, with the year and route.
     /// - Complexity: O(people) to set up, then per year O(units × categories) plus the people who
     ///   leave or move and the members of units over quota, plus stage 2.
     public func replicate(_ index: Int, seed: UInt64, recordLeavers: Bool = false) -> Replication {
@@ -161,8 +164,11 @@ extension TransitionModel {
     /// once, and each finished replication's record until the summary is made.
     ///
     /// - Parameters:
-    ///   - people: people in all units; `units`: units after the plan; `years`: years simulated;
-    ///   - runs: replications; `workers`: replications running at once (the cores).
+    ///   - people: people in all units.
+    ///   - units: units after the plan.
+    ///   - years: years simulated.
+    ///   - runs: replications.
+    ///   - workers: replications running at once (the cores).
     public static func estimatedMemory(people: Int, units: Int, years: Int, runs: Int, workers: Int) -> Int {
         let perPerson = 200 + 32 * workers
         let perReplication = 16 * units + 600 * years

@@ -25,7 +25,11 @@ public struct TransitionSummary: Sendable {
     /// The year (1-based) at whose end each category's deadline is judged.
     public var deadlineYears: PerCategory<Int>
 
-    /// - Parameter deadlineYears: per category, the year whose end is its deadline (at most `years`); all `years` when nil.
+    /// - Parameters:
+    ///   - runs: the replications.
+    ///   - years: the years each replication ran.
+    ///   - units: the units after the plan.
+    ///   - deadlineYears: per category, the year whose end is its deadline (at most `years`); all `years` when nil.
     public init(_ runs: [Replication], years: Int, units: Int, deadlineYears: PerCategory<Int>? = nil) throws(GSLError) {
         let deadlineYears = deadlineYears.map {
             PerCategory(cadres: min($0.cadres, years), civilServants: min($0.civilServants, years), nonProfessional: min($0.nonProfessional, years))
