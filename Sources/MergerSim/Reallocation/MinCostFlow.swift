@@ -32,10 +32,14 @@ public struct FlowNetwork: Sendable {
     public mutating func addArc(from: Int, to: Int, capacity: Int, cost: Int64) -> Int {
         precondition(capacity >= 0 && cost >= 0, "arcs need non-negative capacity and cost")
         let index = head.count
-        head += [to, from]
-        self.capacity += [capacity, 0]
-        originalCapacity += [capacity, 0]
-        self.cost += [cost, -cost]
+        head.append(to)
+        head.append(from)
+        self.capacity.append(capacity)
+        self.capacity.append(0)
+        originalCapacity.append(capacity)
+        originalCapacity.append(0)
+        self.cost.append(cost)
+        self.cost.append(-cost)
         outgoing[from].append(index)
         outgoing[to].append(index + 1)
         return index

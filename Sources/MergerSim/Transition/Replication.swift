@@ -19,18 +19,34 @@ public struct Replication: Sendable, Equatable {
         public init() {}
     }
 
-    /// People who left in a year by route.
+    /// People who left in a year by route (fields, not an array: the transition counts every exit here).
     public struct ExitCounts: Sendable, Hashable, Codable {
-        public var byRoute: [Int] = Array(repeating: 0, count: TransitionModel.Route.allCases.count)
+        public var retirement = 0, earlyRetirement = 0, resignation = 0, voluntary = 0, categoryEnded = 0
 
         public init() {}
 
         public subscript(route: TransitionModel.Route) -> Int {
-            get { byRoute[route.index] }
-            set { byRoute[route.index] = newValue }
+            get {
+                switch route {
+                case .retirement: retirement
+                case .earlyRetirement: earlyRetirement
+                case .resignation: resignation
+                case .voluntary: voluntary
+                case .categoryEnded: categoryEnded
+                }
+            }
+            set {
+                switch route {
+                case .retirement: retirement = newValue
+                case .earlyRetirement: earlyRetirement = newValue
+                case .resignation: resignation = newValue
+                case .voluntary: voluntary = newValue
+                case .categoryEnded: categoryEnded = newValue
+                }
+            }
         }
 
-        public var total: Int { byRoute.reduce(0, +) }
+        public var total: Int { retirement + earlyRetirement + resignation + voluntary + categoryEnded }
     }
 
     /// One person's exit.
@@ -38,18 +54,5 @@ public struct Replication: Sendable, Equatable {
         public var person: Int
         public var year: Int
         public var route: TransitionModel.Route
-    }
-}
-
-extension TransitionModel.Route {
-    /// 0… in the order of `allCases`.
-    public var index: Int {
-        switch self {
-        case .retirement: 0
-        case .earlyRetirement: 1
-        case .resignation: 2
-        case .voluntary: 3
-        case .categoryEnded: 4
-        }
     }
 }
