@@ -113,7 +113,7 @@ extension TransferSettings {
     /// - Complexity: per group of k units, a min-cost flow over O(k²) arcs with O(k) phases (about k³).
     public func plan(_ units: [TransferUnit], pairs: [(StaffCategory, StaffCategory)], verify: Bool = false,
                      assertInDebug: Bool = true) -> TransferPlan {
-        let planner = TransferPlanner(settings: self, units: units, pairs: pairs)
+        let planner = TransferPlanner(settings: self, units: units, pairs: pairs, cacheDistances: false)
         let staff = units.map(\.staff), quota = units.map(\.quota)
         let surplusBefore = zip(staff, quota).reduce(Headcount.zero) { $0 + $1.0.excess(over: $1.1) }
         let (flows, proven) = planner.flows(staff: staff, quota: quota, verify: verify, assertInDebug: assertInDebug)
@@ -170,7 +170,9 @@ public struct TransferPlanner: Sendable {
         public var from: Int, fromCategory: StaffCategory, to: Int, toCategory: StaffCategory, count: Int
     }
 
-    public init(settings: TransferSettings, units: [TransferUnit], pairs: [(StaffCategory, StaffCategory)]) {
+    /// - Parameter cacheDistances: work out each group's distances once (for planning many times, as the
+    ///   transition does); without it each plan computes only the distances it needs.
+    public init(settings: TransferSettings, units: [TransferUnit], pairs: [(StaffCategory, StaffCategory)], cacheDistances: Bool = true) {
         self.settings = settings
         locations = units.map(\.location)
         let groups = settings.groups(units, limit: settings.distanceLimit)
@@ -178,7 +180,7 @@ public struct TransferPlanner: Sendable {
         var position = [Int](repeating: 0, count: units.count)
         kilometres = groups.map { group in
             for (k, unit) in group.enumerated() { position[unit] = k }
-            guard group.count <= Self.cachedGroupSize else { return nil }
+            guard cacheDistances, group.count <= Self.cachedGroupSize else { return nil }
             return group.flatMap { a in
                 group.map { b in
                     guard let from = units[a].location, let to = units[b].location else { return .nan }
