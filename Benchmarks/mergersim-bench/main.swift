@@ -156,7 +156,7 @@ func transferBench(_ label: String, _ units: [TransferUnit]) throws {
     print("    \(moved) people moved")
 }
 try transferBench("national 2025", nationalTransferUnits)
-for count in [5_000, 10_000, 20_000] {
+for count in [5_000, 10_000, 20_000, 40_000] {
     let generated = try SyntheticUnits.generate(count: count, seed: options.seed)
     let screened = try rules.screen(generated, round: round)
     try transferBench("generated", screened.map {

@@ -21,6 +21,9 @@ public struct FlowNetwork: Sendable {
     /// The arcs leaving each node, flattened for the solver: `arcsFrom[start[v]..<start[v + 1]]`.
     private var start: [Int] = []
     private var arcsFrom: [Int] = []
+    /// Node potentials after ``minCostMaxFlow(source:sink:)``: every arc with residual capacity has a
+    /// non-negative reduced cost c + π(u) − π(v) under them (the dual certificate of the flow's least cost).
+    public private(set) var potential: [Int64] = []
 
     public init(nodes: Int) {
         nodeCount = nodes
@@ -86,6 +89,7 @@ public struct FlowNetwork: Sendable {
             }
         }
         for arc in stride(from: 0, to: head.count, by: 2) { totalCost += Int64(flow(on: arc)) * cost[arc] }
+        self.potential = potential
         return (totalFlow, totalCost)
     }
 

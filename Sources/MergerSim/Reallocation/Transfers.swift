@@ -232,11 +232,7 @@ public struct TransferPlanner: Sendable {
         }
         guard !supplies.isEmpty, !demands.isEmpty else { return [] }
         let limit = settings.distanceLimit
-        let source = supplies.count + demands.count, sink = source + 1
-        var network = FlowNetwork(nodes: sink + 1)
-        for (k, supply) in supplies.enumerated() { network.addArc(from: source, to: k, capacity: supply.count, cost: 0) }
-        for (k, demand) in demands.enumerated() { network.addArc(from: supplies.count + k, to: sink, capacity: demand.count, cost: 0) }
-        var arcs: [(arc: Int, supply: Int, demand: Int)] = []
+        var problem = TransportationProblem(supplies: supplies.map(\.count), demands: demands.map(\.count), arcs: [])
         for (s, supply) in supplies.enumerated() {
             for (d, demand) in demands.enumerated() where categoryPairs.contains(where: { $0.from == supply.category && $0.to == demand.category }) {
                 var metres: Int64 = 0
@@ -246,18 +242,24 @@ public struct TransferPlanner: Sendable {
                 } else if limit != nil {
                     continue  // an unknown distance never counts as within the limit (groups exclude these anyway)
                 }
-                arcs.append((network.addArc(from: s, to: supplies.count + d, capacity: supply.count, cost: metres), s, d))
+                problem.arcs.append((s, d, metres))
             }
         }
-        _ = network.minCostMaxFlow(source: source, sink: sink)
-        if verify { proven = (proven ?? true) && network.isOptimal(source: source, sink: sink) }
-        assert(!assertInDebug || network.isOptimal(source: source, sink: sink), "transfer flow not optimal")
-        return arcs.compactMap { entry in
-            let count = network.flow(on: entry.arc)
+        let (counts, optimal) = problem.solve(verify: verify || (assertInDebug && Self.assertsInDebug))
+        if verify { proven = (proven ?? true) && optimal == true }
+        assert(!assertInDebug || !Self.assertsInDebug || optimal == true, "transfer flow not optimal")
+        return zip(problem.arcs, counts).compactMap { arc, count in
             guard count > 0 else { return nil }
-            let supply = supplies[entry.supply], demand = demands[entry.demand]
+            let supply = supplies[arc.supply], demand = demands[arc.demand]
             return Flow(from: supply.unit, fromCategory: supply.category, to: demand.unit, toCategory: demand.category, count: count)
         }
+    }
+
+    /// Whether debug builds prove every flow optimal (release builds never do unless asked).
+    static var assertsInDebug: Bool {
+        var debug = false
+        assert({ debug = true; return true }())
+        return debug
     }
 }
 
