@@ -222,9 +222,9 @@ public struct TransferPlanner: Sendable {
                        verify: Bool, assertInDebug: Bool, proven: inout Bool?) -> [Flow] {
         var supplies: [(unit: Int, category: StaffCategory, count: Int)] = []
         var demands: [(unit: Int, category: StaffCategory, count: Int)] = []
-        let categories = Set(categoryPairs.flatMap { [$0.from, $0.to] })
+        let categories = StaffCategory.allCases.filter { c in categoryPairs.contains { $0.from == c || $0.to == c } }
         for i in group {
-            for category in StaffCategory.allCases where categories.contains(category) {
+            for category in categories {
                 let surplus = staff[i][category] - quota[i][category]
                 if surplus > 0 { supplies.append((i, category, surplus)) }
                 if surplus < 0 { demands.append((i, category, -surplus)) }

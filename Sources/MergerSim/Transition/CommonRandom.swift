@@ -9,6 +9,8 @@
 public struct CommonRandom: Sendable, Hashable {
     public let seed: UInt64
     public let replication: UInt64
+    /// The part of every key that depends on the seed and replication alone.
+    private let base: UInt64
 
     /// What a draw is for, so the draws of one person in one year are independent.
     public enum Purpose: UInt64, Sendable {
@@ -18,12 +20,13 @@ public struct CommonRandom: Sendable, Hashable {
     public init(seed: UInt64, replication: Int) {
         self.seed = seed
         self.replication = UInt64(truncatingIfNeeded: replication)
+        base = seed &+ self.replication &* 0x9E37_79B9_7F4A_7C15
     }
 
     /// A uniform draw in [0, 1) for `person` in `year` (0 when the draw is not tied to a year).
     @inline(__always)
     public func uniform(person: Int, year: Int, _ purpose: Purpose) -> Double {
-        var z = seed &+ replication &* 0x9E37_79B9_7F4A_7C15
+        var z = base
         z ^= UInt64(truncatingIfNeeded: person) &* 0xBF58_476D_1CE4_E5B9
         z ^= UInt64(truncatingIfNeeded: year) &* 0x94D0_49BB_1331_11EB
         z ^= purpose.rawValue &* 0xD6E8_FEB8_6659_FD93
