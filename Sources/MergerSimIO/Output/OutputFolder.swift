@@ -51,7 +51,7 @@ public struct OutputFolder: Sendable {
                          + "so give \(option) a new folder (for example \(path.isEmpty ? "." : path)/run)")
         }
         if name.utf8.count > Limits.maxOutputNameBytes || name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            throw refuse("the folder name \(OutputName.problem(name.hasPrefix(".") ? "x" + name : name) ?? "is not usable")")
+            throw refuse("the folder name cannot be used: \(OutputName.problem(name.hasPrefix(".") ? "x" + name : name) ?? "it is not one folder name")")
         }
         target = absolute
         Self.sweep(beside: target)
