@@ -170,8 +170,12 @@ public struct TransferPlanner: Sendable {
         public var from: Int, fromCategory: StaffCategory, to: Int, toCategory: StaffCategory, count: Int
     }
 
-    /// - Parameter cacheDistances: work out each group's distances once (for planning many times, as the
-    ///   transition does); without it each plan computes only the distances it needs.
+    /// - Parameters:
+    ///   - settings: where surplus people may move.
+    ///   - units: the units, in the order plans refer to them by index.
+    ///   - pairs: allowed (from, to) category pairs besides the same category, used when `crossCategory`.
+    ///   - cacheDistances: work out each group's distances once (for planning many times, as the
+    ///     transition does); without it each plan computes only the distances it needs.
     public init(settings: TransferSettings, units: [TransferUnit], pairs: [(StaffCategory, StaffCategory)], cacheDistances: Bool = true) {
         self.settings = settings
         locations = units.map(\.location)
