@@ -1,6 +1,6 @@
 // The C boundary of mergersim: GSL's headers, and static inline accessors for
 // GSL's global algorithm and generator types, which Swift 6 refuses to read
-// directly as they are mutable C globals (see GSL-NOTES.md).
+// directly as they are mutable C globals (Swift 6 rejects them as not concurrency-safe).
 #ifndef MERGERSIM_CGSL_SHIM_H
 #define MERGERSIM_CGSL_SHIM_H
 
