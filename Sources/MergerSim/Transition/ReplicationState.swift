@@ -14,8 +14,6 @@ struct ReplicationState {
     private(set) var category: [StaffCategory]
     /// Per year, the people drawn to leave of their own accord then (checked again when it comes).
     private var voluntary: [[Int32]]
-    /// Each person's uniform for their voluntary exit.
-    private var voluntaryDraw: [Double]
     private var categoryEnded = false
     private var record = Replication.YearRecord()
     private(set) var result: Replication
@@ -28,7 +26,6 @@ struct ReplicationState {
         unit = model.workforce.unit
         category = model.workforce.category
         voluntary = [[Int32]](repeating: [], count: model.years + 1)
-        voluntaryDraw = (0..<model.workforce.count).map { random.uniform(person: $0, year: 0, .voluntaryExit) }
         result = Replication(years: [], yearWithinQuota: [Int?](repeating: nil, count: model.workforce.units.count),
                              leavers: recordLeavers ? [] : nil)
         for person in 0..<model.workforce.count { scheduleVoluntaryExit(person, after: 0) }
@@ -210,7 +207,8 @@ struct ReplicationState {
 
     /// The first year after `year` in which the person's draw says they leave in their category, if any.
     private func exitYear(_ person: Int, after year: Int) -> Int? {
-        let stay = model.stay[category[person]], u = voluntaryDraw[person]
+        // The person's one uniform for voluntary exit in this replication (keyed, so drawn again when needed).
+        let stay = model.stay[category[person]], u = random.uniform(person: person, year: 0, .voluntaryExit)
         guard u > stay[model.years] else { return nil }
         var y = year + 1
         while y <= model.years, u <= stay[y] { y += 1 }
