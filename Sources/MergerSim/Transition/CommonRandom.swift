@@ -30,7 +30,7 @@ public struct CommonRandom: Sendable, Hashable {
         z ^= UInt64(truncatingIfNeeded: person) &* 0xBF58_476D_1CE4_E5B9
         z ^= UInt64(truncatingIfNeeded: year) &* 0x94D0_49BB_1331_11EB
         z ^= purpose.rawValue &* 0xD6E8_FEB8_6659_FD93
-        z = Self.mix(Self.mix(z))
+        z = Self.mix(z)
         return Double(z >> 11) * 0x1.0p-53
     }
 
