@@ -146,20 +146,20 @@ let nationalTransferUnits = judgedNational.after.map {
     TransferUnit(code: $0.unit.code, province: $0.unit.province, district: $0.unit.district, location: $0.unit.location,
                  staff: $0.unit.staff ?? .zero, quota: $0.quota.posts)
 }
-func transferBench(_ label: String, _ units: [TransferUnit]) throws {
+func transferBench(_ label: String, _ units: [TransferUnit]) {
     var moved = 0
-    try measure("\(label) (\(units.count) units)", repeats: max(3, options.repeats / 4)) {
+    measure("\(label) (\(units.count) units)", repeats: max(3, options.repeats / 4)) {
         let plan = TransferSettings(scope: .province).plan(units, pairs: [])
         moved = plan.peopleMoved
         return plan.transfers.count
     }
     print("    \(moved) people moved")
 }
-try transferBench("national 2025", nationalTransferUnits)
+transferBench("national 2025", nationalTransferUnits)
 for count in [5_000, 10_000, 20_000, 40_000] {
     let generated = try SyntheticUnits.generate(count: count, seed: options.seed)
     let screened = try rules.screen(generated, round: round)
-    try transferBench("generated", screened.map {
+    transferBench("generated", screened.map {
         TransferUnit(code: $0.unit.code, province: $0.unit.province, district: $0.unit.district, location: $0.unit.location,
                      staff: $0.unit.staff!, quota: $0.quota.posts)
     })
