@@ -57,3 +57,22 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
         return "\(year)-\(two(month))-\(two(day))"
     }
 }
+
+extension CalendarDate: Codable {
+    /// Rule files write dates as `YYYY-MM-DD` (Yams may hand them over as text or as a date): read
+    /// into a date, never kept as text; a malformed one is an error at its place.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let date = CalendarDate(iso: text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "\"\(text)\" is not a date YYYY-MM-DD between \(Limits.years.lowerBound) and \(Limits.years.upperBound)")
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

@@ -150,22 +150,3 @@ public struct ExitLaw: Sendable, Codable, Hashable {
         decrees.last { $0.forMergers && $0.inForce(on: date) }
     }
 }
-
-extension CalendarDate: Codable {
-    /// Rule files write dates as `YYYY-MM-DD` (Yams may hand them over as text or as a date): read
-    /// into a date, never kept as text; a malformed one is an error at its place.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let date = CalendarDate(iso: text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "\"\(text)\" is not a date YYYY-MM-DD between \(Limits.years.lowerBound) and \(Limits.years.upperBound)")
-        }
-        self = date
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
-}

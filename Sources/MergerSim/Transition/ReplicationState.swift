@@ -115,8 +115,7 @@ struct ReplicationState {
                         guard random.uniform(person: p, year: year, purpose) < uptake else { continue }
                         let exit = ExitCase(route: route, monthsEarly: monthsEarly,
                                             insuranceYears: model.workforce.insuranceYears[p] + Double(year - 1), withinWindow: withinWindow)
-                        guard let formula = decree.formula(for: exit) else { continue }
-                        let package = ExitPackage(months: formula.months(exit, partialYear: law.partialYear), rule: decree.rule)
+                        guard let package = decree.package(exit, partialYear: law.partialYear) else { continue }
                         leave(p, year, route == .earlyRetirement ? .earlyRetirement : .resignation,
                               cost: package.vnd(salaryCoefficient: model.workforce.salaryCoefficient[p], baseSalary: baseSalary),
                               detaching: false)

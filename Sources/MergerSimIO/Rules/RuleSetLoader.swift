@@ -14,10 +14,18 @@ public struct LoadedRuleSet: Sendable {
 /// Finds and reads rule sets: bundled ones by id, a planner's own by path.
 public enum RuleSetLoader {
     /// The ids of the bundled rule sets, sorted.
-    public static var bundledIDs: [String] {
+    public static let bundledIDs: [String] = {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: BundledRuleSets.folder.path)) ?? []
         return files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
-    }
+    }()
+
+    /// The bundled rule sets, read and checked once per process (they are resources that cannot change).
+    private static let bundledSets: [String: Result<LoadedRuleSet, InputError>] = Dictionary(uniqueKeysWithValues: bundledIDs.map { id in
+        (id, Result { () throws(InputError) -> LoadedRuleSet in
+            let path = BundledRuleSets.folder.appendingPathComponent("\(id).yaml").path
+            return try load(bytes: try FileInput.read(path), file: "\(id).yaml", source: "bundled")
+        })
+    })
 
     /// The bundled rule set that is the law on `date` (the latest to start, where two overlap), if any.
     public static func bundled(inForceOn date: CalendarDate) throws(InputError) -> LoadedRuleSet? {
@@ -34,10 +42,7 @@ public enum RuleSetLoader {
     /// - Throws: ``InputError``: 64 for an unknown id that is not a file
     ///   either, 66 for an unreadable file, 65 for a malformed one (with line and column).
     public static func load(_ idOrPath: String) throws(InputError) -> LoadedRuleSet {
-        if bundledIDs.contains(idOrPath) {
-            let path = BundledRuleSets.folder.appendingPathComponent("\(idOrPath).yaml").path
-            return try load(bytes: try FileInput.read(path), file: "\(idOrPath).yaml", source: "bundled")
-        }
+        if let bundled = bundledSets[idOrPath] { return try bundled.get() }
         guard idOrPath.contains("/") || idOrPath.hasSuffix(".yaml") || idOrPath.hasSuffix(".yml") else {
             throw InputError(.usage, file: idOrPath,
                              "no bundled rule set has this id; bundled: \(bundledIDs.joined(separator: ", ")); or give a path to a rule file")
