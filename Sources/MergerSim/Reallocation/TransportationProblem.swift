@@ -1,13 +1,15 @@
 /// Moving whole people from units with surplus to units with vacancies at least cost, as many as
-/// possible: a transportation problem solved exactly as a minimum-cost maximum flow (``FlowNetwork``).
+/// possible: a transportation problem solved exactly as a minimum-cost maximum flow.
 ///
-/// Small problems are solved on every allowed arc. Large ones by **candidate arcs** (column
-/// generation): each supply's and each demand's `candidates` cheapest arcs are solved first; then the
-/// flow is checked against every arc left out, under the solver's potentials π: an arc left out can
-/// improve the flow only if its reduced cost c + π(supply) − π(demand) is negative, or if the sink is
-/// reachable through it in the residual network. Such arcs are added and the problem solved again,
-/// until none is left: the flow is then optimal for the whole problem, with the same proof (no
-/// augmenting path, non-negative reduced costs) as a solve on every arc.
+/// Small problems are solved on every allowed arc by successive shortest paths (``FlowNetwork``).
+/// Large ones by **candidate arcs** (column generation) and cost scaling (``CostScalingFlow``): each
+/// supply's and each demand's `candidates` cheapest arcs are solved first; then the flow is checked
+/// against every arc left out, under the solver's prices π: an arc left out can improve the flow only
+/// if its reduced cost c + π(supply) − π(demand) is below the solver's tolerance (−1 on costs scaled
+/// by n + 1), or if the sink is reachable through it in the residual network. Such arcs are added and
+/// the problem solved again from the last prices, until none is left: the flow is then optimal for the
+/// whole problem (ε-optimal with ε < 1/n on integral costs, and maximal), and ``isOptimalOnEveryArc(_:)``
+/// proves it on the network of every arc when asked.
 struct TransportationProblem {
     var supplies: [Int]
     var demands: [Int]
@@ -21,32 +23,64 @@ struct TransportationProblem {
 
     /// The flow on each arc of `arcs`, and whether it was proven optimal on every arc (nil unless `verify`).
     ///
-    /// - Complexity: a min-cost flow over the candidate arcs (about (supplies + demands) × candidates),
-    ///   repeated while pricing finds arcs to add; each pricing O(arcs).
+    /// - Complexity: a cost-scaling min-cost flow over the candidate arcs (about (supplies + demands) ×
+    ///   candidates, so near-linear in the size of the problem), repeated while pricing finds arcs to
+    ///   add; each pricing O(arcs), a plain pass with no search.
     func solve(verify: Bool, directArcs: Int = Self.directArcs, candidates: Int = Self.candidates) -> (flows: [Int], proven: Bool?) {
-        var selected = [Bool](repeating: arcs.count <= directArcs, count: arcs.count)
-        if arcs.count > directArcs {
-            var bySupply = [[Int]](repeating: [], count: supplies.count), byDemand = [[Int]](repeating: [], count: demands.count)
-            for (k, arc) in arcs.enumerated() {
-                bySupply[arc.supply].append(k)
-                byDemand[arc.demand].append(k)
-            }
-            for list in bySupply + byDemand {
-                for k in list.sorted(by: { (arcs[$0].cost, $0) < (arcs[$1].cost, $1) }).prefix(candidates) { selected[k] = true }
-            }
-        }
-        while true {
-            let (network, index, source, sink) = build(selected)
+        guard arcs.count > directArcs else {
+            let (network, index, source, sink) = build([Bool](repeating: true, count: arcs.count))
             var solved = network
             _ = solved.minCostMaxFlow(source: source, sink: sink)
             var flows = [Int](repeating: 0, count: arcs.count)
             for (k, arc) in index { flows[k] = solved.flow(on: arc) }
-            let additions = pricing(flows: flows, selected: selected, potential: solved.potential)
+            return (flows, verify ? isOptimalOnEveryArc(flows) : nil)
+        }
+        var selected = [Bool](repeating: false, count: arcs.count)
+        var bySupply = [[Int]](repeating: [], count: supplies.count), byDemand = [[Int]](repeating: [], count: demands.count)
+        for (k, arc) in arcs.enumerated() {
+            bySupply[arc.supply].append(k)
+            byDemand[arc.demand].append(k)
+        }
+        for list in bySupply + byDemand {
+            for k in cheapest(list, count: candidates) { selected[k] = true }
+        }
+        // One network through the rounds: arcs priced in are added to it, and each round starts from
+        // the flow and prices of the one before, which leave only the new arcs to settle.
+        let source = supplies.count + demands.count, sink = source + 1
+        var network = CostScalingFlow(nodes: sink + 1)
+        for (s, count) in supplies.enumerated() { network.addArc(from: source, to: s, capacity: count, cost: 0) }
+        for (d, count) in demands.enumerated() { network.addArc(from: supplies.count + d, to: sink, capacity: count, cost: 0) }
+        var index: [(Int, Int)] = []
+        var additions = arcs.indices.filter { selected[$0] }
+        while true {
+            for k in additions {
+                let arc = arcs[k]
+                selected[k] = true
+                index.append((k, network.addArc(from: arc.supply, to: supplies.count + arc.demand, capacity: supplies[arc.supply], cost: arc.cost)))
+            }
+            network.solve(source: source, sink: sink)
+            var flows = [Int](repeating: 0, count: arcs.count)
+            for (k, arc) in index { flows[k] = network.flow(on: arc) }
+            // Under cost scaling the flow is 1-optimal on costs × scale: an arc left out matters only below −1.
+            additions = pricing(flows: flows, selected: selected, potential: network.price, scale: network.scale, tolerance: 1)
             if additions.isEmpty {
                 return (flows, verify ? isOptimalOnEveryArc(flows) : nil)
             }
-            for k in additions { selected[k] = true }
         }
+    }
+
+    /// The `count` cheapest arcs of `list` (ties to the lower index), without sorting the whole list.
+    private func cheapest(_ list: [Int], count: Int) -> [Int] {
+        var kept: [Int] = []
+        kept.reserveCapacity(count + 1)
+        func before(_ a: Int, _ b: Int) -> Bool { (arcs[a].cost, a) < (arcs[b].cost, b) }
+        for k in list {
+            if kept.count == count, let last = kept.last, !before(k, last) { continue }
+            let position = kept.partitioningIndex { before(k, $0) }
+            kept.insert(k, at: position)
+            if kept.count > count { kept.removeLast() }
+        }
+        return kept
     }
 
     /// The network of the selected arcs: source → supplies → demands → sink; with each selected arc's index in it.
@@ -62,12 +96,12 @@ struct TransportationProblem {
         return (network, index, source, sink)
     }
 
-    /// The arcs left out that could improve the flow: a negative reduced cost, or leading the residual
+    /// The arcs left out that could improve the flow: a reduced cost below −`tolerance` (costs × `scale`), or leading the residual
     /// network from the source to the sink (then every arc out of a supply the source reaches).
-    private func pricing(flows: [Int], selected: [Bool], potential: [Int64]) -> [Int] {
+    private func pricing(flows: [Int], selected: [Bool], potential: [Int64], scale: Int64, tolerance: Int64) -> [Int] {
         var additions: [Int] = []
         for (k, arc) in arcs.enumerated() where !selected[k]
-            && arc.cost + potential[arc.supply] - potential[supplies.count + arc.demand] < 0 {
+            && arc.cost * scale + potential[arc.supply] - potential[supplies.count + arc.demand] < -tolerance {
             additions.append(k)
         }
         guard additions.isEmpty else { return additions }
