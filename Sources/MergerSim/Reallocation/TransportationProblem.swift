@@ -27,6 +27,9 @@ struct TransportationProblem {
     ///   candidates, so near-linear in the size of the problem), repeated while pricing finds arcs to
     ///   add; each pricing O(arcs), a plain pass with no search.
     func solve(verify: Bool, directArcs: Int = Self.directArcs, candidates: Int = Self.candidates) -> (flows: [Int], proven: Bool?) {
+        if let flows = nearestAssignment() {
+            return (flows, verify ? isOptimalOnEveryArc(flows) : nil)
+        }
         guard arcs.count > directArcs else {
             let (network, index, source, sink) = build([Bool](repeating: true, count: arcs.count))
             var solved = network
@@ -67,6 +70,37 @@ struct TransportationProblem {
                 return (flows, verify ? isOptimalOnEveryArc(flows) : nil)
             }
         }
+    }
+
+    /// The optimum when it is plain: on the short side (demands, when supplies cover them; else
+    /// supplies), each node takes its cheapest arc (ties to the first), and that is the answer whenever
+    /// the long side can carry what this sends to each of its nodes. Every node of the short side is
+    /// then served in full, which no flow can beat in value, at its least possible cost, which no flow
+    /// can beat in cost. Nil when some node of the long side would be over-committed, or a node of the
+    /// short side has no arc. The common case of the yearly transfers: a few vacancies among large
+    /// surpluses.
+    ///
+    /// - Complexity: O(arcs).
+    func nearestAssignment() -> [Int]? {
+        let demandsShort = demands.reduce(0, +) <= supplies.reduce(0, +)
+        let shortCount = demandsShort ? demands.count : supplies.count
+        var best = [Int](repeating: -1, count: shortCount)
+        for (k, arc) in arcs.enumerated() {
+            let node = demandsShort ? arc.demand : arc.supply
+            if best[node] < 0 || arc.cost < arcs[best[node]].cost { best[node] = k }
+        }
+        var load = [Int](repeating: 0, count: demandsShort ? supplies.count : demands.count)
+        var flows = [Int](repeating: 0, count: arcs.count)
+        for node in 0..<shortCount {
+            let k = best[node]
+            guard k >= 0 else { return nil }
+            let amount = demandsShort ? demands[node] : supplies[node]
+            let other = demandsShort ? arcs[k].supply : arcs[k].demand
+            load[other] += amount
+            guard load[other] <= (demandsShort ? supplies[other] : demands[other]) else { return nil }
+            flows[k] = amount
+        }
+        return flows
     }
 
     /// The `count` cheapest arcs of `list` (ties to the lower index), without sorting the whole list.

@@ -48,7 +48,12 @@ struct ReplicationState {
 
     /// Step 1: statutory retirements dated within the year; those already past it, in year 1.
     mutating func retire(_ year: Int) {
-        for person in model.retiring[year] where active[Int(person)] { leave(Int(person), year, .retirement) }
+        var left: [Int32] = []
+        for person in model.retiring[year] where active[Int(person)] {
+            left.append(person)
+            leave(Int(person), year, .retirement, detaching: false)
+        }
+        removeLeavers(of: left)
     }
 
     /// Step 2: a category that ends within the year; its people leave that day with the end-of-post allowance.
@@ -66,65 +71,90 @@ struct ReplicationState {
 
     /// Step 3: voluntary exits drawn for this year.
     mutating func leaveVoluntarily(_ year: Int) {
+        var left: [Int32] = []
         for person in voluntary[year] where active[Int(person)] && exitYear(Int(person), after: year - 1) == year {
-            leave(Int(person), year, .voluntary)
+            left.append(person)
+            leave(Int(person), year, .voluntary, detaching: false)
         }
+        removeLeavers(of: left)
     }
 
-    /// Step 4: offers in units over quota, down each slot's order, until the unit is back within quota.
+    /// Step 4: offers in units over quota, down each slot's order (nearest to retirement first), until
+    /// the slot is back within quota. Each person offered takes it on their own keyed draw for the year
+    /// and route, so the same person decides the same way in two scenarios.
     mutating func makeOffers(_ year: Int) {
-        let start = model.effective.addingYears(year - 1), startMonth = model.startMonth[year - 1]
+        let start = model.effective.addingYears(year - 1)
         let law = model.rules.exitLaw, exits = model.rules.exits
-        let decree = law.mergerDecree(on: start)
-        let baseSalary = model.rules.baseSalary.inForce(on: start) ?? 0
-        let withinWindow = start < model.effective.addingMonths(law.withinMonths)
+        // Non-professional workers: the end-of-post allowance, offered within the window only.
         let endOfPost = model.rules.quote(.endOfPost, monthsEarly: 0, insuranceYears: 0, salaryCoefficient: 0,
                                           leaving: start, mergerEffective: model.effective)
-        // Each route's window of months early, so a slot in order of retirement can skip those too near it
-        // and stop past the widest early-retirement window.
-        let earlyWindow = decree.map { d in
-            (d.earlyRetirement.bands.map(\.minMonthsEarly).min() ?? 0, d.earlyRetirement.bands.map { $0.maxMonthsEarly ?? .max }.max() ?? .max)
-        } ?? (0, .max)
-        let resignationWindow = decree.map { ($0.resignation.minMonthsEarly, Int.max) } ?? (0, .max)
-        for u in 0..<model.workforce.units.count {
-            for c in StaffCategory.allCases {
-                var surplus = members[slot(u, c)].count - model.quota[u][c]
+        if endOfPost.eligible {
+            for u in 0..<model.workforce.units.count {
+                let s = slot(u, .nonProfessional)
+                var surplus = members[s].count - model.quota[u][.nonProfessional]
                 guard surplus > 0 else { continue }
-                if c == .nonProfessional {
-                    // The end-of-post allowance, offered within the window only.
-                    guard endOfPost.eligible else { continue }
-                    for person in members[slot(u, c)] where surplus > 0 {
-                        guard random.uniform(person: Int(person), year: year, .endOfPostOffer) < exits.resignationUptake else { continue }
-                        leave(Int(person), year, .resignation, cost: endOfPost.vnd, detaching: false)
-                        surplus -= 1
-                    }
-                    removeLeavers(from: slot(u, c))
-                    continue
+                for person in members[s] where surplus > 0 {
+                    guard random.uniform(person: Int(person), year: year, .endOfPostOffer) < exits.resignationUptake else { continue }
+                    leave(Int(person), year, .resignation, cost: endOfPost.vnd, detaching: false)
+                    surplus -= 1
                 }
-                guard let decree else { continue }
-                for route in [ExitCase.Route.earlyRetirement, .resignation] where surplus > 0 {
-                    let (purpose, uptake) = route == .earlyRetirement
-                        ? (CommonRandom.Purpose.earlyRetirementOffer, exits.earlyRetirementUptake)
-                        : (.resignationOffer, exits.resignationUptake)
-                    // A draw is keyed, so taking it before the eligibility test changes nothing.
-                    let (nearest, furthest) = route == .earlyRetirement ? earlyWindow : resignationWindow
-                    for person in members[slot(u, c)] where surplus > 0 {
-                        let p = Int(person), monthsEarly = model.workforce.retirementMonth[p] - startMonth
-                        if monthsEarly < nearest { continue }
-                        if monthsEarly > furthest { break }
-                        guard random.uniform(person: p, year: year, purpose) < uptake else { continue }
-                        let exit = ExitCase(route: route, monthsEarly: monthsEarly,
-                                            insuranceYears: model.workforce.insuranceYears[p] + Double(year - 1), withinWindow: withinWindow)
-                        guard let package = decree.package(exit, partialYear: law.partialYear) else { continue }
-                        leave(p, year, route == .earlyRetirement ? .earlyRetirement : .resignation,
-                              cost: package.vnd(salaryCoefficient: model.workforce.salaryCoefficient[p], baseSalary: baseSalary),
-                              detaching: false)
-                        surplus -= 1
-                    }
-                    removeLeavers(from: slot(u, c))
+                removeLeavers(from: s)
+            }
+        }
+        // Cadres and civil servants: early retirement, then resignation, under the merger decree in force.
+        guard let decree = law.mergerDecree(on: start) else { return }
+        let offers = [
+            Offer(route: .earlyRetirement, leaving: .earlyRetirement, purpose: .earlyRetirementOffer, uptake: exits.earlyRetirementUptake,
+                  nearest: decree.earlyRetirement.bands.map(\.minMonthsEarly).min() ?? 0,
+                  furthest: decree.earlyRetirement.bands.map { $0.maxMonthsEarly ?? .max }.max() ?? .max),
+            Offer(route: .resignation, leaving: .resignation, purpose: .resignationOffer, uptake: exits.resignationUptake,
+                  nearest: decree.resignation.minMonthsEarly, furthest: .max),
+        ]
+        let terms = OfferTerms(decree: decree, partialYear: law.partialYear, baseSalary: model.rules.baseSalary.inForce(on: start) ?? 0,
+                               startMonth: model.startMonth[year - 1],
+                               withinWindow: start < model.effective.addingMonths(law.withinMonths))
+        for u in 0..<model.workforce.units.count {
+            for c in [StaffCategory.cadres, .civilServants] {
+                let s = slot(u, c)
+                var surplus = members[s].count - model.quota[u][c]
+                for offer in offers where surplus > 0 {
+                    offerExit(offer, terms, slot: s, year: year, surplus: &surplus)
                 }
             }
         }
+    }
+
+    /// One route offered down a slot: each person in the route's window of months early takes it with
+    /// the route's uptake (their own keyed draw), until `surplus` is gone.
+    private mutating func offerExit(_ offer: Offer, _ terms: OfferTerms, slot s: Int, year: Int, surplus: inout Int) {
+        let order = members[s], retirementMonth = model.workforce.retirementMonth, random = self.random
+        var taken = false
+        for person in order {
+            let p = Int(person), monthsEarly = retirementMonth[p] - terms.startMonth
+            if monthsEarly < offer.nearest { continue }
+            if monthsEarly > offer.furthest { break }  // the slot runs nearest to retirement first
+            guard random.uniform(person: p, year: year, offer.purpose) < offer.uptake else { continue }
+            let exit = ExitCase(route: offer.route, monthsEarly: monthsEarly,
+                                insuranceYears: model.workforce.insuranceYears[p] + Double(year - 1), withinWindow: terms.withinWindow)
+            guard let package = terms.decree.package(exit, partialYear: terms.partialYear) else { continue }
+            leave(p, year, offer.leaving, cost: package.vnd(salaryCoefficient: model.workforce.salaryCoefficient[p], baseSalary: terms.baseSalary),
+                  detaching: false)
+            taken = true
+            surplus -= 1
+            if surplus == 0 { break }
+        }
+        if taken { removeLeavers(from: s) }
+    }
+
+    /// An exit route as offered in a year: its draw, uptake and window of months before retirement.
+    private struct Offer {
+        var route: ExitCase.Route, leaving: TransitionModel.Route, purpose: CommonRandom.Purpose, uptake: Double
+        var nearest: Int, furthest: Int
+    }
+
+    /// What prices a year's offers, worked out once for the year.
+    private struct OfferTerms {
+        var decree: ExitLaw.Decree, partialYear: ExitLaw.PartialYear, baseSalary: Int, startMonth: Int, withinWindow: Bool
     }
 
     /// Step 5: vacancies refilled by stage-2 transfers; the people furthest from retirement move.
@@ -180,6 +210,18 @@ struct ReplicationState {
     private mutating func removeLeavers(from s: Int) {
         let active = self.active
         members[s].removeAll { !active[Int($0)] }
+    }
+
+    /// Drops `left` (who have just left) from their slots: each slot touched is compacted once, rather
+    /// than searched once per leaver.
+    private mutating func removeLeavers(of left: [Int32]) {
+        var slots = left.map { slot(Int(unit[Int($0)]), category[Int($0)]) }
+        slots.sort()
+        var previous = -1
+        for s in slots where s != previous {
+            removeLeavers(from: s)
+            previous = s
+        }
     }
 
     private mutating func leave(_ person: Int, _ year: Int, _ route: TransitionModel.Route, cost: Double = 0, detaching: Bool = true) {
