@@ -10,7 +10,19 @@ struct RulesCommand: ConsoleCommand {
     @Argument(help: "A bundled rule set id or a rule file's path.")
     var id: String?
 
+    @Flag(help: "List every key path of the rule set that holds a value, with the value: what `--set rules.PATH=VALUE` changes.")
+    var keys = false
+
     func execute(arguments: [String], console: Console) throws {
+        if keys {
+            guard let id else { throw InputError(.usage, file: "--keys", "--keys needs a rule set: mergersim rules ID --keys") }
+            let paths = try RuleSetLoader.keyPaths(id)
+            let width = paths.map(\.path.count).max() ?? 0
+            for (path, value) in paths {
+                console.out("rules." + path + String(repeating: " ", count: width - path.count + 2) + value)
+            }
+            return
+        }
         guard let id else {
             console.out("Bundled rule sets (print one with `mergersim rules ID`):")
             for bundled in RuleSetLoader.bundledIDs {

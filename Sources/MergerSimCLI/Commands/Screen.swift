@@ -20,9 +20,15 @@ struct Screen: ConsoleCommand {
     @Option(help: "The output folder.")
     var out = "output/screen"
 
+    @OptionGroup var overrides: OverrideOptions
+
     func execute(arguments: [String], console: Console) throws {
         let destination = try OutputFolder(out)
-        let loaded = try RuleSetLoader.load(rules)
+        let given = try overrides.parsed()
+        if let other = given.first(where: { $0.target.0 != .rules }) {
+            throw InputError(.usage, file: "--set \(other)", "screen reads no scenario: only rule-set values (rules.…) can be set")
+        }
+        let loaded = try RuleSetLoader.load(rules, overrides: given)
         let ruleSet = loaded.rules
         let roundYear = round ?? ruleSet.screening.defaultRound
         guard let screeningRound = ruleSet.screening.round(roundYear) else {
@@ -37,13 +43,15 @@ struct Screen: ConsoleCommand {
         } catch {
             throw unitsFile.located(error)
         }
-        let manifest = RunManifest(
+        var manifest = RunManifest(
             command: ["mergersim"] + arguments, rules: loaded, round: roundYear,
             inputs: [.init(role: "units", path: units, bytes: bytes, rows: unitsFile.units.count)],
             defaults: ScreeningDefaults.applied(results, ruleSet: ruleSet, rulesGiven: rules, roundGiven: round),
             outputs: ["screening.csv", "manifest.json"])
+        manifest.overrides = given.map(\.description)
         try destination.write([("screening.csv", ScreeningReport.csv(results)), ("manifest.json", manifest.json)])
         console.out(ScreeningSummary.text(results, rules: ruleSet, round: screeningRound))
+        if !given.isEmpty { console.out("\nOverrides (--set): " + given.map(\.description).joined(separator: ", ")) }
         console.out("\nWrote \(out)/screening.csv and manifest.json")
     }
 }

@@ -23,6 +23,8 @@ struct Simulate: ConsoleCommand {
     @Flag(help: "No progress bar.")
     var quiet = false
 
+    @OptionGroup var overrides: OverrideOptions
+
     func validate() throws {
         if let runs, !(1...Limits.maxRuns).contains(runs) {
             throw ValidationError("--runs must be from 1 to \(ReportFormat.grouped(Limits.maxRuns))")
@@ -30,7 +32,7 @@ struct Simulate: ConsoleCommand {
     }
 
     func execute(arguments: [String], console: Console) throws {
-        let scenarioFile = try Scenario(path: scenario)
+        let scenarioFile = try Scenario(path: scenario, overrides: try overrides.parsed())
         let destination = try OutputFolder(out ?? "output/\(scenarioFile.settings.name)", option: out == nil ? "the scenario's name" : "--out")
         let inputs = try ScenarioInputs(scenario: scenarioFile, seed: seed, runs: runs)
         try inputs.checkMemory(runsFromFlag: runs != nil)
@@ -61,6 +63,7 @@ struct Simulate: ConsoleCommand {
         var manifest = RunManifest(command: ["mergersim"] + arguments, rules: inputs.rules, round: outcome.round.round, seed: run.settings.seed,
                                    runs: run.settings.runs, inputs: inputs.inputs, defaults: defaults, outputs: files)
         manifest.scenario = settings.name
+        manifest.overrides = scenarioFile.overrides.map(\.description)
         manifest.rulesBefore = .init(inputs.rulesBefore)
         manifest.effectiveDate = run.settings.effectiveDate.description
         let names = Dictionary(after.map { ($0.unit.code, $0.unit.name) }, uniquingKeysWith: { a, _ in a })
@@ -72,6 +75,19 @@ struct Simulate: ConsoleCommand {
             ("summary.csv", summary.csv), ("manifest.json", manifest.json),
         ])
         console.out(summary.text(scenario: settings.name, rules: run.rules))
+        console.out(Self.settingsNote(inputs))
         console.out("\nWrote \(destination.given)/: " + files.joined(separator: ", "))
+    }
+
+    /// The overrides in force and any edited rule file, for the console (blank when neither).
+    static func settingsNote(_ inputs: ScenarioInputs) -> String {
+        var lines: [String] = []
+        if !inputs.scenario.overrides.isEmpty {
+            lines.append("Overrides (--set): " + inputs.scenario.overrides.map(\.description).joined(separator: ", "))
+        }
+        for loaded in [inputs.rules, inputs.rulesBefore] where loaded.editedFromBundled {
+            lines.append("Rule file \(loaded.source) has the id \(loaded.rules.id) but differs from the bundled \(loaded.rules.id) (edited).")
+        }
+        return lines.isEmpty ? "" : "\n" + lines.joined(separator: "\n")
     }
 }

@@ -10,8 +10,10 @@ struct Validate: ConsoleCommand {
     @Argument(help: "The scenario file (YAML).")
     var scenario: String
 
+    @OptionGroup var overrides: OverrideOptions
+
     func execute(arguments: [String], console: Console) throws {
-        let inputs = try ScenarioInputs(path: scenario)
+        let inputs = try ScenarioInputs(scenario: try Scenario(path: scenario, overrides: try overrides.parsed()))
         let settings = inputs.scenario.settings
         let outcome = try inputs.run(through: .reallocation)
         let after = outcome.after
@@ -54,7 +56,7 @@ struct Validate: ConsoleCommand {
         for envelope in reallocated.envelopes {
             lines.append("  envelope \(envelope.category.rawValue): \(ReportFormat.grouped(envelope.positions)) positions, feasible")
         }
-        lines.append("The scenario is valid.")
+        lines.append("The scenario is valid." + Simulate.settingsNote(inputs))
         console.out(lines.joined(separator: "\n"))
     }
 }

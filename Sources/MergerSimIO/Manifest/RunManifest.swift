@@ -26,6 +26,8 @@ public struct RunManifest: Codable, Sendable {
     public var seed: UInt64?
     public var runs: Int?
     public var inputs: [InputEntry]
+    /// Values given by `--set` in place of the scenario's or the rule sets', as KEY=VALUE in order.
+    public var overrides: [String] = []
     /// Defaults applied where the input or command line gave no value.
     public var defaults: [DefaultEntry]
     /// The rule set's values marked NC (not confirmed) that were in force.
@@ -50,9 +52,12 @@ public struct RunManifest: Codable, Sendable {
         public var title: String
         public var source: String
         public var sha256: String
+        /// A rule file given by path whose id is a bundled rule set's but whose bytes differ from it.
+        public var editedFromBundled: Bool?
 
         public init(_ loaded: LoadedRuleSet) {
             self.init(id: loaded.rules.id, title: loaded.rules.title, source: loaded.source, sha256: loaded.sha256)
+            editedFromBundled = loaded.editedFromBundled ? true : nil
         }
 
         init(id: String, title: String, source: String, sha256: String) {

@@ -9,6 +9,13 @@ public struct LoadedRuleSet: Sendable {
     public let source: String
     /// SHA-256 of the file's bytes, for the manifest.
     public let sha256: String
+    /// Values given by `--set` in place of the file's (key paths within the rule set).
+    public var overrides: [Override] = []
+    /// Whether the file differs from the bundled rule set of the same id (a planner's edited copy).
+    public var editedFromBundled: Bool {
+        guard source != "bundled", case .success(let bundled)? = RuleSetLoader.bundledSets[rules.id] else { return false }
+        return bundled.sha256 != sha256
+    }
 }
 
 /// Finds and reads rule sets: bundled ones by id, a planner's own by path.
@@ -20,7 +27,7 @@ public enum RuleSetLoader {
     }()
 
     /// The bundled rule sets, read and checked once per process (they are resources that cannot change).
-    private static let bundledSets: [String: Result<LoadedRuleSet, InputError>] = Dictionary(uniqueKeysWithValues: bundledIDs.map { id in
+    static let bundledSets: [String: Result<LoadedRuleSet, InputError>] = Dictionary(uniqueKeysWithValues: bundledIDs.map { id in
         (id, Result { () throws(InputError) -> LoadedRuleSet in
             let path = BundledRuleSets.folder.appendingPathComponent("\(id).yaml").path
             return try load(bytes: try FileInput.read(path), file: "\(id).yaml", source: "bundled")
@@ -41,13 +48,25 @@ public enum RuleSetLoader {
     ///
     /// - Throws: ``InputError``: 64 for an unknown id that is not a file
     ///   either, 66 for an unreadable file, 65 for a malformed one (with line and column).
-    public static func load(_ idOrPath: String) throws(InputError) -> LoadedRuleSet {
-        if let bundled = bundledSets[idOrPath] { return try bundled.get() }
+    ///   `overrides` (`rules.transition.exits.resignation_uptake=0.3`) put their values in place before
+    ///   the checks (64 for a key the rule set does not have, or a value its checks refuse).
+    public static func load(_ idOrPath: String, overrides: [Override] = []) throws(InputError) -> LoadedRuleSet {
+        if let bundled = bundledSets[idOrPath] {
+            guard !overrides.isEmpty else { return try bundled.get() }
+            let path = BundledRuleSets.folder.appendingPathComponent("\(idOrPath).yaml").path
+            return try load(bytes: try FileInput.read(path), file: "\(idOrPath).yaml", source: "bundled", overrides: overrides)
+        }
         guard idOrPath.contains("/") || idOrPath.hasSuffix(".yaml") || idOrPath.hasSuffix(".yml") else {
             throw InputError(.usage, file: idOrPath,
                              "no bundled rule set has this id; bundled: \(bundledIDs.joined(separator: ", ")); or give a path to a rule file")
         }
-        return try load(bytes: try FileInput.read(idOrPath), file: idOrPath, source: idOrPath)
+        return try load(bytes: try FileInput.read(idOrPath), file: idOrPath, source: idOrPath, overrides: overrides)
+    }
+
+    /// Every key path of the rule set `idOrPath` that holds a single value, with its value (`rules ID --keys`).
+    public static func keyPaths(_ idOrPath: String) throws(InputError) -> [(path: String, value: String)] {
+        let path = bundledSets[idOrPath] != nil ? BundledRuleSets.folder.appendingPathComponent("\(idOrPath).yaml").path : idOrPath
+        return try YAMLDocument(bytes: try FileInput.read(path), file: path, what: "rule file").keyPaths()
     }
 
     /// The top-level keys of a rule file.
@@ -57,14 +76,15 @@ public enum RuleSetLoader {
     ]
 
     /// Parses and checks a rule file's bytes.
-    public static func load(bytes: [UInt8], file: String, source: String) throws(InputError) -> LoadedRuleSet {
-        let document = try YAMLDocument(bytes: bytes, file: file, what: "rule file")
+    public static func load(bytes: [UInt8], file: String, source: String, overrides: [Override] = []) throws(InputError) -> LoadedRuleSet {
+        var document = try YAMLDocument(bytes: bytes, file: file, what: "rule file")
+        try document.apply(overrides.map { ($0, $0.target.1) })
         if let unknown = document.unknownTopLevelKeys(known: knownKeys).first {
             throw document.error(atKey: unknown, "unknown key \"\(unknown)\"; a rule file has " + knownKeys.sorted().joined(separator: ", "))
         }
         let rules = try document.decode(RuleSet.self)
         try check(rules, document: document)
-        return LoadedRuleSet(rules: rules, source: source, sha256: SHA256.hex(bytes))
+        return LoadedRuleSet(rules: rules, source: source, sha256: SHA256.hex(bytes), overrides: overrides)
     }
 
     /// Checks what decoding cannot: the default round exists, thresholds are

@@ -32,6 +32,22 @@ public struct Scenario: Sendable {
     /// Where the transition's runs are set (or, without them, the file), to locate findings about them.
     let runsPlace: InputError
 
+    /// Every `--set` given, in order (scenario keys and rule-set values).
+    public let overrides: [Override]
+
+    /// The keys `--set` may give at a key path of a scenario: nil where any key goes (province names).
+    static func allowedKeys(_ prefix: [String]) -> Set<String>? {
+        switch prefix {
+        case []: knownKeys
+        case ["transfers"]: transfersKeys
+        case ["transition"]: transitionKeys
+        case ["envelope"]: envelopeKeys
+        case ["deadlines"]: deadlineKeys
+        case ["province_classes"], ["party_mass_org_posts"]: nil
+        default: []
+        }
+    }
+
     /// The keys a scenario may have, and those of its nested mappings.
     static let knownKeys: Set<String> = [
         "name", "rules", "rules_before", "effective_date", "units", "plan", "staff", "transfers", "envelope", "transition",
@@ -43,14 +59,17 @@ public struct Scenario: Sendable {
     static let deadlineKeys = Set(StaffCategory.allCases.map(\.rawValue))
 
     /// Reads and checks the scenario file at `path` (66 unreadable, 65 malformed, with line and column).
-    public init(path: String) throws(InputError) {
-        try self.init(bytes: try FileInput.read(path), file: path)
+    public init(path: String, overrides: [Override] = []) throws(InputError) {
+        try self.init(bytes: try FileInput.read(path), file: path, overrides: overrides)
     }
 
     /// Checks a scenario's bytes: every key known at every level, every value
     /// of its type and within its bounds (``Limits``), the name a safe folder name.
-    public init(bytes: [UInt8], file path: String) throws(InputError) {
-        let document = try YAMLDocument(bytes: bytes, file: path, what: "scenario")
+    /// `overrides` (`--set`) aimed at the scenario replace its keys before the checks; those aimed at
+    /// its rule sets are kept for ``ScenarioInputs``.
+    public init(bytes: [UInt8], file path: String, overrides: [Override] = []) throws(InputError) {
+        var document = try YAMLDocument(bytes: bytes, file: path, what: "scenario")
+        try document.apply(overrides.compactMap { o in o.target.0 == .scenario ? (o, o.target.1) : nil }, allowed: Self.allowedKeys)
         if let unknown = document.unknownTopLevelKeys(known: Self.knownKeys).first {
             throw document.error(atKey: unknown, "unknown key \"\(unknown)\"; a scenario has " + Self.knownKeys.sorted().joined(separator: ", "))
         }
@@ -119,6 +138,7 @@ public struct Scenario: Sendable {
         self.file = path
         self.bytes = bytes
         self.settings = settings
+        self.overrides = overrides
         self.effectiveDate = effectiveDate
         self.deadlines = deadlines
         self.runsPlace = document.error(at: ["transition", "runs"], "")

@@ -39,21 +39,22 @@ public struct ScenarioInputs: Sendable {
     public init(scenario: Scenario, seed: UInt64? = nil, runs: Int? = nil) throws(InputError) {
         let path = scenario.file
         let settings = scenario.settings
-        rules = try RuleSetLoader.load(scenario.rulesLocation(settings.rules))
+        let forRules = scenario.overrides.filter { $0.target.0 == .rules }, forBefore = scenario.overrides.filter { $0.target.0 == .rulesBefore }
+        rules = try RuleSetLoader.load(scenario.rulesLocation(settings.rules), overrides: forRules)
         var defaults: [RunManifest.DefaultEntry] = []
         let effective = scenario.effectiveDate ?? rules.rules.inForce.from
         if scenario.effectiveDate == nil {
             defaults.append(.init(name: "effective_date", value: "\(effective) (in_force.from of \(rules.rules.id))", status: rules.rules.inForce.status))
         }
         if let given = settings.rulesBefore {
-            rulesBefore = try RuleSetLoader.load(scenario.rulesLocation(given))
+            rulesBefore = try RuleSetLoader.load(scenario.rulesLocation(given), overrides: forBefore)
         } else {
             let dayBefore = effective.addingDays(-1)
             if let inForce = try RuleSetLoader.bundled(inForceOn: dayBefore) {
-                rulesBefore = inForce
+                rulesBefore = forBefore.isEmpty ? inForce : try RuleSetLoader.load(inForce.rules.id, overrides: forBefore)
                 defaults.append(.init(name: "rules_before", value: "\(inForce.rules.id) (in force on \(dayBefore), the day before the effective date)"))
             } else {
-                rulesBefore = rules
+                rulesBefore = forBefore.isEmpty ? rules : try RuleSetLoader.load(scenario.rulesLocation(settings.rules), overrides: forBefore)
                 defaults.append(.init(name: "rules_before", value: "\(rules.rules.id) (no bundled rule set is in force on \(dayBefore))"))
             }
         }

@@ -5,7 +5,9 @@ import Yams
 /// failure located at its line and column.
 struct YAMLDocument {
     let file: String
-    let root: Node
+    var root: Node
+    /// Key paths given by `--set`, so that a value found wrong there is reported as the override's fault.
+    var overridden: [([String], Override)] = []
 
     /// Parses `bytes`; a syntax error is reported where it is (65).
     init(bytes: [UInt8], file: String, what: String) throws(InputError) {
@@ -73,6 +75,9 @@ struct YAMLDocument {
 
     /// An error at the node along `path` (mapping keys or sequence indices), or as near as exists.
     func error(at path: [String], _ message: String) -> InputError {
+        if let (_, override) = overridden.last(where: { given, _ in !path.isEmpty && (given.starts(with: path) || path.starts(with: given)) }) {
+            return override.error(message)
+        }
         let mark = node(at: path)?.mark
         return .badData(file, line: mark?.line, column: mark?.column, message)
     }
