@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
         // Documentation: `swift package generate-documentation --target MergerSim`.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // The run store (SQLite) of simulate --store and sweeps.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // Tests only: property-based checks with shrinking.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -40,6 +42,8 @@ let package = Package(
             name: "MergerSimIO",
             dependencies: ["MergerSim", "GSL", "RuleSets", "CPlatform", .product(name: "Yams", package: "Yams")]
         ),
+        // The run store: runs, summaries, timelines, units and per-replication figures in one SQLite file.
+        .target(name: "MergerSimStore", dependencies: ["MergerSim", "MergerSimIO", .product(name: "GRDB", package: "GRDB.swift")]),
         // One-off data preparation, outside the public libraries: generated units for benchmarks and
         // large tests, and the seeded estimates of the national 2025 scenario.
         .target(name: "ScenarioData", dependencies: ["MergerSim", "MergerSimIO", "GSL"]),
@@ -47,7 +51,7 @@ let package = Package(
         .target(
             name: "MergerSimCLI",
             dependencies: [
-                "MergerSim", "MergerSimIO", "GSL",
+                "MergerSim", "MergerSimIO", "MergerSimStore", "GSL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,6 +75,8 @@ let package = Package(
         .testTarget(name: "MergerSimIOTests", dependencies: [
             "MergerSimIO", "MergerSim", .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["Fuzz"]),
-        .testTarget(name: "MergerSimCLITests", dependencies: ["MergerSimCLI", "MergerSimIO", "GSL"]),
+        .testTarget(name: "MergerSimCLITests", dependencies: [
+            "MergerSimCLI", "MergerSimIO", "MergerSimStore", "GSL", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ]
 )

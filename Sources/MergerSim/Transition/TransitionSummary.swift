@@ -10,9 +10,24 @@ public struct TransitionSummary: Sendable {
         public var metric: String
         public var mean: Double
         public var p05: Double
+        public var p25: Double
         public var p50: Double
+        public var p75: Double
         public var p95: Double
     }
+
+    /// One replication's headline figures, for paired comparisons between runs that share a seed.
+    public struct Headline: Sendable, Equatable {
+        /// Surplus at the end of each category's deadline year.
+        public var surplusAtDeadline: PerCategory<Int>
+        /// Exit packages over every year, in VND.
+        public var exitCostVND: Double
+        /// Every unit within quota in every category at its deadline.
+        public var allWithinQuota: Bool
+    }
+
+    /// Per replication, in replication order.
+    public var headlines: [Headline]
 
     public var rows: [Row]
     /// Per unit: share of replications within quota by the last year.
@@ -56,9 +71,9 @@ public struct TransitionSummary: Sendable {
                     metrics.append(("exits_\(route.rawValue)", values { Double($0.exits[$1][route]) }))
                 }
                 for (metric, sample) in metrics {
-                    let q = try Statistics.quantiles(sample, [0.05, 0.5, 0.95])
+                    let q = try Statistics.quantiles(sample, [0.05, 0.25, 0.5, 0.75, 0.95])
                     rows.append(Row(year: year + 1, category: category?.rawValue ?? "all", metric: metric, mean: try Statistics.mean(sample),
-                                    p05: q[0], p50: q[1], p95: q[2]))
+                                    p05: q[0], p25: q[1], p50: q[2], p75: q[3], p95: q[4]))
                 }
             }
         }
@@ -68,9 +83,14 @@ public struct TransitionSummary: Sendable {
             let median = try Statistics.quantile(runs.map { Double($0.yearWithinQuota[u] ?? years + 1) }, 0.5)
             return median > Double(years) ? nil : Int(median.rounded(.up))
         }
-        probabilityAllWithinQuota = Double(runs.filter { run in
-            StaffCategory.allCases.allSatisfy { run.years[deadlineYears[$0] - 1].surplus[$0] == 0 }
-        }.count) / Double(runs.count)
+        headlines = runs.map { run in
+            let surplus = PerCategory(cadres: run.years[deadlineYears.cadres - 1].surplus.cadres,
+                                      civilServants: run.years[deadlineYears.civilServants - 1].surplus.civilServants,
+                                      nonProfessional: run.years[deadlineYears.nonProfessional - 1].surplus.nonProfessional)
+            return Headline(surplusAtDeadline: surplus, exitCostVND: run.years.reduce(0) { $0 + $1.costVND.cadres + $1.costVND.civilServants + $1.costVND.nonProfessional },
+                            allWithinQuota: surplus.cadres + surplus.civilServants + surplus.nonProfessional == 0)
+        }
+        probabilityAllWithinQuota = Double(headlines.filter(\.allWithinQuota).count) / Double(runs.count)
     }
 
     public func row(year: Int, category: String, metric: String) -> Row? {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import MergerSim
 import MergerSimIO
+import MergerSimStore
 
 /// `mergersim simulate SCENARIO.yaml`: apply a merger plan, judge the new units, report surplus.
 struct Simulate: ConsoleCommand {
@@ -23,6 +24,9 @@ struct Simulate: ConsoleCommand {
     @Flag(help: "No progress bar.")
     var quiet = false
 
+    @Option(help: "Also record the run in this SQLite run store (made when missing; see the README for its tables).")
+    var store: String?
+
     @OptionGroup var overrides: OverrideOptions
 
     func validate() throws {
@@ -33,6 +37,7 @@ struct Simulate: ConsoleCommand {
 
     func execute(arguments: [String], console: Console) throws {
         let scenarioFile = try Scenario(path: scenario, overrides: try overrides.parsed())
+        let runStore = try store.map { path throws(InputError) in try RunStore(path: path) }
         let destination = try OutputFolder(out ?? "output/\(scenarioFile.settings.name)", option: out == nil ? "the scenario's name" : "--out")
         let inputs = try ScenarioInputs(scenario: scenarioFile, seed: seed, runs: runs)
         try inputs.checkMemory(runsFromFlag: runs != nil)
@@ -77,6 +82,9 @@ struct Simulate: ConsoleCommand {
         console.out(summary.text(scenario: settings.name, rules: run.rules))
         console.out(Self.settingsNote(inputs))
         console.out("\nWrote \(destination.given)/: " + files.joined(separator: ", "))
+        if let runStore, let id = try runStore.record(StoredRun(inputs: inputs, outcome: outcome, summary: summary)) {
+            console.out("Stored as run \(id) in \(runStore.path)")
+        }
     }
 
     /// The overrides in force and any edited rule file, for the console (blank when neither).

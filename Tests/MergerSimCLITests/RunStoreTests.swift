@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+import Testing
+import MergerSimCLI
+import MergerSimIO
+import MergerSimStore
+
+/// Issue 11: `simulate --store FILE` records each run in a SQLite run store that other tools can read.
+struct RunStoreTests {
+    let phanRang = repositoryRoot.appendingPathComponent("scenarios/phan-rang-2024/scenario.yaml").path
+
+    @Test func simulateRecordsTheRunWhole() throws {
+        let scratch = try Scratch()
+        let store = scratch.path("runs.sqlite")
+        for uptake in ["0.1", "0.3"] {
+            let run = mergersim(["simulate", phanRang, "--out", scratch.path("run-\(uptake)"), "--quiet", "--store", store,
+                                 "--set", "transition.runs=40", "--set", "rules.transition.exits.resignation_uptake=\(uptake)"])
+            #expect(run.code == 0, "\(run.error)")
+        }
+        let database = try DatabaseQueue(path: store)
+        try database.read { db in
+            let runs = try Row.fetchAll(db, sql: "SELECT * FROM runs ORDER BY id")
+            #expect(runs.count == 2)
+            #expect(runs.map { $0["overrides"] as String } == [#"["transition.runs=40","rules.transition.exits.resignation_uptake=0.1"]"#,
+                                                                #"["transition.runs=40","rules.transition.exits.resignation_uptake=0.3"]"#])
+            #expect(runs.allSatisfy { $0["seed"] as Int == 42 && $0["runs"] as Int == 40 && $0["rules"] as String == "vn-2023" })
+            // The summary holds summary.csv's figures, numbers as numbers.
+            let written = try csv(scratch.path("run-0.1/summary.csv"))
+            let stored = try Row.fetchAll(db, sql: "SELECT metric, value FROM summary WHERE run = 1")
+            #expect(stored.count == written.count)
+            let cost = try #require(try Double.fetchOne(db, sql: "SELECT value FROM summary WHERE run = 1 AND metric = 'exit_cost_vnd_mean'"))
+            #expect(String(format: "%.0f", cost) == written.first { $0["metric"] == "exit_cost_vnd_mean" }?["value"])
+            // One row per replication; their mean is the timeline's mean at the deadline.
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM replications WHERE run = 1") == 40)
+            let mean = try #require(try Double.fetchOne(db, sql: "SELECT AVG(surplus_at_deadline_cadres) FROM replications WHERE run = 1"))
+            let years = try #require(try Int.fetchOne(db, sql: "SELECT years FROM runs WHERE id = 1"))
+            let timeline = try #require(try Double.fetchOne(db, sql: "SELECT mean FROM timeline WHERE run = 1 AND year = ? AND category = 'cadres' AND metric = 'surplus'",
+                                                           arguments: [years]))
+            #expect(abs(mean - timeline) < 1e-9)
+            let units = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM units_after WHERE run = 2")
+            #expect(units == (try csv(scratch.path("run-0.3/units_after.csv"))).count)
+        }
+    }
+
+    @Test func aRunWithAStoredKeyIsNotStoredTwice() throws {
+        let scratch = try Scratch()
+        let store = try RunStore(path: scratch.path("s.sqlite"))
+        let inputs = try ScenarioInputs(scenario: Scenario(path: phanRang, overrides: [Override(parsing: "transition.runs=5")]))
+        let outcome = try inputs.run()
+        let summary = SimulationSummary(before: outcome.before, after: outcome.after, deadline: nil)
+        let run = StoredRun(inputs: inputs, outcome: outcome, summary: summary, key: "setting-1")
+        #expect(try store.record(run) != nil)
+        #expect(try store.record(run) == nil)
+        #expect(try store.count() == 1)
+        #expect(try store.contains(key: "setting-1") && !(try store.contains(key: "setting-2")))
+        // Opened again, the schema is migrated once and the run is there.
+        #expect(try RunStore(path: scratch.path("s.sqlite")).count() == 1)
+    }
+
+    @Test func aFileThatIsNotAStoreIsRefusedAndLeftAsItWas() throws {
+        let scratch = try Scratch()
+        let junk = try scratch.write("notes.sqlite", Array("my notes".utf8))
+        let other = scratch.path("other.sqlite")
+        try DatabaseQueue(path: other).write { db in try db.execute(sql: "CREATE TABLE mine (x INTEGER)") }
+        let otherBytes = try Data(contentsOf: URL(fileURLWithPath: other))
+        for path in [junk, other] {
+            let run = mergersim(["simulate", phanRang, "--out", scratch.path("out"), "--quiet", "--store", path, "--set", "transition.runs=5"])
+            #expect(run.code == 73, "\(run.error)")
+            #expect(run.error.contains("not a mergersim run store"))
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: junk)) == Data("my notes".utf8))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: other)) == otherBytes)
+    }
+}
