@@ -35,10 +35,11 @@ fuzz: deps
 	.build-fuzz/debug/fuzz-readers .fuzz/corpus .fuzz/seeds -max_total_time=$(FUZZ_SECONDS) \
 	  -max_len=8192 -timeout=10 -rss_limit_mb=4096 -artifact_prefix=.fuzz/ -print_final_stats=1
 
-# GSL and pkg-config through apt, only when `pkg-config --exists gsl` fails.
+# GSL, SQLite (for the run store, through GRDB) and pkg-config through apt, only when
+# `pkg-config --exists gsl sqlite3` fails.
 deps:
-	@if ! pkg-config --exists gsl 2>/dev/null; then \
-	  echo "Installing libgsl-dev and pkg-config with apt-get…"; \
+	@if ! pkg-config --exists gsl sqlite3 2>/dev/null; then \
+	  echo "Installing libgsl-dev, libsqlite3-dev and pkg-config with apt-get…"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libgsl-dev pkg-config; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libgsl-dev libsqlite3-dev pkg-config; \
 	fi
