@@ -107,7 +107,11 @@ public final class RunStore: Sendable {
 
     /// Whether a run with `key` is stored (a sweep's setting, to resume without storing it twice).
     public func contains(key: String) throws(InputError) -> Bool {
-        try access { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs WHERE key = ?", arguments: [key]) ?? 0 > 0 }
+        try access { db in try Self.isStored(key: key, in: db) }
+    }
+
+    private static func isStored(key: String, in db: Database) throws -> Bool {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs WHERE key = ?", arguments: [key]) ?? 0 > 0
     }
 
     /// The number of runs stored.
@@ -122,7 +126,7 @@ public final class RunStore: Sendable {
             return try database.writeWithoutTransaction { db in
             var id: Int64?
             try db.inTransaction {
-                if let key = run.key, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs WHERE key = ?", arguments: [key]) ?? 0 > 0 {
+                if let key = run.key, try Self.isStored(key: key, in: db) {
                     return .rollback
                 }
                 id = try Self.insert(run, into: db)
