@@ -4,6 +4,7 @@
 #ifndef MERGERSIM_CGSL_SHIM_H
 #define MERGERSIM_CGSL_SHIM_H
 
+#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_randist.h>

@@ -35,6 +35,18 @@ public enum Statistics {
         }
     }
 
+    /// The quantile at probability `p` ∈ (0, 1) of Student's t distribution with `degreesOfFreedom` > 0
+    /// (`gsl_cdf_tdist_Pinv`): 12.706 at p = 0.975 with 1, 1.960 in the limit of many.
+    public static func studentTQuantile(_ p: Double, degreesOfFreedom: Double) throws(GSLError) -> Double {
+        GSLRuntime.ready
+        guard p > 0, p < 1, degreesOfFreedom > 0, degreesOfFreedom.isFinite else {
+            throw GSLError(status: Int32(GSL_EDOM), operation: "t quantile at p = \(p) with \(degreesOfFreedom) degrees of freedom")
+        }
+        let value = gsl_cdf_tdist_Pinv(p, degreesOfFreedom)
+        guard value.isFinite else { throw GSLError(status: Int32(GSL_EDOM), operation: "t quantile at p = \(p)") }
+        return value
+    }
+
     private static func requireValues(_ sample: [Double], _ what: String) throws(GSLError) {
         GSLRuntime.ready
         guard !sample.isEmpty else { throw GSLError(status: Int32(GSL_EBADLEN), operation: "\(what) of an empty sample") }

@@ -85,6 +85,11 @@ public final class RunStore: Sendable {
     public init(path: String) throws(InputError) {
         self.path = path
         let existed = FileManager.default.fileExists(atPath: path)
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw InputError(.unwritable, file: path, "the folder \(folder) does not exist; make it first, or give a store in a folder that does")
+        }
         do {
             database = try DatabaseQueue(path: path)
             if existed {

@@ -23,4 +23,13 @@ struct StatisticsTests {
         #expect(throws: GSLError.self) { try Statistics.quantile([1, .nan], 0.5) }
         #expect(throws: GSLError.self) { try Statistics.quantile([1, 2], 1.5) }
     }
+
+    /// Student's t quantiles from printed tables: t(0.975; 1) = 12.706, t(0.975; 3) = 3.182, t(0.975; 30) = 2.042.
+    @Test func studentTQuantilesMatchTheTables() throws {
+        #expect(abs(try Statistics.studentTQuantile(0.975, degreesOfFreedom: 1) - 12.7062) < 1e-4)
+        #expect(abs(try Statistics.studentTQuantile(0.975, degreesOfFreedom: 3) - 3.18245) < 1e-5)
+        #expect(abs(try Statistics.studentTQuantile(0.975, degreesOfFreedom: 30) - 2.04227) < 1e-5)
+        #expect(throws: GSLError.self) { try Statistics.studentTQuantile(1, degreesOfFreedom: 3) }
+        #expect(throws: GSLError.self) { try Statistics.studentTQuantile(0.5, degreesOfFreedom: 0) }
+    }
 }

@@ -39,6 +39,11 @@ public struct PerCategory<Value: Sendable & Codable & Hashable>: Sendable, Codab
         self.nonProfessional = nonProfessional
     }
 
+    /// Each category's value from `value`.
+    public init(_ value: (StaffCategory) throws -> Value) rethrows {
+        self.init(cadres: try value(.cadres), civilServants: try value(.civilServants), nonProfessional: try value(.nonProfessional))
+    }
+
     /// The same value for every category.
     public init(repeating value: Value) {
         self.init(cadres: value, civilServants: value, nonProfessional: value)

@@ -24,6 +24,22 @@ public struct TransitionSummary: Sendable {
         public var exitCostVND: Double
         /// Every unit within quota in every category at its deadline.
         public var allWithinQuota: Bool
+
+        /// The headline metrics by name, as sweeps, comparisons and the run store name them: surplus at
+        /// the deadline per category, exit cost in VND, and all within quota (1 or 0, so its mean is the
+        /// probability).
+        public static let metricNames = StaffCategory.allCases.map { "surplus_at_deadline_\($0.rawValue)" } + ["exit_cost_vnd", "all_within_quota"]
+
+        /// The values of ``metricNames``, in that order.
+        public var metricValues: [Double] {
+            StaffCategory.allCases.map { Double(surplusAtDeadline[$0]) } + [exitCostVND, allWithinQuota ? 1 : 0]
+        }
+
+        public init(surplusAtDeadline: PerCategory<Int>, exitCostVND: Double, allWithinQuota: Bool) {
+            self.surplusAtDeadline = surplusAtDeadline
+            self.exitCostVND = exitCostVND
+            self.allWithinQuota = allWithinQuota
+        }
     }
 
     /// Per replication, in replication order.

@@ -49,11 +49,8 @@ struct Simulate: ConsoleCommand {
             throw InternalError("the pipeline stopped before the transition")
         }
         let (before, after) = (outcome.before, reallocation.after)
-        let deadline = run.rules.deadline.date(effective: run.settings.effectiveDate)
         let funds = run.allowanceFunds(after)
-        let summary = SimulationSummary(before: before, after: after, deadline: deadline, deadlines: run.deadlines,
-                                        allowanceFund: funds.map { $0.reduce(0, +) }, reallocation: reallocation,
-                                        transition: (transition.summary, transition.model.years, run.settings.runs))
+        let summary = try SimulationSummary(inputs, outcome)
         var defaults = inputs.scenarioDefaults
         defaults += ScreeningDefaults.applied(before, ruleSet: inputs.rulesBefore.rules, rulesGiven: settings.rulesBefore ?? settings.rules, roundGiven: nil)
             .map { entry in var entry = entry; entry.name = "before." + entry.name; return entry }

@@ -11,6 +11,7 @@ public enum Interrupts {
     private final class State: @unchecked Sendable {
         let lock = NSLock()
         var staging: URL?
+        var message = "interrupted: nothing was written; any earlier output is as it was"
     }
 
     private static let state = State()
@@ -40,6 +41,11 @@ public enum Interrupts {
         state.lock.withLock { state.staging = staging }
     }
 
+    /// What the process says when interrupted (a sweep: the settings stored stay).
+    public static func say(_ message: String) {
+        state.lock.withLock { state.message = message }
+    }
+
     /// Runs `body` with interrupts held off: the swap of a run folder into place.
     static func uninterrupted<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
         state.lock.lock()
@@ -56,7 +62,7 @@ public enum Interrupts {
         pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         state.lock.lock()
         if let staging = state.staging { try? FileManager.default.removeItem(at: staging) }
-        FileHandle.standardError.write(Data("\ninterrupted: nothing was written; any earlier output is as it was\n".utf8))
+        FileHandle.standardError.write(Data("\n\(state.message)\n".utf8))
         exit(128 + signalNumber)
     }
 }

@@ -39,25 +39,9 @@ public struct ScenarioInputs: Sendable {
     public init(scenario: Scenario, seed: UInt64? = nil, runs: Int? = nil) throws(InputError) {
         let path = scenario.file
         let settings = scenario.settings
-        let forRules = scenario.overrides.filter { $0.target.0 == .rules }, forBefore = scenario.overrides.filter { $0.target.0 == .rulesBefore }
-        rules = try RuleSetLoader.load(scenario.rulesLocation(settings.rules), overrides: forRules)
         var defaults: [RunManifest.DefaultEntry] = []
+        (rules, rulesBefore) = try Self.ruleSets(of: scenario, defaults: &defaults)
         let effective = scenario.effectiveDate ?? rules.rules.inForce.from
-        if scenario.effectiveDate == nil {
-            defaults.append(.init(name: "effective_date", value: "\(effective) (in_force.from of \(rules.rules.id))", status: rules.rules.inForce.status))
-        }
-        if let given = settings.rulesBefore {
-            rulesBefore = try RuleSetLoader.load(scenario.rulesLocation(given), overrides: forBefore)
-        } else {
-            let dayBefore = effective.addingDays(-1)
-            if let inForce = try RuleSetLoader.bundled(inForceOn: dayBefore) {
-                rulesBefore = forBefore.isEmpty ? inForce : try RuleSetLoader.load(inForce.rules.id, overrides: forBefore)
-                defaults.append(.init(name: "rules_before", value: "\(inForce.rules.id) (in force on \(dayBefore), the day before the effective date)"))
-            } else {
-                rulesBefore = forBefore.isEmpty ? rules : try RuleSetLoader.load(scenario.rulesLocation(settings.rules), overrides: forBefore)
-                defaults.append(.init(name: "rules_before", value: "\(rules.rules.id) (no bundled rule set is in force on \(dayBefore))"))
-            }
-        }
         // Exits are priced from the effective date on: a base salary and a decree must be in force then.
         var place = scenario.effectivePlace
         if rules.rules.transition.baseSalary.inForce(on: effective) == nil {
@@ -107,6 +91,29 @@ public struct ScenarioInputs: Sendable {
         if runs == nil, transition?.runs == nil { defaults.append(.init(name: "runs", value: String(run.settings.runs))) }
         self.run = run
         scenarioDefaults = defaults
+    }
+
+    /// The scenario's rule sets with their overrides applied (what judges after, and what screens
+    /// before), noting the defaults taken. Cheap: no units or roster are read, so a sweep checks
+    /// every setting's overrides with it before running any.
+    public static func ruleSets(of scenario: Scenario, defaults: inout [RunManifest.DefaultEntry]) throws(InputError) -> (LoadedRuleSet, LoadedRuleSet) {
+        let settings = scenario.settings
+        let forRules = scenario.overrides.filter { $0.target.0 == .rules }, forBefore = scenario.overrides.filter { $0.target.0 == .rulesBefore }
+        let rules = try RuleSetLoader.load(scenario.rulesLocation(settings.rules), overrides: forRules)
+        let effective = scenario.effectiveDate ?? rules.rules.inForce.from
+        if scenario.effectiveDate == nil {
+            defaults.append(.init(name: "effective_date", value: "\(effective) (in_force.from of \(rules.rules.id))", status: rules.rules.inForce.status))
+        }
+        if let given = settings.rulesBefore {
+            return (rules, try RuleSetLoader.load(scenario.rulesLocation(given), overrides: forBefore))
+        }
+        let dayBefore = effective.addingDays(-1)
+        if let inForce = try RuleSetLoader.bundled(inForceOn: dayBefore) {
+            defaults.append(.init(name: "rules_before", value: "\(inForce.rules.id) (in force on \(dayBefore), the day before the effective date)"))
+            return (rules, forBefore.isEmpty ? inForce : try RuleSetLoader.load(inForce.rules.id, overrides: forBefore))
+        }
+        defaults.append(.init(name: "rules_before", value: "\(rules.rules.id) (no bundled rule set is in force on \(dayBefore))"))
+        return (rules, forBefore.isEmpty ? rules : try RuleSetLoader.load(scenario.rulesLocation(settings.rules), overrides: forBefore))
     }
 
     /// A failure of the pipeline, reported where it comes from: a plan error at its row of the plan, a

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import MergerSimIO
+import MergerSimStore
+
+/// `mergersim store …`: work on run stores.
+struct StoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "store", abstract: "Work on run stores (SQLite files of runs).", subcommands: [Merge.self])
+
+    /// `mergersim store merge OUT.sqlite A.sqlite B.sqlite …`
+    struct Merge: ConsoleCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Combine run stores (for example the parts of a sharded sweep) into one.",
+            discussion: """
+                OUT is made when missing, or must be a mergersim run store; each source's runs are copied with their \
+                tables, a sweep setting already in OUT (same key) is not copied twice, and each source goes in one transaction. \
+                The sources are only read.
+
+                Example: mergersim store merge output/uptake/runs.sqlite output/uptake-shard-*/runs.sqlite
+                """)
+
+        @Argument(help: "The store to write (made when missing).")
+        var out: String
+
+        @Argument(help: "The stores to copy from.")
+        var sources: [String]
+
+        func validate() throws {
+            guard !sources.isEmpty else { throw ValidationError("give at least one store to merge into \(out)") }
+        }
+
+        func execute(arguments: [String], console: Console) throws {
+            for source in sources {
+                guard FileManager.default.fileExists(atPath: source) else { throw InputError(.unreadable, file: source, "no such store") }
+            }
+            let target = try RunStore(path: out)
+            var copied = 0, skipped = 0
+            for source in sources {
+                let count = try target.merge(from: try RunStore(path: source))
+                console.out("\(source): \(count.copied) runs copied" + (count.skipped > 0 ? ", \(count.skipped) stored already" : ""))
+                copied += count.copied
+                skipped += count.skipped
+            }
+            console.out("\(out): \(try target.count()) runs (\(copied) copied, \(skipped) stored already)")
+        }
+    }
+}

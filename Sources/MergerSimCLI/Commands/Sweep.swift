@@ -1,0 +1,135 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import MergerSim
+import MergerSimIO
+import MergerSimStore
+
+/// `mergersim sweep SWEEP.yaml`: a scenario run over a grid or sample of settings into a run store.
+struct Sweep: ConsoleCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a scenario over a grid or sample of settings and seeds into a run store; summarise each setting with its uncertainty.",
+        discussion: """
+            Writes to the output folder: runs.sqlite (every setting's run; see the README for its tables), \
+            sweep.csv (per setting and headline metric: the varied values, mean, standard error, 95 % CI) and manifest.json. \
+            Stopped and started again, a sweep skips the settings stored already.
+
+            Example: mergersim sweep scenarios/phan-rang-2024/sweep.yaml --out output/uptake --jobs 2
+            On a cluster: --shard I/N runs the I-th of N parts into its own folder; `mergersim store merge` combines them.
+            """)
+
+    @Argument(help: "The sweep file (YAML: scenario, vary, seeds, runs, sample; see the README).")
+    var sweep: String
+
+    @Option(help: "The sweep's folder (default: output/<sweep name>, or output/<sweep name>-shard-I-of-N).")
+    var out: String?
+
+    @Option(help: "Settings run at once (each runs its replications on every core).")
+    var jobs = 1
+
+    @Option(help: ArgumentHelp("Run only part I of N (every N-th setting from the I-th), into its own store.", valueName: "I/N"))
+    var shard: String?
+
+    @Flag(help: "No progress bar and no line per setting.")
+    var quiet = false
+
+    @OptionGroup var overrides: OverrideOptions
+
+    func validate() throws {
+        guard (1...64).contains(jobs) else { throw ValidationError("--jobs must be from 1 to 64") }
+        if let shard, Self.parseShard(shard) == nil { throw ValidationError("--shard is I/N with 1 ≤ I ≤ N, e.g. --shard 2/8") }
+    }
+
+    static func parseShard(_ text: String) -> (index: Int, count: Int)? {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(i) else { return nil }
+        return (i, n)
+    }
+
+    func execute(arguments: [String], console: Console) throws {
+        let file = try SweepFile(path: sweep)
+        let plan = try SweepPlan(file: file, base: try overrides.parsed())
+        let part = shard.flatMap(Self.parseShard)
+        let settings = part.map { plan.shard($0.index, of: $0.count) } ?? plan.settings
+        let folder = try SweepFolder(out ?? "output/\(file.name)" + (part.map { "-shard-\($0.index)-of-\($0.count)" } ?? ""))
+        try plan.check()
+        try folder.prepare()
+        let store = try RunStore(path: folder.storePath)
+        let progress = SweepProgress(settings: settings.count, console: console, bar: !quiet && console.isTerminal, lines: !quiet && !console.isTerminal)
+        Interrupts.say("interrupted: the settings stored in \(folder.storePath) stay; the same command resumes the sweep")
+        let ids = try SweepRunner(plan: plan, store: store).run(settings, jobs: jobs, events: progress.handle)
+        progress.finish()
+        let report = try SweepReport(plan: plan, runIDs: ids, store: store)
+        let manifest = SweepManifest(command: ["mergersim"] + arguments, file: file, plan: plan, shard: part, settingsRun: settings.count)
+        try folder.write("sweep.csv", report.csv)
+        try folder.write("manifest.json", try manifest.json())
+        let skipped = progress.skippedCount
+        console.out("Sweep \(file.name): \(settings.count) settings" + (part.map { " (part \($0.index) of \($0.count) of \(plan.settings.count))" } ?? "")
+                    + ", \(settings.count - skipped) run, \(skipped) already stored")
+        console.out("Wrote \(folder.given)/: \(SweepFolder.storeName), sweep.csv, manifest.json")
+    }
+}
+
+/// A sweep's progress: a bar with the settings done and an estimate of the time left on a terminal, else
+/// one line per setting (for a batch scheduler's log).
+final class SweepProgress: @unchecked Sendable {
+    private let total: Int, console: Console, bar: Bool, lines: Bool
+    private let lock = NSLock()
+    private let start = DispatchTime.now()
+    private var done = 0, skipped = 0, running: [Int: Double] = [:], workDone = 0.0, shown = ""
+
+    init(settings: Int, console: Console, bar: Bool, lines: Bool) {
+        total = settings
+        self.console = console
+        self.bar = bar
+        self.lines = lines
+    }
+
+    var skippedCount: Int { lock.withLock { skipped } }
+
+    func handle(_ event: SweepRunner.Event) {
+        lock.withLock {
+            switch event {
+            case .skipped(let setting, let run):
+                done += 1
+                skipped += 1
+                if lines { console.out("setting \(setting.number): stored already (run \(run))") }
+            case .replications(let setting, let finished, let of):
+                running[setting.number] = Double(finished) / Double(max(1, of))
+            case .stored(let setting, let run, let seconds):
+                done += 1
+                workDone += 1
+                running[setting.number] = nil
+                if lines {
+                    let what = setting.overrides.map(\.description).joined(separator: ", ")
+                    console.out("setting \(setting.number): stored as run \(run) in \(String(format: "%.1f", seconds)) s (seed \(setting.seed.map(String.init) ?? "of the scenario")\(what.isEmpty ? "" : "; " + what))")
+                }
+            }
+            draw()
+        }
+    }
+
+    private func draw() {
+        guard bar else { return }
+        let partial = running.values.reduce(0, +), fraction = (Double(done) + partial) / Double(max(1, total))
+        let filled = Int(fraction * 20)
+        var text = "\rsweep [" + String(repeating: "#", count: filled) + String(repeating: " ", count: 20 - filled) + "] \(done)/\(total) settings"
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9, work = workDone + partial
+        if work > 0.05 {
+            let left = elapsed / work * Double(total - done - running.count) + elapsed / work * (Double(running.count) - partial)
+            text += " · about \(Self.duration(left)) left"
+        }
+        guard text != shown else { return }
+        shown = text
+        console.progress(text + "   ")
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded())
+        return s < 60 ? "\(s) s" : s < 3600 ? "\(s / 60) min \(s % 60) s" : "\(s / 3600) h \(s % 3600 / 60) min"
+    }
+
+    func finish() {
+        if bar { console.progress("\n") }
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import GSL
+import MergerSim
+import Yams
+
+/// A sweep file (`mergersim sweep SWEEP.yaml`): a base scenario, the keys to vary and their values,
+/// the seeds and the replications of each setting. Read and checked whole before anything runs;
+/// each problem is reported at its line and column (65).
+///
+/// ```yaml
+/// scenario: ../phan-rang-2024/scenario.yaml   # relative to this file
+/// vary:
+///   transfers.scope: [none, district]
+///   rules.transition.exits.resignation_uptake: [0.1, 0.2, 0.3]
+/// seeds: [1, 2]
+/// runs: 500
+/// ```
+/// With `sample: {n: 50, method: latin_hypercube, seed: 7}` a varied key may also be a range
+/// `{min: 0.05, max: 0.3}`; both ends written as whole numbers draw whole numbers.
+public struct SweepFile: Sendable {
+    public let path: String
+    public let bytes: [UInt8]
+    /// The sweep's name: the file's `name:`, else the file name without its extension.
+    public let name: String
+    /// The base scenario's path, resolved against the sweep file's folder.
+    public let scenarioPath: String
+    public let factors: [SweepDesign.Factor]
+    /// Where each factor's key is written, to report a value the scenario or rule set refuses.
+    let factorPlaces: [(line: Int?, column: Int?)]
+    /// The seeds each setting runs with; nil: the scenario's.
+    public let seeds: [UInt64]?
+    /// Replications of each setting; nil: the scenario's.
+    public let runs: Int?
+    public let sample: Sample?
+
+    /// A Latin hypercube sample of `count` settings, drawn with `seed`.
+    public struct Sample: Sendable, Equatable {
+        public var count: Int
+        public var seed: UInt64
+    }
+
+    static let knownKeys: Set<String> = ["name", "scenario", "vary", "seeds", "runs", "sample"]
+    /// The most settings a sweep may have, so a typo cannot ask for a run of years.
+    public static let maxSettings = 100_000
+
+    public init(path: String) throws(InputError) {
+        try self.init(bytes: try FileInput.read(path), file: path)
+    }
+
+    public init(bytes: [UInt8], file: String) throws(InputError) {
+        path = file
+        self.bytes = bytes
+        let document = try YAMLDocument(bytes: bytes, file: file, what: "sweep file")
+        guard let root = document.root.mapping else { throw .badData(file, line: 1, "the sweep file must be a mapping of keys (scenario, vary, …)") }
+        if let unknown = document.unknownTopLevelKeys(known: Self.knownKeys).first {
+            throw document.error(atKey: unknown, "unknown key \"\(unknown)\"; a sweep file has " + Self.knownKeys.sorted().joined(separator: ", "))
+        }
+        func fail(_ node: Node?, _ message: String) -> InputError {
+            .badData(file, line: node?.mark?.line, column: node?.mark?.column, message)
+        }
+        guard let scenarioNode = root["scenario"], let scenario = scenarioNode.scalar?.string, !scenario.isEmpty else {
+            throw fail(root["scenario"] ?? document.root, "scenario: give the base scenario file (relative to this file)")
+        }
+        let folder = URL(fileURLWithPath: file).deletingLastPathComponent()
+        scenarioPath = scenario.hasPrefix("/") ? scenario : folder.appendingPathComponent(scenario).standardizedFileURL.path
+        if let nameNode = root["name"] {
+            guard let text = nameNode.scalar?.string, OutputName.problem(text) == nil else {
+                throw fail(nameNode, "name: \(nameNode.scalar.flatMap { OutputName.problem($0.string) } ?? "give the sweep's name as text")")
+            }
+            name = text
+        } else {
+            name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        }
+        if let node = root["runs"] {
+            guard let value = node.scalar.flatMap({ Int($0.string) }), (1...Limits.maxRuns).contains(value) else {
+                throw fail(node, "runs: give a whole number of replications from 1 to \(Limits.maxRuns)")
+            }
+            runs = value
+        } else {
+            runs = nil
+        }
+        if let node = root["seeds"] {
+            guard let list = node.sequence, !list.isEmpty else { throw fail(node, "seeds: give a list of seeds, e.g. [1, 2]") }
+            var seeds: [UInt64] = []
+            for item in list {
+                guard let seed = item.scalar.flatMap({ UInt64($0.string) }) else { throw fail(item, "seeds: each seed is a whole number from 0") }
+                guard !seeds.contains(seed) else { throw fail(item, "seeds: \(seed) is listed twice") }
+                seeds.append(seed)
+            }
+            self.seeds = seeds
+        } else {
+            seeds = nil
+        }
+        if let node = root["sample"] {
+            guard let mapping = node.mapping else { throw fail(node, "sample: give {n: 50, method: latin_hypercube}") }
+            for key in mapping.keys where !["n", "method", "seed"].contains(key.string ?? "") {
+                throw fail(key, "unknown key \"\(key.string ?? "")\" in sample; it has method, n, seed")
+            }
+            guard let nNode = mapping["n"], let n = nNode.scalar.flatMap({ Int($0.string) }), (1...Self.maxSettings).contains(n) else {
+                throw fail(mapping["n"] ?? node, "sample.n: give the number of settings to draw, from 1 to \(Self.maxSettings)")
+            }
+            guard let method = mapping["method"], method.scalar?.string == "latin_hypercube" else {
+                throw fail(mapping["method"] ?? node, "sample.method: the one method is latin_hypercube")
+            }
+            var seed: UInt64 = 1
+            if let seedNode = mapping["seed"] {
+                guard let value = seedNode.scalar.flatMap({ UInt64($0.string) }) else { throw fail(seedNode, "sample.seed: a whole number from 0") }
+                seed = value
+            }
+            sample = Sample(count: n, seed: seed)
+        } else {
+            sample = nil
+        }
+        guard let varyNode = root["vary"], let vary = varyNode.mapping, !vary.isEmpty else {
+            throw fail(root["vary"] ?? document.root, "vary: give at least one key and its values, e.g. transfers.scope: [none, district]")
+        }
+        var factors: [SweepDesign.Factor] = [], places: [(line: Int?, column: Int?)] = []
+        for (keyNode, valueNode) in vary {
+            places.append((keyNode.mark?.line, keyNode.mark?.column))
+            let key = keyNode.string ?? ""
+            do {
+                _ = try Override(parsing: key + "=x")
+            } catch {
+                throw fail(keyNode, "vary: \"\(key)\" is not a dotted key path such as transfers.scope")
+            }
+            factors.append(.init(key: key, values: try Self.values(valueNode, key: key, sampled: sample != nil, fail: fail)))
+        }
+        self.factors = factors
+        factorPlaces = places
+        let count = sample?.count ?? factors.reduce(1) { product, factor in
+            if case .list(let values) = factor.values { return product.multipliedReportingOverflow(by: values.count).partialValue }
+            return product
+        }
+        let total = count.multipliedReportingOverflow(by: seeds?.count ?? 1)
+        guard !total.overflow, total.partialValue <= Self.maxSettings else {
+            throw fail(varyNode, "the sweep has more than \(Self.maxSettings) settings × seeds; vary fewer values or sample")
+        }
+    }
+
+    private static func values(_ node: Node, key: String, sampled: Bool, fail: (Node?, String) -> InputError) throws(InputError) -> SweepDesign.Values {
+        if let list = node.sequence {
+            guard !list.isEmpty else { throw fail(node, "vary.\(key): give at least one value") }
+            var values: [String] = []
+            for item in list {
+                guard let scalar = item.scalar else { throw fail(item, "vary.\(key): each value is a single value (text or a number)") }
+                guard !values.contains(scalar.string) else { throw fail(item, "vary.\(key): \(scalar.string) is listed twice") }
+                values.append(scalar.string)
+            }
+            return .list(values)
+        }
+        if let range = node.mapping {
+            guard sampled else { throw fail(node, "vary.\(key): a range {min, max} needs sample: {n: …, method: latin_hypercube}; a grid varies lists") }
+            for k in range.keys where !["min", "max"].contains(k.string ?? "") {
+                throw fail(k, "unknown key \"\(k.string ?? "")\" in a range; it has min, max")
+            }
+            guard let lowNode = range["min"], let highNode = range["max"],
+                  let low = lowNode.scalar.flatMap({ Double($0.string) }), let high = highNode.scalar.flatMap({ Double($0.string) }),
+                  low.isFinite, high.isFinite else {
+                throw fail(node, "vary.\(key): a range is {min: number, max: number}")
+            }
+            guard low < high else { throw fail(lowNode, "vary.\(key): min (\(low)) must be below max (\(high))") }
+            let whole = [lowNode, highNode].allSatisfy { Int($0.scalar?.string ?? "") != nil }
+            return .range(min: low, max: high, whole: whole)
+        }
+        throw fail(node, "vary.\(key): give a list of values [a, b]" + (sampled ? " or a range {min: a, max: b}" : ""))
+    }
+
+    /// A value of a varied key refused where it is applied (by the scenario's or the rule set's checks),
+    /// reported at the key in this file; other errors as they are.
+    public func located(_ error: InputError, values: [String]) -> InputError {
+        guard error.file.hasPrefix("--set ") else { return error }
+        let given = error.file.dropFirst("--set ".count)
+        for (i, factor) in factors.enumerated() where given == "\(factor.key)=\(values[i])" {
+            return .badData(path, line: factorPlaces[i].line, column: factorPlaces[i].column, "vary.\(factor.key) = \(values[i]): \(error.message)")
+        }
+        return error
+    }
+
+    /// The settings: the grid of the lists, or the Latin hypercube sample.
+    public func design() throws(GSLError) -> SweepDesign {
+        guard let sample else { return .grid(factors) }
+        return .latinHypercube(factors, count: sample.count, random: try RandomSource(seed: sample.seed))
+    }
+}
