@@ -19,7 +19,8 @@ extension RunStore {
             return RunDescription(id: id, key: row["key"], scenario: row["scenario"], scenarioSHA256: row["scenario_sha256"],
                                   rules: row["rules"], rulesSHA256: row["rules_sha256"], rulesBefore: row["rules_before"],
                                   rulesBeforeSHA256: row["rules_before_sha256"], overrides: overrides,
-                                  seed: UInt64(bitPattern: seed), runs: row["runs"], years: row["years"], toolVersion: row["tool_version"])
+                                  seed: UInt64(bitPattern: seed), runs: row["runs"], years: row["years"], toolVersion: row["tool_version"],
+                                  transfers: row["transfers"])
         }
     }
 
@@ -91,4 +92,6 @@ public struct RunDescription: Sendable, Equatable {
     public var runs: Int
     public var years: Int
     public var toolVersion: String
+    /// nil for runs stored before the store recorded it.
+    public var transfers: String?
 }

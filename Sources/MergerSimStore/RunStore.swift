@@ -77,6 +77,10 @@ public final class RunStore: Sendable {
                 t.primaryKey(["run", "replication"])
             }
         }
+        migrator.registerMigration("v2") { db in
+            // The transfers in force, a setting comparisons name when it differs.
+            try db.alter(table: "runs") { t in t.add(column: "transfers", .text) }
+        }
         return migrator
     }
 
@@ -148,9 +152,10 @@ public final class RunStore: Sendable {
         let overrides = String(decoding: try JSONEncoder().encode(run.overrides), as: UTF8.self)
         try db.execute(sql: """
             INSERT INTO runs (key, sweep, scenario, scenario_sha256, rules, rules_sha256, rules_before, rules_before_sha256,
-                              overrides, seed, runs, years, tool_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                              overrides, seed, runs, years, tool_version, transfers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [run.key, run.sweep, run.scenario, run.scenarioSHA256, run.rules, run.rulesSHA256, run.rulesBefore,
-                             run.rulesBeforeSHA256, overrides, Int64(bitPattern: run.seed), run.runs, run.years, MergerSimVersion.current])
+                             run.rulesBeforeSHA256, overrides, Int64(bitPattern: run.seed), run.runs, run.years, MergerSimVersion.current,
+                             run.transfers])
         let id = db.lastInsertedRowID
         for (metric, value) in run.summary {
             try db.execute(sql: "INSERT INTO summary (run, metric, value) VALUES (?, ?, ?)",

@@ -10,6 +10,8 @@ public struct StoredRun: Sendable {
     public var scenarioSHA256: String
     public var rules: String, rulesSHA256: String
     public var rulesBefore: String, rulesBeforeSHA256: String
+    /// The transfers in force (``Scenario/transfersDescription``).
+    public var transfers: String
     /// The overrides, KEY=VALUE, in order.
     public var overrides: [String]
     public var seed: UInt64
@@ -42,6 +44,7 @@ public struct StoredRun: Sendable {
         rulesBefore = inputs.rulesBefore.rules.id
         rulesBeforeSHA256 = inputs.rulesBefore.sha256
         overrides = inputs.scenario.overrides.map(\.description)
+        transfers = inputs.scenario.transfersDescription
         seed = inputs.run.settings.seed
         runs = inputs.run.settings.runs
         let transition = outcome.transition

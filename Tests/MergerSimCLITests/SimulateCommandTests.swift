@@ -255,12 +255,66 @@ struct CompareCommandTests {
         #expect(mergersim(["simulate", scenario, "--runs", "20", "--seed", "2", "--quiet", "--out", scratch.path("seed2")]).code == 0)
         let run = mergersim(["compare", scratch.path("seed1"), scratch.path("seed2"), "--out", scratch.path("compare.csv")])
         #expect(run.code == 0, "\(run.error)")
-        let lines = try String(contentsOfFile: scratch.path("compare.csv"), encoding: .utf8).split(separator: "\n")
-        #expect(lines[0] == "metric,seed1,seed2")
-        #expect(lines.contains("units_after,2,2"))
-        #expect(lines.contains { $0.hasPrefix("deadline_verdict,") })
+        let rows = try csv(scratch.path("compare.csv"))
+        let header = try String(contentsOfFile: scratch.path("compare.csv"), encoding: .utf8).prefix { $0 != "\n" }
+        #expect(header == "metric,seed1,seed2,diff seed2,pct_change seed2,diff_se seed2,diff_ci95_low seed2,diff_ci95_high seed2,paired seed2")
+        let units = try #require(rows.first { $0["metric"] == "units_after" })
+        #expect(units["seed1"] == "2" && units["seed2"] == "2" && units["diff seed2"] == "0" && units["pct_change seed2"] == "0.00")
+        #expect(rows.contains { $0["metric"] == "deadline_verdict" && $0["diff seed2"] == "" })
+        // The seeds differ: named, and the replications are compared unpaired.
+        let seed = try #require(rows.first { $0["metric"] == "setting: seed" })
+        #expect(seed["seed1"] == "42" && seed["seed2"] == "2")
+        let cadres = try #require(rows.first { $0["metric"] == "replications: mean surplus_at_deadline_cadres" })
+        #expect(cadres["paired seed2"] == "no" && !(cadres["diff_se seed2"] ?? "").isEmpty)
         let printed = mergersim(["compare", scratch.path("seed1"), scratch.path("seed2")])
-        #expect(printed.out.hasPrefix("metric,seed1,seed2"))
+        #expect(printed.out.hasPrefix("metric") && printed.out.contains("vs seed1: seed2") && printed.out.contains("unpaired"))
+    }
+
+    /// Two runs that differ only in transfer scope share a seed: their replications pair, and the paired
+    /// interval is the one worked out here from replications.csv by hand (mean ± t·s/√n of the differences).
+    @Test func runsThatShareASeedArePairedReplicationByReplication() throws {
+        let scratch = try Scratch()
+        let scenario = repositoryRoot.appendingPathComponent("scenarios/phan-rang-2024/scenario.yaml").path
+        #expect(mergersim(["simulate", scenario, "--runs", "60", "--quiet", "--out", scratch.path("district")]).code == 0)
+        #expect(mergersim(["simulate", scenario, "--runs", "60", "--quiet", "--out", scratch.path("none"), "--set", "transfers.scope=none"]).code == 0)
+        let run = mergersim(["compare", scratch.path("district"), scratch.path("none"), "--out", scratch.path("c.csv"), "--units", "--timeline"])
+        #expect(run.code == 0, "\(run.error)")
+        let rows = try csv(scratch.path("c.csv"))
+        #expect(rows.first { $0["metric"] == "setting: transfers" }?["none"] == "scope=none cross_category=false")
+        #expect(rows.first { $0["metric"] == "setting: overrides" }?["none"] == "transfers.scope=none")
+        #expect(!rows.contains { $0["metric"] == "setting: seed" || $0["metric"] == "setting: rules" })
+        #expect(rows.contains { $0["metric"]!.hasPrefix("timeline: 5 cadres surplus") })
+        let a = try csv(scratch.path("district/replications.csv")), b = try csv(scratch.path("none/replications.csv"))
+        let d = zip(a, b).map { Double($1["surplus_at_deadline_cadres"]!)! - Double($0["surplus_at_deadline_cadres"]!)! }
+        let mean = d.reduce(0, +) / 60, s = (d.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 59).squareRoot()
+        let half = 2.000995 * s / 60.0.squareRoot()  // t(0.975; 59)
+        let row = try #require(rows.first { $0["metric"] == "replications: mean surplus_at_deadline_cadres" })
+        #expect(row["paired none"] == "yes")
+        #expect(abs(Double(row["diff none"]!)! - mean) < 1e-4)
+        #expect(abs(Double(row["diff_ci95_high none"]!)! - (mean + half)) < 1e-4)
+        #expect(abs(Double(row["diff_ci95_low none"]!)! - (mean - half)) < 1e-4)
+    }
+
+    @Test func runsOfAStoreAreComparedByID() throws {
+        let scratch = try Scratch()
+        let scenario = repositoryRoot.appendingPathComponent("scenarios/phan-rang-2024/scenario.yaml").path
+        let store = scratch.path("runs.sqlite")
+        for uptake in ["0.1", "0.3"] {
+            #expect(mergersim(["simulate", scenario, "--runs", "30", "--quiet", "--out", scratch.path(uptake), "--store", store,
+                               "--set", "rules.transition.exits.resignation_uptake=\(uptake)"]).code == 0)
+        }
+        let fromStore = mergersim(["compare", "--store", store, "1", "2", "--out", scratch.path("s.csv")])
+        #expect(fromStore.code == 0, "\(fromStore.error)")
+        let fromFolders = mergersim(["compare", scratch.path("0.1"), scratch.path("0.3"), "--out", scratch.path("f.csv")])
+        #expect(fromFolders.code == 0)
+        // The same differences whichever way the runs are read.
+        func differences(_ file: String, _ column: String) throws -> [String: String] {
+            Dictionary(try csv(scratch.path(file)).filter { $0["metric"]!.hasPrefix("replications:") }.map { ($0["metric"]!, $0[column]!) },
+                       uniquingKeysWith: { a, _ in a })
+        }
+        #expect(try differences("s.csv", "diff_ci95_low run 2") == differences("f.csv", "diff_ci95_low 0.3"))
+        #expect(try csv(scratch.path("s.csv")).first { $0["metric"] == "setting: overrides" }?["run 2"] == "rules.transition.exits.resignation_uptake=0.3")
+        #expect(mergersim(["compare", "--store", store, "1", "9"]).code == 66)
     }
 
     @Test func compareErrors() throws {

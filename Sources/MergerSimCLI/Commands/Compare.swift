@@ -1,30 +1,62 @@
 import ArgumentParser
 import Foundation
 import MergerSimIO
+import MergerSimStore
 
-/// `mergersim compare RUN_DIR RUN_DIR…`: scenarios side by side.
+/// `mergersim compare RUN RUN…`: runs side by side, with differences and their Monte Carlo uncertainty.
 struct Compare: ConsoleCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Put the summaries of several runs side by side: one row per metric, one column per run folder.")
+        abstract: "Compare runs: each run's figures, each further run's difference from the first, and whether it exceeds Monte Carlo noise.",
+        discussion: """
+            A RUN is a run folder of `simulate`, or with --store a run id in that store. Rows name every setting \
+            that differs; the per-replication headline metrics get the mean difference with its standard error and 95 % CI, \
+            paired replication by replication when the runs share a seed (common random numbers), Welch's unpaired interval otherwise. \
+            Writes nothing unless --out is given (a CSV file).
 
-    @Argument(help: "Two or more run folders (each with a summary.csv).")
+            Examples:
+              mergersim compare output/base output/no-transfers --units
+              mergersim compare --store output/uptake/runs.sqlite 1 3 --timeline
+            """)
+
+    @Argument(help: "Two or more run folders, or run ids of the --store.")
     var runs: [String]
+
+    @Option(help: "Read runs given as numbers from this run store.")
+    var store: String?
+
+    @Flag(help: "Also compare the timelines (mean per year, category and metric).")
+    var timeline = false
+
+    @Flag(help: "Also list the units whose standards outcome or surplus differ.")
+    var units = false
 
     @Option(help: "Write the comparison to this CSV file (default: print it).")
     var out: String?
 
     func validate() throws {
-        guard runs.count >= 2 else { throw ValidationError("give at least two run folders to compare") }
+        guard runs.count >= 2 else { throw ValidationError("give at least two runs to compare") }
     }
 
     func execute(arguments: [String], console: Console) throws {
         let destination = try out.map { (path) throws(InputError) in try OutputFile(path) }
-        let comparison = try Comparison(folders: runs)
+        let runStore = try store.map { path throws(InputError) -> RunStore in
+            guard FileManager.default.fileExists(atPath: path) else { throw InputError(.unreadable, file: path, "no such run store") }
+            return try RunStore(path: path)
+        }
+        var compared: [ComparedRun] = []
+        for run in runs {
+            if let runStore, let id = Int64(run) {
+                compared.append(try ComparedRun(store: runStore, id: id))
+            } else {
+                compared.append(try ComparedRun(folder: run))
+            }
+        }
+        let comparison = try Comparison(compared, timeline: timeline, units: units)
         if let out, let destination {
             try destination.write(comparison.csv)
-            console.out("Wrote \(out): \(comparison.rows.count) metrics × \(runs.count) runs")
+            console.out("Wrote \(out): \(comparison.rows.count) rows × \(runs.count) runs")
         } else {
-            console.out(String(String(decoding: comparison.csv, as: UTF8.self).dropLast()))
+            console.out(comparison.text)
         }
     }
 }

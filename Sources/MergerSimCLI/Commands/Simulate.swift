@@ -7,7 +7,12 @@ import MergerSimStore
 struct Simulate: ConsoleCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a merger scenario: apply the plan, judge the units after it, share envelopes, move surplus staff.",
-        discussion: "Writes screening.csv, units_after.csv, transfers.csv, summary.csv and manifest.json to the output folder.")
+        discussion: """
+            Writes screening.csv, units_after.csv, transfers.csv, timeline.csv, replications.csv (each replication's headline \
+            figures, for paired comparisons), summary.csv and manifest.json to the output folder.
+
+            Example: mergersim simulate scenarios/phan-rang-2024/scenario.yaml --set transfers.scope=none --out output/no-transfers
+            """)
 
     @Argument(help: "The scenario file (YAML; see the README).")
     var scenario: String
@@ -61,11 +66,12 @@ struct Simulate: ConsoleCommand {
             defaults.append(.init(name: "roster", value: "synthetic (rule set synthetic_roster, seed \(run.settings.seed))",
                                   rule: synthetic.rule, status: synthetic.status, units: after.count))
         }
-        let files = ["screening.csv", "units_after.csv", "transfers.csv", "timeline.csv", "summary.csv", "manifest.json"]
+        let files = ["screening.csv", "units_after.csv", "transfers.csv", "timeline.csv", "replications.csv", "summary.csv", "manifest.json"]
         var manifest = RunManifest(command: ["mergersim"] + arguments, rules: inputs.rules, round: outcome.round.round, seed: run.settings.seed,
                                    runs: run.settings.runs, inputs: inputs.inputs, defaults: defaults, outputs: files)
         manifest.scenario = settings.name
         manifest.overrides = scenarioFile.overrides.map(\.description)
+        manifest.transfers = scenarioFile.transfersDescription
         manifest.rulesBefore = .init(inputs.rulesBefore)
         manifest.effectiveDate = run.settings.effectiveDate.description
         let names = Dictionary(after.map { ($0.unit.code, $0.unit.name) }, uniquingKeysWith: { a, _ in a })
@@ -74,6 +80,7 @@ struct Simulate: ConsoleCommand {
             ("units_after.csv", UnitsAfterReport.csv(after, transfers: reallocation.transfers, transition: transition.summary, allowanceFund: funds)),
             ("timeline.csv", TimelineReport.csv(transition.summary, effective: run.settings.effectiveDate)),
             ("transfers.csv", TransfersReport.csv(reallocation.transfers, names: names)),
+            ("replications.csv", ReplicationsReport.csv(transition.summary.headlines)),
             ("summary.csv", summary.csv), ("manifest.json", manifest.json),
         ])
         console.out(summary.text(scenario: settings.name, rules: run.rules))

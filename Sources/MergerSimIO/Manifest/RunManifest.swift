@@ -26,6 +26,8 @@ public struct RunManifest: Codable, Sendable {
     public var seed: UInt64?
     public var runs: Int?
     public var inputs: [InputEntry]
+    /// The transfers in force: scope, distance limit, across categories.
+    public var transfers: String?
     /// Values given by `--set` in place of the scenario's or the rule sets', as KEY=VALUE in order.
     public var overrides: [String] = []
     /// Defaults applied where the input or command line gave no value.
@@ -103,43 +105,50 @@ public struct RunManifest: Codable, Sendable {
     public struct Assumption: Codable, Sendable, Equatable {
         public var rule: String
         public var path: String
-        public var value: String
+        /// The value as the rule set holds it (a number, or an object of the values under an NC mark).
+        public var value: JSONValue
 
         /// Every NC-marked value of `rules`, in file order.
         public static func all(in rules: RuleSet) -> [Assumption] {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            guard let data = try? encoder.encode(rules), let tree = try? JSONSerialization.jsonObject(with: data) else { return [] }
+            guard let data = try? encoder.encode(rules), let tree = try? JSONDecoder().decode(JSONValue.self, from: data) else { return [] }
             var found: [Assumption] = []
-            collect(tree, path: [], rule: "", into: &found, encoder: encoder)
+            collect(tree, path: [], rule: "", into: &found)
             return found
         }
 
-        private static func collect(_ node: Any, path: [String], rule: String, into found: inout [Assumption], encoder: JSONEncoder) {
-            if let dictionary = node as? [String: Any] {
-                let rule = dictionary["rule"] as? String ?? rule
-                if dictionary["status"] as? String == Status.notConfirmed.rawValue {
+        private static func collect(_ node: JSONValue, path: [String], rule: String, into found: inout [Assumption]) {
+            switch node {
+            case .object(let dictionary):
+                var rule = rule
+                if case .string(let own)? = dictionary["rule"] { rule = own }
+                if dictionary["status"] == .string(Status.notConfirmed.rawValue) {
                     var value = dictionary
                     value["status"] = nil
-                    let text = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes]))
-                        .map { String(decoding: $0, as: UTF8.self) } ?? ""
-                    found.append(Assumption(rule: rule, path: path.joined(separator: "."), value: text))
+                    value["rule"] = nil
+                    // One value under the mark is written as itself; several as an object.
+                    let single = value.count == 1 ? value.values.first : nil
+                    found.append(Assumption(rule: rule, path: path.joined(separator: "."), value: single ?? .object(value)))
                 }
                 for key in dictionary.keys.sorted() {
-                    collect(dictionary[key]!, path: path + [key], rule: rule, into: &found, encoder: encoder)
+                    if let child = dictionary[key] { collect(child, path: path + [key], rule: rule, into: &found) }
                 }
-            } else if let array = node as? [Any] {
+            case .array(let array):
                 for (i, element) in array.enumerated() {
-                    collect(element, path: path + [String(i)], rule: rule, into: &found, encoder: encoder)
+                    collect(element, path: path + [String(i)], rule: rule, into: &found)
                 }
+            default:
+                break
             }
         }
     }
 
-    /// Pretty, key-sorted JSON.
+    /// Pretty, key-sorted JSON, every key in snake_case.
     public var json: Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
         return (try? encoder.encode(self)) ?? Data()
     }
 }

@@ -17,6 +17,17 @@ public struct Scenario: Sendable {
         relative.hasPrefix("/") ? relative : folder.appendingPathComponent(relative).standardizedFileURL.path
     }
 
+    /// `path` (absolute, or relative to the current folder) written relative to the scenario's folder,
+    /// for manifests: the same wherever the run was made.
+    public func relative(_ path: String) -> String {
+        let target = URL(fileURLWithPath: path).standardizedFileURL.pathComponents
+        let base = folder.standardizedFileURL.pathComponents
+        var common = 0
+        while common < min(target.count, base.count), target[common] == base[common] { common += 1 }
+        let parts = Array(repeating: "..", count: base.count - common) + target[common...]
+        return parts.joined(separator: "/")
+    }
+
     /// The rule set of the scenario: a bundled id or a path (relative to the scenario).
     public func rulesLocation(_ idOrPath: String) -> String {
         RuleSetLoader.bundledIDs.contains(idOrPath) ? idOrPath : path(idOrPath)
@@ -155,6 +166,12 @@ public struct Scenario: Sendable {
         default: .none
         }
         return TransferSettings(scope: scope, maxKm: transfers.maxKm, crossCategory: transfers.crossCategory ?? false)
+    }
+
+    /// The transfers in force in words, for manifests and comparisons: `scope=province cross_category=false`.
+    public var transfersDescription: String {
+        let t = settings.transfers
+        return "scope=\(t?.scope ?? "none")" + (t?.maxKm.map { " max_km=\($0)" } ?? "") + " cross_category=\(t?.crossCategory ?? false)"
     }
 
     /// The scenario's envelopes, in a fixed order.

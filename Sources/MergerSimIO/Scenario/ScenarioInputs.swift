@@ -56,15 +56,16 @@ public struct ScenarioInputs: Sendable {
         let unitsPath = scenario.path(settings.units)
         let unitsBytes = try FileInput.read(unitsPath)
         let unitsFile = try UnitsFile(bytes: unitsBytes, file: unitsPath, headcountsRequired: settings.staff == nil)
-        var inputs = [RunManifest.InputEntry(role: "scenario", path: path, bytes: scenario.bytes, rows: 1),
-                      RunManifest.InputEntry(role: "units", path: unitsPath, bytes: unitsBytes, rows: unitsFile.units.count)]
+        // Paths in the manifest are relative to the scenario file, so it reads the same on any machine.
+        var inputs = [RunManifest.InputEntry(role: "scenario", path: scenario.relative(path), bytes: scenario.bytes, rows: 1),
+                      RunManifest.InputEntry(role: "units", path: scenario.relative(unitsPath), bytes: unitsBytes, rows: unitsFile.units.count)]
         if let staff = settings.staff {
             let staffPath = scenario.path(staff)
             let bytes = try FileInput.read(staffPath)
             let roster = try RosterFile(bytes: bytes, file: staffPath)
             units = try roster.reconcile(with: unitsFile)
             self.roster = roster
-            inputs.append(.init(role: "staff", path: staffPath, bytes: bytes, rows: roster.people.count))
+            inputs.append(.init(role: "staff", path: scenario.relative(staffPath), bytes: bytes, rows: roster.people.count))
         } else {
             units = unitsFile.units
             roster = nil
@@ -72,7 +73,7 @@ public struct ScenarioInputs: Sendable {
         let planPath = scenario.path(settings.plan)
         let planBytes = try FileInput.read(planPath)
         planFile = try PlanFile(bytes: planBytes, file: planPath)
-        inputs.append(.init(role: "plan", path: planPath, bytes: planBytes, rows: planFile.plan.newUnits.reduce(0) { $0 + $1.members.count }))
+        inputs.append(.init(role: "plan", path: scenario.relative(planPath), bytes: planBytes, rows: planFile.plan.newUnits.reduce(0) { $0 + $1.members.count }))
         self.scenario = scenario
         self.unitsFile = unitsFile
         self.inputs = inputs
