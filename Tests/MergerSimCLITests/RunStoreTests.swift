@@ -72,3 +72,34 @@ struct RunStoreTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: other)) == otherBytes)
     }
 }
+
+/// Issue 11, item 6: the manifest as researchers read it.
+struct ManifestForResearchersTests {
+    @Test func valuesAreJSONKeysSnakeCaseAndPathsRelativeToTheScenario() throws {
+        let scratch = try Scratch()
+        let scenario = repositoryRoot.appendingPathComponent("scenarios/phan-rang-2024/scenario.yaml").path
+        #expect(mergersim(["simulate", scenario, "--runs", "5", "--quiet", "--out", scratch.path("out"), "--set", "transfers.scope=none"]).code == 0)
+        let data = try Data(contentsOf: URL(fileURLWithPath: scratch.path("out/manifest.json")))
+        let manifest = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        // One key style: snake_case everywhere outside the rule set's own values.
+        func keys(_ node: Any, skipping: Set<String>) -> [String] {
+            if let object = node as? [String: Any] {
+                return object.flatMap { key, value in [key] + (skipping.contains(key) ? [] : keys(value, skipping: skipping)) }
+            }
+            if let array = node as? [Any] { return array.flatMap { keys($0, skipping: skipping) } }
+            return []
+        }
+        let all = keys(manifest, skipping: ["value"])
+        #expect(all.contains("rules_before") && all.contains("effective_date"))
+        #expect(all.allSatisfy { $0 == $0.lowercased() && !$0.contains("-") }, "\(all.filter { $0 != $0.lowercased() })")
+        // Inputs relative to the scenario file.
+        let inputs = try #require(manifest["inputs"] as? [[String: Any]])
+        #expect(inputs.map { $0["path"] as? String } == ["scenario.yaml", "units.csv", "plan.csv"])
+        // Assumption values are JSON values, not JSON text.
+        let assumptions = try #require(manifest["assumptions"] as? [[String: Any]])
+        let exits = try #require(assumptions.first { $0["path"] as? String == "transition.exits" }?["value"] as? [String: Any])
+        #expect(exits["resignation_uptake"] as? Double == 0.1)
+        #expect(manifest["transfers"] as? String == "scope=none cross_category=false")
+        #expect(manifest["overrides"] as? [String] == ["transfers.scope=none"])
+    }
+}

@@ -64,9 +64,11 @@ public enum RuleSetLoader {
     }
 
     /// Every key path of the rule set `idOrPath` that holds a single value, with its value (`rules ID --keys`).
-    public static func keyPaths(_ idOrPath: String) throws(InputError) -> [(path: String, value: String)] {
+    public static func keyPaths(_ idOrPath: String, overrides: [Override] = []) throws(InputError) -> [(path: String, value: String)] {
         let path = bundledSets[idOrPath] != nil ? BundledRuleSets.folder.appendingPathComponent("\(idOrPath).yaml").path : idOrPath
-        return try YAMLDocument(bytes: try FileInput.read(path), file: path, what: "rule file").keyPaths()
+        var document = try YAMLDocument(bytes: try FileInput.read(path), file: path, what: "rule file")
+        try document.apply(overrides.map { ($0, $0.target.1) })
+        return document.keyPaths()
     }
 
     /// The top-level keys of a rule file.

@@ -21,6 +21,14 @@ public struct SweepPlan: Sendable {
         /// nil: the scenario's seed.
         public var seed: UInt64?
         public var overrides: [Override]
+
+        public init(number: Int, row: Int, values: [String], seed: UInt64?, overrides: [Override]) {
+            self.number = number
+            self.row = row
+            self.values = values
+            self.seed = seed
+            self.overrides = overrides
+        }
     }
 
     public init(file: SweepFile, base: [Override] = []) throws {

@@ -9,12 +9,23 @@ import MergerSimIO
 /// ``SweepPlan/key(_:)``: a sweep stopped at any moment loses at most the settings running then, and
 /// started again skips every setting stored and never stores one twice.
 public struct SweepRunner: Sendable {
-    public let plan: SweepPlan
+    /// The base scenario every setting overrides.
+    public let scenarioPath: String
+    /// Replications of each setting; nil: the scenario's.
+    public let runs: Int?
+    /// The name runs are stored under (`runs.sweep`).
+    public let name: String
     public let store: RunStore
 
-    public init(plan: SweepPlan, store: RunStore) {
-        self.plan = plan
+    public init(scenarioPath: String, runs: Int?, name: String, store: RunStore) {
+        self.scenarioPath = scenarioPath
+        self.runs = runs
+        self.name = name
         self.store = store
+    }
+
+    public init(plan: SweepPlan, store: RunStore) {
+        self.init(scenarioPath: plan.file.scenarioPath, runs: plan.file.runs, name: plan.file.name, store: store)
     }
 
     /// What happens, for progress and logs (called from the worker running the setting).
@@ -47,18 +58,18 @@ public struct SweepRunner: Sendable {
 
     private func runOne(_ setting: SweepPlan.Setting, events: @escaping @Sendable (Event) -> Void) throws -> Int64 {
         let started = DispatchTime.now()
-        let scenario = try Scenario(path: plan.file.scenarioPath, overrides: setting.overrides)
-        let inputs = try ScenarioInputs(scenario: scenario, seed: setting.seed, runs: plan.file.runs)
+        let scenario = try Scenario(path: scenarioPath, overrides: setting.overrides)
+        let inputs = try ScenarioInputs(scenario: scenario, seed: setting.seed, runs: runs)
         let key = SweepPlan.key(inputs)
         if let id = try store.runID(key: key) {
             events(.skipped(setting, run: id))
             return id
         }
-        try inputs.checkMemory(runsFromFlag: plan.file.runs != nil)
+        try inputs.checkMemory(runsFromFlag: runs != nil)
         let total = inputs.run.settings.runs
         let outcome = try inputs.run(progress: { events(.replications(setting, done: $0, of: total)) })
         let summary = try SimulationSummary(inputs, outcome)
-        let run = StoredRun(inputs: inputs, outcome: outcome, summary: summary, key: key, sweep: plan.file.name)
+        let run = StoredRun(inputs: inputs, outcome: outcome, summary: summary, key: key, sweep: name)
         // Another job may have stored the same setting (a sample can repeat one): then use its run.
         guard let id = try store.record(run) ?? store.runID(key: key) else {
             throw InternalError("setting \(setting.number) was neither stored nor found in the store")

@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import MergerSim
+import MergerSimIO
+import MergerSimStore
+
+/// `mergersim sensitivity SCENARIO.yaml`: which unconfirmed (NC) value of the rule set moves the figures most.
+struct Sensitivity: ConsoleCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "One at a time over every NC value of the scenario's rule set (low and high, ±50 %): which moves the headline figures most.",
+        discussion: """
+            Runs the scenario as it is, then each NC value at its low and its high with the same seed, and ranks the values by \
+            how far they move the surplus at the deadline, the exit cost and the probability that every unit is within quota; a \
+            value that flips the deadline verdict ranks first. Writes to the output folder: runs.sqlite (every run), \
+            sensitivity.csv (the tornado table: per value and metric, the means at base, low and high, the swing with its 95 % CI, \
+            the verdicts) and manifest.json. Stopped and started again, it resumes.
+
+            Example: mergersim sensitivity scenarios/phan-rang-2024/scenario.yaml --runs 200 --only rules.transition
+            """)
+
+    @Argument(help: "The scenario file.")
+    var scenario: String
+
+    @Option(help: "Replications of each run (default: the scenario's).")
+    var runs: Int?
+
+    @Option(help: "The output folder (default: output/<scenario name>-sensitivity).")
+    var out: String?
+
+    @Option(help: ArgumentHelp("Vary only the values whose key starts with this (repeatable), e.g. rules.transition.exits.", valueName: "key"))
+    var only: [String] = []
+
+    @Option(help: "Runs at once (each runs its replications on every core).")
+    var jobs = 1
+
+    @Flag(help: "No progress bar and no line per run.")
+    var quiet = false
+
+    @OptionGroup var overrides: OverrideOptions
+
+    func validate() throws {
+        if let runs, !(1...Limits.maxRuns).contains(runs) { throw ValidationError("--runs must be from 1 to \(Limits.maxRuns)") }
+        guard (1...64).contains(jobs) else { throw ValidationError("--jobs must be from 1 to 64") }
+    }
+
+    func execute(arguments: [String], console: Console) throws {
+        let base = try overrides.parsed()
+        let scenarioFile = try Scenario(path: scenario, overrides: base)
+        let folder = try SweepFolder(out ?? "output/\(scenarioFile.settings.name)-sensitivity")
+        let analysis = try SensitivityAnalysis(scenarioPath: scenario, base: base, only: only)
+        guard analysis.settings.count > 1 else {
+            throw InputError(.usage, file: scenario, "no NC value of the rule set to vary" + (only.isEmpty ? "" : " under --only " + only.joined(separator: ", ")))
+        }
+        try folder.prepare()
+        let store = try RunStore(path: folder.storePath)
+        let progress = SweepProgress(settings: analysis.settings.count, console: console, bar: !quiet && console.isTerminal, lines: !quiet && !console.isTerminal)
+        Interrupts.say("interrupted: the runs stored in \(folder.storePath) stay; the same command resumes")
+        let runner = SweepRunner(scenarioPath: scenario, runs: runs, name: "sensitivity of \(scenarioFile.settings.name)", store: store)
+        let ids = try runner.run(analysis.settings, jobs: jobs, events: progress.handle)
+        progress.finish()
+        let report = SensitivityReport(effects: try analysis.effects(runIDs: ids, store: store), parameters: analysis.parameters)
+        try folder.write("sensitivity.csv", report.csv)
+        try folder.write("manifest.json", try SensitivityManifest(command: ["mergersim"] + arguments, analysis: analysis, runs: runs, base: base).json())
+        console.out("Sensitivity of \(scenarioFile.settings.name) to the NC values of its rule set (\(analysis.parameters.count - report.refused.count) varied, "
+                    + "\(analysis.settings.count) runs, \(progress.skippedCount) stored already):\n")
+        console.out(report.text())
+        console.out("\nWrote \(folder.given)/: \(SweepFolder.storeName), sensitivity.csv, manifest.json")
+    }
+}
+
+/// A sensitivity folder's manifest.json.
+struct SensitivityManifest: Encodable {
+    var tool = "mergersim"
+    var version = MergerSimVersion.current
+    var command: [String]
+    var scenario: String
+    var runs: Int?
+    var overrides: [String]
+    var range = "±50 % of the rule set's value (whole numbers to the whole numbers below and above; shares, rates, uptakes, factors and weights at most 1)"
+    var parameters: [Parameter]
+    var outputs = [SweepFolder.storeName, "sensitivity.csv", "manifest.json"]
+
+    struct Parameter: Encodable {
+        var key: String, rule: String, value: Double, low: Double, high: Double
+        var refused: String?
+    }
+
+    init(command: [String], analysis: SensitivityAnalysis, runs: Int?, base: [Override]) {
+        self.command = command
+        scenario = analysis.scenarioPath
+        self.runs = runs
+        overrides = base.map(\.description)
+        parameters = analysis.parameters.map { Parameter(key: $0.key, rule: $0.rule, value: $0.value, low: $0.low, high: $0.high, refused: $0.refused) }
+    }
+
+    func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self) + Data("\n".utf8)
+    }
+}
