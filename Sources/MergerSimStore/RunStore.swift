@@ -95,7 +95,10 @@ public final class RunStore: Sendable {
             throw InputError(.unwritable, file: path, "the folder \(folder) does not exist; make it first, or give a store in a folder that does")
         }
         do {
-            database = try DatabaseQueue(path: path)
+            // Another process reading the store (pandas, sqlite3, a sweep's poller) holds its lock briefly: wait for it.
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(30)
+            database = try DatabaseQueue(path: path, configuration: configuration)
             if existed {
                 let ours = try database.read { db in
                     try db.tableExists("mergersim_store") && String.fetchOne(db, sql: "SELECT tool FROM mergersim_store") == "mergersim"

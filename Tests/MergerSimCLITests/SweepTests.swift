@@ -86,7 +86,10 @@ struct SweepTests {
         while stored < 2, process.isRunning, Date() < deadline {
             usleep(20_000)
             if FileManager.default.fileExists(atPath: store) {
-                stored = try DatabaseQueue(path: store).read { db in
+                var configuration = Configuration()
+                configuration.busyMode = .timeout(10)
+                configuration.readonly = true
+                stored = try DatabaseQueue(path: store, configuration: configuration).read { db in
                     try db.tableExists("runs") ? try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs") ?? 0 : 0
                 }
             }
@@ -169,6 +172,7 @@ struct SweepTests {
             ("vary:\n  transfers.scope: [none, none]\n", 65, "none is listed twice"),
             ("vary:\n  transfers.scope: [none]\nseeds: [1, -2]\n", 65, "seeds: each seed is a whole number"),
             ("vary:\n  transfers.scope: [none]\nsample: {n: 5, method: sobol}\n", 65, "the one method is latin_hypercube"),
+            ("vary:\n  transition.runs: [10, 20]\nruns: 5\n", 65, "sweep.yaml:3:3: vary.transition.runs: the sweep's runs would take its place"),
         ]
         for (body, code, message) in cases {
             let run = mergersim(["sweep", try sweepFile(scratch, body), "--out", scratch.path("never")])

@@ -17,7 +17,7 @@ public struct Estimate: Sendable, Equatable {
     public var count: Int
 
     /// The mean of `sample`, its standard error s/√n and the interval mean ± t(0.975, n − 1)·SE.
-    /// - Throws: ``GSLError`` for an empty sample or one with NaN or infinity.
+    /// - Throws: `GSLError` for an empty sample or one with NaN or infinity.
     public init(sample: [Double]) throws(GSLError) {
         mean = try Statistics.mean(sample)
         count = sample.count

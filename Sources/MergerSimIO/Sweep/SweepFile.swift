@@ -127,6 +127,13 @@ public struct SweepFile: Sendable {
         }
         self.factors = factors
         factorPlaces = places
+        for (i, factor) in factors.enumerated() {
+            let clash = factor.key == "transition.runs" && runs != nil ? "runs" : factor.key == "transition.seed" && seeds != nil ? "seeds" : nil
+            if let clash {
+                throw .badData(file, line: places[i].line, column: places[i].column,
+                               "vary.\(factor.key): the sweep's \(clash) would take its place in every setting; vary it or give \(clash), not both")
+            }
+        }
         let count = sample?.count ?? factors.reduce(1) { product, factor in
             if case .list(let values) = factor.values { return product.multipliedReportingOverflow(by: values.count).partialValue }
             return product
