@@ -187,5 +187,7 @@ struct SweepTests {
         #expect(refused.code == 73 && refused.error.contains("did not write"), "\(refused.error)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path("mine")) == ["sweep.csv"])
         #expect(mergersim(["sweep", file, "--shard", "3/2"]).code == 64)
+        let clash = mergersim(["sweep", file, "--set", "transition.runs=3"])
+        #expect(clash.code == 64 && clash.error.contains("the sweep file's runs takes its place"), "\(clash.error)")
     }
 }

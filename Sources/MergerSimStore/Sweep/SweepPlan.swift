@@ -32,6 +32,12 @@ public struct SweepPlan: Sendable {
     }
 
     public init(file: SweepFile, base: [Override] = []) throws {
+        for override in base {
+            let clash = override.key == "transition.runs" && file.runs != nil ? "runs" : override.key == "transition.seed" && file.seeds != nil ? "seeds" : nil
+            if let clash {
+                throw InputError(.usage, file: "--set \(override)", "the sweep file's \(clash) takes its place in every setting; change \(clash) in \(file.path) instead")
+            }
+        }
         self.file = file
         self.base = base
         design = try file.design()
