@@ -7,6 +7,12 @@ public struct ExitPackage: Hashable, Sendable {
 
     /// The package in whole VND (to the nearest đồng) for a monthly salary of `coefficient` × `baseSalary`.
     public func vnd(salaryCoefficient coefficient: Double, baseSalary: Int) -> Double {
+        Self.vnd(months: months, salaryCoefficient: coefficient, baseSalary: baseSalary)
+    }
+
+    /// `months` of a monthly salary of `coefficient` × `baseSalary`, in whole VND (to the nearest đồng).
+    @inline(__always)
+    public static func vnd(months: Double, salaryCoefficient coefficient: Double, baseSalary: Int) -> Double {
         (months * coefficient * Double(baseSalary)).rounded()
     }
 }

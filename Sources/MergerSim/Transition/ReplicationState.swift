@@ -114,7 +114,7 @@ struct ReplicationState {
                                startMonth: model.startMonth[year - 1],
                                withinWindow: start < model.effective.addingMonths(law.withinMonths))
         for u in 0..<model.workforce.units.count {
-            for c in [StaffCategory.cadres, .civilServants] {
+            for c in Self.offeredCategories {
                 let s = slot(u, c)
                 var surplus = members[s].count - model.quota[u][c]
                 for offer in offers where surplus > 0 {
@@ -136,15 +136,19 @@ struct ReplicationState {
             guard random.uniform(person: p, year: year, offer.purpose) < offer.uptake else { continue }
             let exit = ExitCase(route: offer.route, monthsEarly: monthsEarly,
                                 insuranceYears: model.workforce.insuranceYears[p] + Double(year - 1), withinWindow: terms.withinWindow)
-            guard let package = terms.decree.package(exit, partialYear: terms.partialYear) else { continue }
-            leave(p, year, offer.leaving, cost: package.vnd(salaryCoefficient: model.workforce.salaryCoefficient[p], baseSalary: terms.baseSalary),
-                  detaching: false)
+            guard let formula = terms.decree.formula(for: exit) else { continue }
+            let cost = ExitPackage.vnd(months: formula.months(exit, partialYear: terms.partialYear),
+                                       salaryCoefficient: model.workforce.salaryCoefficient[p], baseSalary: terms.baseSalary)
+            leave(p, year, offer.leaving, cost: cost, detaching: false)
             taken = true
             surplus -= 1
             if surplus == 0 { break }
         }
         if taken { removeLeavers(from: s) }
     }
+
+    /// The categories offered early retirement and resignation (a constant, not an array made per unit).
+    private static let offeredCategories: [StaffCategory] = [.cadres, .civilServants]
 
     /// An exit route as offered in a year: its draw, uptake and window of months before retirement.
     private struct Offer {
