@@ -8,7 +8,7 @@ struct ReplicationState {
     let model: TransitionModel
     let random: CommonRandom
     /// People of each slot `unit · categories + category`, in order.
-    private(set) var members: [[Int32]]
+    private(set) var members: [[SlotMember]]
     private(set) var active: [Bool]
     private(set) var unit: [Int32]
     private(set) var category: [StaffCategory]
@@ -64,7 +64,7 @@ struct ReplicationState {
                                           leaving: ends, mergerEffective: model.effective).vnd
         for u in 0..<model.workforce.units.count {
             let s = slot(u, .nonProfessional)
-            for person in members[s] { leave(Int(person), year, .categoryEnded, cost: allowance, detaching: false) }
+            for member in members[s] { leave(Int(member.person), year, .categoryEnded, cost: allowance, detaching: false) }
             members[s].removeAll()
         }
     }
@@ -93,9 +93,10 @@ struct ReplicationState {
                 let s = slot(u, .nonProfessional)
                 var surplus = members[s].count - model.quota[u][.nonProfessional]
                 guard surplus > 0 else { continue }
-                for person in members[s] where surplus > 0 {
-                    guard random.uniform(person: Int(person), year: year, .endOfPostOffer) < exits.resignationUptake else { continue }
-                    leave(Int(person), year, .resignation, cost: endOfPost.vnd, detaching: false)
+                for member in members[s] where surplus > 0 {
+                    let person = Int(member.person)
+                    guard random.uniform(person: person, year: year, .endOfPostOffer) < exits.resignationUptake else { continue }
+                    leave(person, year, .resignation, cost: endOfPost.vnd, detaching: false)
                     surplus -= 1
                 }
                 removeLeavers(from: s)
@@ -127,18 +128,19 @@ struct ReplicationState {
     /// One route offered down a slot: each person in the route's window of months early takes it with
     /// the route's uptake (their own keyed draw), until `surplus` is gone.
     private mutating func offerExit(_ offer: Offer, _ terms: OfferTerms, slot s: Int, year: Int, surplus: inout Int) {
-        let order = members[s], retirementMonth = model.workforce.retirementMonth, random = self.random
+        let order = members[s], random = self.random
         var taken = false
-        for person in order {
-            let p = Int(person), monthsEarly = retirementMonth[p] - terms.startMonth
+        for member in order {
+            let p = Int(member.person), monthsEarly = Int(member.retirementMonth) - terms.startMonth
             if monthsEarly < offer.nearest { continue }
             if monthsEarly > offer.furthest { break }  // the slot runs nearest to retirement first
             guard random.uniform(person: p, year: year, offer.purpose) < offer.uptake else { continue }
+            let facts = model.exitFacts[p]
             let exit = ExitCase(route: offer.route, monthsEarly: monthsEarly,
-                                insuranceYears: model.workforce.insuranceYears[p] + Double(year - 1), withinWindow: terms.withinWindow)
+                                insuranceYears: facts.insuranceYears + Double(year - 1), withinWindow: terms.withinWindow)
             guard let formula = terms.decree.formula(for: exit) else { continue }
             let cost = ExitPackage.vnd(months: formula.months(exit, partialYear: terms.partialYear),
-                                       salaryCoefficient: model.workforce.salaryCoefficient[p], baseSalary: terms.baseSalary)
+                                       salaryCoefficient: facts.salaryCoefficient, baseSalary: terms.baseSalary)
             leave(p, year, offer.leaving, cost: cost, detaching: false)
             taken = true
             surplus -= 1
@@ -170,7 +172,7 @@ struct ReplicationState {
         }
         for flow in planner.flows(staff: staff, quota: model.quota, assertInDebug: false).flows {
             let movers = members[slot(flow.from, flow.fromCategory)].suffix(flow.count)
-            for person in movers.reversed() { move(Int(person), to: flow.to, category: flow.toCategory, year: year) }
+            for member in movers.reversed() { move(Int(member.person), to: flow.to, category: flow.toCategory, year: year) }
             record.transfersIn[flow.toCategory] += flow.count
         }
     }
@@ -206,14 +208,14 @@ struct ReplicationState {
     /// Takes a person out of their slot, keeping its order.
     private mutating func detach(_ person: Int) {
         let s = slot(Int(unit[person]), category[person])
-        if let position = members[s].firstIndex(of: Int32(person)) { members[s].remove(at: position) }
+        if let position = members[s].firstIndex(where: { $0.person == Int32(person) }) { members[s].remove(at: position) }
     }
 
     /// Drops from a slot the people who have left, keeping its order (after a walk down the slot that
     /// marked them without detaching each, which would copy the slot being walked).
     private mutating func removeLeavers(from s: Int) {
         let active = self.active
-        members[s].removeAll { !active[Int($0)] }
+        members[s].removeAll { !active[Int($0.person)] }
     }
 
     /// Drops `left` (who have just left) from their slots: each slot touched is compacted once, rather
@@ -242,9 +244,10 @@ struct ReplicationState {
         let changed = newCategory != category[person]
         unit[person] = Int32(destination)
         category[person] = newCategory
-        let s = slot(destination, newCategory), rank = model.rank
-        let position = members[s].partitioningIndex { rank[Int($0)] > rank[person] }
-        members[s].insert(Int32(person), at: position)
+        let s = slot(destination, newCategory)
+        let mover = SlotMember(person: Int32(person), retirementMonth: Int32(clamping: model.workforce.retirementMonth[person]))
+        let position = members[s].partitioningIndex { mover < $0 }
+        members[s].insert(mover, at: position)
         if changed { scheduleVoluntaryExit(person, after: year) }
     }
 

@@ -48,9 +48,9 @@ public struct TransitionModel: Sendable {
     /// Per year (1…years): the people whose statutory retirement falls in it (year 1 also those already past it).
     let retiring: [[Int32]]
     /// Per (unit, category) slot: its people, nearest to retirement first.
-    let initialMembers: [[Int32]]
-    /// Each person's place in the order (retirement month, then roster position).
-    let rank: [Int32]
+    let initialMembers: [[SlotMember]]
+    /// Per person, what prices their exit, side by side (one memory load for a taker).
+    let exitFacts: [ExitFacts]
     /// Per category, (1 − rate)^y for y = 0…years: a voluntary exit in the first y with u above it.
     let stay: PerCategory<[Double]>
 
@@ -78,17 +78,15 @@ public struct TransitionModel: Sendable {
             retiring[year].append(Int32(person))
         }
         self.retiring = retiring
-        let order = (0..<workforce.count).sorted {
-            (workforce.retirementMonth[$0], $0) < (workforce.retirementMonth[$1], $1)
+        var members = [[SlotMember]](repeating: [], count: workforce.units.count * StaffCategory.count)
+        for person in 0..<workforce.count {
+            members[Int(workforce.unit[person]) * StaffCategory.count + workforce.category[person].index]
+                .append(SlotMember(person: Int32(person), retirementMonth: Int32(clamping: workforce.retirementMonth[person])))
         }
-        var rank = [Int32](repeating: 0, count: workforce.count)
-        for (position, person) in order.enumerated() { rank[person] = Int32(position) }
-        self.rank = rank
-        var members = [[Int32]](repeating: [], count: workforce.units.count * StaffCategory.count)
-        for person in order {
-            members[Int(workforce.unit[person]) * StaffCategory.count + workforce.category[person].index].append(Int32(person))
+        initialMembers = members.map { $0.sorted() }
+        exitFacts = (0..<workforce.count).map {
+            ExitFacts(insuranceYears: workforce.insuranceYears[$0], salaryCoefficient: workforce.salaryCoefficient[$0])
         }
-        initialMembers = members
         stay = rules.exits.voluntaryRate.map { rate in (0...years).map { pow(1 - rate, Double($0)) } }
     }
 
@@ -129,6 +127,23 @@ public struct TransitionModel: Sendable {
         }
         return box.collect()
     }
+}
+
+/// A person in a slot, with their retirement month beside them, so a walk down the slot reads one
+/// stretch of memory. Slots keep the order of retirement month, then person (roster position).
+struct SlotMember: Comparable, Sendable {
+    var person: Int32
+    var retirementMonth: Int32
+
+    static func < (a: SlotMember, b: SlotMember) -> Bool {
+        (a.retirementMonth, a.person) < (b.retirementMonth, b.person)
+    }
+}
+
+/// What prices one person's exit package.
+struct ExitFacts: Sendable {
+    var insuranceYears: Double
+    var salaryCoefficient: Double
 }
 
 /// Results of parallel replications, each written once into its own slot.
