@@ -2,13 +2,17 @@
 /// who has left; one method per step of a year (see ``TransitionModel``).
 ///
 /// People are kept per (unit, category) slot in the model's order, nearest to retirement first, so
-/// offers walk a slot from its front and transfers take from its back. Leaving and moving keep that
-/// order: O(slot size) each, and slots are a unit's staff of one category (tens of people).
+/// offers walk a slot from its front and transfers take from its back. Leaving is O(1): the leaver is
+/// marked and the slot's count falls; a slot is compacted only once half of it has left (each entry
+/// is then dropped once, so compaction costs O(1) a leaver overall). Moving keeps the order: O(slot
+/// size), and slots are a unit's staff of one category (tens of people).
 struct ReplicationState {
     let model: TransitionModel
     let random: CommonRandom
     /// People of each slot `unit · categories + category`, in order.
     private(set) var members: [[SlotMember]]
+    /// People of each slot who have not left (its entries may still hold some who have).
+    private(set) var count: [Int]
     private(set) var active: [Bool]
     private(set) var unit: [Int32]
     private(set) var category: [StaffCategory]
@@ -22,6 +26,7 @@ struct ReplicationState {
         self.model = model
         self.random = random
         members = model.initialMembers
+        count = model.initialMembers.map(\.count)
         active = [Bool](repeating: true, count: model.workforce.count)
         unit = model.workforce.unit
         category = model.workforce.category
@@ -48,12 +53,9 @@ struct ReplicationState {
 
     /// Step 1: statutory retirements dated within the year; those already past it, in year 1.
     mutating func retire(_ year: Int) {
-        var left: [Int32] = []
         for person in model.retiring[year] where active[Int(person)] {
-            left.append(person)
-            leave(Int(person), year, .retirement, detaching: false)
+            leave(Int(person), year, .retirement)
         }
-        removeLeavers(of: left)
     }
 
     /// Step 2: a category that ends within the year; its people leave that day with the end-of-post allowance.
@@ -64,19 +66,18 @@ struct ReplicationState {
                                           leaving: ends, mergerEffective: model.effective).vnd
         for u in 0..<model.workforce.units.count {
             let s = slot(u, .nonProfessional)
-            for member in members[s] { leave(Int(member.person), year, .categoryEnded, cost: allowance, detaching: false) }
+            for member in members[s] where active[Int(member.person)] {
+                leave(Int(member.person), year, .categoryEnded, cost: allowance, compacting: false)
+            }
             members[s].removeAll()
         }
     }
 
     /// Step 3: voluntary exits drawn for this year.
     mutating func leaveVoluntarily(_ year: Int) {
-        var left: [Int32] = []
         for person in voluntary[year] where active[Int(person)] && exitYear(Int(person), after: year - 1) == year {
-            left.append(person)
-            leave(Int(person), year, .voluntary, detaching: false)
+            leave(Int(person), year, .voluntary)
         }
-        removeLeavers(of: left)
     }
 
     /// Step 4: offers in units over quota, down each slot's order (nearest to retirement first), until
@@ -91,15 +92,15 @@ struct ReplicationState {
         if endOfPost.eligible {
             for u in 0..<model.workforce.units.count {
                 let s = slot(u, .nonProfessional)
-                var surplus = members[s].count - model.quota[u][.nonProfessional]
+                var surplus = count[s] - model.quota[u][.nonProfessional]
                 guard surplus > 0 else { continue }
-                for member in members[s] where surplus > 0 {
+                for member in members[s] where surplus > 0 && active[Int(member.person)] {
                     let person = Int(member.person)
                     guard random.uniform(person: person, year: year, .endOfPostOffer) < exits.resignationUptake else { continue }
-                    leave(person, year, .resignation, cost: endOfPost.vnd, detaching: false)
+                    leave(person, year, .resignation, cost: endOfPost.vnd, compacting: false)
                     surplus -= 1
                 }
-                removeLeavers(from: s)
+                compactIfSparse(s)
             }
         }
         // Cadres and civil servants: early retirement, then resignation, under the merger decree in force.
@@ -117,7 +118,7 @@ struct ReplicationState {
         for u in 0..<model.workforce.units.count {
             for c in Self.offeredCategories {
                 let s = slot(u, c)
-                var surplus = members[s].count - model.quota[u][c]
+                var surplus = count[s] - model.quota[u][c]
                 for offer in offers where surplus > 0 {
                     offerExit(offer, terms, slot: s, year: year, surplus: &surplus)
                 }
@@ -129,9 +130,9 @@ struct ReplicationState {
     /// the route's uptake (their own keyed draw), until `surplus` is gone.
     private mutating func offerExit(_ offer: Offer, _ terms: OfferTerms, slot s: Int, year: Int, surplus: inout Int) {
         let order = members[s], random = self.random
-        var taken = false
         for member in order {
             let p = Int(member.person), monthsEarly = Int(member.retirementMonth) - terms.startMonth
+            guard active[p] else { continue }
             if monthsEarly < offer.nearest { continue }
             if monthsEarly > offer.furthest { break }  // the slot runs nearest to retirement first
             guard random.uniform(person: p, year: year, offer.purpose) < offer.uptake else { continue }
@@ -141,12 +142,11 @@ struct ReplicationState {
             guard let formula = terms.decree.formula(for: exit) else { continue }
             let cost = ExitPackage.vnd(months: formula.months(exit, partialYear: terms.partialYear),
                                        salaryCoefficient: facts.salaryCoefficient, baseSalary: terms.baseSalary)
-            leave(p, year, offer.leaving, cost: cost, detaching: false)
-            taken = true
+            leave(p, year, offer.leaving, cost: cost, compacting: false)  // not while walking the slot
             surplus -= 1
             if surplus == 0 { break }
         }
-        if taken { removeLeavers(from: s) }
+        compactIfSparse(s)
     }
 
     /// The categories offered early retirement and resignation (a constant, not an array made per unit).
@@ -167,12 +167,17 @@ struct ReplicationState {
     mutating func refillByTransfers(_ year: Int) {
         guard let planner = model.planner else { return }
         let staff = (0..<model.workforce.units.count).map { u in
-            Headcount(cadres: members[slot(u, .cadres)].count, civilServants: members[slot(u, .civilServants)].count,
-                      nonProfessional: members[slot(u, .nonProfessional)].count)
+            Headcount(cadres: count[slot(u, .cadres)], civilServants: count[slot(u, .civilServants)],
+                      nonProfessional: count[slot(u, .nonProfessional)])
         }
         for flow in planner.flows(staff: staff, quota: model.quota, assertInDebug: false).flows {
-            let movers = members[slot(flow.from, flow.fromCategory)].suffix(flow.count)
-            for member in movers.reversed() { move(Int(member.person), to: flow.to, category: flow.toCategory, year: year) }
+            // The slot's last `flow.count` people still there, furthest from retirement first.
+            var movers: [Int] = []
+            for member in members[slot(flow.from, flow.fromCategory)].reversed() where active[Int(member.person)] {
+                movers.append(Int(member.person))
+                if movers.count == flow.count { break }
+            }
+            for person in movers { move(person, to: flow.to, category: flow.toCategory, year: year) }
             record.transfersIn[flow.toCategory] += flow.count
         }
     }
@@ -181,8 +186,8 @@ struct ReplicationState {
     mutating func close(_ year: Int, peopleBefore: Int) {
         for u in 0..<model.workforce.units.count {
             for c in StaffCategory.allCases {
-                let count = members[slot(u, c)].count, over = count - model.quota[u][c]
-                record.headcount[c] += count
+                let staff = count[slot(u, c)], over = staff - model.quota[u][c]
+                record.headcount[c] += staff
                 if over > 0 {
                     record.surplus[c] += over
                     record.unitsOverQuota[c] += 1
@@ -197,46 +202,39 @@ struct ReplicationState {
 
     // MARK: Moves
 
-    private var activeCount: Int { members.reduce(0) { $0 + $1.count } }
+    private var activeCount: Int { count.reduce(0, +) }
 
     private func slot(_ unit: Int, _ category: StaffCategory) -> Int { unit * StaffCategory.count + category.index }
 
     private func isWithinQuota(_ u: Int) -> Bool {
-        StaffCategory.allCases.allSatisfy { members[slot(u, $0)].count <= model.quota[u][$0] }
+        StaffCategory.allCases.allSatisfy { count[slot(u, $0)] <= model.quota[u][$0] }
     }
 
-    /// Takes a person out of their slot, keeping its order.
+    /// Takes a person who stays out of their slot, keeping its order.
     private mutating func detach(_ person: Int) {
         let s = slot(Int(unit[person]), category[person])
         if let position = members[s].firstIndex(where: { $0.person == Int32(person) }) { members[s].remove(at: position) }
+        count[s] -= 1
     }
 
-    /// Drops from a slot the people who have left, keeping its order (after a walk down the slot that
-    /// marked them without detaching each, which would copy the slot being walked).
-    private mutating func removeLeavers(from s: Int) {
-        let active = self.active
-        members[s].removeAll { !active[Int($0.person)] }
-    }
-
-    /// Drops `left` (who have just left) from their slots: each slot touched is compacted once, rather
-    /// than searched once per leaver.
-    private mutating func removeLeavers(of left: [Int32]) {
-        var slots = left.map { slot(Int(unit[Int($0)]), category[Int($0)]) }
-        slots.sort()
-        var previous = -1
-        for s in slots where s != previous {
-            removeLeavers(from: s)
-            previous = s
-        }
-    }
-
-    private mutating func leave(_ person: Int, _ year: Int, _ route: TransitionModel.Route, cost: Double = 0, detaching: Bool = true) {
-        if detaching { detach(person) }
+    /// A person leaves: marked, and their slot's count falls; unless the caller is walking the slot
+    /// (`compacting` false: it compacts after), the slot drops its leavers once half of it has left.
+    private mutating func leave(_ person: Int, _ year: Int, _ route: TransitionModel.Route, cost: Double = 0, compacting: Bool = true) {
         active[person] = false
-        let c = category[person]
+        let c = category[person], s = slot(Int(unit[person]), c)
+        count[s] -= 1
+        if compacting { compactIfSparse(s) }
         record.exits[c][route] += 1
         record.costVND[c] += cost
         result.leavers?.append(Replication.Leaver(person: person, year: year, route: route))
+    }
+
+    /// Drops a slot's leavers once they are half of its entries (so each entry is dropped once, and a
+    /// walk reads at most twice the people there).
+    private mutating func compactIfSparse(_ s: Int) {
+        guard members[s].count >= 2 * count[s] + 8 else { return }
+        let active = self.active
+        members[s].removeAll { !active[Int($0.person)] }
     }
 
     private mutating func move(_ person: Int, to destination: Int, category newCategory: StaffCategory, year: Int) {
@@ -248,6 +246,7 @@ struct ReplicationState {
         let mover = SlotMember(person: Int32(person), retirementMonth: Int32(clamping: model.workforce.retirementMonth[person]))
         let position = members[s].partitioningIndex { mover < $0 }
         members[s].insert(mover, at: position)
+        count[s] += 1
         if changed { scheduleVoluntaryExit(person, after: year) }
     }
 
