@@ -219,9 +219,24 @@ struct SimulateCommandTests {
         }
         #expect(try bytes("a", "timeline.csv") != bytes("c", "timeline.csv"))
         let timeline = try csv(scratch.path("a/timeline.csv"))
-        #expect(Set(timeline.map { $0["year"]! }) == ["1", "2", "3", "4", "5"])
+        #expect(Set(timeline.map { $0["year"]! }) == ["0", "1", "2", "3", "4", "5"])
         #expect(timeline.contains { $0["metric"] == "exits_early_retirement" && $0["category"] == "cadres" })
+        // Quartiles sit between the 5th and 95th percentiles; money is in whole đồng.
+        for row in timeline {
+            let q = try ["p05", "p25", "p50", "p75", "p95"].map { try #require(Double(row[$0]!)) }
+            #expect(q == q.sorted(), "\(row)")
+            if row["metric"] == "cost_vnd" { #expect(!row["mean"]!.contains(".")) }
+        }
         let after = try csv(scratch.path("a/units_after.csv"))
+        // Year 0 is the state on the effective date: the surplus after the plan's transfers, with no exits yet.
+        let startSurplus = try #require(timeline.first { $0["year"] == "0" && $0["category"] == "cadres" && $0["metric"] == "surplus" })
+        #expect(Double(startSurplus["mean"]!) == Double(after.map { Int($0["surplus_after_transfers_cadres"]!)! }.reduce(0, +)))
+        #expect(timeline.filter { $0["year"] == "0" && $0["metric"].map { $0.hasPrefix("exits_") } == true }.allSatisfy { $0["p95"] == "0.000" })
+        // The median year is a number or blank, with its flag.
+        for unit in after {
+            #expect(unit["median_within_quota_by_deadline"] == (unit["median_year_within_quota"]!.isEmpty ? "no" : "yes"))
+            #expect(unit["median_year_within_quota"]!.isEmpty || Int(unit["median_year_within_quota"]!) != nil)
+        }
         let summary = Dictionary(uniqueKeysWithValues: try csv(scratch.path("a/summary.csv")).map { ($0["metric"]!, $0["value"]!) })
         // The verdict follows its definition from the probability, which no unit's own probability can be below.
         let p = try #require(Double(summary["probability_all_within_quota_at_deadline"]!))

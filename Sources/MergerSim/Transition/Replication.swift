@@ -1,5 +1,7 @@
 /// What one replication of the transition records.
 public struct Replication: Sendable, Equatable {
+    /// The state on the effective date, before any year (surplus, units over quota, headcount; no flows).
+    public var start = YearRecord()
     /// One record per year: index 0 is the end of year 1.
     public var years: [YearRecord]
     /// Per unit: the first year at whose end it is within quota in every category (0: from the start), or nil.

@@ -35,6 +35,7 @@ struct ReplicationState {
                              leavers: recordLeavers ? [] : nil)
         for person in 0..<model.workforce.count { scheduleVoluntaryExit(person, after: 0) }
         for u in 0..<model.workforce.units.count where isWithinQuota(u) { result.yearWithinQuota[u] = 0 }
+        result.start = stateRecord()
     }
 
     // MARK: The year
@@ -184,20 +185,32 @@ struct ReplicationState {
 
     /// The year's record, and which units are now within quota.
     mutating func close(_ year: Int, peopleBefore: Int) {
-        for u in 0..<model.workforce.units.count {
-            for c in StaffCategory.allCases {
-                let staff = count[slot(u, c)], over = staff - model.quota[u][c]
-                record.headcount[c] += staff
-                if over > 0 {
-                    record.surplus[c] += over
-                    record.unitsOverQuota[c] += 1
-                }
-            }
-            if result.yearWithinQuota[u] == nil, isWithinQuota(u) { result.yearWithinQuota[u] = year }
+        let state = stateRecord()
+        record.headcount = state.headcount
+        record.surplus = state.surplus
+        record.unitsOverQuota = state.unitsOverQuota
+        for u in 0..<model.workforce.units.count where result.yearWithinQuota[u] == nil && isWithinQuota(u) {
+            result.yearWithinQuota[u] = year
         }
         let exits = StaffCategory.allCases.reduce(0) { $0 + record.exits[$1].total }
         assert(peopleBefore == record.headcount.total + exits, "people not conserved in year \(year)")
         result.years.append(record)
+    }
+
+    /// Headcount, surplus and units over quota per category as the slots stand now.
+    private func stateRecord() -> Replication.YearRecord {
+        var state = Replication.YearRecord()
+        for u in 0..<model.workforce.units.count {
+            for c in StaffCategory.allCases {
+                let staff = count[slot(u, c)], over = staff - model.quota[u][c]
+                state.headcount[c] += staff
+                if over > 0 {
+                    state.surplus[c] += over
+                    state.unitsOverQuota[c] += 1
+                }
+            }
+        }
+        return state
     }
 
     // MARK: Moves

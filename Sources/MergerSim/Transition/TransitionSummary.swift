@@ -67,12 +67,13 @@ public struct TransitionSummary: Sendable {
         } ?? PerCategory(cadres: years, civilServants: years, nonProfessional: years)
         self.deadlineYears = deadlineYears
         var rows: [Row] = []
-        for year in 0..<years {
+        // Year 0 is the state on the effective date (no flows yet); year k the end of year k.
+        for year in 0...years {
             // Each category on its own, then all together ("all"; units over quota in any category is not a sum, so it is left out).
             for category in StaffCategory.allCases.map(Optional.some) + [nil] {
                 func values(_ pick: (Replication.YearRecord, StaffCategory) -> Double) -> [Double] {
                     runs.map { run in
-                        let record = run.years[year]
+                        let record = year == 0 ? run.start : run.years[year - 1]
                         return category.map { pick(record, $0) } ?? StaffCategory.allCases.reduce(0) { $0 + pick(record, $1) }
                     }
                 }
@@ -88,7 +89,7 @@ public struct TransitionSummary: Sendable {
                 }
                 for (metric, sample) in metrics {
                     let q = try Statistics.quantiles(sample, [0.05, 0.25, 0.5, 0.75, 0.95])
-                    rows.append(Row(year: year + 1, category: category?.rawValue ?? "all", metric: metric, mean: try Statistics.mean(sample),
+                    rows.append(Row(year: year, category: category?.rawValue ?? "all", metric: metric, mean: try Statistics.mean(sample),
                                     p05: q[0], p25: q[1], p50: q[2], p75: q[3], p95: q[4]))
                 }
             }

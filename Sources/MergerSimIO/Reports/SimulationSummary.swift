@@ -119,6 +119,11 @@ public struct SimulationSummary: Sendable {
         lines.append("")
         lines.append("\(g("units_merged")) merged units: \(g("units_after_meets")) meet what applies, \(g("units_after_waived")) waived, "
                      + "\(g("units_after_needs_exception")) need(s) the two-unit exception, \(g("units_after_below")) below with no waiver.")
+        let below = after.filter { $0.outcome == .below }
+        if !below.isEmpty {
+            let named = below.prefix(10).map { "\($0.unit.name) (\($0.unit.code))" }.joined(separator: ", ")
+            lines.append("Below with no waiver: " + named + (below.count > 10 ? " and \(ReportFormat.grouped(below.count - 10)) more (units_after.csv)" : "") + ".")
+        }
         lines.append("Before: \(g("units_before_must_merge")) must merge, \(g("units_before_borderline")) borderline, \(g("units_before_exempt")) exempt.")
         lines.append("")
         lines.append(pad("category", 18, right: false) + pad("quota before", 14) + pad("quota after", 13) + pad("headcount", 11)

@@ -14,7 +14,7 @@ public enum UnitsAfterReport {
         "transfers_out_cadres", "transfers_out_civil_servants", "transfers_out_non_professional",
         "surplus_after_transfers_cadres", "surplus_after_transfers_civil_servants", "surplus_after_transfers_non_professional",
         "vacancies_after_transfers_cadres", "vacancies_after_transfers_civil_servants", "vacancies_after_transfers_non_professional",
-        "p_within_quota_by_deadline", "median_year_within_quota", "transfer_note", "allowance_fund_vnd",
+        "p_within_quota_by_deadline", "median_year_within_quota", "median_within_quota_by_deadline", "transfer_note", "allowance_fund_vnd",
     ]
 
     /// The rows; `transfers` (stage 2, planned over the same units in the same order) adds the after-transfer columns.
@@ -44,9 +44,11 @@ public enum UnitsAfterReport {
             }
             if let transition {
                 fields.append(ReportFormat.fixed(transition.probabilityWithinQuota[i], decimals: 3))
-                fields.append(transition.medianYearWithinQuota[i].map(String.init) ?? "after the deadline")
+                // A number only; blank (and the flag "no") when the median replication is not within quota by the deadline.
+                fields.append(transition.medianYearWithinQuota[i].map(String.init) ?? "")
+                fields.append(transition.medianYearWithinQuota[i] == nil ? "no" : "yes")
             } else {
-                fields += ["", ""]
+                fields += ["", "", ""]
             }
             fields.append(unreachable.contains(result.unit.code)
                           ? "unreachable: no lat/lon, so no transfers to or from it under the distance limit" : "")
