@@ -4,10 +4,11 @@
 #   make bench     runs the benchmarks in a release build
 #   make fuzz      fuzzes the readers with libFuzzer for FUZZ_SECONDS (default 600)
 #   make docs      builds the MergerSim documentation (DocC); fails on any warning
+#   make report-check  renders the bundled scenarios' report.html in headless Chromium; fails on a broken page
 SWIFT ?= swift
 FUZZ_SECONDS ?= 600
 
-.PHONY: example test bench deps fuzz docs
+.PHONY: example test bench deps fuzz docs report-check browser
 
 example: deps
 	$(SWIFT) run mergersim simulate scenarios/phan-rang-2024/scenario.yaml
@@ -42,4 +43,15 @@ deps:
 	  echo "Installing libgsl-dev, libsqlite3-dev and pkg-config with apt-get…"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libgsl-dev libsqlite3-dev pkg-config; \
+	fi
+
+# report.html of the bundled scenarios rendered by a real browser (Tools/report-check); installs Chromium when missing.
+report-check: deps browser
+	Tools/report-check/report-check.sh
+
+browser:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  echo "Installing chromium with apt-get…"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; \
 	fi

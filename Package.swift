@@ -40,7 +40,8 @@ let package = Package(
         // Files at the edge: CSV and YAML readers, report writers, the manifest.
         .target(
             name: "MergerSimIO",
-            dependencies: ["MergerSim", "GSL", "RuleSets", "CPlatform", .product(name: "Yams", package: "Yams")]
+            dependencies: ["MergerSim", "GSL", "RuleSets", "CPlatform", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Labels")]
         ),
         // The run store: runs, summaries, timelines, units and per-replication figures in one SQLite file.
         .target(name: "MergerSimStore", dependencies: ["MergerSim", "MergerSimIO", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -135,7 +135,7 @@ struct OutputSafetyTests {
         let scratch = try plannersFolder(runs: 8_000)
         let out = scratch.path("run")
         #expect(mergersim(["simulate", scratch.path("scenario.yaml"), "--out", out, "--runs", "2", "--quiet"]).code == 0)
-        let files = Set(["screening.csv", "units_after.csv", "transfers.csv", "timeline.csv", "replications.csv", "summary.csv", "manifest.json",
+        let files = Set(["screening.csv", "units_after.csv", "transfers.csv", "timeline.csv", "replications.csv", "summary.csv", "report.html", "manifest.json",
                          OutputFolder.markerName])
         var generator = SystemRandomNumberGenerator()
         var interrupted = 0

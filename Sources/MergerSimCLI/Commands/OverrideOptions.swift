@@ -16,3 +16,5 @@ struct OverrideOptions: ParsableArguments {
         return overrides
     }
 }
+
+extension Labels.Language: ExpressibleByArgument {}

@@ -32,6 +32,9 @@ struct Simulate: ConsoleCommand {
     @Option(help: "Also record the run in this SQLite run store (made when missing; see the README for its tables).")
     var store: String?
 
+    @Option(help: "The language of report.html: en or vi (default: the scenario's lang, else en).")
+    var lang: Labels.Language?
+
     @OptionGroup var overrides: OverrideOptions
 
     func validate() throws {
@@ -66,12 +69,13 @@ struct Simulate: ConsoleCommand {
             defaults.append(.init(name: "roster", value: "synthetic (rule set synthetic_roster, seed \(run.settings.seed))",
                                   rule: synthetic.rule, status: synthetic.status, units: after.count))
         }
-        let files = ["screening.csv", "units_after.csv", "transfers.csv", "timeline.csv", "replications.csv", "summary.csv", "manifest.json"]
+        let files = ["screening.csv", "units_after.csv", "transfers.csv", "timeline.csv", "replications.csv", "summary.csv", "report.html", "manifest.json"]
         var manifest = RunManifest(command: ["mergersim"] + arguments, rules: inputs.rules, round: outcome.round.round, seed: run.settings.seed,
                                    runs: run.settings.runs, inputs: inputs.inputs, defaults: defaults, outputs: files)
         manifest.scenario = settings.name
         manifest.overrides = scenarioFile.overrides.map(\.description)
         manifest.transfers = scenarioFile.transfersDescription
+        manifest.language = (lang ?? scenarioFile.language).rawValue
         manifest.rulesBefore = .init(inputs.rulesBefore)
         manifest.effectiveDate = run.settings.effectiveDate.description
         let names = Dictionary(after.map { ($0.unit.code, $0.unit.name) }, uniquingKeysWith: { a, _ in a })
@@ -82,6 +86,12 @@ struct Simulate: ConsoleCommand {
             ("transfers.csv", TransfersReport.csv(reallocation.transfers, names: names)),
             ("replications.csv", ReplicationsReport.csv(transition.summary.headlines)),
             ("summary.csv", summary.csv), ("manifest.json", manifest.json),
+            ("report.html", RunReport.html(.init(scenario: settings.name, rules: run.rules.id, effective: run.settings.effectiveDate,
+                                                 runs: run.settings.runs, seed: run.settings.seed, summary: summary, reallocation: reallocation,
+                                                 transition: transition.summary, years: transition.model.years,
+                                                 deadline: run.rules.deadline.date(effective: run.settings.effectiveDate),
+                                                 assumptions: manifest.assumptions, overrides: manifest.overrides),
+                                           labels: try Labels(lang ?? scenarioFile.language))),
         ])
         console.out(summary.text(scenario: settings.name, rules: run.rules))
         console.out(Self.settingsNote(inputs))

@@ -26,6 +26,8 @@ public struct RunManifest: Codable, Sendable {
     public var seed: UInt64?
     public var runs: Int?
     public var inputs: [InputEntry]
+    /// The language of the reports for people (`en`, `vi`).
+    public var language: String?
     /// The transfers in force: scope, distance limit, across categories.
     public var transfers: String?
     /// Values given by `--set` in place of the scenario's or the rule sets', as KEY=VALUE in order.

@@ -69,6 +69,15 @@ public enum ReportFormat {
     }
 
     /// A whole number with thousands separated by spaces for the terminal ("24 656").
+    /// `value` rounded to `decimals`, its whole part grouped by thousands with commas (12,345.6).
+    public static func grouped(_ value: Double, decimals: Int) -> String {
+        let text = String(format: "%.\(decimals)f", abs(value))
+        let parts = text.split(separator: ".", maxSplits: 1)
+        let whole = grouped(Int(parts[0]) ?? 0)
+        let sign = value < 0 && text.contains(where: { $0 != "0" && $0 != "." }) ? "-" : ""
+        return sign + whole + (parts.count > 1 ? "." + parts[1] : "")
+    }
+
     public static func grouped(_ value: Int) -> String {
         let digits = String(value.magnitude)
         var out = ""

@@ -62,7 +62,7 @@ public struct Scenario: Sendable {
     /// The keys a scenario may have, and those of its nested mappings.
     static let knownKeys: Set<String> = [
         "name", "rules", "rules_before", "effective_date", "units", "plan", "staff", "transfers", "envelope", "transition",
-        "province_classes", "party_mass_org_posts", "deadlines",
+        "province_classes", "party_mass_org_posts", "deadlines", "lang",
     ]
     static let transfersKeys: Set<String> = ["scope", "max_km", "cross_category"]
     static let transitionKeys: Set<String> = ["years", "runs", "seed"]
@@ -96,6 +96,9 @@ public struct Scenario: Sendable {
                                      + "between \(Limits.years.lowerBound) and \(Limits.years.upperBound)")
             }
             effectiveDate = date
+        }
+        if let lang = settings.lang, Labels.Language(rawValue: lang) == nil {
+            throw document.error(at: ["lang"], "lang \"\(lang)\" is not en or vi")
         }
         if let problem = OutputName.problem(settings.name) {
             throw document.error(at: ["name"], "name \"\(OutputName.printable(settings.name))\" cannot name the output folder: \(problem)")
@@ -168,6 +171,9 @@ public struct Scenario: Sendable {
         return TransferSettings(scope: scope, maxKm: transfers.maxKm, crossCategory: transfers.crossCategory ?? false)
     }
 
+    /// The scenario's language for people's reports (`lang:`), English when absent.
+    public var language: Labels.Language { settings.lang.flatMap(Labels.Language.init(rawValue:)) ?? .en }
+
     /// The transfers in force in words, for manifests and comparisons: `scope=province cross_category=false`.
     public var transfersDescription: String {
         let t = settings.transfers
@@ -209,9 +215,11 @@ public struct Scenario: Sendable {
         public var partyMassOrgPosts: [String: Int]?
         /// Deadlines by category, `YYYY-MM-DD`: e.g. `{non_professional: 2025-12-31}`.
         public var deadlines: [String: String]?
+        /// The language of the report and workbook: `en` (default) or `vi`.
+        public var lang: String?
 
         enum CodingKeys: String, CodingKey {
-            case name, rules, units, plan, staff, transfers, envelope, transition
+            case name, rules, units, plan, staff, transfers, envelope, transition, lang
             case rulesBefore = "rules_before"
             case effectiveDate = "effective_date"
             case provinceClasses = "province_classes"
