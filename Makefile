@@ -36,13 +36,13 @@ fuzz: deps
 	.build-fuzz/debug/fuzz-readers .fuzz/corpus .fuzz/seeds -max_total_time=$(FUZZ_SECONDS) \
 	  -max_len=8192 -timeout=10 -rss_limit_mb=4096 -artifact_prefix=.fuzz/ -print_final_stats=1
 
-# GSL, SQLite (for the run store, through GRDB) and pkg-config through apt, only when
-# `pkg-config --exists gsl sqlite3` fails.
+# GSL, SQLite (for the run store, through GRDB), libxlsxwriter (the workbook) and pkg-config through apt,
+# only when `pkg-config --exists gsl sqlite3 xlsxwriter` fails.
 deps:
-	@if ! pkg-config --exists gsl sqlite3 2>/dev/null; then \
-	  echo "Installing libgsl-dev, libsqlite3-dev and pkg-config with apt-get…"; \
+	@if ! pkg-config --exists gsl sqlite3 xlsxwriter 2>/dev/null; then \
+	  echo "Installing libgsl-dev, libsqlite3-dev, libxlsxwriter-dev and pkg-config with apt-get…"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libgsl-dev libsqlite3-dev pkg-config; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libgsl-dev libsqlite3-dev libxlsxwriter-dev pkg-config; \
 	fi
 
 # report.html of the bundled scenarios rendered by a real browser (Tools/report-check); installs Chromium when missing.

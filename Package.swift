@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // Tests only: property-based checks with shrinking.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // Tests only: the workbook read back (an .xlsx is a zip of XML).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The C boundary: GSL's headers behind static inline accessors.
@@ -29,6 +31,9 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"])]
         ),
+        // The C boundary of the Excel workbook: libxlsxwriter, and its safe Swift face.
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .target(name: "XLSX", dependencies: ["CXLSXWriter"]),
         // The few Linux calls Swift's Glibc module lacks (an atomic exchange of two folders' names).
         .target(name: "CPlatform"),
         // The safe Swift face of GSL: the only code with Unsafe pointers.
@@ -40,7 +45,7 @@ let package = Package(
         // Files at the edge: CSV and YAML readers, report writers, the manifest.
         .target(
             name: "MergerSimIO",
-            dependencies: ["MergerSim", "GSL", "RuleSets", "CPlatform", .product(name: "Yams", package: "Yams")],
+            dependencies: ["MergerSim", "GSL", "XLSX", "RuleSets", "CPlatform", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Labels")]
         ),
         // The run store: runs, summaries, timelines, units and per-replication figures in one SQLite file.
@@ -78,6 +83,7 @@ let package = Package(
         ], exclude: ["Fuzz"]),
         .testTarget(name: "MergerSimCLITests", dependencies: [
             "MergerSimCLI", "MergerSimIO", "MergerSimStore", "GSL", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
     ]
 )

@@ -50,8 +50,9 @@ struct SweepTests {
     @Test func aSweepStoresEverySettingAndSummarisesItsUncertainty() throws {
         let scratch = try Scratch()
         let file = try sweepFile(scratch, "vary:\n  rules.transition.exits.resignation_uptake: [0.1, 0.3]\nseeds: [1, 2]\nruns: 30\n")
-        let run = mergersim(["sweep", file, "--out", scratch.path("out"), "--quiet"])
+        let run = mergersim(["sweep", file, "--out", scratch.path("out"), "--quiet", "--xlsx"])
         #expect(run.code == 0, "\(run.error)")
+        #expect(try WorkbookTests.Opened(scratch.path("out/report.xlsx")).sheetNames == ["Sweep", "Assumptions", "Column dictionary"])
         let rows = try csv(scratch.path("out/sweep.csv"))
         #expect(rows.count == 2 * TransitionSummary.Headline.metricNames.count)
         let database = try DatabaseQueue(path: scratch.path("out/runs.sqlite"))

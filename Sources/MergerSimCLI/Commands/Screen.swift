@@ -6,7 +6,11 @@ import MergerSimIO
 struct Screen: ConsoleCommand {
     static let configuration = CommandConfiguration(
         abstract: "Screen existing units: standards met, must they merge, type and staffing quota.",
-        discussion: "Writes screening.csv and manifest.json to the output folder and prints a summary.")
+        discussion: """
+            Writes screening.csv and manifest.json (and with --xlsx report.xlsx) to the output folder and prints a summary.
+
+            Example: mergersim screen scenarios/vn-2025/units.csv --rules vn-2023 --round 2023 --out output/screen-2023 --xlsx --lang vi
+            """)
 
     @Argument(help: "The units CSV (one row per existing unit; see the README).")
     var units: String
@@ -19,6 +23,12 @@ struct Screen: ConsoleCommand {
 
     @Option(help: "The output folder.")
     var out = "output/screen"
+
+    @Flag(help: "Also write report.xlsx: the screening as an Excel workbook, with the assumptions and a column dictionary.")
+    var xlsx = false
+
+    @Option(help: "The language of report.xlsx's labels: en or vi.")
+    var lang: Labels.Language = .en
 
     @OptionGroup var overrides: OverrideOptions
 
@@ -47,11 +57,18 @@ struct Screen: ConsoleCommand {
             command: ["mergersim"] + arguments, rules: loaded, round: roundYear,
             inputs: [.init(role: "units", path: units, bytes: bytes, rows: unitsFile.units.count)],
             defaults: ScreeningDefaults.applied(results, ruleSet: ruleSet, rulesGiven: rules, roundGiven: round),
-            outputs: ["screening.csv", "manifest.json"])
+            outputs: ["screening.csv"] + (xlsx ? ["report.xlsx"] : []) + ["manifest.json"])
         manifest.overrides = given.map(\.description)
-        try destination.write([("screening.csv", ScreeningReport.csv(results)), ("manifest.json", manifest.json)])
+        manifest.language = lang.rawValue
+        let screening = ScreeningReport.csv(results)
+        var files = [("screening.csv", screening), ("manifest.json", manifest.json)]
+        if xlsx {
+            files.append(("report.xlsx", try WorkbookReport.xlsx(sheets: [("units_before", screening)], assumptions: manifest.assumptions,
+                                                                 defaults: manifest.defaults, labels: try Labels(lang))))
+        }
+        try destination.write(files)
         console.out(ScreeningSummary.text(results, rules: ruleSet, round: screeningRound))
         if !given.isEmpty { console.out("\nOverrides (--set): " + given.map(\.description).joined(separator: ", ")) }
-        console.out("\nWrote \(out)/screening.csv and manifest.json")
+        console.out("\nWrote \(out)/screening.csv" + (xlsx ? ", report.xlsx" : "") + " and manifest.json")
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MergerSim
 import MergerSimIO
 import MergerSimStore
@@ -32,7 +33,10 @@ struct Simulate: ConsoleCommand {
     @Option(help: "Also record the run in this SQLite run store (made when missing; see the README for its tables).")
     var store: String?
 
-    @Option(help: "The language of report.html: en or vi (default: the scenario's lang, else en).")
+    @Flag(help: "Also write report.xlsx: the run's tables as an Excel workbook, with the assumptions and a column dictionary.")
+    var xlsx = false
+
+    @Option(help: "The language of report.html and report.xlsx: en or vi (default: the scenario's lang, else en).")
     var lang: Labels.Language?
 
     @OptionGroup var overrides: OverrideOptions
@@ -69,7 +73,8 @@ struct Simulate: ConsoleCommand {
             defaults.append(.init(name: "roster", value: "synthetic (rule set synthetic_roster, seed \(run.settings.seed))",
                                   rule: synthetic.rule, status: synthetic.status, units: after.count))
         }
-        let files = ["screening.csv", "units_after.csv", "transfers.csv", "timeline.csv", "replications.csv", "summary.csv", "report.html", "manifest.json"]
+        let files = ["screening.csv", "units_after.csv", "transfers.csv", "timeline.csv", "replications.csv", "summary.csv", "report.html"]
+            + (xlsx ? ["report.xlsx"] : []) + ["manifest.json"]
         var manifest = RunManifest(command: ["mergersim"] + arguments, rules: inputs.rules, round: outcome.round.round, seed: run.settings.seed,
                                    runs: run.settings.runs, inputs: inputs.inputs, defaults: defaults, outputs: files)
         manifest.scenario = settings.name
@@ -79,11 +84,13 @@ struct Simulate: ConsoleCommand {
         manifest.rulesBefore = .init(inputs.rulesBefore)
         manifest.effectiveDate = run.settings.effectiveDate.description
         let names = Dictionary(after.map { ($0.unit.code, $0.unit.name) }, uniquingKeysWith: { a, _ in a })
-        try destination.write([
-            ("screening.csv", ScreeningReport.csv(before)),
-            ("units_after.csv", UnitsAfterReport.csv(after, transfers: reallocation.transfers, transition: transition.summary, allowanceFund: funds)),
-            ("timeline.csv", TimelineReport.csv(transition.summary, effective: run.settings.effectiveDate)),
-            ("transfers.csv", TransfersReport.csv(reallocation.transfers, names: names)),
+        let language = try Labels(lang ?? scenarioFile.language)
+        let tables = [("summary", summary.csv), ("units_before", ScreeningReport.csv(before)),
+                      ("units_after", UnitsAfterReport.csv(after, transfers: reallocation.transfers, transition: transition.summary, allowanceFund: funds)),
+                      ("transfers", TransfersReport.csv(reallocation.transfers, names: names)),
+                      ("timeline", TimelineReport.csv(transition.summary, effective: run.settings.effectiveDate))]
+        var written: [(String, Data)] = [
+            ("screening.csv", tables[1].1), ("units_after.csv", tables[2].1), ("timeline.csv", tables[4].1), ("transfers.csv", tables[3].1),
             ("replications.csv", ReplicationsReport.csv(transition.summary.headlines)),
             ("summary.csv", summary.csv), ("manifest.json", manifest.json),
             ("report.html", RunReport.html(.init(scenario: settings.name, rules: run.rules.id, effective: run.settings.effectiveDate,
@@ -91,8 +98,12 @@ struct Simulate: ConsoleCommand {
                                                  transition: transition.summary, years: transition.model.years,
                                                  deadline: run.rules.deadline.date(effective: run.settings.effectiveDate),
                                                  assumptions: manifest.assumptions, overrides: manifest.overrides),
-                                           labels: try Labels(lang ?? scenarioFile.language))),
-        ])
+                                           labels: language)),
+        ]
+        if xlsx {
+            written.append(("report.xlsx", try WorkbookReport.xlsx(sheets: tables, assumptions: manifest.assumptions, defaults: manifest.defaults, labels: language)))
+        }
+        try destination.write(written)
         console.out(summary.text(scenario: settings.name, rules: run.rules))
         console.out(Self.settingsNote(inputs))
         console.out("\nWrote \(destination.given)/: " + files.joined(separator: ", "))

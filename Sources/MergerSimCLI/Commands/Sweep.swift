@@ -33,6 +33,12 @@ struct Sweep: ConsoleCommand {
     @Flag(help: "No progress bar and no line per setting.")
     var quiet = false
 
+    @Flag(help: "Also write report.xlsx: sweep.csv as an Excel workbook with a column dictionary.")
+    var xlsx = false
+
+    @Option(help: "The language of report.xlsx's labels: en or vi.")
+    var lang: Labels.Language = .en
+
     @OptionGroup var overrides: OverrideOptions
 
     func validate() throws {
@@ -62,11 +68,14 @@ struct Sweep: ConsoleCommand {
         let report = try SweepReport(plan: plan, runIDs: ids, store: store)
         let manifest = SweepManifest(command: ["mergersim"] + arguments, file: file, plan: plan, shard: part, settingsRun: settings.count)
         try folder.write("sweep.csv", report.csv)
+        if xlsx {
+            try folder.write("report.xlsx", try WorkbookReport.xlsx(sheets: [("sweep", report.csv)], assumptions: [], defaults: [], labels: try Labels(lang)))
+        }
         try folder.write("manifest.json", try manifest.json())
         let skipped = progress.skippedCount
         console.out("Sweep \(file.name): \(settings.count) settings" + (part.map { " (part \($0.index) of \($0.count) of \(plan.settings.count))" } ?? "")
                     + ", \(settings.count - skipped) run, \(skipped) already stored")
-        console.out("Wrote \(folder.given)/: \(SweepFolder.storeName), sweep.csv, manifest.json")
+        console.out("Wrote \(folder.given)/: \(SweepFolder.storeName), sweep.csv" + (xlsx ? ", report.xlsx" : "") + ", manifest.json")
     }
 }
 
