@@ -18,10 +18,10 @@ struct Compare: ConsoleCommand {
               mergersim compare --store output/uptake/runs.sqlite 1 3 --timeline
             """)
 
-    @Argument(help: "Two or more run folders, or run ids of the --store.")
+    @Argument(help: "Two or more run folders, or run ids of the --store.", completion: .directory)
     var runs: [String]
 
-    @Option(help: "Read runs given as numbers from this run store.")
+    @Option(help: "Read runs given as numbers from this run store.", completion: .file(extensions: ["sqlite"]))
     var store: String?
 
     @Flag(help: "Also compare the timelines (mean per year, category and metric).")

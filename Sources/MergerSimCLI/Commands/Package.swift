@@ -9,10 +9,12 @@ struct Package: ConsoleCommand {
         discussion: """
             Retirement date by R-5.1; the decree a merger's surplus staff take on the leaving date (R-5.2–R-5.4); \
             the base salary in force that day (R-5.5). Monthly salary = salary coefficient × base salary. \
-            See docs/LAW.md for the formulas and the rule-file keys that hold them.
+            See docs/LAW.md for the formulas and the rule-file keys that hold them. Writes nothing; --csv prints CSV.
+
+            Example: mergersim package --sex F --birth 1968-05 --insurance-years 30 --leave-on 2025-09-01 --merger-effective 2025-07-01
             """)
 
-    @Option(help: "A bundled rule set id or the path of a rule file.")
+    @Option(help: "A bundled rule set id or the path of a rule file.", completion: .custom { _, _, _ in RuleSetLoader.bundledIDs })
     var rules = "vn-2025"
 
     @Option(help: "M or F.")

@@ -5,9 +5,16 @@ import MergerSimIO
 struct RulesCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "List the bundled rule sets, or print one (an id or a rule file's path) with every value and its rule.")
+        abstract: "List the bundled rule sets, or print one (an id or a rule file's path) with every value and its rule.",
+        discussion: """
+            Writes nothing.
 
-    @Argument(help: "A bundled rule set id or a rule file's path.")
+            Examples:
+              mergersim rules vn-2025          every value with its rule, transition assumptions included
+              mergersim rules vn-2025 --keys   every key path --set rules.PATH=VALUE can change
+            """)
+
+    @Argument(help: "A bundled rule set id or a rule file's path.", completion: .custom { _, _, _ in RuleSetLoader.bundledIDs })
     var id: String?
 
     @Flag(help: "List every key path of the rule set that holds a value, with the value: what `--set rules.PATH=VALUE` changes.")

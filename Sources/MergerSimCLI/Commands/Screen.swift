@@ -12,16 +12,16 @@ struct Screen: ConsoleCommand {
             Example: mergersim screen scenarios/vn-2025/units.csv --rules vn-2023 --round 2023 --out output/screen-2023 --xlsx --lang vi
             """)
 
-    @Argument(help: "The units CSV (one row per existing unit; see the README).")
+    @Argument(help: "The units CSV (one row per existing unit; see the README).", completion: .file(extensions: ["csv"]))
     var units: String
 
-    @Option(help: "A bundled rule set id (see `mergersim rules`) or the path of a rule file.")
+    @Option(help: "A bundled rule set id (see `mergersim rules`) or the path of a rule file.", completion: .custom { _, _, _ in RuleSetLoader.bundledIDs })
     var rules = "vn-2026"
 
-    @Option(help: "The screening round: 2019, 2023 or 2026 (default: the rule set's).")
+    @Option(help: "The screening round: 2019, 2023 or 2026 (default: the rule set's).", completion: .list(["2019", "2023", "2026"]))
     var round: Int?
 
-    @Option(help: "The output folder.")
+    @Option(help: "The output folder.", completion: .directory)
     var out = "output/screen"
 
     @Flag(help: "Also write report.xlsx: the screening as an Excel workbook, with the assumptions and a column dictionary.")

@@ -18,13 +18,13 @@ struct Sensitivity: ConsoleCommand {
             Example: mergersim sensitivity scenarios/phan-rang-2024/scenario.yaml --runs 200 --only rules.transition
             """)
 
-    @Argument(help: "The scenario file.")
+    @Argument(help: "The scenario file.", completion: .file(extensions: ["yaml", "yml"]))
     var scenario: String
 
     @Option(help: "Replications of each run (default: the scenario's).")
     var runs: Int?
 
-    @Option(help: "The output folder (default: output/<scenario name>-sensitivity).")
+    @Option(help: "The output folder (default: output/<scenario name>-sensitivity).", completion: .directory)
     var out: String?
 
     @Option(help: ArgumentHelp("Vary only the values whose key starts with this (repeatable), e.g. rules.transition.exits.", valueName: "key"))

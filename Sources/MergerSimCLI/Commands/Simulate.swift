@@ -10,15 +10,16 @@ struct Simulate: ConsoleCommand {
         abstract: "Run a merger scenario: apply the plan, judge the units after it, share envelopes, move surplus staff.",
         discussion: """
             Writes screening.csv, units_after.csv, transfers.csv, timeline.csv, replications.csv (each replication's headline \
-            figures, for paired comparisons), summary.csv and manifest.json to the output folder.
+            figures, for paired comparisons), summary.csv, report.html (one page for people), report.xlsx (with --xlsx) and \
+            manifest.json to the output folder; with --store, also a run in that SQLite file.
 
             Example: mergersim simulate scenarios/phan-rang-2024/scenario.yaml --set transfers.scope=none --out output/no-transfers
             """)
 
-    @Argument(help: "The scenario file (YAML; see the README).")
+    @Argument(help: "The scenario file (YAML; see the README).", completion: .file(extensions: ["yaml", "yml"]))
     var scenario: String
 
-    @Option(help: "The output folder (default: output/<scenario name>).")
+    @Option(help: "The output folder (default: output/<scenario name>).", completion: .directory)
     var out: String?
 
     @Option(help: "The seed of every random draw (default: the scenario's transition seed, else 42).")
@@ -30,7 +31,7 @@ struct Simulate: ConsoleCommand {
     @Flag(help: "No progress bar.")
     var quiet = false
 
-    @Option(help: "Also record the run in this SQLite run store (made when missing; see the README for its tables).")
+    @Option(help: "Also record the run in this SQLite run store (made when missing; see the README for its tables).", completion: .file(extensions: ["sqlite"]))
     var store: String?
 
     @Flag(help: "Also write report.xlsx: the run's tables as an Excel workbook, with the assumptions and a column dictionary.")

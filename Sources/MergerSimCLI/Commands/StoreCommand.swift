@@ -13,17 +13,17 @@ struct StoreCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Combine run stores (for example the parts of a sharded sweep) into one.",
             discussion: """
-                OUT is made when missing, or must be a mergersim run store; each source's runs are copied with their \
+                Writes only OUT: it is made when missing, or must be a mergersim run store; each source's runs are copied with their \
                 tables, a sweep setting already in OUT (same key) is not copied twice, and each source goes in one transaction. \
                 The sources are only read.
 
                 Example: mergersim store merge output/uptake/runs.sqlite output/uptake-shard-*/runs.sqlite
                 """)
 
-        @Argument(help: "The store to write (made when missing).")
+        @Argument(help: "The store to write (made when missing).", completion: .file(extensions: ["sqlite"]))
         var out: String
 
-        @Argument(help: "The stores to copy from.")
+        @Argument(help: "The stores to copy from.", completion: .file(extensions: ["sqlite"]))
         var sources: [String]
 
         func validate() throws {

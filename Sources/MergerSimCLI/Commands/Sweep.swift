@@ -11,17 +11,17 @@ struct Sweep: ConsoleCommand {
         abstract: "Run a scenario over a grid or sample of settings and seeds into a run store; summarise each setting with its uncertainty.",
         discussion: """
             Writes to the output folder: runs.sqlite (every setting's run; see the README for its tables), \
-            sweep.csv (per setting and headline metric: the varied values, mean, standard error, 95 % CI) and manifest.json. \
+            sweep.csv (per setting and headline metric: the varied values, mean, standard error, 95 % CI), report.xlsx (with --xlsx) and manifest.json. \
             Stopped and started again, a sweep skips the settings stored already.
 
             Example: mergersim sweep scenarios/phan-rang-2024/sweep.yaml --out output/uptake --jobs 2
             On a cluster: --shard I/N runs the I-th of N parts into its own folder; `mergersim store merge` combines them.
             """)
 
-    @Argument(help: "The sweep file (YAML: scenario, vary, seeds, runs, sample; see the README).")
+    @Argument(help: "The sweep file (YAML: scenario, vary, seeds, runs, sample; see the README).", completion: .file(extensions: ["yaml", "yml"]))
     var sweep: String
 
-    @Option(help: "The sweep's folder (default: output/<sweep name>, or output/<sweep name>-shard-I-of-N).")
+    @Option(help: "The sweep's folder (default: output/<sweep name>, or output/<sweep name>-shard-I-of-N).", completion: .directory)
     var out: String?
 
     @Option(help: "Settings run at once (each runs its replications on every core).")

@@ -5,9 +5,14 @@ import MergerSimIO
 /// `mergersim validate SCENARIO.yaml`: read and check everything a scenario names, without running it.
 struct Validate: ConsoleCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check a scenario and every file it names, and say what was found, without running it.")
+        abstract: "Check a scenario and every file it names, and say what was found, without running it.",
+        discussion: """
+            Writes nothing.
 
-    @Argument(help: "The scenario file (YAML).")
+            Example: mergersim validate scenarios/vn-2025/scenario.yaml --set transfers.scope=none
+            """)
+
+    @Argument(help: "The scenario file (YAML).", completion: .file(extensions: ["yaml", "yml"]))
     var scenario: String
 
     @OptionGroup var overrides: OverrideOptions

@@ -130,6 +130,16 @@ public enum RuleSetDescription {
         out.append("    \(allowance.rule)  non-professional workers leaving within the window: \(allowance.share) × \(allowance.monthlyAllowance) base salaries "
                    + "per month left of the term ending \(allowance.termEnds)\(mark(allowance.status))")
         out.append("  \(t.baseSalary.rule)  base salary: " + t.baseSalary.schedule.map { "\(ReportFormat.grouped($0.vnd)) VND from \($0.from)\(mark($0.status))" }.joined(separator: "; "))
+        let exits = t.exits
+        out.append("  \(exits.rule)  exits a year: voluntary " + StaffCategory.allCases.map { "\($0.rawValue) \(exits.voluntaryRate[$0])" }.joined(separator: ", ")
+                   + "; offers in units over quota taken by \(exits.earlyRetirementUptake) (early retirement) and \(exits.resignationUptake) (resignation) of those offered\(mark(exits.status))")
+        let roster = t.syntheticRoster
+        out.append("  \(roster.rule)  synthetic roster (units without a staff file)\(mark(roster.status)):")
+        for c in StaffCategory.allCases {
+            let p = roster[c]
+            out.append("    \(c.rawValue): \(p.femaleShare) women; age \(p.ageMean) ± \(p.ageSD) (from \(p.minimumAge)); insured from age \(p.insuredFromAge); "
+                       + "salary coefficient \(p.salaryCoefficientMean) ± \(p.salaryCoefficientSD)")
+        }
 
         out += ["", "[NC] not confirmed: an assumption; [D] derived. To change a value, copy the file, edit it and pass --rules PATH."]
         return out.joined(separator: "\n")
