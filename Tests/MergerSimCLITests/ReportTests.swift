@@ -44,6 +44,18 @@ struct ReportTests {
         #expect(manifest.contains("\"language\" : \"\(lang)\"") && manifest.contains("report.html"))
     }
 
+    @Test func theConsoleSpeaksTheChosenLanguage() throws {
+        let scratch = try Scratch()
+        let run = mergersim(["simulate", phanRang, "--runs", "20", "--quiet", "--out", scratch.path("out"), "--lang", "vi"])
+        #expect(run.out.hasPrefix("Phương án phan-rang-2024 theo vn-2023"), "\(run.out)")
+        #expect(run.out.contains("cán bộ") && run.out.contains("tỷ đồng (bình quân)") && run.out.contains(": không đạt."))
+        let units = repositoryRoot.appendingPathComponent("scenarios/phan-rang-2024/units.csv").path
+        let screen = mergersim(["screen", units, "--rules", "vn-2023", "--out", scratch.path("screen"), "--lang", "vi"])
+        #expect(screen.out.hasPrefix("Đã rà soát 5 đơn vị theo vn-2023") && screen.out.contains("sắp xếp"), "\(screen.out)")
+        let english = mergersim(["screen", units, "--rules", "vn-2023", "--out", scratch.path("screen-en")])
+        #expect(english.out.hasPrefix("Screened 5 units under vn-2023") && english.out.contains("meet both standards"))
+    }
+
     @Test func aScenarioChoosesItsLanguageAndABadOneIsRefused() throws {
         let scratch = try Scratch()
         let text = try String(contentsOfFile: phanRang, encoding: .utf8)

@@ -255,6 +255,11 @@ struct SimulateCommandTests {
         #expect(run.code == 0, "\(run.error)")
         let summary = Dictionary(uniqueKeysWithValues: try csv(scratch.path("out/summary.csv")).map { ($0["metric"]!, $0["value"]!) })
         #expect(summary["units_after"] == "3321" && summary["transition_runs"] == "2")
+        // The console names the units below the standards with no waiver (the first ten, then how many more).
+        let below = try csv(scratch.path("out/units_after.csv")).filter { $0["standards_outcome"] == "below" }
+        #expect(summary["units_after_below"] == String(below.count) && below.count > 10)
+        #expect(run.out.contains("Below with no waiver: \(below[0]["name"]!) (\(below[0]["code"]!))"))
+        #expect(run.out.contains("and \(ReportFormat.grouped(below.count - 10)) more (units_after.csv)."))
         let timeline = try csv(scratch.path("out/timeline.csv"))
         // Non-professional posts ended on 1 Aug 2025, in the first year.
         let ended = try #require(timeline.first { $0["year"] == "1" && $0["category"] == "non_professional" && $0["metric"] == "exits_category_ended" })

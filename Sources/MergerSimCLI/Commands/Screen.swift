@@ -27,7 +27,7 @@ struct Screen: ConsoleCommand {
     @Flag(help: "Also write report.xlsx: the screening as an Excel workbook, with the assumptions and a column dictionary.")
     var xlsx = false
 
-    @Option(help: "The language of report.xlsx's labels: en or vi.")
+    @Option(help: "The language of the console summary and report.xlsx: en or vi.")
     var lang: Labels.Language = .en
 
     @OptionGroup var overrides: OverrideOptions
@@ -67,7 +67,7 @@ struct Screen: ConsoleCommand {
                                                                  defaults: manifest.defaults, labels: try Labels(lang))))
         }
         try destination.write(files)
-        console.out(ScreeningSummary.text(results, rules: ruleSet, round: screeningRound))
+        console.out(ScreeningSummary.text(results, rules: ruleSet, round: screeningRound, labels: try Labels(lang)))
         if !given.isEmpty { console.out("\nOverrides (--set): " + given.map(\.description).joined(separator: ", ")) }
         console.out("\nWrote \(out)/screening.csv" + (xlsx ? ", report.xlsx" : "") + " and manifest.json")
     }

@@ -37,7 +37,7 @@ struct Simulate: ConsoleCommand {
     @Flag(help: "Also write report.xlsx: the run's tables as an Excel workbook, with the assumptions and a column dictionary.")
     var xlsx = false
 
-    @Option(help: "The language of report.html and report.xlsx: en or vi (default: the scenario's lang, else en).")
+    @Option(help: "The language of the console summary, report.html and report.xlsx: en or vi (default: the scenario's lang, else en).")
     var lang: Labels.Language?
 
     @OptionGroup var overrides: OverrideOptions
@@ -105,7 +105,7 @@ struct Simulate: ConsoleCommand {
             written.append(("report.xlsx", try WorkbookReport.xlsx(sheets: tables, assumptions: manifest.assumptions, defaults: manifest.defaults, labels: language)))
         }
         try destination.write(written)
-        console.out(summary.text(scenario: settings.name, rules: run.rules))
+        console.out(summary.text(scenario: settings.name, rules: run.rules, labels: language))
         console.out(Self.settingsNote(inputs))
         console.out("\nWrote \(destination.given)/: " + files.joined(separator: ", "))
         if let runStore, let id = try runStore.record(StoredRun(inputs: inputs, outcome: outcome, summary: summary)) {

@@ -105,66 +105,70 @@ public struct SimulationSummary: Sendable {
     /// Looks a metric up by name.
     public func value(_ name: String) -> String? { metrics.first { $0.name == name }?.value }
 
-    /// The terminal summary: units before and after by kind, standards, and staff by category.
-    public func text(scenario: String, rules: RuleSet) -> String {
+    /// The terminal summary in the language of `l`: units before and after by kind, standards, staff by
+    /// category, transfers, the transition's verdict and the deadline. Numbers grouped by thousands.
+    public func text(scenario: String, rules: RuleSet, labels l: Labels) -> String {
         func int(_ name: String) -> Int { Int(value(name) ?? "") ?? 0 }
-        func g(_ name: String) -> String { ReportFormat.grouped(int(name)) }
+        func g(_ name: String) -> String { l.number(Double(int(name))) }
+        func decimal(_ name: String, _ decimals: Int) -> String { Double(value(name) ?? "").map { l.number($0, decimals: decimals) } ?? "?" }
         func pad(_ text: String, _ width: Int, right: Bool = true) -> String { ReportFormat.pad(text, width, right: right) }
-        var lines = ["Scenario \(scenario) under \(rules.id)", ""]
-        lines.append(pad("", 16, right: false) + UnitKind.allCases.map { pad($0.rawValue, 17) }.joined() + pad("total", 10))
+        func category(_ c: StaffCategory) -> String { l("console.category.\(c.rawValue)") }
+        var lines = [l("console.scenario", ["scenario": scenario, "rules": rules.id]), ""]
+        lines.append(pad("", 16, right: false) + UnitKind.allCases.map { pad(l("kind.\($0.rawValue)"), 17) }.joined() + pad(l("console.total"), 10))
         for stage in ["before", "after"] {
-            lines.append(pad("units \(stage)", 16, right: false)
+            lines.append(pad(l("console.units_\(stage)"), 16, right: false)
                          + UnitKind.allCases.map { pad(g("units_\(stage)_\($0.rawValue)"), 17) }.joined() + pad(g("units_\(stage)"), 10))
         }
         lines.append("")
-        lines.append("\(g("units_merged")) merged units: \(g("units_after_meets")) meet what applies, \(g("units_after_waived")) waived, "
-                     + "\(g("units_after_needs_exception")) need(s) the two-unit exception, \(g("units_after_below")) below with no waiver.")
+        lines.append(l("console.merged", ["merged": g("units_merged"), "meets": g("units_after_meets"), "waived": g("units_after_waived"),
+                                          "exception": g("units_after_needs_exception"), "below": g("units_after_below")]))
         let below = after.filter { $0.outcome == .below }
         if !below.isEmpty {
             let named = below.prefix(10).map { "\($0.unit.name) (\($0.unit.code))" }.joined(separator: ", ")
-            lines.append("Below with no waiver: " + named + (below.count > 10 ? " and \(ReportFormat.grouped(below.count - 10)) more (units_after.csv)" : "") + ".")
+            let units = below.count > 10 ? l("console.and_more", ["units": named, "more": l.number(Double(below.count - 10))]) : named
+            lines.append(l("console.below_named", ["units": units]))
         }
-        lines.append("Before: \(g("units_before_must_merge")) must merge, \(g("units_before_borderline")) borderline, \(g("units_before_exempt")) exempt.")
+        lines.append(l("console.before", ["must": g("units_before_must_merge"), "borderline": g("units_before_borderline"), "exempt": g("units_before_exempt")]))
         lines.append("")
-        lines.append(pad("category", 18, right: false) + pad("quota before", 14) + pad("quota after", 13) + pad("headcount", 11)
-                     + pad("surplus after", 15) + pad("units over", 12))
-        for category in StaffCategory.allCases {
-            let name = category.rawValue
-            lines.append(pad(category.plainName, 18, right: false) + pad(g("quota_before_\(name)"), 14) + pad(g("quota_after_\(name)"), 13)
+        lines.append(pad(l("console.category"), 18, right: false) + pad(l("console.quota_before"), 16) + pad(l("console.quota_after"), 14)
+                     + pad(l("console.headcount"), 11) + pad(l("console.surplus_after"), 15) + pad(l("console.units_over"), 14))
+        for c in StaffCategory.allCases {
+            let name = c.rawValue
+            lines.append(pad(category(c), 18, right: false) + pad(g("quota_before_\(name)"), 16) + pad(g("quota_after_\(name)"), 14)
                          + pad(g("headcount_after_\(name)"), 11) + pad(g("surplus_after_\(name)"), 15)
-                         + pad(g("units_over_quota_after_\(name)"), 12))
+                         + pad(g("units_over_quota_after_\(name)"), 14))
         }
         if value("people_moved") != nil {
             lines.append("")
-            lines.append("Transfers: \(g("people_moved")) people in \(g("transfers")) moves, \(value("person_km") ?? "0") person-km; surplus "
-                         + StaffCategory.allCases.map { "\($0.plainName) \(g("surplus_before_transfers_\($0.rawValue)")) → \(g("surplus_after_transfers_\($0.rawValue)"))" }
-                         .joined(separator: ", ") + ".")
+            let list = StaffCategory.allCases.map { "\(category($0)) \(g("surplus_before_transfers_\($0.rawValue)")) → \(g("surplus_after_transfers_\($0.rawValue)"))" }
+            lines.append(l("console.transfers", ["people": g("people_moved"), "moves": g("transfers"), "km": decimal("person_km", 2),
+                                                 "list": list.joined(separator: ", ")]))
             if let unreachable = value("transfer_unreachable_units"), unreachable != "0" {
-                lines.append("  \(unreachable) units with surplus or vacancies have no lat/lon, so none moves to or from them under "
-                             + "the distance limit (transfer_note in units_after.csv).")
+                lines.append(l("console.unreachable", ["n": g("transfer_unreachable_units")]))
             }
         }
-        for category in EnvelopeCategory.allCases {
-            guard let positions = value("envelope_\(category.rawValue)") else { continue }
-            lines.append("Envelope \(category.rawValue): \(positions) positions; surplus \(g("envelope_surplus_\(category.rawValue)")); "
-                         + "one more position avoids \(g("envelope_shadow_price_\(category.rawValue)")).")
+        for envelope in EnvelopeCategory.allCases {
+            guard value("envelope_\(envelope.rawValue)") != nil else { continue }
+            lines.append(l("console.envelope", ["name": envelope.rawValue, "positions": g("envelope_\(envelope.rawValue)"),
+                                                "surplus": g("envelope_surplus_\(envelope.rawValue)"), "price": decimal("envelope_shadow_price_\(envelope.rawValue)", 2)]))
         }
         if let verdict = value("deadline_verdict") {
             lines.append("")
-            lines.append("Transition (\(g("transition_runs")) runs, \(g("transition_years")) years): surplus at the deadline "
-                         + StaffCategory.allCases.map { "\($0.plainName) \(value("surplus_at_deadline_mean_\($0.rawValue)") ?? "?")" }.joined(separator: ", ")
-                         + " (means); all units within quota in \(value("probability_all_within_quota_at_deadline") ?? "?") of runs: \(verdict). "
-                         + "Exit packages \(ReportFormat.grouped(Int(value("exit_cost_vnd_mean") ?? "") ?? 0)) VND (mean).")
+            let cost = Double(value("exit_cost_vnd_mean") ?? "") ?? 0
+            let money = l.language == .vi ? l("console.money", ["amount": l.number(cost / 1e9, decimals: 1)])
+                                          : l("console.money", ["amount": l.number(cost)])
+            lines.append(l("console.transition", [
+                "runs": g("transition_runs"), "years": g("transition_years"),
+                "list": StaffCategory.allCases.map { "\(category($0)) \(decimal("surplus_at_deadline_mean_\($0.rawValue)", 2))" }.joined(separator: ", "),
+                "p": decimal("probability_all_within_quota_at_deadline", 3), "verdict": l("verdict.\(verdict)"), "cost": money,
+            ]))
         }
         if let deadline = value("deadline"), !deadline.isEmpty {
             lines.append("")
             let byCategory = StaffCategory.allCases.compactMap { c in value("deadline_\(c.rawValue)").map { (c, $0) } }
-            if byCategory.contains(where: { $0.1 != deadline }) {
-                lines.append("Staffing must be back within quota by " + byCategory.map { "\($0.1) (\($0.0.plainName))" }.joined(separator: ", ")
-                             + " (\(rules.deadline.rule)).")
-            } else {
-                lines.append("Staffing must be back within quota by \(deadline) (\(rules.deadline.rule)).")
-            }
+            let when = byCategory.contains(where: { $0.1 != deadline })
+                ? byCategory.map { l("console.deadline_item", ["date": $0.1, "category": category($0.0)]) }.joined(separator: ", ") : deadline
+            lines.append(l("console.deadline", ["deadline": when, "rule": rules.deadline.rule]))
         }
         return lines.joined(separator: "\n")
     }
