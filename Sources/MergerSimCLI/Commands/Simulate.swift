@@ -106,22 +106,10 @@ struct Simulate: ConsoleCommand {
         }
         try destination.write(written)
         console.out(summary.text(scenario: settings.name, rules: run.rules, labels: language))
-        console.out(Self.settingsNote(inputs))
+        console.out(inputs.settingsNote)
         console.out("\nWrote \(destination.given)/: " + files.joined(separator: ", "))
         if let runStore, let id = try runStore.record(StoredRun(inputs: inputs, outcome: outcome, summary: summary)) {
             console.out("Stored as run \(id) in \(runStore.path)")
         }
-    }
-
-    /// The overrides in force and any edited rule file, for the console (blank when neither).
-    static func settingsNote(_ inputs: ScenarioInputs) -> String {
-        var lines: [String] = []
-        if !inputs.scenario.overrides.isEmpty {
-            lines.append("Overrides (--set): " + inputs.scenario.overrides.map(\.description).joined(separator: ", "))
-        }
-        for loaded in [inputs.rules, inputs.rulesBefore] where loaded.editedFromBundled {
-            lines.append("Rule file \(loaded.source) has the id \(loaded.rules.id) but differs from the bundled \(loaded.rules.id) (edited).")
-        }
-        return lines.isEmpty ? "" : "\n" + lines.joined(separator: "\n")
     }
 }

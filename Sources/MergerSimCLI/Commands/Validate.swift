@@ -61,7 +61,7 @@ struct Validate: ConsoleCommand {
         for envelope in reallocated.envelopes {
             lines.append("  envelope \(envelope.category.rawValue): \(ReportFormat.grouped(envelope.positions)) positions, feasible")
         }
-        lines.append("The scenario is valid." + Simulate.settingsNote(inputs))
+        lines.append("The scenario is valid." + inputs.settingsNote)
         console.out(lines.joined(separator: "\n"))
     }
 }
