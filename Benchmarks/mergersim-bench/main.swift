@@ -1,5 +1,7 @@
 // mergersim-bench: timings of mergersim's hot paths, in a release build:
 //   swift run -c release mergersim-bench [--units N] [--repeat R] [--seed S] [--scenario PATH] [--transition-runs N]
+//   swift run -c release mergersim-bench --propose MOVES_PER_UNIT [--w-failing X] [--w-compact X] [--w-balance X] [--w-district X]
+//     (issue 13: the national units grouped into each province's real count; targets met and ARI against the real 2025 grouping)
 // Prints one line per benchmark: best and median wall time over R repeats.
 import CSV
 import Foundation
@@ -14,6 +16,9 @@ struct Options {
     var scenario = "scenarios/vn-2025/scenario.yaml"
     /// Monte Carlo replications for the transition benchmark (0: skip it).
     var transitionRuns = 0
+    /// Moves per unit of the proposal benchmark (0: skip it); with it, only the proposal runs.
+    var proposeMoves = 0
+    var weights = ProposalWeights()
 
     init(_ arguments: [String]) {
         var i = 0
@@ -25,6 +30,11 @@ struct Options {
             case "--seed": seed = UInt64(value) ?? seed
             case "--scenario": scenario = value
             case "--transition-runs": transitionRuns = Int(value) ?? transitionRuns
+            case "--propose": proposeMoves = Int(value) ?? proposeMoves
+            case "--w-compact": weights.compactness = Double(value) ?? weights.compactness
+            case "--w-balance": weights.balance = Double(value) ?? weights.balance
+            case "--w-district": weights.districtCrossing = Double(value) ?? weights.districtCrossing
+            case "--w-failing": weights.failing = Double(value) ?? weights.failing
             default: FileHandle.standardError.write(Data("unknown option \(arguments[i])\n".utf8)); exit(64)
             }
             i += 2
@@ -64,6 +74,10 @@ func csvText(_ units: [AdministrativeUnit]) -> String {
 }
 
 let options = Options(Array(CommandLine.arguments.dropFirst()))
+if options.proposeMoves > 0 {
+    try proposalBench(scenario: options.scenario, seed: options.seed, movesPerUnit: options.proposeMoves, weights: options.weights)
+    exit(0)
+}
 let units = try SyntheticUnits.generate(count: options.units, seed: options.seed)
 let rules = try RuleSetLoader.load("vn-2023").rules
 let round = rules.screening.round(2023)!

@@ -1,0 +1,68 @@
+import Dispatch
+import Foundation
+import GSL
+import MergerSim
+import MergerSimIO
+
+/// Issue 13's measure: the national units grouped into each province's real number of units after 2025,
+/// from the units alone; how many proposed units meet the targets (or are waived), and how close the
+/// grouping is to the real one (adjusted Rand index), against a seeded k-means on centres with the same counts.
+func proposalBench(scenario path: String, seed: UInt64, movesPerUnit: Int, weights: ProposalWeights) throws {
+    let inputs = try ScenarioInputs(path: path)
+    let units = inputs.units
+    let index = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($1.code, $0) })
+    // The real grouping: each old unit's new unit (its largest share), and each province's count.
+    var real = [String](repeating: "", count: units.count), realShare = [Double](repeating: -1, count: units.count)
+    for newUnit in inputs.planFile.plan.newUnits {
+        for member in newUnit.members {
+            guard let i = index[member.code] else { continue }
+            let share = member.share?.doubleValue ?? 1
+            if share > realShare[i] { (real[i], realShare[i]) = (newUnit.code, share) }
+        }
+    }
+    for i in units.indices where real[i].isEmpty { real[i] = units[i].code }
+    var counts: [String: Set<String>] = [:]
+    for (i, unit) in units.enumerated() { counts[unit.province, default: []].insert(real[i]) }
+    let provinces = counts.keys.sorted()
+    let provinceIndex = Dictionary(uniqueKeysWithValues: provinces.enumerated().map { ($1, $0) })
+    let started = DispatchTime.now()
+    let points = units.map { $0.location ?? Coordinate(latitude: 0, longitude: 0) }
+    let neighbours = Neighbours.nearest(points, groups: units.map { provinceIndex[$0.province] ?? 0 })
+    let targets = try GroupTargets(units: units, rules: inputs.rules.rules, provinceClass: inputs.scenario.provinceClass)
+    let proposer = RegionProposer(units: units, neighbours: neighbours, targets: targets, weights: weights)
+    let random = try RandomSource(seed: seed)
+    let seeds = provinces.indices.map { random.derivedSeed($0) }
+    let box = ProposalBox(count: provinces.count)
+    let targetCounts = provinces.map { counts[$0]?.count ?? 0 }
+    DispatchQueue.concurrentPerform(iterations: provinces.count) { p in
+        let members = units.indices.filter { units[$0].province == provinces[p] }
+        let count = targetCounts[p]
+        do throws(GSLError) {
+            box.set(p, .success(try proposer.propose(members, count: count, seed: seeds[p], movesPerUnit: movesPerUnit)))
+        } catch {
+            box.set(p, .failure(error))
+        }
+    }
+    var proposed = [Int](repeating: 0, count: units.count), groups: [[Int]] = []
+    for result in box.results { for group in try result.get() { for u in group { proposed[u] = groups.count }; groups.append(group) } }
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+    func meets(_ group: [Int]) -> Bool {
+        let largest = group.max { (units[$0].population, units[$1].code) < (units[$1].population, units[$0].code) } ?? group[0]
+        let area = group.reduce(0.0) { $0 + Double(units[$1].area.millionths) / 1e6 }, population = group.reduce(0) { $0 + units[$1].population }
+        return (targets.waivedFromMembers.map { group.count >= $0 } ?? false) || (area >= targets.area[largest] && Double(population) >= targets.population[largest])
+    }
+    let pieces = groups.filter { Neighbours.components(of: $0, lists: neighbours.lists).count > 1 }.count
+    print("groups in more than one piece (neighbour graph): \(pieces)")
+    let realGroups = Dictionary(grouping: units.indices, by: { real[$0] }).values.map { Array($0) }
+    print(String(format: "proposal: %d units into %d (real %d) in %.1f s; meet targets or waived: proposed %.1f %%, real %.1f %%; ARI vs real %.3f",
+                 units.count, groups.count, realGroups.count, seconds, 100 * Double(groups.filter(meets).count) / Double(groups.count),
+                 100 * Double(realGroups.filter(meets).count) / Double(realGroups.count), adjustedRandIndex(proposed, real)))
+}
+
+final class ProposalBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<[[Int]], GSLError>?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: Result<[[Int]], GSLError>) { lock.withLock { slots[i] = r } }
+    var results: [Result<[[Int]], GSLError>] { lock.withLock { slots.compactMap { $0 } } }
+}

@@ -1,0 +1,36 @@
+/// What a proposed group must reach to meet the rule set's merged-unit targets, worked
+/// out once per unit as if it were the group's largest member (which sets the new unit's kind).
+///
+/// A group meets its target when it merges at least `waivedFromMembers` units (the standards are
+/// waived), or when its summed area and population reach those of its largest member's target; a
+/// single unit left as it is is held to the same figures. The proposal is then judged again in full by
+/// the pipeline (``RuleSet/judge(_:provinceClass:partyMassOrgPosts:)``) for its report.
+public struct GroupTargets: Sendable {
+    /// Per unit: area (km²) and population required of a group it leads.
+    public let area: [Double], population: [Double]
+    /// Members from which the standards are waived (nil: never).
+    public let waivedFromMembers: Int?
+
+    /// Targets given directly: per unit the area and population of a group it leads.
+    public init(area: [Double], population: [Double], waivedFromMembers: Int?) {
+        self.area = area
+        self.population = population
+        self.waivedFromMembers = waivedFromMembers
+    }
+
+    public init(units: [AdministrativeUnit], rules: RuleSet, provinceClass: (String) -> String) throws(RuleApplicationError) {
+        var area: [Double] = [], population: [Double] = []
+        for unit in units {
+            // A two-member merger led by this unit, to read off the target the judge applies to it.
+            let part = MergedUnit.Contribution(code: unit.code, share: FixedDecimal(millionths: FixedDecimal.scale), population: unit.population,
+                                               area: unit.area, staff: unit.staff)
+            let probe = MergedUnit(unit: unit, contributions: [part, part], untouched: false)
+            let judged = try rules.judge(probe, provinceClass: provinceClass(unit.province))
+            area.append(judged.requiredAreaKm2)
+            population.append(judged.requiredPopulation)
+        }
+        self.area = area
+        self.population = population
+        waivedFromMembers = rules.mergedUnits.waivedFromMembers
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// Which units border which, for proposing mergers: from a planner's adjacency list, or, without one,
+/// approximated from the units' centres.
+///
+/// The approximation links each unit to its `k` nearest units of the same group (province, or district
+/// when asked) within `maxKm`, both ways, then joins what is still apart: while a group's graph falls in
+/// several pieces, the closest pair of units between the smallest piece and the rest is linked. Real
+/// borders differ (a long thin commune touches units that are not among its nearest centres), so a
+/// planner's adjacency file is better where there is one.
+public struct Neighbours: Sendable, Equatable {
+    /// Per unit, its neighbours (indices), ascending.
+    public let lists: [[Int]]
+
+    public init(lists: [[Int]]) {
+        self.lists = lists.map { Array(Set($0)).sorted() }
+    }
+
+    /// From pairs of unit indices (each pair both ways).
+    public init(pairs: [(Int, Int)], count: Int) {
+        var lists = [[Int]](repeating: [], count: count)
+        for (a, b) in pairs where a != b {
+            lists[a].append(b)
+            lists[b].append(a)
+        }
+        self.init(lists: lists)
+    }
+
+    /// Approximate km between two centres (equirectangular: good to a fraction of a percent at a province's scale).
+    @inline(__always)
+    public static func km(_ a: Coordinate, _ b: Coordinate) -> Double {
+        let x = (b.longitude - a.longitude) * cos((a.latitude + b.latitude) * .pi / 360)
+        let y = b.latitude - a.latitude
+        return (x * x + y * y).squareRoot() * 111.32
+    }
+
+    /// The approximation from centres (see the type): `groups[i]` is unit i's group; units are linked only within a group.
+    /// - Complexity: O(Σ n_g²) over the groups' sizes n_g.
+    public static func nearest(_ points: [Coordinate], groups: [Int], k: Int = 6, maxKm: Double = 25) -> Neighbours {
+        var lists = [[Int]](repeating: [], count: points.count)
+        let members = Dictionary(grouping: points.indices, by: { groups[$0] })
+        for group in members.keys.sorted() {
+            let units = members[group] ?? []
+            for u in units {
+                let nearest = units.filter { $0 != u }.map { ($0, km(points[u], points[$0])) }
+                    .sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(k)
+                for (v, d) in nearest where d <= maxKm || lists[u].isEmpty {
+                    lists[u].append(v)
+                    lists[v].append(u)
+                }
+            }
+            // Join the pieces: the smallest piece to its closest unit outside it, until one piece remains.
+            while true {
+                let pieces = components(of: units, lists: lists)
+                guard pieces.count > 1, let smallest = pieces.min(by: { ($0.count, $0.min() ?? 0) < ($1.count, $1.min() ?? 0) }) else { break }
+                let inside = Set(smallest)
+                var best: (Int, Int, Double)?
+                for a in smallest {
+                    for b in units where !inside.contains(b) {
+                        let d = km(points[a], points[b])
+                        if best.map({ d < $0.2 }) ?? true { best = (a, b, d) }
+                    }
+                }
+                guard let (a, b, _) = best else { break }
+                lists[a].append(b)
+                lists[b].append(a)
+            }
+        }
+        return Neighbours(lists: lists)
+    }
+
+    /// The connected pieces of `units` in the graph `lists`.
+    public static func components(of units: [Int], lists: [[Int]]) -> [[Int]] {
+        let inGroup = Set(units)
+        var seen = Set<Int>(), pieces: [[Int]] = []
+        for start in units where !seen.contains(start) {
+            var piece = [start], frontier = [start]
+            seen.insert(start)
+            while let u = frontier.popLast() {
+                for v in lists[u] where inGroup.contains(v) && seen.insert(v).inserted {
+                    piece.append(v)
+                    frontier.append(v)
+                }
+            }
+            pieces.append(piece)
+        }
+        return pieces
+    }
+}

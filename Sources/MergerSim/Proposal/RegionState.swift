@@ -1,0 +1,117 @@
+import Foundation
+import GSL
+
+/// The groups of one province while the annealer moves units between them, with each group's cost.
+struct RegionState {
+    let proposer: RegionProposer
+    let members: [Int]
+    private(set) var groupOf: [Int: Int]
+    private(set) var groups: [[Int]]
+    private var cost: [Double]
+    let meanPopulation: Double
+
+    init(proposer: RegionProposer, members: [Int], groupOf: [Int: Int], count: Int) {
+        self.proposer = proposer
+        self.members = members
+        self.groupOf = groupOf
+        var groups = [[Int]](repeating: [], count: count)
+        for u in members { groups[groupOf[u, default: 0]].append(u) }
+        self.groups = groups
+        meanPopulation = max(1, Double(members.reduce(0) { $0 + proposer.units[$1].population }) / Double(count))
+        cost = []
+        cost = groups.map(groupCost)
+    }
+
+    var total: Double { cost.reduce(0, +) }
+
+    /// A group's share of the objective (see ``RegionProposer``).
+    func groupCost(_ group: [Int]) -> Double {
+        guard !group.isEmpty else { return 0 }
+        let units = proposer.units, targets = proposer.targets, w = proposer.weights
+        var population = 0, area = 0.0, largest = group[0]
+        var lat = 0.0, lon = 0.0, placed = 0
+        var districts: [String: Int] = [:]
+        for u in group {
+            let unit = units[u]
+            population += unit.population
+            area += Double(unit.area.millionths) / Double(FixedDecimal.scale)
+            if (unit.population, units[largest].code) > (units[largest].population, unit.code) { largest = u }
+            if let p = unit.location {
+                lat += p.latitude * Double(max(unit.population, 1))
+                lon += p.longitude * Double(max(unit.population, 1))
+                placed += max(unit.population, 1)
+            }
+            districts[unit.district ?? "", default: 0] += 1
+        }
+        let waived = targets.waivedFromMembers.map { group.count >= $0 } ?? false
+        let meets = waived || (area >= targets.area[largest] && Double(population) >= targets.population[largest])
+        var spread = 0.0
+        if placed > 0 {
+            let centre = Coordinate(latitude: lat / Double(placed), longitude: lon / Double(placed))
+            for u in group {
+                if let p = units[u].location { spread += Double(max(units[u].population, 1)) * Neighbours.km(p, centre) }
+            }
+            spread /= Double(placed)
+        }
+        let imbalance = (Double(population) - meanPopulation) / meanPopulation
+        let crossing = group.count - (districts.values.max() ?? group.count)
+        return (meets ? 0 : w.failing) + w.compactness * spread + w.balance * imbalance * imbalance + w.districtCrossing * Double(crossing)
+    }
+
+    /// Whether `group` without `unit` is still one connected piece.
+    func staysConnected(_ group: [Int], without unit: Int) -> Bool {
+        let rest = group.filter { $0 != unit }
+        guard let first = rest.first else { return false }
+        let inRest = Set(rest)
+        var seen: Set<Int> = [first], stack = [first]
+        while let u = stack.popLast() {
+            for v in proposer.neighbours.lists[u] where inRest.contains(v) && seen.insert(v).inserted { stack.append(v) }
+        }
+        return seen.count == rest.count
+    }
+
+    /// A move: `unit` from its group to group `to`, with the change of the objective; nil when not allowed.
+    func proposal(_ unit: Int, to: Int) -> (from: Int, delta: Double, newFrom: [Int], newTo: [Int])? {
+        guard let from = groupOf[unit], from != to, groups[from].count > 1, staysConnected(groups[from], without: unit) else { return nil }
+        let newFrom = groups[from].filter { $0 != unit }, newTo = groups[to] + [unit]
+        return (from, groupCost(newFrom) + groupCost(newTo) - cost[from] - cost[to], newFrom, newTo)
+    }
+
+    /// A random unit and a random neighbouring group of it.
+    func randomMove(_ random: RandomSource) -> (unit: Int, to: Int)? {
+        let u = members[random.uniformInteger(below: members.count)]
+        let others = Array(Set(proposer.neighbours.lists[u].compactMap { groupOf[$0] }.filter { $0 != groupOf[u] })).sorted()
+        guard !others.isEmpty else { return nil }
+        return (u, others[random.uniformInteger(below: others.count)])
+    }
+
+    mutating func apply(_ unit: Int, _ move: (from: Int, delta: Double, newFrom: [Int], newTo: [Int]), to: Int) {
+        groups[move.from] = move.newFrom
+        groups[to] = move.newTo
+        cost[move.from] = groupCost(move.newFrom)
+        cost[to] = groupCost(move.newTo)
+        groupOf[unit] = to
+    }
+
+    /// Simulated annealing over `moves` proposed moves; ends in the best state met.
+    mutating func anneal(random: RandomSource, moves: Int) {
+        var deltas: [Double] = []
+        for _ in 0..<200 {
+            if let m = randomMove(random), let p = proposal(m.unit, to: m.to), p.delta != 0 { deltas.append(abs(p.delta)) }
+        }
+        deltas.sort()
+        let start = deltas.isEmpty ? 1 : deltas[deltas.count / 2], end = start / 1_000
+        var best = (total, groups, groupOf)
+        var current = total
+        for step in 0..<moves {
+            let temperature = start * pow(end / start, Double(step) / Double(max(moves, 1)))
+            guard let m = randomMove(random), let p = proposal(m.unit, to: m.to) else { continue }
+            guard p.delta <= 0 || random.uniform() < exp(-p.delta / temperature) else { continue }
+            apply(m.unit, p, to: m.to)
+            current += p.delta
+            if current < best.0 - 1e-9 { best = (current, groups, groupOf) }
+        }
+        (_, groups, groupOf) = best
+        cost = groups.map(groupCost)
+    }
+}
