@@ -35,10 +35,12 @@ func proposalBench(scenario path: String, seed: UInt64, movesPerUnit: Int, weigh
     let box = ProposalBox(count: provinces.count)
     let targetCounts = provinces.map { counts[$0]?.count ?? 0 }
     DispatchQueue.concurrentPerform(iterations: provinces.count) { p in
-        let members = units.indices.filter { units[$0].province == provinces[p] }
-        let count = targetCounts[p]
+        // Units without a position (the island districts) stay as they are.
+        let members = units.indices.filter { units[$0].province == provinces[p] && units[$0].location != nil }
+        let fixed = units.indices.filter { units[$0].province == provinces[p] && units[$0].location == nil }
+        let count = targetCounts[p] - fixed.count
         do throws(GSLError) {
-            box.set(p, .success(try proposer.propose(members, count: count, seed: seeds[p], movesPerUnit: movesPerUnit)))
+            box.set(p, .success(try proposer.propose(members, count: count, seed: seeds[p], movesPerUnit: movesPerUnit) + fixed.map { [$0] }))
         } catch {
             box.set(p, .failure(error))
         }
@@ -53,6 +55,17 @@ func proposalBench(scenario path: String, seed: UInt64, movesPerUnit: Int, weigh
     }
     let pieces = groups.filter { Neighbours.components(of: $0, lists: neighbours.lists).count > 1 }.count
     print("groups in more than one piece (neighbour graph): \(pieces)")
+    // The baseline: a seeded k-means on the centres (k-means++ start, 100 Lloyd steps), the same counts.
+    var kmeans = [Int](repeating: 0, count: units.count), next = 0
+    for (p, province) in provinces.enumerated() {
+        let members = units.indices.filter { units[$0].province == province && units[$0].location != nil }
+        let k = max(1, min(members.count, targetCounts[p] - units.indices.filter { units[$0].province == province && units[$0].location == nil }.count))
+        let labels = try kMeans(members.map { points[$0] }, k: k, random: try RandomSource(seed: seeds[p]))
+        for (i, u) in members.enumerated() { kmeans[u] = next + labels[i] }
+        next += k
+        for u in units.indices where units[u].province == province && units[u].location == nil { kmeans[u] = next; next += 1 }
+    }
+    print(String(format: "baseline k-means on centres, same counts: ARI vs real %.3f", adjustedRandIndex(kmeans, real)))
     let realGroups = Dictionary(grouping: units.indices, by: { real[$0] }).values.map { Array($0) }
     print(String(format: "proposal: %d units into %d (real %d) in %.1f s; meet targets or waived: proposed %.1f %%, real %.1f %%; ARI vs real %.3f",
                  units.count, groups.count, realGroups.count, seconds, 100 * Double(groups.filter(meets).count) / Double(groups.count),
@@ -65,4 +78,29 @@ final class ProposalBox: @unchecked Sendable {
     init(count: Int) { slots = Array(repeating: nil, count: count) }
     func set(_ i: Int, _ r: Result<[[Int]], GSLError>) { lock.withLock { slots[i] = r } }
     var results: [Result<[[Int]], GSLError>] { lock.withLock { slots.compactMap { $0 } } }
+}
+
+/// Seeded k-means on centres: k-means++ start, then Lloyd's steps until nothing moves (at most 100).
+func kMeans(_ points: [Coordinate], k: Int, random: RandomSource) throws -> [Int] {
+    var centres = [points[random.uniformInteger(below: points.count)]]
+    while centres.count < k {
+        let weights = points.map { p in centres.map { Neighbours.km(p, $0) }.min().map { $0 * $0 } ?? 0 }
+        let total = weights.reduce(0, +)
+        var pick = random.uniform() * total, chosen = points.count - 1
+        for (i, w) in weights.enumerated() { pick -= w; if pick <= 0 { chosen = i; break } }
+        centres.append(points[chosen])
+    }
+    var labels = [Int](repeating: -1, count: points.count)
+    for _ in 0..<100 {
+        let new = points.map { p in centres.indices.min { Neighbours.km(p, centres[$0]) < Neighbours.km(p, centres[$1]) } ?? 0 }
+        if new == labels { break }
+        labels = new
+        for c in centres.indices {
+            let mine = points.indices.filter { labels[$0] == c }
+            guard !mine.isEmpty else { continue }
+            centres[c] = Coordinate(latitude: mine.reduce(0) { $0 + points[$1].latitude } / Double(mine.count),
+                                    longitude: mine.reduce(0) { $0 + points[$1].longitude } / Double(mine.count))
+        }
+    }
+    return labels
 }

@@ -24,7 +24,7 @@ public struct OutputFolder: Sendable {
     /// The folder as the user gave it, for messages.
     public let given: String
     /// The folder as an absolute path.
-    let target: URL
+    public let target: URL
 
     /// The marker file every run folder holds: it names the files mergersim wrote there.
     public static let markerName = ".mergersim-run"

@@ -19,7 +19,10 @@ public struct Scenario: Sendable {
 
     /// `path` (absolute, or relative to the current folder) written relative to the scenario's folder,
     /// for manifests: the same wherever the run was made.
-    public func relative(_ path: String) -> String {
+    public func relative(_ path: String) -> String { Self.relative(path, from: folder) }
+
+    /// `path` written relative to `folder` (with `..` where it lies outside it).
+    public static func relative(_ path: String, from folder: URL) -> String {
         let target = URL(fileURLWithPath: path).standardizedFileURL.pathComponents
         let base = folder.standardizedFileURL.pathComponents
         var common = 0

@@ -1,0 +1,162 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import GSL
+import MergerSim
+import MergerSimIO
+
+/// `mergersim propose UNITS.csv`: a merger plan proposed from the units alone.
+struct Propose: ConsoleCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Propose a merger plan: which units merge, and with whom.",
+        discussion: """
+            Mandatory mode (default): each unit that must merge under the round's tests is merged with neighbours until the \
+            new unit meets the rule set's merged-unit targets, touching as few other units as it can. Target mode (--targets, \
+            columns province,units): each province grouped into that many units, each connected, by simulated annealing on \
+            GSL's random numbers (objective: targets missed, spread, population balance, old district lines crossed). \
+            Neighbours come from --adjacency (code_a,code_b) or, without it, from the units' centres (lat, lon): an approximation.
+
+            Writes plan.csv (the plan format), proposal.csv (one row per proposed unit), scenario.yaml (runs the plan with \
+            `mergersim simulate`) and manifest.json to the output folder.
+
+            Example: mergersim propose scenarios/vn-2025/units.csv --rules vn-2025 --targets targets.csv --out output/proposal
+            """)
+
+    @Argument(help: "The units CSV (with lat and lon unless --adjacency is given).", completion: .file(extensions: ["csv"]))
+    var units: String
+
+    @Option(help: "A bundled rule set id or the path of a rule file.", completion: .custom { _, _, _ in RuleSetLoader.bundledIDs })
+    var rules = "vn-2026"
+
+    @Option(help: "The screening round of the mandatory mode (default: the rule set's).", completion: .list(["2019", "2023", "2026"]))
+    var round: Int?
+
+    @Option(help: "Target mode: a CSV of province,units (the number of units each province is to have).", completion: .file(extensions: ["csv"]))
+    var targets: String?
+
+    @Option(help: "Neighbours: a CSV of code_a,code_b pairs (default: from the units' centres).", completion: .file(extensions: ["csv"]))
+    var adjacency: String?
+
+    @Option(help: "Merge within a province or within a district.")
+    var within: Scope = .province
+
+    @Flag(help: "Mandatory mode: also merge the units the tests call borderline.")
+    var borderline = false
+
+    @Option(help: "The seed of every random draw.")
+    var seed: UInt64 = 42
+
+    @Option(help: "Annealing moves per unit in target mode.")
+    var moves = 300
+
+    @Option(help: "The output folder.", completion: .directory)
+    var out = "output/proposal"
+
+    @Flag(help: "No progress bar.")
+    var quiet = false
+
+    enum Scope: String, ExpressibleByArgument, CaseIterable { case province, district }
+
+    func validate() throws {
+        guard (1...100_000).contains(moves) else { throw ValidationError("--moves must be from 1 to 100,000") }
+    }
+
+    func execute(arguments: [String], console: Console) throws {
+        let destination = try OutputFolder(out)
+        let loaded = try RuleSetLoader.load(rules)
+        let bytes = try FileInput.read(units)
+        let unitsFile = try UnitsFile(bytes: bytes, file: units)
+        let all = unitsFile.units
+        let scopeOf = all.map { within == .district ? "\($0.province)/\($0.district ?? "")" : $0.province }
+        let scopes = Array(Set(scopeOf)).sorted()
+        let scopeIndex = Dictionary(uniqueKeysWithValues: scopes.enumerated().map { ($1, $0) })
+        let neighbours = try adjacency.map { try ProposalInputs.adjacency($0, units: all) }
+            ?? ProposalInputs.nearest(all, file: units, groups: scopeOf.map { scopeIndex[$0] ?? 0 })
+        let targetsOfGroups: GroupTargets
+        do {
+            targetsOfGroups = try GroupTargets(units: all, rules: loaded.rules, provinceClass: { _ in "other" })
+        } catch {
+            throw unitsFile.located(error)
+        }
+        var groups: [(members: [Int], note: String)] = []
+        var mode = "mandatory"
+        if let targets {
+            mode = "targets"
+            let counts = try ProposalInputs.targets(targets, provinces: Set(all.map(\.province)), units: all)
+            let proposer = RegionProposer(units: all, neighbours: neighbours, targets: targetsOfGroups)
+            let random = try RandomSource(seed: seed)
+            let provinces = counts.keys.sorted()
+            let seeds = provinces.indices.map { random.derivedSeed($0) }
+            let members = provinces.map { p in all.indices.filter { all[$0].province == p } }
+            let wanted = provinces.map { counts[$0] ?? 0 }
+            let progress = ProgressBar(total: provinces.count, enabled: !quiet && console.isTerminal, console: console)
+            let results = ProposalResults(count: provinces.count)
+            DispatchQueue.concurrentPerform(iterations: provinces.count) { p in
+                do throws(GSLError) {
+                    results.set(p, .success(try proposer.propose(members[p], count: wanted[p], seed: seeds[p], movesPerUnit: moves)))
+                } catch {
+                    results.set(p, .failure(error))
+                }
+                progress.update(results.done)
+            }
+            progress.finish()
+            for result in results.all {
+                for group in try result.get() { groups.append((group, "one of its province's target count, by annealing")) }
+            }
+        } else {
+            guard let screening = loaded.rules.screening.round(round ?? loaded.rules.screening.defaultRound) else {
+                throw InputError(.usage, file: rules, "rule set \(loaded.rules.id) has no screening round \(round ?? 0)")
+            }
+            let results: [ScreeningResult]
+            do {
+                results = try loaded.rules.screen(all, round: screening)
+            } catch {
+                throw unitsFile.located(error)
+            }
+            let must = Set(results.indices.filter { results[$0].verdict == .merge || (borderline && results[$0].verdict == .borderline) })
+            let exempt = Set(results.indices.filter { results[$0].verdict == .exempt })
+            let proposer = MandatoryProposer(units: all, neighbours: neighbours, targets: targetsOfGroups)
+            groups = proposer.propose(mustMerge: must, exempt: exempt).map { ($0.members, $0.note) }
+        }
+        let report = ProposalReport(units: all, groups: groups)
+        let outcome: MergerOutcome
+        do {
+            outcome = try report.plan.apply(to: all)
+        } catch {
+            throw InternalError("the proposed plan does not apply to its own units: \(error)")
+        }
+        let judged = try loaded.rules.judge(outcome)
+        let byCode = Dictionary(judged.map { ($0.unit.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let rulesEntry = loaded.source == "bundled" ? loaded.rules.id : Scenario.relative(URL(fileURLWithPath: rules).standardizedFileURL.path, from: destination.target)
+        var manifest = RunManifest(command: ["mergersim"] + arguments, rules: loaded, round: round, seed: seed,
+                                   inputs: [.init(role: "units", path: units, bytes: bytes, rows: all.count)],
+                                   defaults: [.init(name: "province_class", value: "other for every province (R-2.6 ward targets)")],
+                                   outputs: ["plan.csv", "proposal.csv", "scenario.yaml", "manifest.json"])
+        manifest.scenario = "proposal (\(mode))"
+        try destination.write([
+            ("plan.csv", report.planCSV), ("proposal.csv", report.csv(judged: byCode)),
+            ("scenario.yaml", ProposalReport.scenario(name: "proposal", rules: rulesEntry, unitsPath: units, folder: destination.target)),
+            ("manifest.json", manifest.json),
+        ])
+        let newUnits = report.groups.count, merged = report.groups.reduce(0) { $0 + $1.members.count }
+        let meeting = report.plan.newUnits.filter { [.meets, .waived].contains(byCode[$0.code]?.outcome) }.count
+        console.out("Proposal (\(mode) mode) under \(loaded.rules.id): \(ReportFormat.grouped(all.count)) units; \(ReportFormat.grouped(merged)) merge into "
+                    + "\(ReportFormat.grouped(newUnits)) new units, \(ReportFormat.grouped(meeting)) of them meeting the standards or waived; "
+                    + "\(ReportFormat.grouped(all.count - merged + newUnits)) units after.")
+        let unfixable = groups.filter { $0.note.contains("cannot be fixed") || $0.note.contains("still misses") }
+        if !unfixable.isEmpty {
+            console.out("Not fixed: " + unfixable.prefix(10).map { "\(all[$0.members[0]].code) (\($0.note))" }.joined(separator: "; "))
+        }
+        console.out("\nWrote \(destination.given)/: plan.csv, proposal.csv, scenario.yaml, manifest.json")
+    }
+}
+
+/// The provinces' groupings as they finish, from the parallel annealers.
+final class ProposalResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<[[Int]], GSLError>?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ result: Result<[[Int]], GSLError>) { lock.withLock { slots[i] = result } }
+    var done: Int { lock.withLock { slots.compactMap { $0 }.count } }
+    var all: [Result<[[Int]], GSLError>] { lock.withLock { slots.compactMap { $0 } } }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import MergerSim
+
+/// The inputs of `mergersim propose` beyond the units: neighbours and the target counts, read and checked.
+public enum ProposalInputs {
+    /// Neighbours from an adjacency CSV (`code_a,code_b`, each pair once, either order).
+    /// - Throws: ``InputError`` 65 at a code the units file does not hold, or a unit paired with itself.
+    public static func adjacency(_ path: String, units: [AdministrativeUnit]) throws(InputError) -> Neighbours {
+        let table = try CSVTable(bytes: try FileInput.read(path), file: path)
+        try table.require(columns: ["code_a", "code_b"])
+        let index = Dictionary(units.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+        var pairs: [(Int, Int)] = []
+        for record in table.records {
+            let row = RecordReader(table: table, record: record)
+            var ends: [Int] = []
+            for column in ["code_a", "code_b"] {
+                let code = try row.required(column)
+                guard let i = index[code] else { throw row.error(column, "\(column) \(code) is not a unit of the units file") }
+                ends.append(i)
+            }
+            guard ends[0] != ends[1] else { throw row.error("code_b", "a unit cannot neighbour itself") }
+            pairs.append((ends[0], ends[1]))
+        }
+        return Neighbours(pairs: pairs, count: units.count)
+    }
+
+    /// Neighbours from the units' centres within each group (``Neighbours/nearest(_:groups:k:maxKm:)``).
+    /// - Throws: ``InputError`` 65 naming units without lat/lon: they need an adjacency file.
+    public static func nearest(_ units: [AdministrativeUnit], file: String, groups: [Int]) throws(InputError) -> Neighbours {
+        let missing = units.filter { $0.location == nil }.map(\.code)
+        guard missing.isEmpty else {
+            throw InputError.badData(file, "\(missing.count) units have no lat/lon (\(missing.prefix(5).joined(separator: ", "))): "
+                                     + "give their positions, or neighbours with --adjacency FILE (code_a,code_b)")
+        }
+        return Neighbours.nearest(units.compactMap(\.location), groups: groups)
+    }
+
+    /// Target counts by province (`province,units`).
+    /// - Throws: ``InputError`` 65 at a province the units file does not hold, a count below 1 or above the
+    ///   province's units, or a province given twice.
+    public static func targets(_ path: String, provinces: Set<String>, units: [AdministrativeUnit]) throws(InputError) -> [String: Int] {
+        let table = try CSVTable(bytes: try FileInput.read(path), file: path)
+        try table.require(columns: ["province", "units"])
+        var counts: [String: Int] = [:]
+        for record in table.records {
+            let row = RecordReader(table: table, record: record)
+            let province = try row.required("province")
+            guard provinces.contains(province) else { throw row.error("province", "province \"\(province)\" has no unit in the units file") }
+            guard counts[province] == nil else { throw row.error("province", "province \"\(province)\" is given twice") }
+            let have = units.filter { $0.province == province }.count
+            guard let count = try row.count("units"), (1...have).contains(count) else {
+                throw row.error("units", "units must be a whole number from 1 to \(have) (the province's units now)")
+            }
+            counts[province] = count
+        }
+        return counts
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+import MergerSim
+import MergerSimCLI
+import MergerSimIO
+
+/// Issue 13 (in progress): `mergersim propose` in both modes, its outputs, and its refusals.
+struct ProposeCommandTests {
+    let national = repositoryRoot.appendingPathComponent("scenarios/vn-2025/units.csv").path
+
+    /// The national units of one province, as a planner's file of that province.
+    func province(_ name: String, _ scratch: Scratch) throws -> String {
+        let lines = try String(contentsOfFile: national, encoding: .utf8).split(separator: "\n")
+        return try scratch.write("units.csv", Array(([String(lines[0])] + lines.dropFirst().filter { $0.contains(",\(name),") }.map(String.init))
+            .joined(separator: "\n").appending("\n").utf8))
+    }
+
+    @Test func targetModeGroupsAProvinceIntoItsCountAndTheScenarioRuns() throws {
+        let scratch = try Scratch()
+        let units = try province("Tỉnh Cao Bằng", scratch)
+        let targets = try scratch.write("targets.csv", Array("province,units\nTỉnh Cao Bằng,56\n".utf8))
+        let run = mergersim(["propose", units, "--rules", "vn-2025", "--targets", targets, "--out", scratch.path("out"), "--moves", "100"])
+        #expect(run.code == 0, "\(run.error)")
+        #expect(run.out.contains("56 units after"), "\(run.out)")
+        // The plan reads back as a plan; every old unit is in at most one new unit; every group is connected.
+        let plan = try PlanFile(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: scratch.path("out/plan.csv")))), file: "plan.csv").plan
+        let codes = plan.newUnits.flatMap { $0.members.map(\.code) }
+        #expect(Set(codes).count == codes.count)
+        let rows = try csv(scratch.path("out/proposal.csv"))
+        #expect(rows.count == plan.newUnits.count && rows.allSatisfy { ["meets", "waived"].contains($0["standards_outcome"]) })
+        // The scenario written beside it runs as it is.
+        let simulate = mergersim(["simulate", scratch.path("out/scenario.yaml"), "--runs", "2", "--quiet", "--out", scratch.path("run")])
+        #expect(simulate.code == 0, "\(simulate.error)")
+        #expect(try csv(scratch.path("run/summary.csv")).first { $0["metric"] == "units_after" }?["value"] == "56")
+        // The same seed, the same plan.
+        #expect(mergersim(["propose", units, "--rules", "vn-2025", "--targets", targets, "--out", scratch.path("again"), "--moves", "100"]).code == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: scratch.path("again/plan.csv"))) == Data(contentsOf: URL(fileURLWithPath: scratch.path("out/plan.csv"))))
+    }
+
+    @Test func mandatoryModeMergesEveryUnitThatMustWithAnAdjacencyFile() throws {
+        let scratch = try Scratch()
+        let units = repositoryRoot.appendingPathComponent("scenarios/phan-rang-2024/units.csv").path
+        // Without positions or an adjacency file: refused, naming the units.
+        let refused = mergersim(["propose", units, "--rules", "vn-2023", "--out", scratch.path("no")])
+        #expect(refused.code == 65 && refused.error.contains("have no lat/lon") && refused.error.contains("--adjacency"), "\(refused.error)")
+        let adjacency = try scratch.write("adjacency.csv", Array("code_a,code_b\n22753,22756\n22756,22759\n22759,22750\n22750,22753\n22753,22759\n".utf8))
+        let run = mergersim(["propose", units, "--rules", "vn-2023", "--adjacency", adjacency, "--out", scratch.path("out")])
+        #expect(run.code == 0, "\(run.error)")
+        let rows = try csv(scratch.path("out/proposal.csv"))
+        let merged = Set(rows.flatMap { $0["members"]!.split(separator: ";").map(String.init) })
+        // Mỹ Hương (22753) and Kinh Dinh (22759) must merge under R-2.2b: both are in a proposed unit.
+        #expect(merged.isSuperset(of: ["22753", "22759"]), "\(rows)")
+        #expect(rows.allSatisfy { !$0["note"]!.isEmpty })
+    }
+
+    @Test func badTargetsAndAdjacencyAreRefusedWhereTheyAre() throws {
+        let scratch = try Scratch()
+        let units = try province("Tỉnh Cao Bằng", scratch)
+        let cases: [(String, String, String)] = [
+            ("targets", "province,units\nTỉnh Không Có,3\n", "targets.csv:2:1: province \"Tỉnh Không Có\" has no unit"),
+            ("targets", "province,units\nTỉnh Cao Bằng,500\n", "targets.csv:2:15: units must be a whole number from 1 to 161"),
+            ("adjacency", "code_a,code_b\n01,99999\n", "adjacency.csv:2:1: code_a 01 is not a unit"),
+        ]
+        for (option, text, message) in cases {
+            let file = try scratch.write("\(option).csv", Array(text.utf8))
+            let run = mergersim(["propose", units, "--rules", "vn-2025", "--\(option)", file, "--out", scratch.path("never")])
+            #expect(run.code == 65 && run.error.contains(message), "\(option): \(run.error)")
+            #expect(!scratch.exists("never"))
+        }
+    }
+}
