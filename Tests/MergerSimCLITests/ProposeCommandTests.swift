@@ -69,3 +69,25 @@ struct ProposeCommandTests {
         }
     }
 }
+
+/// Issue 13, item 4: the bundled 2026–2030 round.
+struct Round2026ScenarioTests {
+    let folder = repositoryRoot.appendingPathComponent("scenarios/vn-2026-round")
+
+    @Test func theRoundScreensProposesAndRunsAsItsReadmeSays() throws {
+        let scratch = try Scratch()
+        let units = folder.appendingPathComponent("units.csv").path
+        #expect(try csv(units).count == 3_321)
+        #expect(mergersim(["screen", units, "--rules", "vn-2026", "--out", scratch.path("screen")]).code == 0)
+        let verdicts = Dictionary(grouping: try csv(scratch.path("screen/screening.csv")), by: { $0["verdict"]! }).mapValues(\.count)
+        #expect(verdicts["merge"] == 69 && verdicts["exempt"] == 1 && verdicts["keep"] == 3_251, "\(verdicts)")
+        let run = mergersim(["propose", units, "--rules", "vn-2026", "--out", scratch.path("proposal"), "--quiet"])
+        #expect(run.code == 0, "\(run.error)")
+        #expect(run.out.contains("112 merge into 54 new units, 54 of them meeting the standards or waived; 3,263 units after"), "\(run.out)")
+        // The bundled plan is this proposal.
+        #expect(try Data(contentsOf: URL(fileURLWithPath: scratch.path("proposal/plan.csv"))) == Data(contentsOf: folder.appendingPathComponent("plan.csv")))
+        let simulate = mergersim(["simulate", folder.appendingPathComponent("scenario.yaml").path, "--runs", "2", "--quiet", "--out", scratch.path("run")])
+        #expect(simulate.code == 0, "\(simulate.error)")
+        #expect(try csv(scratch.path("run/summary.csv")).first { $0["metric"] == "units_after" }?["value"] == "3263")
+    }
+}

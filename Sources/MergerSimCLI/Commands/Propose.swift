@@ -70,8 +70,10 @@ struct Propose: ConsoleCommand {
         let scopeOf = all.map { within == .district ? "\($0.province)/\($0.district ?? "")" : $0.province }
         let scopes = Array(Set(scopeOf)).sorted()
         let scopeIndex = Dictionary(uniqueKeysWithValues: scopes.enumerated().map { ($1, $0) })
-        let neighbours = try adjacency.map { try ProposalInputs.adjacency($0, units: all) }
-            ?? ProposalInputs.nearest(all, file: units, groups: scopeOf.map { scopeIndex[$0] ?? 0 })
+        func neighbours(required: Set<Int>) throws(InputError) -> Neighbours {
+            if let adjacency { return try ProposalInputs.adjacency(adjacency, units: all) }
+            return try ProposalInputs.nearest(all, file: units, groups: scopeOf.map { scopeIndex[$0] ?? 0 }, required: required)
+        }
         let targetsOfGroups: GroupTargets
         do {
             targetsOfGroups = try GroupTargets(units: all, rules: loaded.rules, provinceClass: { _ in "other" })
@@ -83,7 +85,8 @@ struct Propose: ConsoleCommand {
         if let targets {
             mode = "targets"
             let counts = try ProposalInputs.targets(targets, provinces: Set(all.map(\.province)), units: all)
-            let proposer = RegionProposer(units: all, neighbours: neighbours, targets: targetsOfGroups)
+            let graph = try neighbours(required: Set(all.indices.filter { counts[all[$0].province] != nil }))
+            let proposer = RegionProposer(units: all, neighbours: graph, targets: targetsOfGroups)
             let random = try RandomSource(seed: seed)
             let provinces = counts.keys.sorted()
             let seeds = provinces.indices.map { random.derivedSeed($0) }
@@ -115,7 +118,7 @@ struct Propose: ConsoleCommand {
             }
             let must = Set(results.indices.filter { results[$0].verdict == .merge || (borderline && results[$0].verdict == .borderline) })
             let exempt = Set(results.indices.filter { results[$0].verdict == .exempt })
-            let proposer = MandatoryProposer(units: all, neighbours: neighbours, targets: targetsOfGroups)
+            let proposer = MandatoryProposer(units: all, neighbours: try neighbours(required: must), targets: targetsOfGroups)
             groups = proposer.propose(mustMerge: must, exempt: exempt).map { ($0.members, $0.note) }
         }
         let report = ProposalReport(units: all, groups: groups)
@@ -143,6 +146,10 @@ struct Propose: ConsoleCommand {
         console.out("Proposal (\(mode) mode) under \(loaded.rules.id): \(ReportFormat.grouped(all.count)) units; \(ReportFormat.grouped(merged)) merge into "
                     + "\(ReportFormat.grouped(newUnits)) new units, \(ReportFormat.grouped(meeting)) of them meeting the standards or waived; "
                     + "\(ReportFormat.grouped(all.count - merged + newUnits)) units after.")
+        if adjacency == nil, !ProposalInputs.unplaced(all).isEmpty {
+            let unplaced = ProposalInputs.unplaced(all)
+            console.out("No lat/lon, so left as they are: " + unplaced.prefix(10).joined(separator: ", ") + (unplaced.count > 10 ? " and \(unplaced.count - 10) more" : "") + ".")
+        }
         let unfixable = groups.filter { $0.note.contains("cannot be fixed") || $0.note.contains("still misses") }
         if !unfixable.isEmpty {
             console.out("Not fixed: " + unfixable.prefix(10).map { "\(all[$0.members[0]].code) (\($0.note))" }.joined(separator: "; "))

@@ -24,16 +24,23 @@ public enum ProposalInputs {
         return Neighbours(pairs: pairs, count: units.count)
     }
 
-    /// Neighbours from the units' centres within each group (``Neighbours/nearest(_:groups:k:maxKm:)``).
-    /// - Throws: ``InputError`` 65 naming units without lat/lon: they need an adjacency file.
-    public static func nearest(_ units: [AdministrativeUnit], file: String, groups: [Int]) throws(InputError) -> Neighbours {
-        let missing = units.filter { $0.location == nil }.map(\.code)
+    /// Neighbours from the units' centres within each group (``Neighbours/nearest(_:groups:k:maxKm:)``). A unit
+    /// without lat/lon has no neighbours and stays as it is; one in `required` (a unit the proposal must
+    /// place) without them is refused.
+    /// - Throws: ``InputError`` 65 naming required units without lat/lon: they need an adjacency file.
+    public static func nearest(_ units: [AdministrativeUnit], file: String, groups: [Int], required: Set<Int>) throws(InputError) -> Neighbours {
+        let missing = required.sorted().filter { units[$0].location == nil }.map { units[$0].code }
         guard missing.isEmpty else {
             throw InputError.badData(file, "\(missing.count) units have no lat/lon (\(missing.prefix(5).joined(separator: ", "))): "
                                      + "give their positions, or neighbours with --adjacency FILE (code_a,code_b)")
         }
-        return Neighbours.nearest(units.compactMap(\.location), groups: groups)
+        // Units without a position each in a group of their own: linked to nobody.
+        let isolated = groups.enumerated().map { i, g in units[i].location == nil ? -1 - i : g }
+        return Neighbours.nearest(units.map { $0.location ?? Coordinate(latitude: 0, longitude: 0) }, groups: isolated)
     }
+
+    /// The units without lat/lon (codes), which a proposal from centres leaves as they are.
+    public static func unplaced(_ units: [AdministrativeUnit]) -> [String] { units.filter { $0.location == nil }.map(\.code) }
 
     /// Target counts by province (`province,units`).
     /// - Throws: ``InputError`` 65 at a province the units file does not hold, a count below 1 or above the
