@@ -49,6 +49,18 @@ struct Propose: ConsoleCommand {
     @Option(help: "Annealing moves per unit in target mode.")
     var moves = 300
 
+    @Option(name: .customLong("weight-failing"), help: "Target mode: the cost of a group missing its target.")
+    var weightFailing = ProposalWeights().failing
+
+    @Option(name: .customLong("weight-compactness"), help: "Target mode: the cost of each km of a group's population-weighted spread.")
+    var weightCompactness = ProposalWeights().compactness
+
+    @Option(name: .customLong("weight-balance"), help: "Target mode: the cost of a group's squared relative gap to the mean population.")
+    var weightBalance = ProposalWeights().balance
+
+    @Option(name: .customLong("weight-district"), help: "Target mode: the cost of each member outside its group's main old district.")
+    var weightDistrict = ProposalWeights().districtCrossing
+
     @Option(help: "The output folder.", completion: .directory)
     var out = "output/proposal"
 
@@ -59,6 +71,9 @@ struct Propose: ConsoleCommand {
 
     func validate() throws {
         guard (1...100_000).contains(moves) else { throw ValidationError("--moves must be from 1 to 100,000") }
+        for (name, value) in [("failing", weightFailing), ("compactness", weightCompactness), ("balance", weightBalance), ("district", weightDistrict)] {
+            guard value.isFinite, value >= 0, value <= 1e9 else { throw ValidationError("--weight-\(name) must be a number from 0 to 1e9") }
+        }
     }
 
     func execute(arguments: [String], console: Console) throws {
@@ -86,7 +101,8 @@ struct Propose: ConsoleCommand {
             mode = "targets"
             let counts = try ProposalInputs.targets(targets, provinces: Set(all.map(\.province)), units: all)
             let graph = try neighbours(required: Set(all.indices.filter { counts[all[$0].province] != nil }))
-            let proposer = RegionProposer(units: all, neighbours: graph, targets: targetsOfGroups)
+            let weights = ProposalWeights(failing: weightFailing, compactness: weightCompactness, balance: weightBalance, districtCrossing: weightDistrict)
+            let proposer = RegionProposer(units: all, neighbours: graph, targets: targetsOfGroups, weights: weights)
             let random = try RandomSource(seed: seed)
             let provinces = counts.keys.sorted()
             let seeds = provinces.indices.map { random.derivedSeed($0) }
@@ -133,7 +149,10 @@ struct Propose: ConsoleCommand {
         let rulesEntry = loaded.source == "bundled" ? loaded.rules.id : Scenario.relative(URL(fileURLWithPath: rules).standardizedFileURL.path, from: destination.target)
         var manifest = RunManifest(command: ["mergersim"] + arguments, rules: loaded, round: round, seed: seed,
                                    inputs: [.init(role: "units", path: units, bytes: bytes, rows: all.count)],
-                                   defaults: [.init(name: "province_class", value: "other for every province (R-2.6 ward targets)")],
+                                   defaults: [.init(name: "province_class", value: "other for every province (R-2.6 ward targets)"),
+                                              .init(name: "weights", value: "failing \(weightFailing), compactness \(weightCompactness) per km, "
+                                                    + "balance \(weightBalance), district crossing \(weightDistrict)"),
+                                              .init(name: "neighbours", value: adjacency.map { "from \($0)" } ?? "6 nearest within 25 km of the same \(within.rawValue), pieces joined")],
                                    outputs: ["plan.csv", "proposal.csv", "scenario.yaml", "manifest.json"])
         manifest.scenario = "proposal (\(mode))"
         try destination.write([
