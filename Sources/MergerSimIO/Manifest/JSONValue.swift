@@ -39,4 +39,30 @@ public indirect enum JSONValue: Codable, Sendable, Equatable {
         case .object(let value): try container.encode(value)
         }
     }
+
+    /// The value as compact JSON text, keys sorted (for a report's cell).
+    public var text: String {
+        switch self {
+        case .null: return "null"
+        case .bool(let value): return value ? "true" : "false"
+        case .number(let value): return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        case .string(let value): return Self.quoted(value)
+        case .array(let values): return "[" + values.map(\.text).joined(separator: ",") + "]"
+        case .object(let values): return "{" + values.keys.sorted().map { Self.quoted($0) + ":" + (values[$0]?.text ?? "null") }.joined(separator: ",") + "}"
+        }
+    }
+
+    private static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
 }

@@ -118,11 +118,9 @@ public enum WorkbookReport {
         for (c, key) in ["assumption.kind", "assumption.name", "assumption.value", "assumption.rule"].enumerated() {
             try sheet.write(l(key), row: 0, column: c, format: header)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var row = 1
         for a in assumptions {
-            let value = String(decoding: try encoder.encode(a.value), as: UTF8.self)
+            let value = a.value.text
             for (c, text) in [l("assumption.nc"), a.path, value, a.rule].enumerated() { try sheet.write(text, row: row, column: c, format: .init(numberFormat: "@")) }
             row += 1
         }

@@ -95,10 +95,8 @@ public struct RunReport {
         // Assumptions.
         page += "<section class=\"assumptions\"><h2>\(e(l("report.assumptions")))</h2><table><tr><th>\(e(l("report.assumption_path")))</th>"
             + "<th>\(e(l("report.assumption_rule")))</th><th>\(e(l("report.assumption_value")))</th></tr>"
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for a in input.assumptions where !a.path.hasPrefix("in_force") {
-            let value = (try? encoder.encode(a.value)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            let value = a.value.text
             page += "<tr><td class=\"code\">\(e(a.path))</td><td>\(e(a.rule))</td><td class=\"code\">\(e(String(value.prefix(160))))</td></tr>"
         }
         page += "</table>"
