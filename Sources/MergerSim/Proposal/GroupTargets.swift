@@ -8,18 +8,22 @@
 public struct GroupTargets: Sendable {
     /// Per unit: area (km²) and population required of a group it leads.
     public let area: [Double], population: [Double]
+    /// Per unit: the staffing quota of a new unit it leads (its own type and quota rules; the group's may
+    /// differ a little, so the proposal's surplus term is an estimate, judged exactly in the report).
+    public let quota: [Headcount]
     /// Members from which the standards are waived (nil: never).
     public let waivedFromMembers: Int?
 
     /// Targets given directly: per unit the area and population of a group it leads.
-    public init(area: [Double], population: [Double], waivedFromMembers: Int?) {
+    public init(area: [Double], population: [Double], waivedFromMembers: Int?, quota: [Headcount]? = nil) {
         self.area = area
         self.population = population
+        self.quota = quota ?? Array(repeating: Headcount(cadres: .max / 4, civilServants: .max / 4, nonProfessional: .max / 4), count: area.count)
         self.waivedFromMembers = waivedFromMembers
     }
 
     public init(units: [AdministrativeUnit], rules: RuleSet, provinceClass: (String) -> String) throws(RuleApplicationError) {
-        var area: [Double] = [], population: [Double] = []
+        var area: [Double] = [], population: [Double] = [], quota: [Headcount] = []
         for unit in units {
             // A two-member merger led by this unit, to read off the target the judge applies to it.
             let part = MergedUnit.Contribution(code: unit.code, share: FixedDecimal(millionths: FixedDecimal.scale), population: unit.population,
@@ -28,7 +32,9 @@ public struct GroupTargets: Sendable {
             let judged = try rules.judge(probe, provinceClass: provinceClass(unit.province))
             area.append(judged.requiredAreaKm2)
             population.append(judged.requiredPopulation)
+            quota.append(judged.quota.posts)
         }
+        self.quota = quota
         self.area = area
         self.population = population
         waivedFromMembers = rules.mergedUnits.waivedFromMembers

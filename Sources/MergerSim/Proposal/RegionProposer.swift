@@ -7,7 +7,8 @@ import GSL
 /// The objective, summed over groups (weights in ``ProposalWeights``): a group that misses its target
 /// (``GroupTargets``) costs `failing`; each km of its population-weighted mean distance to its centre
 /// costs `compactness`; the square of its population's relative distance from the province's mean
-/// costs `balance`; each member outside the group's main old district costs `districtCrossing`.
+/// costs `balance`; each member outside the group's main old district costs `districtCrossing`; each
+/// person over the new unit's quota (estimated from its largest member's, ``GroupTargets/quota``) costs `surplus`.
 ///
 /// Annealing moves one unit on a group's border to a neighbouring group, never emptying a group or
 /// cutting one in two; a move that lowers the objective is taken, one that raises it by Δ with
@@ -139,11 +140,13 @@ public struct ProposalWeights: Sendable, Hashable {
     public var compactness = 1.0
     public var balance = 2.0
     public var districtCrossing = 50.0
+    public var surplus = 0.01
 
-    public init(failing: Double = 1_000, compactness: Double = 1, balance: Double = 2, districtCrossing: Double = 50) {
+    public init(failing: Double = 1_000, compactness: Double = 1, balance: Double = 2, districtCrossing: Double = 50, surplus: Double = 0.01) {
         self.failing = failing
         self.compactness = compactness
         self.balance = balance
         self.districtCrossing = districtCrossing
+        self.surplus = surplus
     }
 }

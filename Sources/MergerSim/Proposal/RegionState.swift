@@ -30,10 +30,11 @@ struct RegionState {
         let units = proposer.units, targets = proposer.targets, w = proposer.weights
         var population = 0, area = 0.0, largest = group[0]
         var lat = 0.0, lon = 0.0, placed = 0
-        var districts: [String: Int] = [:]
+        var districts: [String: Int] = [:], staff = Headcount.zero
         for u in group {
             let unit = units[u]
             population += unit.population
+            if let s = unit.staff { staff = staff + s }
             area += Double(unit.area.millionths) / Double(FixedDecimal.scale)
             if (unit.population, units[largest].code) > (units[largest].population, unit.code) { largest = u }
             if let p = unit.location {
@@ -55,7 +56,9 @@ struct RegionState {
         }
         let imbalance = (Double(population) - meanPopulation) / meanPopulation
         let crossing = group.count - (districts.values.max() ?? group.count)
+        let surplus = group.count > 1 ? staff.excess(over: targets.quota[largest]).total : 0
         return (meets ? 0 : w.failing) + w.compactness * spread + w.balance * imbalance * imbalance + w.districtCrossing * Double(crossing)
+            + w.surplus * Double(surplus)
     }
 
     /// Whether `group` without `unit` is still one connected piece.

@@ -61,6 +61,9 @@ struct Propose: ConsoleCommand {
     @Option(name: .customLong("weight-district"), help: "Target mode: the cost of each member outside its group's main old district.")
     var weightDistrict = ProposalWeights().districtCrossing
 
+    @Option(name: .customLong("weight-surplus"), help: "Target mode: the cost of each person over a new unit's (estimated) quota.")
+    var weightSurplus = ProposalWeights().surplus
+
     @Option(help: "The output folder.", completion: .directory)
     var out = "output/proposal"
 
@@ -71,7 +74,7 @@ struct Propose: ConsoleCommand {
 
     func validate() throws {
         guard (1...100_000).contains(moves) else { throw ValidationError("--moves must be from 1 to 100,000") }
-        for (name, value) in [("failing", weightFailing), ("compactness", weightCompactness), ("balance", weightBalance), ("district", weightDistrict)] {
+        for (name, value) in [("failing", weightFailing), ("compactness", weightCompactness), ("balance", weightBalance), ("district", weightDistrict), ("surplus", weightSurplus)] {
             guard value.isFinite, value >= 0, value <= 1e9 else { throw ValidationError("--weight-\(name) must be a number from 0 to 1e9") }
         }
     }
@@ -101,7 +104,7 @@ struct Propose: ConsoleCommand {
             mode = "targets"
             let counts = try ProposalInputs.targets(targets, provinces: Set(all.map(\.province)), units: all)
             let graph = try neighbours(required: Set(all.indices.filter { counts[all[$0].province] != nil }))
-            let weights = ProposalWeights(failing: weightFailing, compactness: weightCompactness, balance: weightBalance, districtCrossing: weightDistrict)
+            let weights = ProposalWeights(failing: weightFailing, compactness: weightCompactness, balance: weightBalance, districtCrossing: weightDistrict, surplus: weightSurplus)
             let proposer = RegionProposer(units: all, neighbours: graph, targets: targetsOfGroups, weights: weights)
             let random = try RandomSource(seed: seed)
             let provinces = counts.keys.sorted()
@@ -151,7 +154,7 @@ struct Propose: ConsoleCommand {
                                    inputs: [.init(role: "units", path: units, bytes: bytes, rows: all.count)],
                                    defaults: [.init(name: "province_class", value: "other for every province (R-2.6 ward targets)"),
                                               .init(name: "weights", value: "failing \(weightFailing), compactness \(weightCompactness) per km, "
-                                                    + "balance \(weightBalance), district crossing \(weightDistrict)"),
+                                                    + "balance \(weightBalance), district crossing \(weightDistrict), surplus \(weightSurplus) a person"),
                                               .init(name: "neighbours", value: adjacency.map { "from \($0)" } ?? "6 nearest within 25 km of the same \(within.rawValue), pieces joined")],
                                    outputs: ["plan.csv", "proposal.csv", "scenario.yaml", "manifest.json"])
         manifest.scenario = "proposal (\(mode))"
