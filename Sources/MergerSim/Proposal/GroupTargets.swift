@@ -4,7 +4,7 @@
 /// A group meets its target when it merges at least `waivedFromMembers` units (the standards are
 /// waived), or when its summed area and population reach those of its largest member's target; a
 /// single unit left as it is is held to the same figures. The proposal is then judged again in full by
-/// the pipeline (``RuleSet/judge(_:provinceClass:partyMassOrgPosts:)``) for its report.
+/// the pipeline (the rule set's `judge`) for its report.
 public struct GroupTargets: Sendable {
     /// Per unit: area (km²) and population required of a group it leads.
     public let area: [Double], population: [Double]
