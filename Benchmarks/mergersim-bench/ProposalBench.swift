@@ -27,7 +27,7 @@ func proposalBench(scenario path: String, seed: UInt64, movesPerUnit: Int, weigh
     let provinceIndex = Dictionary(uniqueKeysWithValues: provinces.enumerated().map { ($1, $0) })
     let started = DispatchTime.now()
     let points = units.map { $0.location ?? Coordinate(latitude: 0, longitude: 0) }
-    let neighbours = Neighbours.nearest(points, groups: units.map { provinceIndex[$0.province] ?? 0 })
+    let neighbours = Neighbours.fromCentres(points, groups: units.indices.map { units[$0].location == nil ? -1 - $0 : provinceIndex[units[$0].province] ?? 0 })
     let targets = try GroupTargets(units: units, rules: inputs.rules.rules, provinceClass: inputs.scenario.provinceClass)
     let proposer = RegionProposer(units: units, neighbours: neighbours, targets: targets, weights: weights)
     let random = try RandomSource(seed: seed)

@@ -21,11 +21,19 @@ struct ProposalTests {
         }
     }
 
-    @Test func neighboursFromCentresAreSymmetricConnectedAndStayInTheirGroup() {
+    /// Four centres on a square: its four sides and one diagonal; a fifth in the middle: eight edges.
+    @Test func delaunayOfASquare() {
+        #expect(Delaunay.edges([(0, 0), (1, 0), (1, 1), (0, 1)]).count == 5)
+        let withCentre = Delaunay.edges([(0, 0), (1, 0), (1, 1), (0, 1), (0.5, 0.45)])
+        #expect(withCentre.count == 8 && withCentre.filter { $0.1 == 4 || $0.0 == 4 }.count == 4)
+    }
+
+    @Test(arguments: [Neighbours.Method.delaunay, .nearest(4)])
+    func neighboursFromCentresAreSymmetricConnectedAndStayInTheirGroup(method: Neighbours.Method) {
         let units = grid()
         var points = units.compactMap(\.location)
         points += [Coordinate(latitude: 30, longitude: 100)]  // a unit far away, in another province
-        let neighbours = Neighbours.nearest(points, groups: Array(repeating: 0, count: 36) + [1], k: 4, maxKm: 5)
+        let neighbours = Neighbours.fromCentres(points, groups: Array(repeating: 0, count: 36) + [1], method: method, maxKm: 5)
         for (u, list) in neighbours.lists.enumerated() {
             for v in list { #expect(neighbours.lists[v].contains(u)) }
         }
@@ -36,7 +44,7 @@ struct ProposalTests {
     @Test(arguments: [1, 12, 18])
     func everyGroupIsConnectedAndTheCountIsKept(count: Int) throws {
         let units = grid()
-        let neighbours = Neighbours.nearest(units.compactMap(\.location), groups: Array(repeating: 0, count: 36), k: 4, maxKm: 5)
+        let neighbours = Neighbours.fromCentres(units.compactMap(\.location), groups: Array(repeating: 0, count: 36), maxKm: 5)
         let targets = GroupTargets(area: Array(repeating: 25, count: 36), population: Array(repeating: 3_000, count: 36), waivedFromMembers: 3)
         let proposer = RegionProposer(units: units, neighbours: neighbours, targets: targets)
         let groups = try proposer.propose(Array(0..<36), count: count, seed: 7, movesPerUnit: 100)

@@ -3,11 +3,12 @@ import Foundation
 /// Which units border which, for proposing mergers: from a planner's adjacency list, or, without one,
 /// approximated from the units' centres.
 ///
-/// The approximation links each unit to its `k` nearest units of the same group (province, or district
-/// when asked) within `maxKm`, both ways, then joins what is still apart: while a group's graph falls in
-/// several pieces, the closest pair of units between the smallest piece and the rest is linked. Real
-/// borders differ (a long thin commune touches units that are not among its nearest centres), so a
-/// planner's adjacency file is better where there is one.
+/// The approximation links, within each group (province, or district when asked), the units whose centres
+/// share an edge of the Delaunay triangulation (the default) or each unit to its `k` nearest, in both cases
+/// only within `maxKm`; then it joins what is still apart: while a group's graph falls in several pieces,
+/// the closest pair of units between the smallest piece and the rest is linked. Real borders differ (a
+/// long thin commune touches units whose centres are far), so a planner's adjacency file is better where
+/// there is one.
 public struct Neighbours: Sendable, Equatable {
     /// Per unit, its neighbours (indices), ascending.
     public let lists: [[Int]]
@@ -34,14 +35,37 @@ public struct Neighbours: Sendable, Equatable {
         return (x * x + y * y).squareRoot() * 111.32
     }
 
+    /// How centres are linked: Delaunay edges, or each to its `k` nearest.
+    public enum Method: Sendable, Hashable {
+        case delaunay
+        case nearest(Int)
+    }
+
     /// The approximation from centres (see the type): `groups[i]` is unit i's group; units are linked only within a group.
     /// - Complexity: O(Σ n_g²) over the groups' sizes n_g.
-    public static func nearest(_ points: [Coordinate], groups: [Int], k: Int = 6, maxKm: Double = 25) -> Neighbours {
+    public static func fromCentres(_ points: [Coordinate], groups: [Int], method: Method = .delaunay, maxKm: Double = 25) -> Neighbours {
+        switch method {
+        case .delaunay: nearest(points, groups: groups, k: 0, maxKm: maxKm)
+        case .nearest(let k): nearest(points, groups: groups, k: max(1, k), maxKm: maxKm)
+        }
+    }
+
+    /// Each unit linked to its `k` nearest (`k` = 0: Delaunay edges instead), within `maxKm`, pieces joined.
+    static func nearest(_ points: [Coordinate], groups: [Int], k: Int = 6, maxKm: Double = 25) -> Neighbours {
         var lists = [[Int]](repeating: [], count: points.count)
         let members = Dictionary(grouping: points.indices, by: { groups[$0] })
         for group in members.keys.sorted() {
             let units = members[group] ?? []
-            for u in units {
+            if k == 0 {
+                // Delaunay edges within the group, those longer than maxKm dropped (the pieces are joined below).
+                let latitude = units.map { points[$0].latitude }.reduce(0, +) / Double(max(units.count, 1))
+                let plane = units.map { (x: points[$0].longitude * cos(latitude * .pi / 180), y: points[$0].latitude) }
+                for (a, b) in Delaunay.edges(plane) where km(points[units[a]], points[units[b]]) <= maxKm {
+                    lists[units[a]].append(units[b])
+                    lists[units[b]].append(units[a])
+                }
+            }
+            for u in units where k > 0 {
                 let nearest = units.filter { $0 != u }.map { ($0, km(points[u], points[$0])) }
                     .sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(k)
                 for (v, d) in nearest where d <= maxKm || lists[u].isEmpty {

@@ -33,7 +33,7 @@ public struct RegionProposer: Sendable {
     }
 
     /// The groups of `members` (indices into `units`, one province), `count` of them.
-    /// - Precondition: `members` is connected in the neighbour graph (``Neighbours/nearest(_:groups:k:maxKm:)`` makes it so).
+    /// - Precondition: `members` is connected in the neighbour graph (``Neighbours/fromCentres(_:groups:method:maxKm:)`` makes it so).
     public func propose(_ members: [Int], count: Int, seed: UInt64, movesPerUnit: Int = 300) throws(GSLError) -> [[Int]] {
         guard count < members.count else { return members.map { [$0] } }
         let random = try RandomSource(seed: seed)

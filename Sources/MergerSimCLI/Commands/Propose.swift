@@ -155,7 +155,7 @@ struct Propose: ConsoleCommand {
                                    defaults: [.init(name: "province_class", value: "other for every province (R-2.6 ward targets)"),
                                               .init(name: "weights", value: "failing \(weightFailing), compactness \(weightCompactness) per km, "
                                                     + "balance \(weightBalance), district crossing \(weightDistrict), surplus \(weightSurplus) a person"),
-                                              .init(name: "neighbours", value: adjacency.map { "from \($0)" } ?? "6 nearest within 25 km of the same \(within.rawValue), pieces joined")],
+                                              .init(name: "neighbours", value: adjacency.map { "from \($0)" } ?? "Delaunay edges of the centres within 25 km, in the same \(within.rawValue), pieces joined")],
                                    outputs: ["plan.csv", "proposal.csv", "scenario.yaml", "manifest.json"])
         manifest.scenario = "proposal (\(mode))"
         try destination.write([

@@ -24,7 +24,7 @@ public enum ProposalInputs {
         return Neighbours(pairs: pairs, count: units.count)
     }
 
-    /// Neighbours from the units' centres within each group (``Neighbours/nearest(_:groups:k:maxKm:)``). A unit
+    /// Neighbours from the units' centres within each group (``Neighbours/fromCentres(_:groups:method:maxKm:)``). A unit
     /// without lat/lon has no neighbours and stays as it is; one in `required` (a unit the proposal must
     /// place) without them is refused.
     /// - Throws: ``InputError`` 65 naming required units without lat/lon: they need an adjacency file.
@@ -36,7 +36,7 @@ public enum ProposalInputs {
         }
         // Units without a position each in a group of their own: linked to nobody.
         let isolated = groups.enumerated().map { i, g in units[i].location == nil ? -1 - i : g }
-        return Neighbours.nearest(units.map { $0.location ?? Coordinate(latitude: 0, longitude: 0) }, groups: isolated)
+        return Neighbours.fromCentres(units.map { $0.location ?? Coordinate(latitude: 0, longitude: 0) }, groups: isolated)
     }
 
     /// The units without lat/lon (codes), which a proposal from centres leaves as they are.
