@@ -10,8 +10,8 @@ import GSL
 /// costs `balance`; each member outside the group's main old district costs `districtCrossing`; each
 /// person over the new unit's quota (estimated from its largest member's, ``GroupTargets/quota``) costs `surplus`.
 ///
-/// Annealing moves one unit on a group's border to a neighbouring group, never emptying a group or
-/// cutting one in two; a move that lowers the objective is taken, one that raises it by Δ with
+/// Annealing moves one unit on a group's border to a neighbouring group, or (one move in four) swaps it
+/// with a unit of that group it borders, never emptying a group or cutting one in two; a move that lowers the objective is taken, one that raises it by Δ with
 /// probability exp(−Δ/T), T falling geometrically from the start's typical |Δ| to a thousandth of it.
 /// Every draw comes from the province's own GSL stream, seeded from the run's seed and the province's
 /// place, so a proposal is the same on any machine and any number of cores.

@@ -96,6 +96,24 @@ struct RegionState {
         groupOf[unit] = to
     }
 
+    /// A swap: `u` (in its group) and `v` (in a neighbouring group) change places, both groups staying one piece.
+    func swapProposal(_ u: Int, _ v: Int) -> (g: Int, h: Int, delta: Double, newG: [Int], newH: [Int])? {
+        guard let g = groupOf[u], let h = groupOf[v], g != h else { return nil }
+        let newG = groups[g].filter { $0 != u } + [v], newH = groups[h].filter { $0 != v } + [u]
+        let lists = proposer.neighbours.lists
+        guard Neighbours.components(of: newG, lists: lists).count == 1, Neighbours.components(of: newH, lists: lists).count == 1 else { return nil }
+        return (g, h, groupCost(newG) + groupCost(newH) - cost[g] - cost[h], newG, newH)
+    }
+
+    mutating func applySwap(_ u: Int, _ v: Int, _ s: (g: Int, h: Int, delta: Double, newG: [Int], newH: [Int])) {
+        groups[s.g] = s.newG
+        groups[s.h] = s.newH
+        cost[s.g] = groupCost(s.newG)
+        cost[s.h] = groupCost(s.newH)
+        groupOf[u] = s.h
+        groupOf[v] = s.g
+    }
+
     /// Simulated annealing over `moves` proposed moves; ends in the best state met.
     mutating func anneal(random: RandomSource, moves: Int) {
         var deltas: [Double] = []
@@ -108,10 +126,20 @@ struct RegionState {
         var current = total
         for step in 0..<moves {
             let temperature = start * pow(end / start, Double(step) / Double(max(moves, 1)))
-            guard let m = randomMove(random), let p = proposal(m.unit, to: m.to) else { continue }
-            guard p.delta <= 0 || random.uniform() < exp(-p.delta / temperature) else { continue }
-            apply(m.unit, p, to: m.to)
-            current += p.delta
+            guard let m = randomMove(random) else { continue }
+            // One move in four is a swap with a unit of the neighbouring group (sizes kept), the rest a hand-over.
+            if random.uniform() < 0.25 {
+                let partners = proposer.neighbours.lists[m.unit].filter { groupOf[$0] == m.to }
+                guard !partners.isEmpty else { continue }
+                let v = partners[random.uniformInteger(below: partners.count)]
+                guard let s = swapProposal(m.unit, v), s.delta <= 0 || random.uniform() < exp(-s.delta / temperature) else { continue }
+                applySwap(m.unit, v, s)
+                current += s.delta
+            } else {
+                guard let p = proposal(m.unit, to: m.to), p.delta <= 0 || random.uniform() < exp(-p.delta / temperature) else { continue }
+                apply(m.unit, p, to: m.to)
+                current += p.delta
+            }
             if current < best.0 - 1e-9 { best = (current, groups, groupOf) }
         }
         (_, groups, groupOf) = best
