@@ -26,7 +26,7 @@ struct ReplicationState {
         self.model = model
         self.random = random
         members = model.initialMembers
-        count = model.initialMembers.map(\.count)
+        count = model.initialMembers.map { $0.count }  // a closure: a key path here is projected at run time
         active = [Bool](repeating: true, count: model.workforce.count)
         unit = model.workforce.unit
         category = model.workforce.category
@@ -131,11 +131,12 @@ struct ReplicationState {
     /// the route's uptake (their own keyed draw), until `surplus` is gone.
     private mutating func offerExit(_ offer: Offer, _ terms: OfferTerms, slot s: Int, year: Int, surplus: inout Int) {
         let order = members[s], random = self.random
-        for member in order {
+        // The slot runs nearest to retirement first: the route's window starts where a binary search finds it.
+        let first = order.partitioningIndex { Int($0.retirementMonth) - terms.startMonth >= offer.nearest }
+        for member in order[first...] {
             let p = Int(member.person), monthsEarly = Int(member.retirementMonth) - terms.startMonth
             guard active[p] else { continue }
-            if monthsEarly < offer.nearest { continue }
-            if monthsEarly > offer.furthest { break }  // the slot runs nearest to retirement first
+            if monthsEarly > offer.furthest { break }
             guard random.uniform(person: p, year: year, offer.purpose) < offer.uptake else { continue }
             let facts = model.exitFacts[p]
             let exit = ExitCase(route: offer.route, monthsEarly: monthsEarly,
