@@ -236,7 +236,7 @@ public struct TransferPlanner: Sendable {
         }
         guard !supplies.isEmpty, !demands.isEmpty else { return [] }
         let limit = settings.distanceLimit
-        var problem = TransportationProblem(supplies: supplies.map(\.count), demands: demands.map(\.count), arcs: [])
+        var problem = TransportationProblem(supplies: supplies.map { $0.count }, demands: demands.map { $0.count }, arcs: [])  // closures: no run-time key paths in the yearly loop
         for (s, supply) in supplies.enumerated() {
             for (d, demand) in demands.enumerated() where categoryPairs.contains(where: { $0.from == supply.category && $0.to == demand.category }) {
                 var metres: Int64 = 0

@@ -33,7 +33,11 @@ struct ReplicationState {
         voluntary = [[Int32]](repeating: [], count: model.years + 1)
         result = Replication(years: [], yearWithinQuota: [Int?](repeating: nil, count: model.workforce.units.count),
                              leavers: recordLeavers ? [] : nil)
-        for person in 0..<model.workforce.count { scheduleVoluntaryExit(person, after: 0) }
+        // Most people stay the whole run: only those whose draw is above their category's last threshold are scheduled.
+        let finalStay = model.stay.map { $0[model.years] }, random = self.random, category = self.category
+        for person in 0..<model.workforce.count where random.uniform(person: person, year: 0, .voluntaryExit) > finalStay[category[person]] {
+            scheduleVoluntaryExit(person, after: 0)
+        }
         for u in 0..<model.workforce.units.count where isWithinQuota(u) { result.yearWithinQuota[u] = 0 }
         result.start = stateRecord()
     }
