@@ -30,33 +30,24 @@ func proposalBench(scenario path: String, seed: UInt64, movesPerUnit: Int, weigh
     let neighbours = Neighbours.fromCentres(points, groups: units.indices.map { units[$0].location == nil ? -1 - $0 : provinceIndex[units[$0].province] ?? 0 })
     let targets = try GroupTargets(units: units, rules: inputs.rules.rules, provinceClass: inputs.scenario.provinceClass)
     let proposer = RegionProposer(units: units, neighbours: neighbours, targets: targets, weights: weights)
-    let random = try RandomSource(seed: seed)
-    let seeds = provinces.indices.map { random.derivedSeed($0) }
-    let box = ProposalBox(count: provinces.count)
     let targetCounts = provinces.map { counts[$0]?.count ?? 0 }
-    DispatchQueue.concurrentPerform(iterations: provinces.count) { p in
-        // Units without a position (the island districts) stay as they are.
-        let members = units.indices.filter { units[$0].province == provinces[p] && units[$0].location != nil }
-        let fixed = units.indices.filter { units[$0].province == provinces[p] && units[$0].location == nil }
-        let count = targetCounts[p] - fixed.count
-        do throws(GSLError) {
-            box.set(p, .success(try proposer.propose(members, count: count, seed: seeds[p], movesPerUnit: movesPerUnit) + fixed.map { [$0] }))
-        } catch {
-            box.set(p, .failure(error))
-        }
-    }
+    // Units without a position (the island districts) stay as they are.
+    let placed = provinces.map { p in units.indices.filter { units[$0].province == p && units[$0].location != nil } }
+    let fixed = provinces.map { p in units.indices.filter { units[$0].province == p && units[$0].location == nil } }
+    let regions = try proposer.propose(regions: placed, counts: provinces.indices.map { targetCounts[$0] - fixed[$0].count },
+                                       seed: seed, movesPerUnit: movesPerUnit)
     var proposed = [Int](repeating: 0, count: units.count), groups: [[Int]] = []
-    for result in box.results { for group in try result.get() { for u in group { proposed[u] = groups.count }; groups.append(group) } }
-    let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-    func meets(_ group: [Int]) -> Bool {
-        let largest = group.max { (units[$0].population, units[$1].code) < (units[$1].population, units[$0].code) } ?? group[0]
-        let area = group.reduce(0.0) { $0 + Double(units[$1].area.millionths) / 1e6 }, population = group.reduce(0) { $0 + units[$1].population }
-        return (targets.waivedFromMembers.map { group.count >= $0 } ?? false) || (area >= targets.area[largest] && Double(population) >= targets.population[largest])
+    for (p, region) in regions.enumerated() {
+        for group in region + fixed[p].map({ [$0] }) { for u in group { proposed[u] = groups.count }; groups.append(group) }
     }
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+    func meets(_ group: [Int]) -> Bool { targets.meets(group, in: units) }
     let pieces = groups.filter { Neighbours.components(of: $0, lists: neighbours.lists).count > 1 }.count
     print("groups in more than one piece (neighbour graph): \(pieces)")
     // The baseline: a seeded k-means on the centres (k-means++ start, 100 Lloyd steps), the same counts.
     var kmeans = [Int](repeating: 0, count: units.count), next = 0
+    let random = try RandomSource(seed: seed)
+    let seeds = provinces.indices.map { random.derivedSeed($0) }
     for (p, province) in provinces.enumerated() {
         let members = units.indices.filter { units[$0].province == province && units[$0].location != nil }
         let k = max(1, min(members.count, targetCounts[p] - units.indices.filter { units[$0].province == province && units[$0].location == nil }.count))
@@ -71,15 +62,6 @@ func proposalBench(scenario path: String, seed: UInt64, movesPerUnit: Int, weigh
                  units.count, groups.count, realGroups.count, seconds, 100 * Double(groups.filter(meets).count) / Double(groups.count),
                  100 * Double(realGroups.filter(meets).count) / Double(realGroups.count), adjustedRandIndex(proposed, real)))
 }
-
-final class ProposalBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<[[Int]], GSLError>?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: Result<[[Int]], GSLError>) { lock.withLock { slots[i] = r } }
-    var results: [Result<[[Int]], GSLError>] { lock.withLock { slots.compactMap { $0 } } }
-}
-
 /// Seeded k-means on centres: k-means++ start, then Lloyd's steps until nothing moves (at most 100).
 func kMeans(_ points: [Coordinate], k: Int, random: RandomSource) throws -> [Int] {
     var centres = [points[random.uniformInteger(below: points.count)]]

@@ -22,6 +22,23 @@ public struct GroupTargets: Sendable {
         self.waivedFromMembers = waivedFromMembers
     }
 
+    /// A group's largest member by population (ties: the smaller code), which leads it: it names the new
+    /// unit, sets its kind and so its target.
+    public static func lead(of group: [Int], in units: [AdministrativeUnit]) -> Int {
+        group.max { (units[$0].population, units[$1].code) < (units[$1].population, units[$0].code) } ?? group[0]
+    }
+
+    /// Whether a group of `count` members led by `lead`, with this area (km²) and population, meets its target.
+    public func meets(lead: Int, count: Int, area: Double, population: Int) -> Bool {
+        (waivedFromMembers.map { count >= $0 } ?? false) || (area >= self.area[lead] && Double(population) >= self.population[lead])
+    }
+
+    /// Whether `group` (indices into `units`) meets its target.
+    public func meets(_ group: [Int], in units: [AdministrativeUnit]) -> Bool {
+        let area = group.reduce(0.0) { $0 + Double(units[$1].area.millionths) / Double(FixedDecimal.scale) }
+        return meets(lead: Self.lead(of: group, in: units), count: group.count, area: area, population: group.reduce(0) { $0 + units[$1].population })
+    }
+
     public init(units: [AdministrativeUnit], rules: RuleSet, provinceClass: (String) -> String) throws(RuleApplicationError) {
         var area: [Double] = [], population: [Double] = [], quota: [Headcount] = []
         for unit in units {

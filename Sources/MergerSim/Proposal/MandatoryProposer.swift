@@ -24,12 +24,7 @@ public struct MandatoryProposer: Sendable {
         public var note: String
     }
 
-    func meets(_ group: [Int]) -> Bool {
-        let largest = group.max { (units[$0].population, units[$1].code) < (units[$1].population, units[$0].code) } ?? group[0]
-        let (area, population) = totals(group)
-        return (targets.waivedFromMembers.map { group.count >= $0 } ?? false)
-            || (area >= targets.area[largest] && Double(population) >= targets.population[largest])
-    }
+    func meets(_ group: [Int]) -> Bool { targets.meets(group, in: units) }
 
     func totals(_ group: [Int]) -> (area: Double, population: Int) {
         (group.reduce(0.0) { $0 + Double(units[$1].area.millionths) / Double(FixedDecimal.scale) }, group.reduce(0) { $0 + units[$1].population })
@@ -49,7 +44,7 @@ public struct MandatoryProposer: Sendable {
                     joined = group.flatMap { neighbours.lists[$0] }.compactMap { groupOf[$0] }.min()
                     break
                 }
-                let largest = group.max { (units[$0].population, units[$1].code) < (units[$1].population, units[$0].code) } ?? u
+                let largest = GroupTargets.lead(of: group, in: units)
                 let (area, population) = totals(group)
                 let missingArea = max(targets.area[largest] - area, 0), missingPopulation = max(targets.population[largest] - Double(population), 0)
                 func gain(_ v: Int) -> Double {

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import GSL
 
@@ -41,6 +42,27 @@ public struct RegionProposer: Sendable {
         var state = RegionState(proposer: self, members: members, groupOf: groupOf, count: count)
         state.anneal(random: random, moves: movesPerUnit * members.count)
         return state.groups
+    }
+
+    /// Each region (a province's members) into its count of groups, in parallel on all cores; region i
+    /// draws from a stream seeded with `RandomSource(seed:).derivedSeed(i)`, so the result does not depend
+    /// on the cores. `progress` is told how many regions are done.
+    public func propose(regions: [[Int]], counts: [Int], seed: UInt64, movesPerUnit: Int = 300,
+                        progress: (@Sendable (Int) -> Void)? = nil) throws(GSLError) -> [[[Int]]] {
+        let random = try RandomSource(seed: seed)
+        let seeds = regions.indices.map { random.derivedSeed($0) }
+        let results = ResultSlots<Result<[[Int]], GSLError>>(count: regions.count)
+        DispatchQueue.concurrentPerform(iterations: regions.count) { r in
+            do throws(GSLError) {
+                results.store(r, .success(try propose(regions[r], count: counts[r], seed: seeds[r], movesPerUnit: movesPerUnit)))
+            } catch {
+                results.store(r, .failure(error))
+            }
+            progress?(results.finished())
+        }
+        var groups: [[[Int]]] = []
+        for result in results.collect() { groups.append(try result.get()) }
+        return groups
     }
 
     /// The start made connected: a group in pieces keeps its largest piece, and each other piece joins a

@@ -28,7 +28,7 @@ struct RegionState {
     func groupCost(_ group: [Int]) -> Double {
         guard !group.isEmpty else { return 0 }
         let units = proposer.units, targets = proposer.targets, w = proposer.weights
-        var population = 0, area = 0.0, largest = group[0]
+        var population = 0, area = 0.0
         var lat = 0.0, lon = 0.0, placed = 0
         var districts: [String: Int] = [:], staff = Headcount.zero
         for u in group {
@@ -36,7 +36,6 @@ struct RegionState {
             population += unit.population
             if let s = unit.staff { staff = staff + s }
             area += Double(unit.area.millionths) / Double(FixedDecimal.scale)
-            if (unit.population, units[largest].code) > (units[largest].population, unit.code) { largest = u }
             if let p = unit.location {
                 lat += p.latitude * Double(max(unit.population, 1))
                 lon += p.longitude * Double(max(unit.population, 1))
@@ -44,8 +43,8 @@ struct RegionState {
             }
             districts[unit.district ?? "", default: 0] += 1
         }
-        let waived = targets.waivedFromMembers.map { group.count >= $0 } ?? false
-        let meets = waived || (area >= targets.area[largest] && Double(population) >= targets.population[largest])
+        let largest = GroupTargets.lead(of: group, in: units)
+        let meets = targets.meets(lead: largest, count: group.count, area: area, population: population)
         var spread = 0.0
         if placed > 0 {
             let centre = Coordinate(latitude: lat / Double(placed), longitude: lon / Double(placed))

@@ -120,7 +120,7 @@ public struct TransitionModel: Sendable {
             }
             return results
         }
-        let box = ReplicationSlots(count: runs)
+        let box = ResultSlots<Replication>(count: runs)
         DispatchQueue.concurrentPerform(iterations: runs) { i in
             box.store(i, replicate(i, seed: seed))
             progress?(box.finished())
@@ -146,15 +146,15 @@ struct ExitFacts: Sendable {
     var salaryCoefficient: Double
 }
 
-/// Results of parallel replications, each written once into its own slot.
-final class ReplicationSlots: @unchecked Sendable {
+/// Results of parallel work (replications, provinces), each written once into its own slot, read in order.
+final class ResultSlots<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var slots: [Replication?]
+    private var slots: [Value?]
     private var done = 0
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func store(_ index: Int, _ result: Replication) {
+    func store(_ index: Int, _ result: Value) {
         lock.withLock {
             slots[index] = result
             done += 1
@@ -163,10 +163,10 @@ final class ReplicationSlots: @unchecked Sendable {
 
     func finished() -> Int { lock.withLock { done } }
 
-    func collect() -> [Replication] {
+    func collect() -> [Value] {
         lock.withLock {
             slots.map { slot in
-                guard let slot else { preconditionFailure("concurrentPerform ran every replication") }
+                guard let slot else { preconditionFailure("concurrentPerform ran every iteration") }
                 return slot
             }
         }

@@ -106,25 +106,13 @@ struct Propose: ConsoleCommand {
             let graph = try neighbours(required: Set(all.indices.filter { counts[all[$0].province] != nil }))
             let weights = ProposalWeights(failing: weightFailing, compactness: weightCompactness, balance: weightBalance, districtCrossing: weightDistrict, surplus: weightSurplus)
             let proposer = RegionProposer(units: all, neighbours: graph, targets: targetsOfGroups, weights: weights)
-            let random = try RandomSource(seed: seed)
             let provinces = counts.keys.sorted()
-            let seeds = provinces.indices.map { random.derivedSeed($0) }
-            let members = provinces.map { p in all.indices.filter { all[$0].province == p } }
-            let wanted = provinces.map { counts[$0] ?? 0 }
             let progress = ProgressBar(total: provinces.count, enabled: !quiet && console.isTerminal, console: console)
-            let results = ProposalResults(count: provinces.count)
-            DispatchQueue.concurrentPerform(iterations: provinces.count) { p in
-                do throws(GSLError) {
-                    results.set(p, .success(try proposer.propose(members[p], count: wanted[p], seed: seeds[p], movesPerUnit: moves)))
-                } catch {
-                    results.set(p, .failure(error))
-                }
-                progress.update(results.done)
-            }
+            let regions = try proposer.propose(regions: provinces.map { p in all.indices.filter { all[$0].province == p } },
+                                               counts: provinces.map { counts[$0] ?? 0 }, seed: seed, movesPerUnit: moves,
+                                               progress: { progress.update($0) })
             progress.finish()
-            for result in results.all {
-                for group in try result.get() { groups.append((group, "one of its province's target count, by annealing")) }
-            }
+            for group in regions.joined() { groups.append((group, "one of its province's target count, by annealing")) }
         } else {
             guard let screening = loaded.rules.screening.round(round ?? loaded.rules.screening.defaultRound) else {
                 throw InputError(.usage, file: rules, "rule set \(loaded.rules.id) has no screening round \(round ?? 0)")
@@ -178,14 +166,4 @@ struct Propose: ConsoleCommand {
         }
         console.out("\nWrote \(destination.given)/: plan.csv, proposal.csv, scenario.yaml, manifest.json")
     }
-}
-
-/// The provinces' groupings as they finish, from the parallel annealers.
-final class ProposalResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<[[Int]], GSLError>?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ result: Result<[[Int]], GSLError>) { lock.withLock { slots[i] = result } }
-    var done: Int { lock.withLock { slots.compactMap { $0 }.count } }
-    var all: [Result<[[Int]], GSLError>] { lock.withLock { slots.compactMap { $0 } } }
 }

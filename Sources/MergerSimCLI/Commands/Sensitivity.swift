@@ -69,7 +69,7 @@ struct Sensitivity: ConsoleCommand {
 }
 
 /// A sensitivity folder's manifest.json.
-struct SensitivityManifest: Encodable {
+struct SensitivityManifest: FolderManifest {
     var tool = "mergersim"
     var version = MergerSimVersion.current
     var command: [String]
@@ -91,11 +91,5 @@ struct SensitivityManifest: Encodable {
         self.runs = runs
         overrides = base.map(\.description)
         parameters = analysis.parameters.map { Parameter(key: $0.key, rule: $0.rule, value: $0.value, low: $0.low, high: $0.high, refused: $0.refused) }
-    }
-
-    func json() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self) + Data("\n".utf8)
     }
 }

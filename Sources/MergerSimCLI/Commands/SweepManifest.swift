@@ -3,8 +3,19 @@ import MergerSim
 import MergerSimIO
 import MergerSimStore
 
+/// A folder manifest written as pretty, key-sorted JSON ending in a line break.
+protocol FolderManifest: Encodable {}
+
+extension FolderManifest {
+    func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self) + Data("\n".utf8)
+    }
+}
+
 /// A sweep folder's manifest.json: what was swept, how, and with which tool.
-struct SweepManifest: Encodable {
+struct SweepManifest: FolderManifest {
     var tool = "mergersim"
     var version = MergerSimVersion.current
     var command: [String]
@@ -60,9 +71,4 @@ struct SweepManifest: Encodable {
         settingsInThisPart = settingsRun
     }
 
-    func json() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self) + Data("\n".utf8)
-    }
 }

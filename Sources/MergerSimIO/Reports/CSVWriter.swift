@@ -26,6 +26,16 @@ public struct CSVWriter {
 /// percentages with two decimals.
 public enum ReportFormat {
     /// "1.1", "62.5", "5" from a fixed decimal, at least the decimals it was given with.
+    /// `x` with at most `decimals` decimals and no trailing zeros, as scripts read it (`-0` written `0`).
+    public static func trimmed(_ x: Double, decimals: Int) -> String {
+        var text = String(format: "%.\(decimals)f", x)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text == "-0" ? "0" : text
+    }
+
     public static func decimal(_ value: FixedDecimal) -> String {
         let magnitude = value.millionths.magnitude
         let scale = UInt64(FixedDecimal.scale)

@@ -156,10 +156,5 @@ public struct Comparison: Sendable {
     }
 
     /// A number with up to 4 decimals, no trailing zeros.
-    static func number(_ x: Double) -> String {
-        var text = String(format: "%.4f", x)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text == "-0" ? "0" : text
-    }
+    static func number(_ x: Double) -> String { ReportFormat.trimmed(x, decimals: 4) }
 }

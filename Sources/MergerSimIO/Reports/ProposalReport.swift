@@ -14,9 +14,7 @@ public struct ProposalReport {
     }
 
     /// A group's largest member (population, then code), which names the new unit and sets its kind.
-    func largest(_ members: [Int]) -> Int {
-        members.max { (units[$0].population, units[$1].code) < (units[$1].population, units[$0].code) } ?? members[0]
-    }
+    func largest(_ members: [Int]) -> Int { GroupTargets.lead(of: members, in: units) }
 
     /// The plan: each new unit named after (and coded as) its largest member, kind and province the rules' defaults.
     public var plan: MergerPlan {

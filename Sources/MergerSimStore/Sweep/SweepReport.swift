@@ -57,10 +57,5 @@ public struct SweepReport: Sendable {
     }
 
     /// A number as scripts read it: up to 6 decimals, no trailing zeros.
-    static func number(_ x: Double) -> String {
-        var text = String(format: "%.6f", x)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text == "-0" ? "0" : text
-    }
+    static func number(_ x: Double) -> String { ReportFormat.trimmed(x, decimals: 6) }
 }
