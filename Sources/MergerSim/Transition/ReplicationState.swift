@@ -18,7 +18,6 @@ struct ReplicationState {
     private(set) var category: [StaffCategory]
     /// Per year, the people drawn to leave of their own accord then (checked again when it comes).
     private var voluntary: [[Int32]]
-    private var categoryEnded = false
     private var record = Replication.YearRecord()
     private(set) var result: Replication
 
@@ -34,8 +33,11 @@ struct ReplicationState {
         result = Replication(years: [], yearWithinQuota: [Int?](repeating: nil, count: model.workforce.units.count),
                              leavers: recordLeavers ? [] : nil)
         // Most people stay the whole run: only those whose draw is above their category's last threshold are scheduled.
+        // A category that ends in year 1 ends before anyone in it could leave of their own accord: its people are not drawn.
         let finalStay = model.stay.map { $0[model.years] }, random = self.random, category = self.category
-        for person in 0..<model.workforce.count where random.uniform(person: person, year: 0, .voluntaryExit) > finalStay[category[person]] {
+        let endsFirst: StaffCategory? = model.categoryEndYear == 1 ? .nonProfessional : nil
+        for person in 0..<model.workforce.count where category[person] != endsFirst
+            && random.uniform(person: person, year: 0, .voluntaryExit) > finalStay[category[person]] {
             scheduleVoluntaryExit(person, after: 0)
         }
         for u in 0..<model.workforce.units.count where isWithinQuota(u) { result.yearWithinQuota[u] = 0 }
@@ -64,18 +66,25 @@ struct ReplicationState {
     }
 
     /// Step 2: a category that ends within the year; its people leave that day with the end-of-post allowance.
+    /// Each slot is emptied at once (its people marked, its counts and costs added by the slot).
     mutating func endCategory(_ year: Int) {
-        guard !categoryEnded, let ends = model.nonProfessionalEnds, ends < model.effective.addingYears(year) else { return }
-        categoryEnded = true
+        guard year == model.categoryEndYear, let ends = model.nonProfessionalEnds else { return }
         let allowance = model.rules.quote(.endOfPost, monthsEarly: 0, insuranceYears: 0, salaryCoefficient: 0,
                                           leaving: ends, mergerEffective: model.effective).vnd
+        var leavers = 0, cost = record.costVND[.nonProfessional]
         for u in 0..<model.workforce.units.count {
             let s = slot(u, .nonProfessional)
             for member in members[s] where active[Int(member.person)] {
-                leave(Int(member.person), year, .categoryEnded, cost: allowance, compacting: false)
+                active[Int(member.person)] = false
+                leavers += 1
+                cost += allowance  // added one leaver at a time, as a sum of the same terms in the same order
+                result.leavers?.append(Replication.Leaver(person: Int(member.person), year: year, route: .categoryEnded))
             }
+            count[s] = 0
             members[s].removeAll()
         }
+        record.exits[.nonProfessional][.categoryEnded] += leavers
+        record.costVND[.nonProfessional] = cost
     }
 
     /// Step 3: voluntary exits drawn for this year.

@@ -51,6 +51,8 @@ public struct TransitionModel: Sendable {
     let initialMembers: [[SlotMember]]
     /// Per person, what prices their exit, side by side (one memory load for a taker).
     let exitFacts: [ExitFacts]
+    /// The year (1…years) in which the ending category ends, if it ends within the run.
+    let categoryEndYear: Int?
     /// Per category, (1 − rate)^y for y = 0…years: a voluntary exit in the first y with u above it.
     let stay: PerCategory<[Double]>
 
@@ -87,6 +89,7 @@ public struct TransitionModel: Sendable {
         exitFacts = (0..<workforce.count).map {
             ExitFacts(insuranceYears: workforce.insuranceYears[$0], salaryCoefficient: workforce.salaryCoefficient[$0])
         }
+        categoryEndYear = nonProfessionalEnds.flatMap { ends in stride(from: 1, through: years, by: 1).first { ends < effective.addingYears($0) } }
         stay = rules.exits.voluntaryRate.map { rate in (0...years).map { pow(1 - rate, Double($0)) } }
     }
 
