@@ -151,10 +151,12 @@ public struct TransferPlanner: Sendable {
     /// Index sets of units that may exchange people, each in unit order, groups ordered by first unit.
     public let groups: [[Int]]
     let locations: [Coordinate?]
-    /// Per group of at most ``cachedGroupSize`` units, the great-circle distances in km between its
-    /// members (row-major by position in the group; NaN where a member has no position), worked out
-    /// once, as the transition plans every year; larger groups work them out as they go.
-    let kilometres: [[Double]?]
+    /// Per group of at most ``cachedGroupSize`` units, the cost of moving a person between two of its
+    /// members (row-major by position in the group): whole metres of great-circle distance, 0 when a
+    /// member has no position and there is no limit, ``notAllowed`` when the limit rules the pair out;
+    /// worked out once, as the transition plans every year; larger groups work them out as they go.
+    let metres: [[Int64]?]
+    static let notAllowed: Int64 = -1
     static let cachedGroupSize = 1_000
     /// Each unit's position within its group.
     let positionInGroup: [Int]
@@ -182,15 +184,11 @@ public struct TransferPlanner: Sendable {
         let groups = settings.groups(units, limit: settings.distanceLimit)
         self.groups = groups
         var position = [Int](repeating: 0, count: units.count)
-        kilometres = groups.map { group in
+        let limit = settings.distanceLimit
+        metres = groups.map { group in
             for (k, unit) in group.enumerated() { position[unit] = k }
             guard cacheDistances, group.count <= Self.cachedGroupSize else { return nil }
-            return group.flatMap { a in
-                group.map { b in
-                    guard let from = units[a].location, let to = units[b].location else { return .nan }
-                    return greatCircleKm(from, to)
-                }
-            }
+            return group.flatMap { a in group.map { b in Self.cost(units[a].location, units[b].location, limit: limit) } }
         }
         positionInGroup = position
         let same = StaffCategory.allCases.map { CategoryPair(from: $0, to: $0) }
@@ -212,14 +210,19 @@ public struct TransferPlanner: Sendable {
         return (flows, proven)
     }
 
-    /// The great-circle distance between two units of group `g`, or nil when one has no position.
-    private func distanceKm(group g: Int, size: Int, _ a: Int, _ b: Int) -> Double? {
-        if let table = kilometres[g] {
-            let km = table[positionInGroup[a] * size + positionInGroup[b]]
-            return km.isNaN ? nil : km
-        }
-        guard let from = locations[a], let to = locations[b] else { return nil }
-        return greatCircleKm(from, to)
+    /// The cost of moving a person from `a` to `b`, both of group `g` (see ``metres``).
+    private func cost(group g: Int, size: Int, _ a: Int, _ b: Int) -> Int64 {
+        if let table = metres[g] { return table[positionInGroup[a] * size + positionInGroup[b]] }
+        return Self.cost(locations[a], locations[b], limit: settings.distanceLimit)
+    }
+
+    /// Whole metres between two positions; 0 when one is unknown and there is no limit (an unknown
+    /// distance never counts as within a limit: groups exclude these anyway); ``notAllowed`` beyond the limit.
+    private static func cost(_ from: Coordinate?, _ to: Coordinate?, limit: Double?) -> Int64 {
+        guard let from, let to else { return limit == nil ? 0 : notAllowed }
+        let km = greatCircleKm(from, to)
+        if let limit, km > limit { return notAllowed }
+        return Int64((km * 1_000).rounded())
     }
 
     private func solve(group g: Int, members group: [Int], staff: [Headcount], quota: [Headcount], categoryPairs: [CategoryPair],
@@ -235,17 +238,15 @@ public struct TransferPlanner: Sendable {
             }
         }
         guard !supplies.isEmpty, !demands.isEmpty else { return [] }
-        let limit = settings.distanceLimit
         var problem = TransportationProblem(supplies: supplies.map { $0.count }, demands: demands.map { $0.count }, arcs: [])  // closures: no run-time key paths in the yearly loop
+        var allowed = [Bool](repeating: false, count: StaffCategory.count * StaffCategory.count)
+        for pair in categoryPairs { allowed[pair.from.index * StaffCategory.count + pair.to.index] = true }
+        problem.arcs.reserveCapacity(supplies.count * demands.count)
         for (s, supply) in supplies.enumerated() {
-            for (d, demand) in demands.enumerated() where categoryPairs.contains(where: { $0.from == supply.category && $0.to == demand.category }) {
-                var metres: Int64 = 0
-                if let km = distanceKm(group: g, size: group.count, supply.unit, demand.unit) {
-                    if let limit, km > limit { continue }
-                    metres = Int64((km * 1_000).rounded())
-                } else if limit != nil {
-                    continue  // an unknown distance never counts as within the limit (groups exclude these anyway)
-                }
+            let row = supply.category.index * StaffCategory.count
+            for (d, demand) in demands.enumerated() where allowed[row + demand.category.index] {
+                let metres = cost(group: g, size: group.count, supply.unit, demand.unit)
+                if metres == Self.notAllowed { continue }
                 problem.arcs.append((s, d, metres))
             }
         }
