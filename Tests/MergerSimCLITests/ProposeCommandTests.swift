@@ -60,6 +60,10 @@ struct ProposeCommandTests {
             ("targets", "province,units\nTỉnh Không Có,3\n", "targets.csv:2:1: province \"Tỉnh Không Có\" has no unit"),
             ("targets", "province,units\nTỉnh Cao Bằng,500\n", "targets.csv:2:15: units must be a whole number from 1 to 161"),
             ("adjacency", "code_a,code_b\n01,99999\n", "adjacency.csv:2:1: code_a 01 is not a unit"),
+            ("targets", "province,units\nTỉnh Cao Bằng,0\n", "targets.csv:2:15: units must be a whole number from 1 to 161"),
+            ("targets", "province,units\nTỉnh Cao Bằng,3\nTỉnh Cao Bằng,4\n", "targets.csv:3:1: province \"Tỉnh Cao Bằng\" is given twice"),
+            ("province-classes", "province,class\nTỉnh Cao Bằng,hilly\n", "province-classes.csv:2:15: class \"hilly\" is not one of centrally_run"),
+            ("province-classes", "province,class\nTỉnh Không Có,other\n", "province-classes.csv:2:1: province \"Tỉnh Không Có\" has no unit"),
         ]
         for (option, text, message) in cases {
             let file = try scratch.write("\(option).csv", Array(text.utf8))
@@ -67,6 +71,46 @@ struct ProposeCommandTests {
             #expect(run.code == 65 && run.error.contains(message), "\(option): \(run.error)")
             #expect(!scratch.exists("never"))
         }
+        // A unit paired with itself, and a unit that must merge with no neighbour in the adjacency file.
+        let phanRang = repositoryRoot.appendingPathComponent("scenarios/phan-rang-2024/units.csv").path
+        let adjacencyCases: [(String, String)] = [
+            ("code_a,code_b\n22753,22753\n", "adjacency.csv:2:7: a unit cannot neighbour itself"),
+            ("code_a,code_b\n22753,22756\n", "units.csv:4:1: unit 22759 must merge but has no neighbour in"),
+        ]
+        for (text, message) in adjacencyCases {
+            let file = try scratch.write("adjacency.csv", Array(text.utf8))
+            let run = mergersim(["propose", phanRang, "--rules", "vn-2023", "--adjacency", file, "--out", scratch.path("never")])
+            #expect(run.code == 65 && run.error.contains(message), "\(run.error)")
+            #expect(!scratch.exists("never"))
+        }
+    }
+
+    /// Classes of province change the ward targets (R-2.6): the proposal is judged with them, and the
+    /// scenario written beside it carries them, so `simulate` judges its units the same.
+    @Test func provinceClassesReachTheTargetsAndTheScenario() throws {
+        let scratch = try Scratch()
+        let units = try province("Thành phố Hà Nội", scratch)
+        let targets = try scratch.write("targets.csv", Array("province,units\nThành phố Hà Nội,126\n".utf8))
+        let classes = try scratch.write("classes.csv", Array("province,class\nThành phố Hà Nội,centrally_run\n".utf8))
+        var wards: [String: [String]] = [:]
+        for (name, extra) in [("other", [String]()), ("classed", ["--province-classes", classes])] {
+            let run = mergersim(["propose", units, "--rules", "vn-2025", "--targets", targets, "--moves", "50", "--quiet", "--out", scratch.path(name)] + extra)
+            #expect(run.code == 0, "\(run.error)")
+            let rows = try csv(scratch.path("\(name)/proposal.csv"))
+            wards[name] = rows.filter { $0["new_name"]!.hasPrefix("Phường") }.map { $0["standards_outcome"]! }
+        }
+        // A ward of a centrally-run city needs 45,000 people, not 21,000: fewer proposed wards meet it.
+        #expect(wards["classed"]!.filter { $0 == "meets" }.count < wards["other"]!.filter { $0 == "meets" }.count, "\(wards)")
+        let scenario = try String(contentsOfFile: scratch.path("classed/scenario.yaml"), encoding: .utf8)
+        #expect(scenario.contains("province_classes:\n  \"Thành phố Hà Nội\": centrally_run"), "\(scenario)")
+        let simulate = mergersim(["simulate", scratch.path("classed/scenario.yaml"), "--runs", "2", "--quiet", "--out", scratch.path("run")])
+        #expect(simulate.code == 0, "\(simulate.error)")
+        let proposed = Dictionary(uniqueKeysWithValues: try csv(scratch.path("classed/proposal.csv")).map { ($0["new_code"]!, $0["standards_outcome"]!) })
+        for row in try csv(scratch.path("run/units_after.csv")) where proposed[row["code"]!] != nil {
+            #expect(row["standards_outcome"] == proposed[row["code"]!], "\(row["code"]!)")
+        }
+        let manifest = try String(contentsOfFile: scratch.path("classed/manifest.json"), encoding: .utf8)
+        #expect(manifest.contains("province_classes") && manifest.contains("other for the 0 provinces not in"))
     }
 }
 
@@ -83,12 +127,12 @@ struct Round2026ScenarioTests {
         #expect(verdicts["merge"] == 69 && verdicts["exempt"] == 1 && verdicts["keep"] == 3_251, "\(verdicts)")
         let run = mergersim(["propose", units, "--rules", "vn-2026", "--out", scratch.path("proposal"), "--quiet"])
         #expect(run.code == 0, "\(run.error)")
-        #expect(run.out.contains("118 merge into 57 new units, 57 of them meeting the standards or waived; 3,260 units after"), "\(run.out)")
+        #expect(run.out.contains("107 merge into 47 new units, 47 of them meeting the standards or waived; 3,261 units after"), "\(run.out)")
         // The bundled plan is this proposal.
         #expect(try Data(contentsOf: URL(fileURLWithPath: scratch.path("proposal/plan.csv"))) == Data(contentsOf: folder.appendingPathComponent("plan.csv")))
         let simulate = mergersim(["simulate", folder.appendingPathComponent("scenario.yaml").path, "--runs", "2", "--quiet", "--out", scratch.path("run")])
         #expect(simulate.code == 0, "\(simulate.error)")
-        #expect(try csv(scratch.path("run/summary.csv")).first { $0["metric"] == "units_after" }?["value"] == "3260")
+        #expect(try csv(scratch.path("run/summary.csv")).first { $0["metric"] == "units_after" }?["value"] == "3261")
     }
 }
 

@@ -150,8 +150,8 @@ struct PlanApplicationTests {
     }
 }
 
-/// A tiny deterministic generator for building random plans in tests.
-struct SplitMix {
+/// A tiny deterministic generator for building random plans and cases in tests.
+struct SplitMix: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

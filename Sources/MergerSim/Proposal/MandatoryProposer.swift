@@ -1,11 +1,22 @@
 /// The mandatory mode of a proposal: each unit that must merge is merged with neighbours until the group
-/// meets its target (``GroupTargets``), touching as few other units as it can.
+/// meets its target (``GroupTargets``), taking as few other units as it can.
 ///
-/// Units are taken weakest first (least population). A group grows by one neighbour at a time: a unit
-/// that must merge itself first (it has to go somewhere), else the neighbour that closes most of what the
-/// group lacks (the shares of the missing population and area it brings, each at most 1), nearest first
-/// on ties. Exempt units are never taken. A group that runs out of free neighbours joins the proposed
-/// group it borders, if any; otherwise its units are reported as not fixable, with the reason.
+/// **Exactly, where the problem is small.** Units that must merge are taken in clusters: each with the
+/// free units within two borders of it, joined wherever two of these share a unit. In each cluster a
+/// branch-and-bound search (``MandatorySearch``) covers every unit that must merge with connected groups
+/// that meet their targets and hold at least one of them, taking the fewest other units; among equal
+/// counts, more groups (smaller mergers), then the least distance from members to their group's largest
+/// member; the greedy rule's grouping bounds it. A cluster with more than ``largestCluster`` units that
+/// must merge, or that the search cannot settle within ``searchLimit`` steps, is split into clusters
+/// within one border; where those cannot be settled either, or no grouping takes fewer units, the greedy
+/// rule below decides (each group's note says which).
+///
+/// **Greedily, otherwise.** Units are taken weakest first (least population). A group grows by one
+/// neighbour at a time: a unit that must merge itself first (it has to go somewhere), else the neighbour
+/// that closes most of what the group lacks (the shares of the missing population and area it brings,
+/// each at most 1), nearest first on ties. Exempt units are never taken. A group that runs out of free
+/// neighbours joins the proposed group it borders, if any; otherwise its units are reported as not
+/// fixable, with the reason.
 public struct MandatoryProposer: Sendable {
     public let units: [AdministrativeUnit]
     public let neighbours: Neighbours
@@ -30,10 +41,91 @@ public struct MandatoryProposer: Sendable {
         (group.reduce(0.0) { $0 + Double(units[$1].area.millionths) / Double(FixedDecimal.scale) }, group.reduce(0) { $0 + units[$1].population })
     }
 
+    /// Steps of the exact search per cluster before it gives the cluster up.
+    public static let searchLimit = 500_000
+    /// Clusters with more units that must merge are not searched (their groupings multiply).
+    public static let largestCluster = 8
+
     /// Groups for the units in `mustMerge`; `exempt` units are never taken. Units in no group stay as they are.
     public func propose(mustMerge: Set<Int>, exempt: Set<Int>) -> [Group] {
         var groupOf: [Int: Int] = [:], groups: [Group] = []
-        for u in mustMerge.sorted(by: { (units[$0].population, units[$0].code) < (units[$1].population, units[$1].code) }) where groupOf[u] == nil {
+        var left: [Int] = [], why: [Int: String] = [:]
+        // Clusters within two borders first; one the search cannot settle is split into those within one.
+        var queue = clusters(of: mustMerge, exempt: exempt, borders: 2).map { (cluster: $0, borders: 2) }.reversed() as [([Int], Int)]
+        while let (cluster, borders) = queue.popLast() {
+            let must = cluster.filter { mustMerge.contains($0) && groupOf[$0] == nil }
+            // The nearest-first rule's grouping bounds the search: only groupings taking fewer units are looked for.
+            var greedyGroupOf = groupOf, greedyGroups = groups
+            greedy(must, mustMerge: mustMerge, exempt: exempt, groupOf: &greedyGroupOf, groups: &greedyGroups)
+            let added = greedyGroups[groups.count...], changed = greedyGroups[..<groups.count] != groups[...]
+            let bound = !changed && added.allSatisfy(\.meets) ? added.reduce(0) { $0 + $1.members.count { !mustMerge.contains($0) } } : Int.max
+            var search = MandatorySearch(proposer: self, units: cluster.filter { groupOf[$0] == nil }, mustMerge: mustMerge, bound: bound)
+            let outcome = must.count > Self.largestCluster ? .cutOff : search.run()
+            if outcome == .cutOff && borders > 1 {
+                queue += clusters(of: Set(must), exempt: exempt, borders: borders - 1).reversed().map { ($0, borders - 1) }
+                continue
+            }
+            guard case .found(let found) = outcome else {
+                for m in must {
+                    left.append(m)
+                    why[m] = outcome == .cutOff ? "too many ways to group the units around it for the exact search: nearest-first rule"
+                        : bound < .max ? "nearest-first rule; no grouping around it takes fewer other units"
+                        : "no grouping of the units around it meets every target: nearest-first rule"
+                }
+                continue
+            }
+            for group in found {
+                for v in group { groupOf[v] = groups.count }
+                let lead = group.first { mustMerge.contains($0) } ?? group[0]
+                let others = group.filter { $0 != lead }.map { units[$0].code }
+                groups.append(Group(members: group, meets: true,
+                                    note: "\(units[lead].code) must merge; with \(others.joined(separator: ", ")) the group meets its target"
+                                        + ((targets.waivedFromMembers.map { group.count >= $0 } ?? false) ? " (waived: \(group.count) members)" : "")
+                                        + "; no grouping of the units within \(borders) border\(borders == 1 ? "" : "s") of it takes fewer other units"))
+            }
+        }
+        greedy(left, mustMerge: mustMerge, exempt: exempt, groupOf: &groupOf, groups: &groups)
+        for g in groups.indices {
+            if let reason = groups[g].members.lazy.compactMap({ why[$0] }).first { groups[g].note += " (\(reason))" }
+        }
+        return groups
+    }
+
+    /// The units of `mustMerge`, each with the units within `borders` borders of it (through units that
+    /// may be taken), joined into one cluster wherever two of these neighbourhoods share a unit; in order
+    /// of their weakest unit.
+    func clusters(of mustMerge: Set<Int>, exempt: Set<Int>, borders: Int) -> [[Int]] {
+        let order = mustMerge.sorted { (units[$0].population, units[$0].code) < (units[$1].population, units[$1].code) }
+        var parent = Array(order.indices)
+        func root(_ i: Int) -> Int { var i = i; while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }; return i }
+        var near: [Set<Int>] = [], claimedBy: [Int: Int] = [:]
+        for (i, m) in order.enumerated() {
+            var reached: Set<Int> = [m], frontier = [m]
+            for _ in 0..<borders {
+                frontier = frontier.flatMap { neighbours.lists[$0] }.filter { !exempt.contains($0) && reached.insert($0).inserted }
+            }
+            near.append(reached)
+            for v in reached.sorted() {
+                if let j = claimedBy[v] {
+                    let (a, b) = (root(i), root(j))
+                    if a != b { parent[max(a, b)] = min(a, b) }
+                } else {
+                    claimedBy[v] = i
+                }
+            }
+        }
+        var members: [Int: Set<Int>] = [:], roots: [Int] = []
+        for i in order.indices {
+            let r = root(i)
+            if members[r] == nil { roots.append(r) }
+            members[r, default: []].formUnion(near[i])
+        }
+        return roots.map { members[$0, default: []].sorted() }
+    }
+
+    /// The greedy rule for the units in `left` (see the type), beside the groups already proposed.
+    func greedy(_ left: [Int], mustMerge: Set<Int>, exempt: Set<Int>, groupOf: inout [Int: Int], groups: inout [Group]) {
+        for u in left.sorted(by: { (units[$0].population, units[$0].code) < (units[$1].population, units[$1].code) }) where groupOf[u] == nil {
             var group = [u]
             var joined: Int?
             while !meets(group) {
@@ -75,6 +167,5 @@ public struct MandatoryProposer: Sendable {
                 : "\(units[u].code) must merge; with \(others.joined(separator: ", ")) the group still misses its target: no free neighbour left"
             groups.append(Group(members: group, meets: ok, note: note))
         }
-        return groups
     }
 }

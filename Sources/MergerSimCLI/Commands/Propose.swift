@@ -37,6 +37,10 @@ struct Propose: ConsoleCommand {
     @Option(help: "Neighbours: a CSV of code_a,code_b pairs (default: from the units' centres).", completion: .file(extensions: ["csv"]))
     var adjacency: String?
 
+    @Option(name: .customLong("province-classes"), help: "A CSV of province,class for the ward targets (centrally_run, mountainous_border, other; default other).",
+            completion: .file(extensions: ["csv"]))
+    var provinceClasses: String?
+
     @Option(help: "Merge within a province or within a district.")
     var within: Scope = .province
 
@@ -92,9 +96,13 @@ struct Propose: ConsoleCommand {
             if let adjacency { return try ProposalInputs.adjacency(adjacency, units: all) }
             return try ProposalInputs.nearest(all, file: units, groups: scopeOf.map { scopeIndex[$0] ?? 0 }, required: required)
         }
+        let classesFile = try provinceClasses.map { path throws(InputError) in (path: path, bytes: try FileInput.read(path)) }
+        let classes = try classesFile.map { file throws(InputError) in
+            try ProposalInputs.provinceClasses(bytes: file.bytes, file: file.path, provinces: Set(all.map(\.province)))
+        } ?? [:]
         let targetsOfGroups: GroupTargets
         do {
-            targetsOfGroups = try GroupTargets(units: all, rules: loaded.rules, provinceClass: { _ in "other" })
+            targetsOfGroups = try GroupTargets(units: all, rules: loaded.rules, provinceClass: { classes[$0] ?? "other" })
         } catch {
             throw unitsFile.located(error)
         }
@@ -125,7 +133,14 @@ struct Propose: ConsoleCommand {
             }
             let must = Set(results.indices.filter { results[$0].verdict == .merge || (borderline && results[$0].verdict == .borderline) })
             let exempt = Set(results.indices.filter { results[$0].verdict == .exempt })
-            let proposer = MandatoryProposer(units: all, neighbours: try neighbours(required: must), targets: targetsOfGroups)
+            let graph = try neighbours(required: must)
+            // A unit that must merge but borders no unit at all cannot be proposed anything: its row is named.
+            if let lonely = must.sorted().first(where: { graph.lists[$0].isEmpty }) {
+                let source = adjacency.map { "in \($0)" } ?? "within 25 km in its \(within.rawValue) (from the units' centres)"
+                throw unitsFile.error(unit: all[lonely].code, column: "code",
+                                      "unit \(all[lonely].code) must merge but has no neighbour \(source): give it neighbours with --adjacency FILE")
+            }
+            let proposer = MandatoryProposer(units: all, neighbours: graph, targets: targetsOfGroups)
             groups = proposer.propose(mustMerge: must, exempt: exempt).map { ($0.members, $0.note) }
         }
         let report = ProposalReport(units: all, groups: groups)
@@ -135,12 +150,14 @@ struct Propose: ConsoleCommand {
         } catch {
             throw InternalError("the proposed plan does not apply to its own units: \(error)")
         }
-        let judged = try loaded.rules.judge(outcome)
+        let judged = try loaded.rules.judge(outcome, provinceClass: { classes[$0] ?? "other" })
         let byCode = Dictionary(judged.map { ($0.unit.code, $0) }, uniquingKeysWith: { a, _ in a })
         let rulesEntry = loaded.source == "bundled" ? loaded.rules.id : Scenario.relative(URL(fileURLWithPath: rules).standardizedFileURL.path, from: destination.target)
         var manifest = RunManifest(command: ["mergersim"] + arguments, rules: loaded, round: round, seed: seed,
-                                   inputs: [.init(role: "units", path: units, bytes: bytes, rows: all.count)],
-                                   defaults: [.init(name: "province_class", value: "other for every province (R-2.6 ward targets)"),
+                                   inputs: [.init(role: "units", path: units, bytes: bytes, rows: all.count)]
+                                       + (classesFile.map { [.init(role: "province_classes", path: $0.path, bytes: $0.bytes, rows: classes.count)] } ?? []),
+                                   defaults: [.init(name: "province_class", value: classes.isEmpty ? "other for every province (R-2.6 ward targets)"
+                                                    : "other for the \(Set(all.map(\.province)).subtracting(classes.keys).count) provinces not in \(provinceClasses ?? "")"),
                                               .init(name: "weights", value: "failing \(weightFailing), compactness \(weightCompactness) per km, "
                                                     + "balance \(weightBalance), district crossing \(weightDistrict), surplus \(weightSurplus) a person"),
                                               .init(name: "neighbours", value: adjacency.map { "from \($0)" } ?? "Delaunay edges of the centres within 25 km, in the same \(within.rawValue), pieces joined")],
@@ -148,7 +165,7 @@ struct Propose: ConsoleCommand {
         manifest.scenario = "proposal (\(mode))"
         try destination.write([
             ("plan.csv", report.planCSV), ("proposal.csv", report.csv(judged: byCode)),
-            ("scenario.yaml", ProposalReport.scenario(name: "proposal", rules: rulesEntry, unitsPath: units, folder: destination.target)),
+            ("scenario.yaml", ProposalReport.scenario(name: "proposal", rules: rulesEntry, unitsPath: units, folder: destination.target, provinceClasses: classes)),
             ("manifest.json", manifest.json),
         ])
         let newUnits = report.groups.count, merged = report.groups.reduce(0) { $0 + $1.members.count }

@@ -61,9 +61,12 @@ public struct ProposalReport {
     }
 
     /// A scenario that runs the plan: the units by their path relative to `folder` (where it is written).
-    public static func scenario(name: String, rules: String, unitsPath: String, folder: URL) -> Data {
+    public static func scenario(name: String, rules: String, unitsPath: String, folder: URL, provinceClasses: [String: String] = [:]) -> Data {
         let units = Scenario.relative(URL(fileURLWithPath: unitsPath).standardizedFileURL.path, from: folder)
-        return Data("""
+        func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        let classes = provinceClasses.isEmpty ? ""
+            : "province_classes:\n" + provinceClasses.keys.sorted().map { "  \(quoted($0)): \(provinceClasses[$0] ?? "other")\n" }.joined()
+        return Data(("""
             # Written by mergersim propose: the proposed plan, ready for `mergersim simulate` (paths relative to this file).
             name: \(name)
             rules: \(rules)
@@ -71,6 +74,6 @@ public struct ProposalReport {
             plan: plan.csv
             transfers: {scope: province}
 
-            """.utf8)
+            """ + classes).utf8)
     }
 }

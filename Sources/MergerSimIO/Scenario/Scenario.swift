@@ -148,9 +148,8 @@ public struct Scenario: Sendable {
         for (province, posts) in settings.partyMassOrgPosts ?? [:] where !(0...1_000).contains(posts) {
             throw document.error(at: ["party_mass_org_posts", province], "party_mass_org_posts must be from 0 to 1,000 posts a unit")
         }
-        let classes = ["centrally_run", "mountainous_border", "other"]
-        for (province, value) in settings.provinceClasses ?? [:] where !classes.contains(value) {
-            throw document.error(at: ["province_classes", province], "province class \"\(value)\" is not one of \(classes.joined(separator: ", "))")
+        for (province, value) in settings.provinceClasses ?? [:] where !Self.provinceClassNames.contains(value) {
+            throw document.error(at: ["province_classes", province], "province class \"\(value)\" is not one of \(Self.provinceClassNames.joined(separator: ", "))")
         }
         self.file = path
         self.bytes = bytes
@@ -196,6 +195,9 @@ public struct Scenario: Sendable {
 
     /// The class of a province for the merged-unit targets of R-2.6 (default `other`).
     public func provinceClass(_ province: String) -> String { settings.provinceClasses?[province] ?? "other" }
+
+    /// The classes of province the ward targets of R-2.6 tell apart (a province not given one is `other`).
+    public static let provinceClassNames = ["centrally_run", "mountainous_border", "other"]
 
     /// The scenario's keys, as written.
     public struct Settings: Decodable, Sendable {
