@@ -1,3 +1,4 @@
+import GSL
 import Testing
 @testable import MergerSim
 
@@ -59,5 +60,29 @@ struct ProposalTests {
             // The districts are kept apart: no group crosses the middle.
             #expect(groups.allSatisfy { Set($0.map { units[$0].district }).count == 1 })
         }
+    }
+
+    /// The annealer ends in the best state it met, so never worse than its start: the objective of the
+    /// groups it returns, worked out afresh, is at most the start's, over seeds, counts and weights
+    /// (including weights where most moves raise the objective).
+    @Test func theAnnealerNeverEndsWorseThanItsStart() throws {
+        let units = grid()
+        let neighbours = Neighbours.fromCentres(units.compactMap(\.location), groups: Array(repeating: 0, count: 36), maxKm: 5)
+        let targets = GroupTargets(area: Array(repeating: 25, count: 36), population: Array(repeating: 3_000, count: 36), waivedFromMembers: 3)
+        var improved = 0
+        for (seed, count) in [(1, 5), (2, 9), (3, 14), (4, 20)] {
+            for weights in [ProposalWeights(), ProposalWeights(failing: 0, compactness: 50, balance: 0, districtCrossing: 0, surplus: 0)] {
+                let proposer = RegionProposer(units: units, neighbours: neighbours, targets: targets, weights: weights)
+                let members = Array(0..<36), random = try GSL.RandomSource(seed: UInt64(seed))
+                let start = RegionState(proposer: proposer, members: members,
+                                        groupOf: proposer.connected(proposer.districtStart(members, count: count, random: random), members: members), count: count)
+                var annealed = start
+                annealed.anneal(random: random, moves: 200 * members.count)
+                let end = RegionState(proposer: proposer, members: members, groupOf: annealed.groupOf, count: count)
+                #expect(end.total <= start.total + 1e-9, "seed \(seed), \(count) groups: \(start.total) → \(end.total)")
+                if end.total < start.total - 1e-9 { improved += 1 }
+            }
+        }
+        #expect(improved >= 4, "the annealer should improve most starts: \(improved) of 8")
     }
 }
