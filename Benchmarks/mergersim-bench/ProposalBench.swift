@@ -58,6 +58,19 @@ func proposalBench(scenario path: String, seed: UInt64, movesPerUnit: Int, weigh
     }
     print(String(format: "baseline k-means on centres, same counts: ARI vs real %.3f", adjustedRandIndex(kmeans, real)))
     let realGroups = Dictionary(grouping: units.indices, by: { real[$0] }).values.map { Array($0) }
+    // How the two groupings differ in kind: real groups the neighbour graph cannot make, units left alone,
+    // groups across old district lines, and the spread of the groups' populations.
+    let realPieces = realGroups.filter { Neighbours.components(of: $0, lists: neighbours.lists).count > 1 }.count
+    func shape(_ groups: [[Int]]) -> String {
+        let populations = groups.map { Double($0.reduce(0) { $0 + units[$1].population }) }
+        let mean = populations.reduce(0, +) / Double(populations.count)
+        let sd = (populations.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(populations.count)).squareRoot()
+        let crossing = groups.filter { Set($0.map { units[$0].district ?? "" }).count > 1 }.count
+        return String(format: "alone %d, across old districts %.1f %%, population CV %.2f", groups.filter { $0.count == 1 }.count,
+                      100 * Double(crossing) / Double(groups.count), sd / mean)
+    }
+    print("real groups in more than one piece (neighbour graph): \(realPieces) of \(realGroups.count)")
+    print("shape: proposal \(shape(groups)); real \(shape(realGroups))")
     print(String(format: "proposal: %d units into %d (real %d) in %.1f s; meet targets or waived: proposed %.1f %%, real %.1f %%; ARI vs real %.3f",
                  units.count, groups.count, realGroups.count, seconds, 100 * Double(groups.filter(meets).count) / Double(groups.count),
                  100 * Double(realGroups.filter(meets).count) / Double(realGroups.count), adjustedRandIndex(proposed, real)))
