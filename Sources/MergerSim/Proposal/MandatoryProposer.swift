@@ -3,7 +3,7 @@
 ///
 /// **Exactly, where the problem is small.** Units that must merge are taken in clusters: each with the
 /// free units within two borders of it, joined wherever two of these share a unit. In each cluster a
-/// branch-and-bound search (``MandatorySearch``) covers every unit that must merge with connected groups
+/// branch-and-bound search covers every unit that must merge with connected groups
 /// that meet their targets and hold at least one of them, taking the fewest other units; among equal
 /// counts, more groups (smaller mergers), then the least distance from members to their group's largest
 /// member; the greedy rule's grouping bounds it. A cluster with more than ``largestCluster`` units that
