@@ -4,7 +4,7 @@ import MergerSim
 import MergerSimCLI
 import MergerSimIO
 
-/// Issue 13 (in progress): `mergersim propose` in both modes, its outputs, and its refusals.
+/// Issue 13: `mergersim propose` in both modes, its outputs, and its refusals.
 struct ProposeCommandTests {
     let national = repositoryRoot.appendingPathComponent("scenarios/vn-2025/units.csv").path
 

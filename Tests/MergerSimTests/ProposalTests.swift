@@ -2,7 +2,7 @@ import GSL
 import Testing
 @testable import MergerSim
 
-/// Issue 13 (in progress): the pieces that propose groupings: neighbours from centres, the adjusted Rand
+/// Issue 13: the pieces that propose groupings: neighbours from centres, the adjusted Rand
 /// index, and the annealer's invariants (every group connected, the count kept, seeds reproduce).
 struct ProposalTests {
     @Test func adjustedRandIndexOfHandWorkedGroupings() {
