@@ -99,3 +99,26 @@ func kMeans(_ points: [Coordinate], k: Int, random: RandomSource) throws -> [Int
     }
     return labels
 }
+
+/// Issue 13's second measure: the mandatory mode over the 3,321 units after 2025 under vn-2026, from
+/// reading the units to the proposed groups (screening, neighbours from centres, targets, the search).
+func mandatoryBench(units path: String, rules id: String, repeats: Int) throws {
+    let loaded = try RuleSetLoader.load(id)
+    let bytes = try FileInput.read(path)
+    var summary = ""
+    try measure("mandatory proposal, \(id), \(path.split(separator: "/").suffix(2).joined(separator: "/"))", repeats: repeats) {
+        let units = try UnitsFile(bytes: bytes, file: path).units
+        guard let round = loaded.rules.screening.round(loaded.rules.screening.defaultRound) else { return 0 }
+        let results = try loaded.rules.screen(units, round: round)
+        let must = Set(results.indices.filter { results[$0].verdict == .merge }), exempt = Set(results.indices.filter { results[$0].verdict == .exempt })
+        let provinces = Array(Set(units.map(\.province))).sorted()
+        let index = Dictionary(uniqueKeysWithValues: provinces.enumerated().map { ($1, $0) })
+        let neighbours = try ProposalInputs.nearest(units, file: path, groups: units.map { index[$0.province] ?? 0 }, required: must)
+        let targets = try GroupTargets(units: units, rules: loaded.rules, provinceClass: { _ in "other" })
+        let groups = MandatoryProposer(units: units, neighbours: neighbours, targets: targets).propose(mustMerge: must, exempt: exempt)
+        summary = "\(must.count) must merge; \(groups.reduce(0) { $0 + $1.members.count }) units into \(groups.count), "
+            + "\(groups.filter(\.meets).count) meeting or waived"
+        return groups.count
+    }
+    print("  " + summary)
+}

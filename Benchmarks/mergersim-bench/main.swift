@@ -1,7 +1,8 @@
 // mergersim-bench: timings of mergersim's hot paths, in a release build:
 //   swift run -c release mergersim-bench [--units N] [--repeat R] [--seed S] [--scenario PATH] [--transition-runs N]
 //   swift run -c release mergersim-bench --propose MOVES_PER_UNIT [--w-failing X] [--w-compact X] [--w-balance X] [--w-district X]
-//     (issue 13: the national units grouped into each province's real count; targets met and ARI against the real 2025 grouping)
+//     (issue 13: the national units grouped into each province's real count; targets met and ARI against the real 2025 grouping;
+//      then the mandatory mode over the 3,321 units of the 2026 round)
 // Prints one line per benchmark: best and median wall time over R repeats.
 import CSV
 import Foundation
@@ -76,6 +77,7 @@ func csvText(_ units: [AdministrativeUnit]) -> String {
 let options = Options(Array(CommandLine.arguments.dropFirst()))
 if options.proposeMoves > 0 {
     try proposalBench(scenario: options.scenario, seed: options.seed, movesPerUnit: options.proposeMoves, weights: options.weights)
+    try mandatoryBench(units: "scenarios/vn-2026-round/units.csv", rules: "vn-2026", repeats: options.repeats)
     exit(0)
 }
 let units = try SyntheticUnits.generate(count: options.units, seed: options.seed)
