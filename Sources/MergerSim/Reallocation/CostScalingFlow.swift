@@ -1,7 +1,7 @@
 /// A maximum flow of least cost by **cost scaling** (Goldberg & Tarjan 1990; Goldberg 1997, "An efficient
 /// implementation of a scaling minimum-cost flow algorithm"): the large transportation problems of stage 2.
 ///
-/// A maximum flow is found first (Dinic's blocking flows, costs ignored). Costs are multiplied by
+/// A maximum flow is found first (Dinic's blocking flows of ``ResidualNetwork``, costs ignored). Costs are multiplied by
 /// n + 1 (n the number of nodes), and the flow is then improved by successive *refinements*: each
 /// makes the flow ε-optimal (every residual arc has reduced cost c + π(u) − π(v) ≥ −ε) for an ε a
 /// factor ``reduction`` smaller, by saturating the arcs of negative reduced cost and pushing the
@@ -19,15 +19,9 @@
 /// - Complexity: O(n² m log(n C)) in the worst case (n nodes, m arcs, C the largest cost); in practice
 ///   about O(m log(n C)).
 struct CostScalingFlow {
-    let nodeCount: Int
-    private var head: [Int] = []
-    private var capacity: [Int] = []
-    private var originalCapacity: [Int] = []
-    /// Costs multiplied by ``scale``.
-    private var cost: [Int64] = []
-    private var outgoing: [[Int]]
-    private var start: [Int] = []
-    private var arcsFrom: [Int] = []
+    /// The arcs, their costs multiplied by ``scale``.
+    private var network: ResidualNetwork
+    var nodeCount: Int { network.nodeCount }
     /// Node prices π, on the scaled costs: after ``solve(source:sink:)`` every residual arc has
     /// c·scale + π(u) − π(v) ≥ −1.
     var price: [Int64]
@@ -39,8 +33,7 @@ struct CostScalingFlow {
     var scale: Int64 { Int64(nodeCount + 1) }
 
     init(nodes: Int) {
-        nodeCount = nodes
-        outgoing = Array(repeating: [], count: nodes)
+        network = ResidualNetwork(nodes: nodes)
         price = [Int64](repeating: 0, count: nodes)
     }
 
@@ -48,35 +41,23 @@ struct CostScalingFlow {
     @discardableResult
     mutating func addArc(from: Int, to: Int, capacity: Int, cost: Int64) -> Int {
         precondition(capacity >= 0 && cost >= 0, "arcs need non-negative capacity and cost")
-        let index = head.count
-        head += [to, from]
-        self.capacity += [capacity, 0]
-        originalCapacity += [capacity, 0]
         let scaled = cost.multipliedReportingOverflow(by: scale)
         precondition(!scaled.overflow, "arc cost too large to scale")
-        self.cost += [scaled.partialValue, -scaled.partialValue]
-        outgoing[from].append(index)
-        outgoing[to].append(index + 1)
-        return index
+        return network.addArc(from: from, to: to, capacity: capacity, cost: scaled.partialValue)
     }
 
     /// The flow on arc `index`.
-    func flow(on index: Int) -> Int { originalCapacity[index] - capacity[index] }
+    func flow(on index: Int) -> Int { network.flow(on: index) }
 
     /// Sends as much flow as possible from `source` to `sink` at least cost; returns the flow value
     /// added. Called again after arcs are added, it starts from the flow and prices it left.
     @discardableResult
     mutating func solve(source: Int, sink: Int) -> Int {
-        start = [0]
-        arcsFrom = []
-        arcsFrom.reserveCapacity(head.count)
-        for arcs in outgoing {
-            arcsFrom += arcs
-            start.append(arcsFrom.count)
-        }
-        let value = maximumFlow(source: source, sink: sink)
+        network.flatten()
+        // A maximum flow first (Dinic's blocking flows, costs ignored), from the flow there is.
+        let value = network.blockingFlows(source: source, sink: sink, admits: EveryArc())
         var epsilon: Int64 = 0
-        for arc in 0..<head.count where capacity[arc] > 0 { epsilon = max(epsilon, -reducedCost(arc)) }
+        for arc in 0..<network.arcCount where network.capacity[arc] > 0 { epsilon = max(epsilon, -reducedCost(arc)) }
         while epsilon > 1 {
             epsilon = max(1, epsilon / Self.reduction)
             refine(epsilon)
@@ -85,17 +66,17 @@ struct CostScalingFlow {
     }
 
     @inline(__always)
-    private func reducedCost(_ arc: Int) -> Int64 { cost[arc] + price[head[arc ^ 1]] - price[head[arc]] }
+    private func reducedCost(_ arc: Int) -> Int64 { network.cost[arc] + price[network.head[arc ^ 1]] - price[network.head[arc]] }
 
     // MARK: Refinement
 
     /// Makes the flow ε-optimal, keeping every node's balance.
     private mutating func refine(_ epsilon: Int64) {
+        let head = network.head, start = network.start, arcsFrom = network.arcsFrom
         var excess = [Int](repeating: 0, count: nodeCount)
-        for arc in 0..<head.count where capacity[arc] > 0 && reducedCost(arc) < 0 {
-            let amount = capacity[arc]
-            capacity[arc] = 0
-            capacity[arc ^ 1] += amount
+        for arc in 0..<network.arcCount where network.capacity[arc] > 0 && reducedCost(arc) < 0 {
+            let amount = network.capacity[arc]
+            network.push(amount, on: arc)
             excess[head[arc ^ 1]] -= amount
             excess[head[arc]] += amount
         }
@@ -111,13 +92,12 @@ struct CostScalingFlow {
                     continue
                 }
                 let arc = arcsFrom[current[node]]
-                guard capacity[arc] > 0, reducedCost(arc) < 0 else {
+                guard network.capacity[arc] > 0, reducedCost(arc) < 0 else {
                     current[node] += 1
                     continue
                 }
-                let to = head[arc], amount = min(excess[node], capacity[arc])
-                capacity[arc] -= amount
-                capacity[arc ^ 1] += amount
+                let to = head[arc], amount = min(excess[node], network.capacity[arc])
+                network.push(amount, on: arc)
                 excess[node] -= amount
                 let wasActive = excess[to] > 0
                 excess[to] += amount
@@ -133,59 +113,12 @@ struct CostScalingFlow {
     /// Lowers a node's price just enough that one residual arc out of it is admissible (reduced cost −ε).
     private mutating func relabel(_ node: Int, _ epsilon: Int64) {
         var best = Int64.min
-        for k in start[node]..<start[node + 1] {
-            let arc = arcsFrom[k]
-            if capacity[arc] > 0 { best = max(best, price[head[arc]] - cost[arc]) }
+        for k in network.start[node]..<network.start[node + 1] {
+            let arc = network.arcsFrom[k]
+            if network.capacity[arc] > 0 { best = max(best, price[network.head[arc]] - network.cost[arc]) }
         }
         // A node with excess always has a residual arc out (the flow into it can go back).
         precondition(best > .min, "a node with excess has no residual arc")
         price[node] = best - epsilon
-    }
-
-    // MARK: Maximum flow
-
-    /// A maximum flow by Dinic's blocking flows from the current flow, costs ignored; returns the flow added.
-    private mutating func maximumFlow(source: Int, sink: Int) -> Int {
-        var total = 0
-        while true {
-            var level = [Int](repeating: -1, count: nodeCount)
-            level[source] = 0
-            var queue = [source], read = 0
-            while read < queue.count {
-                let node = queue[read]
-                read += 1
-                for k in start[node]..<start[node + 1] {
-                    let arc = arcsFrom[k], to = head[arc]
-                    if level[to] < 0, capacity[arc] > 0 {
-                        level[to] = level[node] + 1
-                        queue.append(to)
-                    }
-                }
-            }
-            guard level[sink] >= 0 else { return total }
-            var next = start.dropLast().map { $0 }
-            while true {
-                let pushed = augment(source, sink, .max, level: level, next: &next)
-                if pushed == 0 { break }
-                total += pushed
-            }
-        }
-    }
-
-    private mutating func augment(_ node: Int, _ sink: Int, _ limit: Int, level: [Int], next: inout [Int]) -> Int {
-        if node == sink { return limit }
-        while next[node] < start[node + 1] {
-            let arc = arcsFrom[next[node]], to = head[arc]
-            if capacity[arc] > 0, level[to] == level[node] + 1 {
-                let pushed = augment(to, sink, min(limit, capacity[arc]), level: level, next: &next)
-                if pushed > 0 {
-                    capacity[arc] -= pushed
-                    capacity[arc ^ 1] += pushed
-                    return pushed
-                }
-            }
-            next[node] += 1
-        }
-        return 0
     }
 }
