@@ -11,7 +11,8 @@ struct Propose: ConsoleCommand {
         abstract: "Propose a merger plan: which units merge, and with whom.",
         discussion: """
             Mandatory mode (default): each unit that must merge under the round's tests is merged with neighbours until the \
-            new unit meets the rule set's merged-unit targets, touching as few other units as it can. Target mode (--targets, \
+            new unit meets the rule set's merged-unit targets, taking as few other units as possible (found exactly, by a \
+            search over each cluster of units that must merge, where the cluster is small enough). Target mode (--targets, \
             columns province,units): each province grouped into that many units, each connected, by simulated annealing on \
             GSL's random numbers (objective: targets missed, spread, population balance, old district lines crossed). \
             Neighbours come from --adjacency (code_a,code_b) or, without it, from the units' centres (lat, lon): an approximation.
