@@ -121,7 +121,15 @@ struct Propose: ConsoleCommand {
                                                counts: provinces.map { counts[$0] ?? 0 }, seed: seed, movesPerUnit: moves,
                                                progress: { progress.update($0) })
             progress.finish()
-            for group in regions.joined() { groups.append((group, "one of its province's target count, by annealing")) }
+            for (p, region) in regions.enumerated() {
+                for group in region {
+                    // Which old districts the group draws on: planners keep them together where they can.
+                    let districts = Dictionary(grouping: group, by: { all[$0].district ?? "" }).map { ($0.key, $0.value.count) }
+                        .sorted { ($0.1, $1.0) > ($1.1, $0.0) }.map { $0.0.isEmpty ? "no district given" : $0.0 }
+                    let across = districts.count == 1 ? "all from \(districts[0])" : "across \(districts.count) old districts (\(districts.joined(separator: ", ")))"
+                    groups.append((group, "one of \(provinces[p])'s \(counts[provinces[p]] ?? 0) units, by annealing; \(group.count) member\(group.count == 1 ? "" : "s"), \(across)"))
+                }
+            }
         } else {
             guard let screening = loaded.rules.screening.round(round ?? loaded.rules.screening.defaultRound) else {
                 throw InputError(.usage, file: rules, "rule set \(loaded.rules.id) has no screening round \(round ?? 0)")
