@@ -161,10 +161,25 @@ public struct TransferPlanner: Sendable {
     /// Each unit's position within its group.
     let positionInGroup: [Int]
     /// The category networks: each category alone, or all with the pairs when cross-category moves are allowed.
-    let networks: [[CategoryPair]]
+    let networks: [Network]
 
     struct CategoryPair: Sendable {
         var from: StaffCategory, to: StaffCategory
+    }
+
+    /// Categories that exchange people in one problem, worked out once: the pairs allowed (from, to) as a
+    /// table by category index, and the categories they touch.
+    struct Network: Sendable {
+        var categories: [StaffCategory]
+        var allowed: [Bool]
+
+        init(_ pairs: [CategoryPair]) {
+            categories = StaffCategory.allCases.filter { c in pairs.contains { $0.from == c || $0.to == c } }
+            allowed = [Bool](repeating: false, count: StaffCategory.count * StaffCategory.count)
+            for pair in pairs { allowed[pair.from.index * StaffCategory.count + pair.to.index] = true }
+        }
+
+        func allows(_ from: StaffCategory, _ to: StaffCategory) -> Bool { allowed[from.index * StaffCategory.count + to.index] }
     }
 
     /// People moved from one unit and category to another.
@@ -192,7 +207,7 @@ public struct TransferPlanner: Sendable {
         }
         positionInGroup = position
         let same = StaffCategory.allCases.map { CategoryPair(from: $0, to: $0) }
-        networks = settings.crossCategory ? [same + pairs.map { CategoryPair(from: $0.0, to: $0.1) }] : same.map { [$0] }
+        networks = (settings.crossCategory ? [same + pairs.map { CategoryPair(from: $0.0, to: $0.1) }] : same.map { [$0] }).map(Network.init)
     }
 
     /// The optimal flows for units with `staff` and `quota` (by unit index), group by group.
@@ -203,7 +218,7 @@ public struct TransferPlanner: Sendable {
         var flows: [Flow] = []
         for (g, group) in groups.enumerated() {
             for network in networks {
-                flows += solve(group: g, members: group, staff: staff, quota: quota, categoryPairs: network, verify: verify,
+                flows += solve(group: g, members: group, staff: staff, quota: quota, network: network, verify: verify,
                                assertInDebug: assertInDebug, proven: &proven)
             }
         }
@@ -225,13 +240,12 @@ public struct TransferPlanner: Sendable {
         return Int64((km * 1_000).rounded())
     }
 
-    private func solve(group g: Int, members group: [Int], staff: [Headcount], quota: [Headcount], categoryPairs: [CategoryPair],
+    private func solve(group g: Int, members group: [Int], staff: [Headcount], quota: [Headcount], network: Network,
                        verify: Bool, assertInDebug: Bool, proven: inout Bool?) -> [Flow] {
         var supplies: [(unit: Int, category: StaffCategory, count: Int)] = []
         var demands: [(unit: Int, category: StaffCategory, count: Int)] = []
-        let categories = StaffCategory.allCases.filter { c in categoryPairs.contains { $0.from == c || $0.to == c } }
         for i in group {
-            for category in categories {
+            for category in network.categories {
                 let surplus = staff[i][category] - quota[i][category]
                 if surplus > 0 { supplies.append((i, category, surplus)) }
                 if surplus < 0 { demands.append((i, category, -surplus)) }
@@ -239,12 +253,9 @@ public struct TransferPlanner: Sendable {
         }
         guard !supplies.isEmpty, !demands.isEmpty else { return [] }
         var problem = TransportationProblem(supplies: supplies.map { $0.count }, demands: demands.map { $0.count }, arcs: [])  // closures: no run-time key paths in the yearly loop
-        var allowed = [Bool](repeating: false, count: StaffCategory.count * StaffCategory.count)
-        for pair in categoryPairs { allowed[pair.from.index * StaffCategory.count + pair.to.index] = true }
         problem.arcs.reserveCapacity(supplies.count * demands.count)
         for (s, supply) in supplies.enumerated() {
-            let row = supply.category.index * StaffCategory.count
-            for (d, demand) in demands.enumerated() where allowed[row + demand.category.index] {
+            for (d, demand) in demands.enumerated() where network.allows(supply.category, demand.category) {
                 let metres = cost(group: g, size: group.count, supply.unit, demand.unit)
                 if metres == Self.notAllowed { continue }
                 problem.arcs.append((s, d, metres))
