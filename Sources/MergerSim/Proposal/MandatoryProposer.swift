@@ -57,8 +57,9 @@ public struct MandatoryProposer: Sendable {
             // The nearest-first rule's grouping bounds the search: only groupings taking fewer units are looked for.
             var greedyGroupOf = groupOf, greedyGroups = groups
             greedy(must, mustMerge: mustMerge, exempt: exempt, groupOf: &greedyGroupOf, groups: &greedyGroups)
-            let added = greedyGroups[groups.count...], changed = greedyGroups[..<groups.count] != groups[...]
-            let bound = !changed && added.allSatisfy(\.meets) ? added.reduce(0) { $0 + $1.members.count { !mustMerge.contains($0) } } : Int.max
+            // A group that joined one proposed before changed that one: its count is no bound for this cluster.
+            let added = greedyGroups[groups.count...], joinsEarlier = must.contains { (greedyGroupOf[$0] ?? groups.count) < groups.count }
+            let bound = !joinsEarlier && added.allSatisfy(\.meets) ? added.reduce(0) { $0 + $1.members.count { !mustMerge.contains($0) } } : Int.max
             var search = MandatorySearch(proposer: self, units: cluster.filter { groupOf[$0] == nil }, mustMerge: mustMerge, bound: bound)
             let outcome = must.count > Self.largestCluster ? .cutOff : search.run()
             if outcome == .cutOff && borders > 1 {
