@@ -85,7 +85,8 @@ struct Propose: ConsoleCommand {
     }
 
     func execute(arguments: [String], console: Console) throws {
-        let destination = try OutputFolder(out)
+        let read = [units, targets, adjacency, provinceClasses].compactMap { $0 } + (RuleSetLoader.bundledIDs.contains(rules) ? [] : [rules])
+        let destination = try OutputFolder(out, inputs: read)
         let loaded = try RuleSetLoader.load(rules)
         let bytes = try FileInput.read(units)
         let unitsFile = try UnitsFile(bytes: bytes, file: units)

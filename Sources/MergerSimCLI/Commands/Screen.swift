@@ -33,7 +33,7 @@ struct Screen: ConsoleCommand {
     @OptionGroup var overrides: OverrideOptions
 
     func execute(arguments: [String], console: Console) throws {
-        let destination = try OutputFolder(out)
+        let destination = try OutputFolder(out, inputs: [units] + (RuleSetLoader.bundledIDs.contains(rules) ? [] : [rules]))
         let given = try overrides.parsed()
         if let other = given.first(where: { $0.target.0 != .rules }) {
             throw InputError(.usage, file: "--set \(other)", "screen reads no scenario: only rule-set values (rules.…) can be set")

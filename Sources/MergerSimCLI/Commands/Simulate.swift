@@ -50,8 +50,10 @@ struct Simulate: ConsoleCommand {
 
     func execute(arguments: [String], console: Console) throws {
         let scenarioFile = try Scenario(path: scenario, overrides: try overrides.parsed())
+        // The folder is checked before the store is opened: a store inside it would be made, then lost.
+        let destination = try OutputFolder(out ?? "output/\(scenarioFile.settings.name)", option: out == nil ? "the scenario's name" : "--out",
+                                           inputs: scenarioFile.filesRead + (store.map { [$0] } ?? []))
         let runStore = try store.map { path throws(InputError) in try RunStore(path: path) }
-        let destination = try OutputFolder(out ?? "output/\(scenarioFile.settings.name)", option: out == nil ? "the scenario's name" : "--out")
         let inputs = try ScenarioInputs(scenario: scenarioFile, seed: seed, runs: runs)
         try inputs.checkMemory(runsFromFlag: runs != nil)
         let settings = inputs.scenario.settings, run = inputs.run
@@ -104,12 +106,29 @@ struct Simulate: ConsoleCommand {
         if xlsx {
             written.append(("report.xlsx", try WorkbookReport.xlsx(sheets: tables, assumptions: manifest.assumptions, defaults: manifest.defaults, labels: language)))
         }
-        try destination.write(written)
+        // The run is stored before its folder takes the old one's place: a store that cannot take it leaves
+        // both as they were; a folder that then cannot be put in place is said plainly beside the stored run.
+        let staged = try destination.stage(written)
+        var storedID: Int64?
+        if let runStore {
+            do {
+                storedID = try runStore.record(StoredRun(inputs: inputs, outcome: outcome, summary: summary))
+            } catch {
+                staged.discard()
+                throw InputError(error.kind, file: error.file, line: error.line, column: error.column,
+                                 error.message + "; so nothing was written: \(destination.given) is as it was")
+            }
+        }
+        do {
+            try staged.commit()
+        } catch {
+            guard let runStore, let storedID else { throw error }
+            throw InputError(.unwritable, file: error.file, error.message + "; the run IS stored, as run \(storedID) in \(runStore.path), "
+                             + "but its folder was not written")
+        }
         console.out(summary.text(scenario: settings.name, rules: run.rules, labels: language))
         console.out(inputs.settingsNote)
         console.out("\nWrote \(destination.given)/: " + files.joined(separator: ", "))
-        if let runStore, let id = try runStore.record(StoredRun(inputs: inputs, outcome: outcome, summary: summary)) {
-            console.out("Stored as run \(id) in \(runStore.path)")
-        }
+        if let runStore, let storedID { console.out("Stored as run \(storedID) in \(runStore.path)") }
     }
 }

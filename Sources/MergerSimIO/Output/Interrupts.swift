@@ -61,7 +61,7 @@ public enum Interrupts {
         sigaddset(&signals, SIGTERM)
         pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         state.lock.lock()
-        if let staging = state.staging { try? FileManager.default.removeItem(at: staging) }
+        if let staging = state.staging { RunFolderMarker.remove(staging) }
         FileHandle.standardError.write(Data("\n\(state.message)\n".utf8))
         exit(128 + signalNumber)
     }
