@@ -36,7 +36,7 @@ public enum Interrupts {
         watcher.start()
     }
 
-    /// Records the temporary folder a run is writing, to be removed if it is interrupted.
+    /// Records the temporary folder a run is writing (or the temporary file a sweep is writing), to be removed if it is interrupted.
     static func writing(_ staging: URL?) {
         state.lock.withLock { state.staging = staging }
     }
@@ -61,7 +61,14 @@ public enum Interrupts {
         sigaddset(&signals, SIGTERM)
         pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         state.lock.lock()
-        if let staging = state.staging { RunFolderMarker.remove(staging) }
+        if let staging = state.staging {
+            // A run folder being written (removed as its marker lists it), or a sweep's file being written.
+            switch FileKind.of(staging) {
+            case .folder: RunFolderMarker.remove(staging)
+            case .file: _ = unlink(staging.path)
+            default: break
+            }
+        }
         FileHandle.standardError.write(Data("\n\(state.message)\n".utf8))
         exit(128 + signalNumber)
     }
