@@ -82,9 +82,18 @@ struct NationalScenarioTests {
         #expect(hanoiWard.requiredPopulation == 45_000)
     }
 
+    /// Under R-4.8's pool no new unit has an empty post (the interim quota is held to the predecessors'
+    /// staff), so nothing moves; with the split of R-4.5 (pool off), surplus cadres face empty
+    /// civil-servant posts elsewhere in the province, and the flows are proven optimal.
     @Test func transfersWithinProvincesAreProvenOptimal() throws {
-        let judged = try Self.inputs.judge()
-        let reallocated = try Self.inputs.reallocate(judged, verify: true)
+        let pooled = try Self.inputs.judge()
+        #expect(pooled.after.allSatisfy { $0.quota.pooled && ($0.vacancies.map { $0.cadres + $0.civilServants } ?? 0) == 0 })
+        #expect(try Self.inputs.reallocate(pooled, verify: true).transfers.peopleMoved == 0)
+        let scenario = try Scenario(path: Self.folder.appendingPathComponent("scenario.yaml").path,
+                                    overrides: [Override(path: ["rules", "quotas", "pooled", "value"], value: "false")])
+        let split = try ScenarioInputs(scenario: scenario)
+        let judged = try split.judge()
+        let reallocated = try split.reallocate(judged, verify: true)
         let plan = reallocated.transfers
         #expect(plan.provenOptimal == true)
         #expect(plan.peopleMoved > 0)

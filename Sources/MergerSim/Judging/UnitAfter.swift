@@ -30,10 +30,10 @@ public struct UnitAfterResult: Hashable, Sendable {
     public var unit: AdministrativeUnit { merged.unit }
 
     /// Headcount above quota in each category.
-    public var surplus: Headcount? { unit.staff?.excess(over: quota.posts) }
+    public var surplus: Headcount? { unit.staff.map(quota.surplus(of:)) }
 
     /// Quota not filled in each category.
-    public var vacancies: Headcount? { unit.staff.map { quota.posts.excess(over: $0) } }
+    public var vacancies: Headcount? { unit.staff.map(quota.vacancies(of:)) }
 }
 
 extension RuleSet {

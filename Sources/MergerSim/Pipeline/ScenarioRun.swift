@@ -302,6 +302,6 @@ extension UnitAfterResult {
     /// The unit as stage 2 sees it: where it is, its people and its quota.
     public var transferUnit: TransferUnit {
         TransferUnit(code: unit.code, province: unit.province, district: unit.district, location: unit.location,
-                     staff: unit.staff ?? .zero, quota: quota.posts)
+                     staff: unit.staff ?? .zero, quota: quota.posts, pooled: quota.pooled)
     }
 }

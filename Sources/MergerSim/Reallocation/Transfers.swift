@@ -34,15 +34,22 @@ public struct TransferUnit: Hashable, Sendable {
     public var location: Coordinate?
     public var staff: Headcount
     public var quota: Headcount
+    /// Whether its cadres and civil servants are one pool against their combined quota.
+    public var pooled: Bool
 
-    public init(code: String, province: String, district: String?, location: Coordinate?, staff: Headcount, quota: Headcount) {
+    public init(code: String, province: String, district: String?, location: Coordinate?, staff: Headcount, quota: Headcount,
+                pooled: Bool = false) {
         self.code = code
         self.province = province
         self.district = district
         self.location = location
         self.staff = staff
         self.quota = quota
+        self.pooled = pooled
     }
+
+    /// Its people above quota in each category (pooled or not, as its rule set says).
+    public var surplus: Headcount { staff.surplus(over: quota, pooled: pooled) }
 }
 
 /// People moved from one unit to another.
@@ -115,7 +122,7 @@ extension TransferSettings {
                      assertInDebug: Bool = true) -> TransferPlan {
         let planner = TransferPlanner(settings: self, units: units, pairs: pairs, cacheDistances: false)
         let staff = units.map(\.staff), quota = units.map(\.quota)
-        let surplusBefore = zip(staff, quota).reduce(Headcount.zero) { $0 + $1.0.excess(over: $1.1) }
+        let surplusBefore = units.reduce(Headcount.zero) { $0 + $1.surplus }
         let (flows, proven) = planner.flows(staff: staff, quota: quota, verify: verify, assertInDebug: assertInDebug)
         var staffAfter = staff
         var transfers: [Transfer] = []
@@ -128,9 +135,9 @@ extension TransferSettings {
         }
         let limit = distanceLimit
         let unreachable = limit == nil || scope == .none ? [] : units.filter { unit in
-            unit.location == nil && (!unit.staff.excess(over: unit.quota).isZero || !unit.quota.excess(over: unit.staff).isZero)
+            unit.location == nil && (!unit.surplus.isZero || !unit.staff.vacancies(under: unit.quota, pooled: unit.pooled).isZero)
         }.map(\.code)
-        let surplusAfter = zip(staffAfter, quota).reduce(Headcount.zero) { $0 + $1.0.excess(over: $1.1) }
+        let surplusAfter = zip(staffAfter, units).reduce(Headcount.zero) { $0 + $1.0.surplus(over: $1.1.quota, pooled: $1.1.pooled) }
         return TransferPlan(transfers: transfers, staffAfter: staffAfter, surplusBefore: surplusBefore, surplusAfter: surplusAfter,
                             provenOptimal: proven, unreachableCodes: unreachable)
     }
@@ -160,8 +167,11 @@ public struct TransferPlanner: Sendable {
     static let cachedGroupSize = 1_000
     /// Each unit's position within its group.
     let positionInGroup: [Int]
-    /// The category networks: each category alone, or all with the pairs when cross-category moves are allowed.
+    /// The category networks: each category alone, or all with the pairs when cross-category moves are allowed;
+    /// under R-4.8's pool, cadres and civil servants in one network.
     let networks: [Network]
+    /// Per unit, whether its cadres and civil servants are one pool.
+    let pooled: [Bool]
 
     struct CategoryPair: Sendable {
         var from: StaffCategory, to: StaffCategory
@@ -207,7 +217,19 @@ public struct TransferPlanner: Sendable {
         }
         positionInGroup = position
         let same = StaffCategory.allCases.map { CategoryPair(from: $0, to: $0) }
-        networks = (settings.crossCategory ? [same + pairs.map { CategoryPair(from: $0.0, to: $0.1) }] : same.map { [$0] }).map(Network.init)
+        pooled = units.map(\.pooled)
+        // One pool: a surplus cadre may take a civil-servant post elsewhere, and the other way.
+        let pool = [CategoryPair(from: .cadres, to: .civilServants), CategoryPair(from: .civilServants, to: .cadres)]
+        let allPooled = !units.isEmpty && pooled.allSatisfy { $0 }
+        if settings.crossCategory {
+            let given = pairs.map { CategoryPair(from: $0.0, to: $0.1) }
+            let extra = allPooled ? pool.filter { p in !given.contains { $0.from == p.from && $0.to == p.to } } : []
+            networks = [Network(same + given + extra)]
+        } else if allPooled {
+            networks = [Network(same.filter { $0.from != .nonProfessional } + pool), Network([CategoryPair(from: .nonProfessional, to: .nonProfessional)])]
+        } else {
+            networks = same.map { Network([$0]) }
+        }
     }
 
     /// The optimal flows for units with `staff` and `quota` (by unit index), group by group.
@@ -245,10 +267,10 @@ public struct TransferPlanner: Sendable {
         var supplies: [(unit: Int, category: StaffCategory, count: Int)] = []
         var demands: [(unit: Int, category: StaffCategory, count: Int)] = []
         for i in group {
+            let over = staff[i].surplus(over: quota[i], pooled: pooled[i]), empty = staff[i].vacancies(under: quota[i], pooled: pooled[i])
             for category in network.categories {
-                let surplus = staff[i][category] - quota[i][category]
-                if surplus > 0 { supplies.append((i, category, surplus)) }
-                if surplus < 0 { demands.append((i, category, -surplus)) }
+                if over[category] > 0 { supplies.append((i, category, over[category])) }
+                if empty[category] > 0 { demands.append((i, category, empty[category])) }
             }
         }
         guard !supplies.isEmpty, !demands.isEmpty else { return [] }

@@ -9,12 +9,29 @@ public struct QuotaRules: Sendable, Codable, Hashable {
     public var extras: Extras?
     public var nonProfessional: NonProfessional
     public var cadreTitles: CadreTitles
+    /// Whether cadres and civil servants are one pool against their combined quota.
+    public var pooled: Pooled
 
     enum CodingKeys: String, CodingKey {
-        case combined, extras
+        case combined, extras, pooled
         case interimNorm = "interim_norm"
         case nonProfessional = "non_professional"
         case cadreTitles = "cadre_titles"
+    }
+
+    /// One civil service: when `value` holds, a unit's cadres and civil servants are judged
+    /// together against their combined quota (surplus, vacancies, within quota, the deadline); the cadre
+    /// titles still say how many of the posts are cadres'. Off, each category against its own quota.
+    public struct Pooled: Sendable, Codable, Hashable {
+        public var rule: String
+        public var status: Status?
+        public var value: Bool
+
+        public init(rule: String, status: Status? = nil, value: Bool) {
+            self.rule = rule
+            self.status = status
+            self.value = value
+        }
     }
 
     /// Cadres and civil servants together, by kind and type.

@@ -28,7 +28,7 @@ public struct ScreeningResult: Hashable, Sendable {
     public var meetsStandards: Bool { meetsArea && meetsPopulation }
 
     /// Headcount minus quota in each category, never below zero.
-    public var surplus: Headcount? { unit.staff?.excess(over: quota.posts) }
+    public var surplus: Headcount? { unit.staff.map(quota.surplus(of:)) }
 }
 
 /// A screening verdict in the planner's words.

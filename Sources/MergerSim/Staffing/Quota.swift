@@ -9,6 +9,37 @@ public struct Quota: Hashable, Sendable {
     public var partyMassOrgPosts: Int = 0
     /// Whether R-4.7's predecessors' cap lowered the cadre and civil-servant quota.
     public var cappedByPredecessors = false
+    /// Whether cadres and civil servants are judged as one pool against their combined quota.
+    public var pooled = false
+
+    /// The people of `staff` above the quota in each category (see ``Headcount/surplus(over:pooled:)``).
+    public func surplus(of staff: Headcount) -> Headcount { staff.surplus(over: posts, pooled: pooled) }
+
+    /// The posts of the quota that `staff` leaves empty in each category.
+    public func vacancies(of staff: Headcount) -> Headcount { staff.vacancies(under: posts, pooled: pooled) }
+
+    /// Whether `staff` is within the quota: every category, or under cadres and civil servants together.
+    public func holds(_ staff: Headcount) -> Bool { surplus(of: staff).isZero }
+}
+
+extension PerCategory where Value == Int {
+    /// The people above `quota` in each category. Pooled, a cadre beyond the cadre posts holds an
+    /// empty civil-servant post of the same unit (and a civil servant beyond theirs an empty cadre post),
+    /// so each of the two categories is over only by what the other's vacancies cannot take: their sum
+    /// is the excess of the two together over their combined quota. Non-professional workers stand alone.
+    public func surplus(over quota: Headcount, pooled: Bool) -> Headcount {
+        guard pooled else { return excess(over: quota) }
+        let cadresOver = cadres - quota.cadres, civilServantsOver = civilServants - quota.civilServants
+        return Headcount(cadres: max(0, cadresOver - max(0, -civilServantsOver)),
+                         civilServants: max(0, civilServantsOver - max(0, -cadresOver)),
+                         nonProfessional: max(0, nonProfessional - quota.nonProfessional))
+    }
+
+    /// The posts of `quota` left empty in each category; pooled, those the other category's
+    /// people beyond their own posts do not hold.
+    public func vacancies(under quota: Headcount, pooled: Bool) -> Headcount {
+        quota.surplus(over: self, pooled: pooled)
+    }
 }
 
 extension QuotaRules {
@@ -56,7 +87,8 @@ extension QuotaRules {
         let posts = Headcount(cadres: min(cadres, combinedPosts), civilServants: max(0, combinedPosts - cadres),
                               nonProfessional: nonProfessionalPosts)
         let party = interimNorm == nil ? 0 : combinedPosts - (interimNorm?.posts(for: unit) ?? 0)
-        return Quota(posts: posts, extras: combined == nil ? 0 : extraPosts, rules: rules, partyMassOrgPosts: party)
+        if pooled.value { rules.append("\(pooled.rule) pooled") }
+        return Quota(posts: posts, extras: combined == nil ? 0 : extraPosts, rules: rules, partyMassOrgPosts: party, pooled: pooled.value)
     }
 }
 

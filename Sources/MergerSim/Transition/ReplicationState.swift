@@ -132,7 +132,9 @@ struct ReplicationState {
         for u in 0..<model.workforce.units.count {
             for c in Self.offeredCategories {
                 let s = slot(u, c)
-                var surplus = count[s] - model.quota[u][c]
+                // Pooled, a category is over only by what the other's empty posts cannot take; the
+                // civil servants' surplus is read after the cadres' offers, so their leavers count.
+                var surplus = staff(u).surplus(over: model.quota[u], pooled: model.pooled[u])[c]
                 for offer in offers where surplus > 0 {
                     offerExit(offer, terms, slot: s, year: year, surplus: &surplus)
                 }
@@ -181,10 +183,7 @@ struct ReplicationState {
     /// Step 5: vacancies refilled by stage-2 transfers; the people furthest from retirement move.
     mutating func refillByTransfers(_ year: Int) {
         guard let planner = model.planner else { return }
-        let staff = (0..<model.workforce.units.count).map { u in
-            Headcount(cadres: count[slot(u, .cadres)], civilServants: count[slot(u, .civilServants)],
-                      nonProfessional: count[slot(u, .nonProfessional)])
-        }
+        let staff = (0..<model.workforce.units.count).map(staff(_:))
         for flow in planner.flows(staff: staff, quota: model.quota, assertInDebug: false).flows {
             // The slot's last `flow.count` people still there, furthest from retirement first.
             var movers: [Int] = []
@@ -215,11 +214,11 @@ struct ReplicationState {
     private func stateRecord() -> Replication.YearRecord {
         var state = Replication.YearRecord()
         for u in 0..<model.workforce.units.count {
+            let staff = staff(u), over = staff.surplus(over: model.quota[u], pooled: model.pooled[u])
             for c in StaffCategory.allCases {
-                let staff = count[slot(u, c)], over = staff - model.quota[u][c]
-                state.headcount[c] += staff
-                if over > 0 {
-                    state.surplus[c] += over
+                state.headcount[c] += staff[c]
+                if over[c] > 0 {
+                    state.surplus[c] += over[c]
                     state.unitsOverQuota[c] += 1
                 }
             }
@@ -233,8 +232,14 @@ struct ReplicationState {
 
     private func slot(_ unit: Int, _ category: StaffCategory) -> Int { unit * StaffCategory.count + category.index }
 
+    /// The people of unit `u` now, per category.
+    private func staff(_ u: Int) -> Headcount {
+        Headcount(cadres: count[slot(u, .cadres)], civilServants: count[slot(u, .civilServants)], nonProfessional: count[slot(u, .nonProfessional)])
+    }
+
+    /// Whether unit `u` is within quota: each category, or under cadres and civil servants together.
     private func isWithinQuota(_ u: Int) -> Bool {
-        StaffCategory.allCases.allSatisfy { count[slot(u, $0)] <= model.quota[u][$0] }
+        staff(u).surplus(over: model.quota[u], pooled: model.pooled[u]).isZero
     }
 
     /// Takes a person who stays out of their slot, keeping its order.

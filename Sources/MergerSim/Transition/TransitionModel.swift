@@ -43,6 +43,8 @@ public struct TransitionModel: Sendable {
     let planner: TransferPlanner?
     /// Each unit's quota.
     let quota: [Headcount]
+    /// Per unit, whether its cadres and civil servants are one pool against their combined quota.
+    let pooled: [Bool]
     /// The first month (year·12 + month − 1) of each year 1…years + 1.
     let startMonth: [Int]
     /// Per year (1…years): the people whose statutory retirement falls in it (year 1 also those already past it).
@@ -67,6 +69,7 @@ public struct TransitionModel: Sendable {
         self.pairs = pairs
         planner = transfers.scope == .none ? nil : TransferPlanner(settings: transfers, units: workforce.units, pairs: pairs)
         quota = workforce.units.map(\.quota)
+        pooled = workforce.units.map(\.pooled)
         startMonth = (0...years).map { k in
             let start = effective.addingYears(k)
             return start.year * 12 + start.month - 1
