@@ -26,7 +26,7 @@ public struct UnitsFile: Sendable {
         let table = try CSVTable(bytes: bytes, file: file)
         try table.require(columns: Self.requiredColumns + (headcountsRequired ? Self.headcountColumns : []))
         guard !table.records.isEmpty else {
-            throw .badData(file, line: 2, "the file has a header but no units")
+            throw .badData(file, line: table.headerLine + 1, "the file has a header but no units")
         }
         var units: [AdministrativeUnit] = []
         var recordOfCode: [String: Int] = [:]
