@@ -1,13 +1,25 @@
 import CXLSXWriter
 import Foundation
 
-/// A failure reported by libxlsxwriter, as a Swift error: its status and its own sentence for it.
+/// A failure reported by libxlsxwriter, as a Swift error: its status and its own sentence for it, and
+/// the system's reason (`strerror`) when a file operation failed.
 public struct XLSXError: Error, Equatable, Sendable, CustomStringConvertible {
     public let status: UInt32
     public let operation: String
+    /// The system's reason for a failed file operation ("No space left on device"), when there was one.
+    public let reason: String?
+
+    public init(status: UInt32, operation: String, reason: String? = nil) {
+        self.status = status
+        self.operation = operation
+        self.reason = reason
+    }
+
+    /// libxlsxwriter's sentence for the status.
+    public var statusText: String { String(cString: lxw_strerror(lxw_error(rawValue: status))) }
 
     public var description: String {
-        "libxlsxwriter failed in \(operation): \(String(cString: lxw_strerror(lxw_error(rawValue: status)))) (status \(status))"
+        "libxlsxwriter failed in \(operation): \(statusText) (status \(status))" + (reason.map { ": \($0)" } ?? "")
     }
 }
 
@@ -22,10 +34,25 @@ public final class Workbook {
     private var formats: [FormatKey: UnsafeMutablePointer<lxw_format>] = [:]
 
     /// A new workbook that will be written to `path` (replacing any file there when closed).
-    public init(path: String) throws(XLSXError) {
+    ///
+    /// - Parameter tmpdir: the folder of libxlsxwriter's own temporary files (made and removed while the
+    ///   workbook is written); nil for the C library's `tmpfile()`, which uses the system's temporary folder.
+    public init(path: String, tmpdir: String? = nil) throws(XLSXError) {
         self.path = path
-        guard let workbook = workbook_new(path) else { throw XLSXError(status: LXW_ERROR_MEMORY_MALLOC_FAILED.rawValue, operation: "creating \(path)") }
-        pointer = OpaquePointer(workbook)
+        var options = lxw_workbook_options()
+        options.constant_memory = 0  // cells kept in memory: the sheets are small
+        options.use_zip64 = 0
+        // libxlsxwriter copies the folder's name; ours is freed as soon as the workbook is made.
+        let made: UnsafeMutablePointer<lxw_workbook>? = if let tmpdir {
+            tmpdir.withCString { folder in
+                options.tmpdir = UnsafeMutablePointer(mutating: folder)
+                return workbook_new_opt(path, &options)
+            }
+        } else {
+            workbook_new_opt(path, &options)
+        }
+        guard let made else { throw XLSXError(status: LXW_ERROR_MEMORY_MALLOC_FAILED.rawValue, operation: "creating \(path)") }
+        pointer = OpaquePointer(made)
     }
 
     deinit {
@@ -78,10 +105,16 @@ public final class Workbook {
     }
 
     /// Writes the file and releases the workbook.
+    ///
+    /// - Throws: ``XLSXError`` with the system's reason when the file or a temporary file cannot be written.
     public func close() throws(XLSXError) {
+        errno = 0
         let status = workbook_close(workbook)
+        let error = errno
         pointer = nil
-        guard status == LXW_NO_ERROR else { throw XLSXError(status: status.rawValue, operation: "writing \(path)") }
+        guard status == LXW_NO_ERROR else {
+            throw XLSXError(status: status.rawValue, operation: "writing \(path)", reason: error == 0 ? nil : String(cString: strerror(error)))
+        }
     }
 
     /// One worksheet of a ``Workbook``.

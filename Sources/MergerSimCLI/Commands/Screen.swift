@@ -47,6 +47,7 @@ struct Screen: ConsoleCommand {
         }
         let bytes = try FileInput.read(units)
         let unitsFile = try UnitsFile(bytes: bytes, file: units)
+        if xlsx { try WorkbookReport.checkRows([("units_before", unitsFile.units.count)], labels: try Labels(lang)) }
         let results: [ScreeningResult]
         do {
             results = try ruleSet.screen(unitsFile.units, round: screeningRound)

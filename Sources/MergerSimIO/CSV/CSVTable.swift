@@ -4,7 +4,8 @@
 /// Accepted: UTF-8 with or without a byte-order mark; CRLF, LF or CR line
 /// ends; fields quoted with `"` (a quote inside doubled, line breaks inside
 /// kept). Records whose fields are all empty (Excel's `,,,,` rows and blank
-/// lines) are skipped. Rejected, with the place: invalid UTF-8, control
+/// lines) are skipped, before the header too; lines are counted in the file
+/// as it is, blank lines included. Rejected, with the place: invalid UTF-8, control
 /// characters other than tab, CR and LF (a NUL, say), a quote
 /// inside an unquoted field, text after a closing quote, an unclosed quote,
 /// a record with more or fewer fields than the header, a repeated header name.
@@ -13,6 +14,8 @@ public struct CSVTable: Sendable {
     public let file: String
     /// Header names, trimmed of surrounding spaces.
     public let header: [String]
+    /// The line of the header (after any blank lines).
+    public let headerLine: Int
     public let records: [CSVRecord]
 
     /// The index of each header name.
@@ -25,10 +28,13 @@ public struct CSVTable: Sendable {
         self.file = file
         var parser = CSVParser(bytes: bytes, file: file)
         try parser.checkEncoding()
-        guard let headerRecord = try parser.nextRecord() else {
+        var first = try parser.nextRecord()
+        while let record = first, record.fields.allSatisfy(\.isEmpty) { first = try parser.nextRecord() }
+        guard let headerRecord = first else {
             throw .badData(file, line: 1, column: 1, "the file is empty; expected a header row naming the columns")
         }
         header = headerRecord.fields.map { $0.trimmingSpaces }
+        headerLine = headerRecord.line
         var index: [String: Int] = [:]
         for (i, name) in header.enumerated() {
             if name.isEmpty {

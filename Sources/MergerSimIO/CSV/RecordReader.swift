@@ -85,7 +85,7 @@ extension CSVTable {
     func require(columns names: [String]) throws(InputError) {
         let missing = names.filter { columnIndex[$0] == nil }
         guard missing.isEmpty else {
-            throw .badData(file, line: 1, "missing required column\(missing.count > 1 ? "s" : "") "
+            throw .badData(file, line: headerLine, "missing required column\(missing.count > 1 ? "s" : "") "
                             + missing.joined(separator: ", ") + "; the header has " + header.joined(separator: ", "))
         }
     }

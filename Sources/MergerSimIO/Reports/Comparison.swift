@@ -112,7 +112,7 @@ public struct Comparison: Sendable {
     }
 
     public var csv: Data {
-        var writer = CSVWriter(header: header)
+        var writer = CSVWriter(header: header, spreadsheet: true)
         for row in rows { writer.append(cells(row)) }
         return writer.data
     }

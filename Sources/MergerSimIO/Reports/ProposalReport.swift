@@ -24,6 +24,7 @@ public struct ProposalReport {
         })
     }
 
+    /// The plan as `simulate` reads it: written exactly (no `'` before formula-like text), since it is an input.
     public var planCSV: Data {
         var writer = CSVWriter(header: ["new_code", "new_name", "new_province", "member_code"])
         for (unit, group) in zip(plan.newUnits, groups) {
@@ -36,7 +37,7 @@ public struct ProposalReport {
     /// pipeline judges them (`judged`, by new code), compactness and the note.
     public func csv(judged: [String: UnitAfterResult]) -> Data {
         var writer = CSVWriter(header: ["new_code", "new_name", "province", "members", "member_count", "area_km2", "population", "standards_outcome"]
-                               + StaffCategory.allCases.map { "surplus_\($0.rawValue)" } + ["compactness_km", "note"])
+                               + StaffCategory.allCases.map { "surplus_\($0.rawValue)" } + ["compactness_km", "note"], spreadsheet: true)
         for (unit, group) in zip(plan.newUnits, groups) {
             let members = group.members
             let area = members.reduce(Int64(0)) { $0 + units[$1].area.millionths }

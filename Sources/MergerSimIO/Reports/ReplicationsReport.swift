@@ -6,7 +6,7 @@ import MergerSim
 /// replication (`compare` pairs them).
 public enum ReplicationsReport {
     public static func csv(_ headlines: [TransitionSummary.Headline]) -> Data {
-        var writer = CSVWriter(header: ["replication"] + TransitionSummary.Headline.metricNames)
+        var writer = CSVWriter(header: ["replication"] + TransitionSummary.Headline.metricNames, spreadsheet: true)
         for (i, headline) in headlines.enumerated() {
             let values = StaffCategory.allCases.map { String(headline.surplusAtDeadline[$0]) }
                 + [String(format: "%.0f", headline.exitCostVND), headline.allWithinQuota ? "1" : "0"]

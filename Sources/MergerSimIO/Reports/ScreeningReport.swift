@@ -15,7 +15,7 @@ public enum ScreeningReport {
     ]
 
     public static func csv(_ results: [ScreeningResult]) -> Data {
-        var writer = CSVWriter(header: header)
+        var writer = CSVWriter(header: header, spreadsheet: true)
         for result in results { writer.append(row(result)) }
         return writer.data
     }

@@ -97,7 +97,7 @@ public struct SimulationSummary: Sendable {
     }
 
     public var csv: Data {
-        var writer = CSVWriter(header: ["metric", "value"])
+        var writer = CSVWriter(header: ["metric", "value"], spreadsheet: true)
         for metric in metrics { writer.append([metric.name, metric.value]) }
         return writer.data
     }

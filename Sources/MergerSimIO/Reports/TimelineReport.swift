@@ -7,7 +7,7 @@ public enum TimelineReport {
     public static let header = ["year", "category", "metric", "mean", "p05", "p25", "p50", "p75", "p95", "year_end"]
 
     public static func csv(_ summary: TransitionSummary, effective: CalendarDate) -> Data {
-        var writer = CSVWriter(header: header)
+        var writer = CSVWriter(header: header, spreadsheet: true)
         for row in summary.rows {
             let decimals = row.metric.hasSuffix("_vnd") ? 0 : 3
             writer.append([String(row.year), row.category, row.metric]

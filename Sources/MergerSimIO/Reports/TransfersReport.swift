@@ -6,7 +6,7 @@ public enum TransfersReport {
     public static let header = ["category", "from_code", "to_code", "count", "distance_km", "to_category", "from_name", "to_name"]
 
     public static func csv(_ plan: TransferPlan, names: [String: String]) -> Data {
-        var writer = CSVWriter(header: header)
+        var writer = CSVWriter(header: header, spreadsheet: true)
         for t in plan.transfers {
             writer.append([t.category.rawValue, t.fromCode, t.toCode, String(t.count),
                            t.distanceKm.map { ReportFormat.fixed($0, decimals: 2) } ?? "", t.toCategory.rawValue,

@@ -22,7 +22,7 @@ public enum UnitsAfterReport {
     /// `allowanceFund` gives each unit's monthly fund in VND, where the rule set has one.
     public static func csv(_ results: [UnitAfterResult], transfers: TransferPlan? = nil, transition: TransitionSummary? = nil,
                            allowanceFund: [Int64]? = nil) -> Data {
-        var writer = CSVWriter(header: header)
+        var writer = CSVWriter(header: header, spreadsheet: true)
         var incoming: [String: Headcount] = [:], outgoing: [String: Headcount] = [:]
         for t in transfers?.transfers ?? [] {
             incoming[t.toCode, default: .zero][t.toCategory] += t.count

@@ -7,7 +7,12 @@ import XLSX
 /// a column dictionary. Headers are labels in the chosen language (the dictionary maps them to the
 /// CSV names); codes and other identifiers are text (leading zeros kept); numbers are numbers with
 /// formats (thousands separators, areas with 2 decimals, whole đồng beside a billions column); the
-/// header row is frozen with a filter; widths fit; verdicts are coloured. No formulas.
+/// header row is frozen with a filter; widths fit; verdicts are coloured. No formulas: every text is a
+/// text cell, whatever it starts with (the CSV's `'` before a formula-like text is taken off again).
+///
+/// What a sheet cannot hold is never left to libxlsxwriter: a sheet over ``maxRows`` rows refuses `--xlsx`
+/// (64) before any cell is written, and a text over ``maxCellCharacters`` is cut, visibly (see
+/// ``cellText(_:)``). The workbook is written where it is asked, libxlsxwriter's own temporary files beside it.
 public enum WorkbookReport {
     /// Columns that identify rather than count: always text.
     static let identifiers: Set<String> = ["code", "from_code", "to_code", "members", "member_shares", "name", "from_name", "to_name",
@@ -20,35 +25,99 @@ public enum WorkbookReport {
     ]
     static let verdictColumns: Set<String> = ["standards_outcome", "verdict", "must_merge"]
 
-    /// The workbook's bytes: `sheets` (label key, CSV bytes) in order, then assumptions and the dictionary.
-    /// - Throws: ``InternalError`` when libxlsxwriter fails or a CSV mergersim wrote cannot be read back.
-    public static func xlsx(sheets: [(key: String, csv: Data)], assumptions: [RunManifest.Assumption],
-                            defaults: [RunManifest.DefaultEntry], labels l: Labels) throws(InternalError) -> Data {
-        let dictionary = try ColumnDictionary(l)
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("mergersim-\(getpid())-\(UUID().uuidString).xlsx").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
+    /// Writes the workbook to `url` (replacing a file there): `sheets` (label key, CSV bytes) in order, then
+    /// assumptions and the dictionary. libxlsxwriter's temporary files go to `url`'s folder, never to TMPDIR:
+    /// give it a file inside the run's staging folder, so that an interrupt removes everything.
+    ///
+    /// - Throws: ``InputError`` 64 when a sheet would have more rows than Excel holds (checked before any cell
+    ///   is written), 73 when the file cannot be written (a missing, read-only or full folder);
+    ///   ``InternalError`` when libxlsxwriter refuses a cell or a CSV mergersim wrote cannot be read back.
+    public static func write(to url: URL, sheets: [(key: String, csv: Data)], assumptions: [RunManifest.Assumption],
+                             defaults: [RunManifest.DefaultEntry], labels l: Labels) throws {
         do {
-            let workbook = try Workbook(path: path)
+            try make(url, sheets: sheets, assumptions: assumptions, defaults: defaults, labels: l)
+        } catch let error as Unwritable {
+            throw InputError(.unwritable, file: url.lastPathComponent,
+                             "the workbook cannot be written in \(url.deletingLastPathComponent().path): \(error.reason)")
+        }
+    }
+
+    static func make(_ url: URL, sheets: [(key: String, csv: Data)], assumptions: [RunManifest.Assumption],
+                     defaults: [RunManifest.DefaultEntry], labels l: Labels) throws {
+        let dictionary = try ColumnDictionary(l)
+        var tables: [(key: String, table: CSVTable)] = []
+        for (key, csv) in sheets {
+            do {
+                tables.append((key, try CSVTable(bytes: [UInt8](csv), file: key)))
+            } catch {
+                throw InternalError("the \(key) table mergersim made cannot be read back: \(error)")
+            }
+        }
+        try checkRows(tables.map { ($0.key, $0.table.records.count) }, labels: l)
+        let workbook: Workbook
+        do {
+            workbook = try Workbook(path: url.path, tmpdir: url.deletingLastPathComponent().path)
             var used: [(sheet: String, column: String)] = []
-            for (key, csv) in sheets {
-                let table: CSVTable
-                do {
-                    table = try CSVTable(bytes: [UInt8](csv), file: key)
-                } catch {
-                    throw InternalError("the \(key) table mergersim made cannot be read back: \(error)")
-                }
+            for (key, table) in tables {
                 let name = l("sheet.\(key)")
                 let columns = try writeTable(table, into: try workbook.addSheet(name), summary: key == "summary", dictionary: dictionary, labels: l)
                 used += columns.filter { $0 != "billions" }.map { (name, $0) }
             }
             try writeAssumptions(assumptions, defaults: defaults, into: try workbook.addSheet(l("sheet.assumptions")), labels: l)
             try writeDictionary(used, dictionary: dictionary, into: try workbook.addSheet(l("sheet.dictionary")), labels: l)
-            try workbook.close()
-            return try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch let error as InternalError {
-            throw error
         } catch {
             throw InternalError("the workbook could not be made: \(error)")
+        }
+        do {
+            try workbook.close()
+        } catch {
+            throw Unwritable(url: url, reason: error.reason ?? error.statusText)
+        }
+    }
+
+    /// Why the workbook's file could not be written; 73 with a sentence that fits where it was written.
+    struct Unwritable: Error, CustomStringConvertible {
+        var url: URL
+        var reason: String
+        var description: String { "\(url.path) cannot be written: \(reason)" }
+    }
+
+    /// The workbook's bytes, made in a folder of its own in the system's temporary folder (TMPDIR) and read back.
+    ///
+    /// For commands not yet writing ``write(to:sheets:assumptions:defaults:labels:)`` into their staging folder:
+    /// an interrupt removes the folder; a missing, read-only or full TMPDIR is 73 with a plain sentence.
+    /// - Throws: as ``write(to:sheets:assumptions:defaults:labels:)``.
+    public static func xlsx(sheets: [(key: String, csv: Data)], assumptions: [RunManifest.Assumption],
+                            defaults: [RunManifest.DefaultEntry], labels l: Labels) throws -> Data {
+        let manager = FileManager.default
+        let temporary = manager.temporaryDirectory
+        let folder = temporary.appendingPathComponent("mergersim-\(getpid())-\(UUID().uuidString)")
+        func unwritable(_ reason: String) -> InputError {
+            InputError(.unwritable, file: "report.xlsx", "the workbook is made first in the temporary folder \(temporary.path) (TMPDIR), "
+                       + "and it cannot be written there: \(reason); set TMPDIR to a writable folder with room")
+        }
+        Interrupts.writing(folder)
+        defer {
+            try? manager.removeItem(at: folder)
+            Interrupts.writing(nil)
+        }
+        var isFolder: ObjCBool = false
+        guard manager.fileExists(atPath: temporary.path, isDirectory: &isFolder), isFolder.boolValue else { throw unwritable("there is no such folder") }
+        do {
+            try manager.createDirectory(at: folder, withIntermediateDirectories: false)
+        } catch {
+            throw unwritable(OutputFolder.reason(error))
+        }
+        let url = folder.appendingPathComponent("report.xlsx")
+        do {
+            try make(url, sheets: sheets, assumptions: assumptions, defaults: defaults, labels: l)
+        } catch let error as Unwritable {
+            throw unwritable(error.reason)
+        }
+        do {
+            return try Data(contentsOf: url)
+        } catch {
+            throw unwritable(OutputFolder.reason(error))
         }
     }
 
@@ -78,13 +147,13 @@ public enum WorkbookReport {
         }
         for (c, column) in columns.enumerated() {
             let label = column.name == "billions" ? l("metric.billions") : dictionary.entry(column.name)?.label ?? column.name
-            try sheet.write(label, row: 0, column: c, format: header)
+            try sheet.write(cellText(label), row: 0, column: c, format: header)
         }
         for (r, record) in table.records.enumerated() {
             let fields = record.fields
             let metric = summary ? (fields.first ?? "") : ""
             for (c, column) in columns.enumerated() {
-                let text = column.source < fields.count ? fields[column.source] : ""
+                let text = column.source < fields.count ? CSVWriter.spreadsheetText(fields[column.source]) : ""
                 let isVND = column.billions ? (!summary || metric.contains("vnd")) : false
                 if column.billions {
                     guard isVND, let value = Double(text) else { continue }
@@ -98,7 +167,7 @@ public enum WorkbookReport {
                 } else if !text.isEmpty {
                     let coloured = verdictColumns.contains(column.name) || (summary && metric == "deadline_verdict")
                     let shown = coloured ? localisedVerdict(text, labels: l) : text
-                    try sheet.write(shown, row: r + 1, column: c, format: .init(numberFormat: "@", background: coloured ? colours[text] : nil))
+                    try sheet.write(cellText(shown), row: r + 1, column: c, format: .init(numberFormat: "@", background: coloured ? colours[text] : nil))
                     widths[c] = max(widths[c], Double(shown.count))
                 }
             }
@@ -121,11 +190,11 @@ public enum WorkbookReport {
         var row = 1
         for a in assumptions {
             let value = a.value.text
-            for (c, text) in [l("assumption.nc"), a.path, value, a.rule].enumerated() { try sheet.write(text, row: row, column: c, format: .init(numberFormat: "@")) }
+            for (c, text) in [l("assumption.nc"), a.path, value, a.rule].enumerated() { try sheet.write(cellText(text), row: row, column: c, format: .init(numberFormat: "@")) }
             row += 1
         }
         for d in defaults {
-            for (c, text) in [l("assumption.default"), d.name, d.value, d.rule ?? ""].enumerated() { try sheet.write(text, row: row, column: c, format: .init(numberFormat: "@")) }
+            for (c, text) in [l("assumption.default"), d.name, d.value, d.rule ?? ""].enumerated() { try sheet.write(cellText(text), row: row, column: c, format: .init(numberFormat: "@")) }
             row += 1
         }
         for (c, width) in [34.0, 40, 80, 10].enumerated() { try sheet.setWidth(width, column: c) }
@@ -140,7 +209,7 @@ public enum WorkbookReport {
         for (r, use) in used.enumerated() {
             let entry = dictionary.entry(use.column)
             for (c, text) in [use.sheet, use.column, entry?.label ?? use.column, entry?.meaning ?? "", entry?.unit ?? "", entry?.rule ?? ""].enumerated() {
-                try sheet.write(text, row: r + 1, column: c, format: .init(numberFormat: "@"))
+                try sheet.write(cellText(text), row: r + 1, column: c, format: .init(numberFormat: "@"))
             }
         }
         for (c, width) in [16.0, 36, 34, 70, 12, 10].enumerated() { try sheet.setWidth(width, column: c) }

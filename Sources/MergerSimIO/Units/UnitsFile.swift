@@ -26,7 +26,7 @@ public struct UnitsFile: Sendable {
         let table = try CSVTable(bytes: bytes, file: file)
         try table.require(columns: Self.requiredColumns + (headcountsRequired ? Self.headcountColumns : []))
         guard !table.records.isEmpty else {
-            throw .badData(file, line: 2, "the file has a header but no units")
+            throw .badData(file, line: table.headerLine + 1, "the file has a header but no units")
         }
         var units: [AdministrativeUnit] = []
         var recordOfCode: [String: Int] = [:]
@@ -77,7 +77,17 @@ public struct UnitsFile: Sendable {
         self.error(unit: error.unitCode, column: error.field, error.message)
     }
 
+    /// The text columns a report shows as they are, each at most ``WorkbookReport/maxCellCharacters`` long.
+    static let textColumns = ["code", "name", "province", "district"]
+
     private static func unit(from row: RecordReader, headcountsRequired: Bool) throws(InputError) -> AdministrativeUnit {
+        // No unit's name comes near a spreadsheet cell's 32,767 characters: a longer one is a broken file
+        // (often a quote left open), refused here rather than when --xlsx meets it after the computing.
+        for column in textColumns {
+            guard let text = row.text(column), text.utf16.count > WorkbookReport.maxCellCharacters else { continue }
+            throw row.error(column, "\(column) is \(ReportFormat.grouped(text.utf16.count)) characters long; a unit's \(column) holds at most "
+                            + "\(ReportFormat.grouped(WorkbookReport.maxCellCharacters)), as a spreadsheet cell does")
+        }
         let kindText = try row.required("kind")
         guard let kind = UnitKind(name: kindText) else {
             throw row.error("kind", "kind \"\(kindText)\" is not one of "
