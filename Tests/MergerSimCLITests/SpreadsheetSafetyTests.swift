@@ -76,13 +76,13 @@ struct SpreadsheetSafetyTests {
         _ = shown
     }
 
-    /// `--out` is checked by OutputFolder (the lead's), which asks `OutputName.problem` only of long names or names with
-    /// control characters: once it asks of every name, this known issue disappears.
+    /// `--out` is checked by OutputFolder with the same rule as a scenario's name.
     @Test func anOutFolderWithATrailingSpaceIsRefused() throws {
         let (scratch, path) = try phanRangScenario("name: t\nrules: vn-2023\neffective_date: 2024-11-01\n")
-        withKnownIssue("OutputFolder asks OutputName.problem only of long names or names with control characters", isIntermittent: true) {
-            let run = mergersim(["simulate", path, "--runs", "2", "--quiet", "--out", scratch.path("run\u{00A0}")])
-            #expect(run.code == 73, "\(run.error)")
+        for name in ["run\u{00A0}", "run ", " run", "r\u{202E}un", "r\u{2028}un"] {
+            let run = mergersim(["simulate", path, "--runs", "2", "--quiet", "--out", scratch.path(name)])
+            #expect(run.code == 73 && run.error.contains("the folder name cannot be used"), "\(run.error)")
+            #expect(!scratch.exists(name))
         }
     }
 

@@ -155,16 +155,22 @@ struct WorkbookLimitsTests {
         for attempt in 0..<8 {
             let process = try startMergersim(["simulate", scenario, "--runs", "1", "--quiet", "--xlsx", "--out", "run"],
                                              in: scratch.url, environment: ["TMPDIR": tmp.path])
-            // Wait for the workbook to start (something of mergersim's in TMPDIR), or at most a random while.
-            let deadline = Date().addingTimeInterval(Double.random(in: 1...30, using: &generator))
-            while process.isRunning, Date() < deadline, Self.ours(in: tmp).isEmpty { usleep(1_000) }
+            // Wait for the run's staging folder (its files, then the workbook, are written there), then a random while.
+            let deadline = Date().addingTimeInterval(120)
+            while process.isRunning, Date() < deadline, Self.staging(in: scratch.url).isEmpty { usleep(1_000) }
             usleep(UInt32.random(in: 0...(attempt % 2 == 0 ? 20_000 : 200_000), using: &generator))
             process.interrupt()
             process.waitUntilExit()
             if process.terminationStatus != 0 { interrupted += 1 }
             #expect(Self.ours(in: tmp).isEmpty, "attempt \(attempt): \(Self.ours(in: tmp))")
+            #expect(Self.staging(in: scratch.url).isEmpty, "attempt \(attempt): \(Self.staging(in: scratch.url))")
         }
         #expect(interrupted >= 1, "no attempt stopped the run before its end")
+    }
+
+    /// The run's temporary folders beside `run` in `folder`.
+    static func staging(in folder: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasPrefix(".run.partial-") }
     }
 
     /// Everything named `mergersim-*` below `folder`.

@@ -63,11 +63,12 @@ struct Screen: ConsoleCommand {
         manifest.language = lang.rawValue
         let screening = ScreeningReport.csv(results)
         var files = [("screening.csv", screening), ("manifest.json", manifest.json)]
-        if xlsx {
-            files.append(("report.xlsx", try WorkbookReport.xlsx(sheets: [("units_before", screening)], assumptions: manifest.assumptions,
-                                                                 defaults: manifest.defaults, labels: try Labels(lang))))
-        }
-        try destination.write(files)
+        let labels = try Labels(lang)
+        try destination.stage(files, making: xlsx ? ["report.xlsx"] : []) { folder in
+            guard xlsx else { return }
+            try WorkbookReport.write(to: folder.appendingPathComponent("report.xlsx"), sheets: [("units_before", screening)],
+                                     assumptions: manifest.assumptions, defaults: manifest.defaults, labels: labels)
+        }.commit()
         console.out(ScreeningSummary.text(results, rules: ruleSet, round: screeningRound, labels: try Labels(lang)))
         if !given.isEmpty { console.out("\nOverrides (--set): " + given.map(\.description).joined(separator: ", ")) }
         console.out("\nWrote \(out)/screening.csv" + (xlsx ? ", report.xlsx" : "") + " and manifest.json")

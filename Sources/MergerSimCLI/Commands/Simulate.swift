@@ -56,6 +56,7 @@ struct Simulate: ConsoleCommand {
         let runStore = try store.map { path throws(InputError) in try RunStore(path: path) }
         let inputs = try ScenarioInputs(scenario: scenarioFile, seed: seed, runs: runs)
         try inputs.checkMemory(runsFromFlag: runs != nil)
+        if xlsx { try WorkbookReport.checkRows(of: inputs, labels: try Labels(lang ?? scenarioFile.language)) }
         let settings = inputs.scenario.settings, run = inputs.run
         let progress = ProgressBar(total: run.settings.runs, enabled: !quiet && console.isTerminal, console: console)
         let outcome = try inputs.run(progress: { progress.update($0) })
@@ -103,12 +104,14 @@ struct Simulate: ConsoleCommand {
                                                  assumptions: manifest.assumptions, overrides: manifest.overrides),
                                            labels: language)),
         ]
-        if xlsx {
-            written.append(("report.xlsx", try WorkbookReport.xlsx(sheets: tables, assumptions: manifest.assumptions, defaults: manifest.defaults, labels: language)))
-        }
         // The run is stored before its folder takes the old one's place: a store that cannot take it leaves
         // both as they were; a folder that then cannot be put in place is said plainly beside the stored run.
-        let staged = try destination.stage(written)
+        // The workbook is written by its library to a path: inside the staging folder, never in TMPDIR.
+        let staged = try destination.stage(written, making: xlsx ? ["report.xlsx"] : []) { folder in
+            guard xlsx else { return }
+            try WorkbookReport.write(to: folder.appendingPathComponent("report.xlsx"), sheets: tables, assumptions: manifest.assumptions,
+                                     defaults: manifest.defaults, labels: language)
+        }
         var storedID: Int64?
         if let runStore {
             do {

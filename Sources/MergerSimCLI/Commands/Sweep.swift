@@ -69,7 +69,10 @@ struct Sweep: ConsoleCommand {
         let manifest = SweepManifest(command: ["mergersim"] + arguments, file: file, plan: plan, shard: part, settingsRun: settings.count)
         try folder.write("sweep.csv", report.csv)
         if xlsx {
-            try folder.write("report.xlsx", try WorkbookReport.xlsx(sheets: [("sweep", report.csv)], assumptions: [], defaults: [], labels: try Labels(lang)))
+            let labels = try Labels(lang)
+            try folder.write("report.xlsx") { staging in
+                try WorkbookReport.write(to: staging, sheets: [("sweep", report.csv)], assumptions: [], defaults: [], labels: labels)
+            }
         }
         try folder.write("manifest.json", try manifest.json())
         let skipped = progress.skippedCount

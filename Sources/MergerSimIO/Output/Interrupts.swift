@@ -41,6 +41,11 @@ public enum Interrupts {
         state.lock.withLock { state.staging = staging }
     }
 
+    /// ``writing(_:)`` for a caller already holding the lock (inside ``uninterrupted(_:)``).
+    static func writingUnlocked(_ staging: URL?) {
+        state.staging = staging
+    }
+
     /// What the process says when interrupted (a sweep: the settings stored stay).
     public static func say(_ message: String) {
         state.lock.withLock { state.message = message }
@@ -64,7 +69,13 @@ public enum Interrupts {
         if let staging = state.staging {
             // A run folder being written (removed as its marker lists it), or a sweep's file being written.
             switch FileKind.of(staging) {
-            case .folder: RunFolderMarker.remove(staging)
+            case .folder:
+                // Renamed first, so that the files the run is still writing there cannot be made any more; then removed
+                // as its marker lists them.
+                let unique = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+                let name = staging.lastPathComponent, cut = name.range(of: ".partial-")
+                let aside = cut.map { staging.deletingLastPathComponent().appendingPathComponent(name[..<$0.upperBound] + unique) }
+                if let aside, rename(staging.path, aside.path) == 0 { RunFolderMarker.remove(aside) } else { RunFolderMarker.remove(staging) }
             case .file: _ = unlink(staging.path)
             default: break
             }

@@ -56,8 +56,8 @@ public struct OutputFolder: Sendable {
             throw refuse("this is the current folder or a folder above it; mergersim writes only into a folder of its own, "
                          + "so give \(option) a new folder (for example \(path.isEmpty ? "." : path)/run)")
         }
-        if name.utf8.count > Limits.maxOutputNameBytes || name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            throw refuse("the folder name cannot be used: \(OutputName.problem(name.hasPrefix(".") ? "x" + name : name) ?? "it is not one folder name")")
+        if let problem = OutputName.problem(name.hasPrefix(".") ? "x" + name : name) {
+            throw refuse("the folder name cannot be used: \(problem)")
         }
         target = absolute
         Self.sweep(beside: target)
@@ -138,7 +138,13 @@ public struct OutputFolder: Sendable {
     /// - Throws: ``InputError`` 73 when the folder cannot be written, or when since the check
     ///   something that mergersim did not write appeared there.
     public func write(_ files: [(name: String, content: Data)]) throws(InputError) {
-        try stage(files).commit()
+        do {
+            try stage(files).commit()
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw InputError(.unwritable, file: given, "the output cannot be written: \(Self.reason(error))")  // no maker: none other is thrown
+        }
     }
 
     /// Writes `files` into a temporary folder beside the destination, with the files `made` writes there
@@ -147,8 +153,9 @@ public struct OutputFolder: Sendable {
     ///
     /// - Parameter made: names of files to be made in the folder, and the function that makes them,
     ///   given the folder.
+    /// - Throws: ``InputError`` 73 when the folder cannot be written; what `make` throws, as it is.
     public func stage(_ files: [(name: String, content: Data)], making made: [String] = [],
-                      by make: (URL) throws(InputError) -> Void = { _ throws(InputError) in }) throws(InputError) -> Staged {
+                      by make: (URL) throws -> Void = { _ in }) throws -> Staged {
         try checkInputsOutside()
         try checkReplaceable()
         let manager = FileManager.default
@@ -157,10 +164,14 @@ public struct OutputFolder: Sendable {
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).partial-\(unique)")
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-            Interrupts.writing(staging)
-            try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-            // The marker first, so a run that dies from here on leaves a temporary the next run recognises.
-            try Data(RunFolderMarker(writing: files.map(\.name) + made).text.utf8).write(to: staging.appendingPathComponent(Self.markerName))
+            // The folder and its marker together, with interrupts held off: an interrupt finds no folder, or one
+            // it recognises; and the marker first, so a run that dies from here on leaves a temporary the next
+            // run recognises.
+            try Interrupts.uninterrupted {
+                Interrupts.writingUnlocked(staging)
+                try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+                try Data(RunFolderMarker(writing: files.map(\.name) + made).text.utf8).write(to: staging.appendingPathComponent(Self.markerName))
+            }
         } catch {
             if FileKind.of(staging) == .folder { RunFolderMarker.remove(staging) }
             Interrupts.writing(nil)
@@ -177,10 +188,17 @@ public struct OutputFolder: Sendable {
                 written.append((name, content))
             }
             try Data(RunFolderMarker(written).text.utf8).write(to: staging.appendingPathComponent(Self.markerName))
+        } catch let error as InputError {
+            RunFolderMarker.remove(staging)
+            Interrupts.writing(nil)
+            throw error
+        } catch let error as InternalError {
+            RunFolderMarker.remove(staging)
+            Interrupts.writing(nil)
+            throw error
         } catch {
             RunFolderMarker.remove(staging)
             Interrupts.writing(nil)
-            if let error = error as? InputError { throw error }
             throw InputError(.unwritable, file: given, "the output cannot be written: \(Self.reason(error))")
         }
         return Staged(folder: self, staging: staging, previous: parent.appendingPathComponent(".\(target.lastPathComponent).previous-\(unique)"))

@@ -67,27 +67,34 @@ public struct SweepFolder: Sendable {
 
     /// Writes `content` as `name` in the folder: a temporary file renamed over the old one.
     public func write(_ name: String, _ content: Data) throws(InputError) {
-        try write(name) { staging throws(InputError) in
-            do {
-                try content.write(to: staging)
-            } catch {
-                throw InputError(.unwritable, file: given, "\(name) cannot be written: \(OutputFolder.reason(error))")
-            }
+        let staging = url.appendingPathComponent(".partial-\(getpid())-\(name)")
+        do {
+            try content.write(to: staging)
+            try moveIntoPlace(staging, as: name)
+        } catch {
+            if FileKind.of(staging) == .file { _ = unlink(staging.path) }
+            if let error = error as? InputError { throw error }
+            throw InputError(.unwritable, file: given, "\(name) cannot be written: \(OutputFolder.reason(error))")
+        }
+    }
+
+    private func moveIntoPlace(_ staging: URL, as name: String) throws(InputError) {
+        guard rename(staging.path, url.appendingPathComponent(name).path) == 0 else {
+            throw InputError(.unwritable, file: given, "\(name) cannot be moved into place: \(String(cString: strerror(errno)))")
         }
     }
 
     /// Writes `name` in the folder by `make`, given a temporary path in the folder (a workbook, which its
     /// library writes to a path), then renames it over the old one; an interrupt removes the temporary.
-    public func write(_ name: String, making make: (URL) throws(InputError) -> Void) throws(InputError) {
-        let target = url.appendingPathComponent(name)
+    ///
+    /// - Throws: what `make` throws, as it is; ``InputError`` 73 when the file cannot be moved into place.
+    public func write(_ name: String, making make: (URL) throws -> Void) throws {
         let staging = url.appendingPathComponent(".partial-\(getpid())-\(name)")
         Interrupts.writing(staging)
         defer { Interrupts.writing(nil) }
-        do throws(InputError) {
+        do {
             try make(staging)
-            guard rename(staging.path, target.path) == 0 else {
-                throw InputError(.unwritable, file: given, "\(name) cannot be moved into place: \(String(cString: strerror(errno)))")
-            }
+            try moveIntoPlace(staging, as: name)
         } catch {
             if FileKind.of(staging) == .file { _ = unlink(staging.path) }
             throw error

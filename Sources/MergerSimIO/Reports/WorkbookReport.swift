@@ -82,45 +82,6 @@ public enum WorkbookReport {
         var description: String { "\(url.path) cannot be written: \(reason)" }
     }
 
-    /// The workbook's bytes, made in a folder of its own in the system's temporary folder (TMPDIR) and read back.
-    ///
-    /// For commands not yet writing ``write(to:sheets:assumptions:defaults:labels:)`` into their staging folder:
-    /// an interrupt removes the folder; a missing, read-only or full TMPDIR is 73 with a plain sentence.
-    /// - Throws: as ``write(to:sheets:assumptions:defaults:labels:)``.
-    public static func xlsx(sheets: [(key: String, csv: Data)], assumptions: [RunManifest.Assumption],
-                            defaults: [RunManifest.DefaultEntry], labels l: Labels) throws -> Data {
-        let manager = FileManager.default
-        let temporary = manager.temporaryDirectory
-        let folder = temporary.appendingPathComponent("mergersim-\(getpid())-\(UUID().uuidString)")
-        func unwritable(_ reason: String) -> InputError {
-            InputError(.unwritable, file: "report.xlsx", "the workbook is made first in the temporary folder \(temporary.path) (TMPDIR), "
-                       + "and it cannot be written there: \(reason); set TMPDIR to a writable folder with room")
-        }
-        Interrupts.writing(folder)
-        defer {
-            try? manager.removeItem(at: folder)
-            Interrupts.writing(nil)
-        }
-        var isFolder: ObjCBool = false
-        guard manager.fileExists(atPath: temporary.path, isDirectory: &isFolder), isFolder.boolValue else { throw unwritable("there is no such folder") }
-        do {
-            try manager.createDirectory(at: folder, withIntermediateDirectories: false)
-        } catch {
-            throw unwritable(OutputFolder.reason(error))
-        }
-        let url = folder.appendingPathComponent("report.xlsx")
-        do {
-            try make(url, sheets: sheets, assumptions: assumptions, defaults: defaults, labels: l)
-        } catch let error as Unwritable {
-            throw unwritable(error.reason)
-        }
-        do {
-            return try Data(contentsOf: url)
-        } catch {
-            throw unwritable(OutputFolder.reason(error))
-        }
-    }
-
     static let header = Workbook.Format(bold: true, background: 0xE0E0E0, wrap: true)
 
     static func numberFormat(_ column: String, _ value: Double) -> String {
