@@ -63,6 +63,10 @@ extension RunStore {
             return damaged(path: path, kind: kind, finding: error.message ?? "database disk image is malformed")
         case .SQLITE_FULL:
             return InputError(.unwritable, file: path, "the disk is full; nothing of this was stored (each write is whole or nothing): free some space and run again")
+        case .SQLITE_IOERR:
+            return InputError(kind == .badData ? .unreadable : .unwritable, file: path,
+                              "the run store could not be \(kind == .badData ? "read" : "written") (SQLite: \(error.message ?? "disk I/O error"); "
+                              + "the disk may be full, over a size limit or failing); a write that failed left nothing of itself")
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
             return InputError(kind == .badData ? .unreadable : kind, file: path, "the run store cannot be opened: \(error.message ?? "\(error)")")
         default:
