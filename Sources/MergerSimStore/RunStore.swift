@@ -78,7 +78,17 @@ public final class RunStore: Sendable {
         let timeout = try Self.lockTimeout()
         let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(path: path, configuration: Self.configuration(readonly: true, path: path, timeout: timeout, notice: notice))
+            let configuration = Self.configuration(readonly: true, path: path, timeout: timeout, notice: notice)
+            do {
+                queue = try DatabaseQueue(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY && FileManager.default.fileExists(atPath: path + "-journal") {
+                // A writer stopped mid-write (a killed sweep) left its journal, which a read-only connection cannot roll
+                // back: SQLite does so on the first read-write access, as any reader of the file would, restoring the
+                // last whole state (no committed run changes). Then the store is opened read-only again.
+                try DatabaseQueue(path: path, configuration: Self.configuration(readonly: false, path: path, timeout: timeout, notice: notice))
+                    .writeWithoutTransaction { db in _ = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") }
+                queue = try DatabaseQueue(path: path, configuration: configuration)
+            }
             try queue.read { db in
                 try Self.check(db, path: path, kind: .badData)
                 switch try Self.contents(db) {

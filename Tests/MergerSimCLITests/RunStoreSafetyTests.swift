@@ -105,6 +105,26 @@ struct RunStoreSafetyTests {
         #expect(merged == ["1 null 10", "18446744073709551615 null 10"])
     }
 
+    @Test func aStoreLeftByAKilledWriterIsReadAsItsLastWholeState() throws {
+        let scratch = try Scratch()
+        let store = try Self.realStore(scratch, seeds: ["1"])
+        // A writer killed in the middle of a transaction leaves its journal (a "hot" journal) beside the store.
+        let killed = try Self.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", """
+            import os, sqlite3, sys
+            c = sqlite3.connect(sys.argv[1], isolation_level=None)
+            c.execute("PRAGMA cache_size = 1")
+            c.execute("BEGIN IMMEDIATE")
+            for i in range(2000): c.execute("INSERT INTO summary (run, metric, value) VALUES (1, ?, ?)", ("m%d" % i, "x" * 200))
+            os._exit(9)
+            """, store], in: scratch.url)
+        #expect(killed.code == 9 && scratch.exists("real.sqlite-journal"))
+        let compared = mergersim(["compare", "--store", store, "1", "1"])
+        #expect(compared.code == 0, "\(compared.error)")
+        let merge = mergersim(["store", "merge", scratch.path("merged.sqlite"), store])
+        #expect(merge.code == 0 && merge.out.contains("1 runs copied"), "\(merge.error)")
+        #expect(try DatabaseQueue(path: store).read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM summary WHERE metric LIKE 'm%'") } == 0)
+    }
+
     // MARK: b. a store is never merged into itself
 
     @Test func aStoreIsNotMergedIntoItselfUnderAnyName() throws {
