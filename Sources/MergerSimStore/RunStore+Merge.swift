@@ -8,47 +8,80 @@ extension RunStore {
         public var skipped = 0
     }
 
+    /// The tables holding a run's rows, under column `run`.
+    static let runTables = ["summary", "timeline", "units_after", "replications"]
+
     /// Copies every run of `other` into this store, with its summary, timeline, units and replications,
     /// under new ids. A run whose key this store holds already is not copied again (a sweep's setting
     /// run twice, or the same shard merged twice); runs without a key (single `simulate` runs) are
     /// always copied. The whole source goes in one transaction: all of it, or nothing on failure.
     ///
+    /// `other` is only read, as it is: a store of an earlier schema is copied without being upgraded (a column
+    /// it lacks is null here; its seeds are read as given). 64 when `other` is this store's file under any name.
+    ///
     /// - Complexity: O(rows of `other`).
     @discardableResult
     public func merge(from other: RunStore) throws(InputError) -> MergeCount {
-        guard other.path != path else { throw InputError(.usage, file: other.path, "a store cannot be merged into itself") }
+        guard !Self.isSameFile(other.path, path) else {
+            throw InputError(.usage, file: other.path, "cannot merge a store into itself (this is \(path))")
+        }
         var count = MergeCount()
         do {
-            try database.writeWithoutTransaction { db in
-                try db.execute(sql: "ATTACH DATABASE ? AS source", arguments: [other.path])
-                defer { _ = try? db.execute(sql: "DETACH DATABASE source") }
-                try db.inTransaction {
-                    let columns = try ["summary", "timeline", "units_after", "replications"].map { table in
-                        (table, try db.columns(in: table).map(\.name).filter { $0 != "run" })
+            // One read of the source, so a process adding runs to it meanwhile changes nothing of the copy.
+            try other.database.read { source in
+                try database.writeWithoutTransaction { db in
+                    try db.inTransaction(.immediate) {
+                        count = try Self.copy(from: source, file: other.path, into: db)
+                        return .commit
                     }
-                    let runColumns = try db.columns(in: "runs").map(\.name).filter { $0 != "id" }
-                    let list = runColumns.map { "\"\($0)\"" }.joined(separator: ", ")
-                    for row in try Row.fetchAll(db, sql: "SELECT id, key FROM source.runs ORDER BY id") {
-                        let id: Int64 = row["id"], key: String? = row["key"]
-                        if let key, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM main.runs WHERE key = ?", arguments: [key]) ?? 0 > 0 {
-                            count.skipped += 1
-                            continue
-                        }
-                        try db.execute(sql: "INSERT INTO main.runs (\(list)) SELECT \(list) FROM source.runs WHERE id = ?", arguments: [id])
-                        let newID = db.lastInsertedRowID
-                        for (table, names) in columns {
-                            let quoted = names.map { "\"\($0)\"" }.joined(separator: ", ")
-                            try db.execute(sql: "INSERT INTO main.\(table) (run, \(quoted)) SELECT ?, \(quoted) FROM source.\(table) WHERE run = ? ORDER BY rowid",
-                                           arguments: [newID, id])
-                        }
-                        count.copied += 1
-                    }
-                    return .commit
                 }
             }
         } catch {
-            throw InputError(.unwritable, file: path, "the stores cannot be merged: \(error)")
+            throw failure(error, "the stores cannot be merged")
         }
         return count
     }
+
+    /// Copies the runs of `source` into `db`, in the caller's transaction. Columns are matched by name (a
+    /// column the source lacks is null); rows are read by position from statements prepared once.
+    private static func copy(from source: Database, file: String, into db: Database) throws -> MergeCount {
+        var count = MergeCount()
+        let runColumns = try db.columns(in: "runs").map(\.name).filter { $0 != "id" }
+        let insertRun = try db.makeStatement(sql: "INSERT INTO runs (\(quoted(runColumns))) VALUES (\(marks(runColumns.count)))")
+        let tables = try runTables.map { table in
+            let names = try db.columns(in: table).map(\.name).filter { $0 != "run" }
+            let present = Set(try source.columns(in: table).map(\.name))
+            let list = names.map { present.contains($0) ? "\"\($0)\"" : "NULL" }.joined(separator: ", ")
+            return (select: try source.makeStatement(sql: "SELECT \(list) FROM \(table) WHERE run = ? ORDER BY rowid"),
+                    insert: try db.makeStatement(sql: "INSERT INTO \(table) (run, \(quoted(names))) VALUES (\(marks(names.count + 1)))"),
+                    width: names.count)
+        }
+        let stored = try db.makeStatement(sql: "SELECT COUNT(*) FROM runs WHERE key = ?")
+        for row in try Row.fetchAll(source, sql: "SELECT * FROM runs ORDER BY id") {
+            let id: Int64 = row["id"]
+            if let key: String = row["key"], try Int.fetchOne(stored, arguments: [key]) ?? 0 > 0 {
+                count.skipped += 1
+                continue
+            }
+            let seed = try Self.seed(row["seed"], file: file)
+            try insertRun.execute(arguments: StatementArguments(runColumns.map { name in
+                name == "seed" ? databaseValue(seed: seed) : (row[name] as DatabaseValue?) ?? .null
+            }))
+            let newID = db.lastInsertedRowID.databaseValue
+            for table in tables {
+                let rows = try Row.fetchCursor(table.select, arguments: [id])
+                var values = [DatabaseValue](repeating: .null, count: table.width + 1)
+                values[0] = newID
+                while let child = try rows.next() {
+                    for i in 0..<table.width { values[i + 1] = child[i] }
+                    try table.insert.execute(arguments: StatementArguments(values))
+                }
+            }
+            count.copied += 1
+        }
+        return count
+    }
+
+    private static func quoted(_ names: [String]) -> String { names.map { "\"\($0)\"" }.joined(separator: ", ") }
+    private static func marks(_ n: Int) -> String { Array(repeating: "?", count: n).joined(separator: ", ") }
 }

@@ -15,11 +15,11 @@ extension RunStore {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM runs WHERE id = ?", arguments: [id]) else { return nil }
             let overridesText: String = row["overrides"]
             let overrides = try JSONDecoder().decode([String].self, from: Data(overridesText.utf8))
-            let seed: Int64 = row["seed"]
+            let seed = try Self.seed(row["seed"], file: path)
             return RunDescription(id: id, key: row["key"], scenario: row["scenario"], scenarioSHA256: row["scenario_sha256"],
                                   rules: row["rules"], rulesSHA256: row["rules_sha256"], rulesBefore: row["rules_before"],
                                   rulesBeforeSHA256: row["rules_before_sha256"], overrides: overrides,
-                                  seed: UInt64(bitPattern: seed), runs: row["runs"], years: row["years"], toolVersion: row["tool_version"],
+                                  seed: seed, runs: row["runs"], years: row["years"], toolVersion: row["tool_version"],
                                   transfers: row["transfers"])
         }
     }
@@ -75,7 +75,7 @@ extension RunStore {
         do {
             return try database.read(body)
         } catch {
-            throw InputError(.unwritable, file: path, "the run store cannot be read: \(error)")
+            throw failure(error, "the run store cannot be read")
         }
     }
 }
@@ -92,6 +92,6 @@ public struct RunDescription: Sendable, Equatable {
     public var runs: Int
     public var years: Int
     public var toolVersion: String
-    /// nil for runs stored before the store recorded it.
+    /// nil for runs stored before the store recorded it (and in stores of schema v1, read as they are).
     public var transfers: String?
 }

@@ -6,120 +6,111 @@ import MergerSimIO
 /// The run store: one SQLite file holding runs for analysis (pandas, R and the `sqlite3` shell read it
 /// directly). Each run goes in whole in one transaction, so a store interrupted mid-write holds the
 /// runs before it and nothing of the one being written. The schema is in the README; its version is
-/// kept by GRDB's migrator (table `grdb_migrations`).
+/// kept in GRDB's table `grdb_migrations`.
 ///
-/// A file that exists but is not a mergersim store is refused (73), never written to.
+/// Several processes may share a store: making it, upgrading it and each run's write hold SQLite's write
+/// lock, and a process finding the store locked waits (saying so after a second) up to 30 s. A store is
+/// made whole or not at all: its tables, marker and migrations go in one transaction. A file that exists
+/// but is not a mergersim store, or fails SQLite's check, is refused and never written to.
 public final class RunStore: Sendable {
     let database: DatabaseQueue
     public let path: String
+    /// Whether the store was opened to be written (``init(path:waiting:)``) or only read (``init(reading:waiting:)``).
+    let writable: Bool
+    /// The seconds to wait for another process's lock.
+    let timeout: Double
 
-    /// The migrations, in order; a store written by a later mergersim with migrations this one does not know is refused.
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1") { db in
-            try db.create(table: "mergersim_store") { t in
-                t.column("tool", .text).notNull()
-            }
-            try db.execute(sql: "INSERT INTO mergersim_store (tool) VALUES ('mergersim')")
-            try db.create(table: "runs") { t in
-                t.autoIncrementedPrimaryKey("id")
-                t.column("key", .text).unique()
-                t.column("sweep", .text)
-                t.column("scenario", .text).notNull()
-                t.column("scenario_sha256", .text).notNull()
-                t.column("rules", .text).notNull()
-                t.column("rules_sha256", .text).notNull()
-                t.column("rules_before", .text).notNull()
-                t.column("rules_before_sha256", .text).notNull()
-                t.column("overrides", .text).notNull()
-                t.column("seed", .integer).notNull()
-                t.column("runs", .integer).notNull()
-                t.column("years", .integer).notNull()
-                t.column("tool_version", .text).notNull()
-            }
-            try db.create(table: "summary") { t in
-                t.column("run", .integer).notNull().references("runs", onDelete: .cascade)
-                t.column("metric", .text).notNull()
-                t.column("value", .any)
-                t.primaryKey(["run", "metric"])
-            }
-            try db.create(table: "timeline") { t in
-                t.column("run", .integer).notNull().references("runs", onDelete: .cascade)
-                t.column("year", .integer).notNull()
-                t.column("category", .text).notNull()
-                t.column("metric", .text).notNull()
-                for column in ["mean", "p05", "p25", "p50", "p75", "p95"] { t.column(column, .double).notNull() }
-                t.primaryKey(["run", "year", "category", "metric"])
-            }
-            try db.create(table: "units_after") { t in
-                t.column("run", .integer).notNull().references("runs", onDelete: .cascade)
-                t.column("code", .text).notNull()
-                t.column("name", .text).notNull()
-                t.column("province", .text).notNull()
-                t.column("kind", .text).notNull()
-                t.column("standards_outcome", .text).notNull()
-                t.column("type", .text).notNull()
-                for c in StaffCategory.allCases.map(\.rawValue) {
-                    t.column("quota_\(c)", .integer).notNull()
-                    t.column("headcount_\(c)", .integer)
-                    t.column("surplus_\(c)", .integer)
-                }
-                t.column("p_within_quota_by_deadline", .double)
-                t.column("median_year_within_quota", .integer)
-                t.primaryKey(["run", "code"])
-            }
-            try db.create(table: "replications") { t in
-                t.column("run", .integer).notNull().references("runs", onDelete: .cascade)
-                t.column("replication", .integer).notNull()
-                for c in StaffCategory.allCases.map(\.rawValue) { t.column("surplus_at_deadline_\(c)", .integer).notNull() }
-                t.column("exit_cost_vnd", .double).notNull()
-                t.column("all_within_quota", .boolean).notNull()
-                t.primaryKey(["run", "replication"])
-            }
-        }
-        migrator.registerMigration("v2") { db in
-            // The transfers in force, a setting comparisons name when it differs.
-            try db.alter(table: "runs") { t in t.add(column: "transfers", .text) }
-        }
-        return migrator
-    }
-
-    /// Opens the store at `path`, making it when there is none (73 when it cannot be written, or the
-    /// file there is not a mergersim store).
-    public init(path: String) throws(InputError) {
-        self.path = path
-        let existed = FileManager.default.fileExists(atPath: path)
+    /// Opens the store at `path` to record runs, making it when there is none (73 when it cannot be written,
+    /// or the file there is not a mergersim store, was written by a later mergersim, fails SQLite's check, or
+    /// stays locked by another process). An empty file, or one holding no tables (a store whose making
+    /// stopped), is made into a store. Every check is done here, before anything is computed.
+    public init(path: String, waiting notice: @escaping Notice = RunStore.standardErrorNotice) throws(InputError) {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw InputError(.unwritable, file: path, "the folder \(folder) does not exist; make it first, or give a store in a folder that does")
         }
-        do {
-            // Another process reading the store (pandas, sqlite3, a sweep's poller) holds its lock briefly: wait for it.
-            var configuration = Configuration()
-            configuration.busyMode = .timeout(30)
-            database = try DatabaseQueue(path: path, configuration: configuration)
-            if existed {
-                let ours = try database.read { db in
-                    try db.tableExists("mergersim_store") && String.fetchOne(db, sql: "SELECT tool FROM mergersim_store") == "mergersim"
-                }
-                guard ours else { throw InputError(.unwritable, file: path, "this file is not a mergersim run store; give a new file or a store mergersim made") }
-                let unknown = try database.read { db in try Self.migrator.hasBeenSuperseded(db) }
-                guard !unknown else { throw InputError(.unwritable, file: path, "this store was written by a later mergersim (a newer schema); use that version") }
-            }
-            try Self.migrator.migrate(database)
-        } catch let error as InputError {
-            throw error
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
-            throw InputError(.unwritable, file: path, "this file is not a mergersim run store (not SQLite); give a new file")
-        } catch {
-            throw InputError(.unwritable, file: path, "the run store cannot be opened or written: \(error)")
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw InputError(.unwritable, file: path, "this is a folder, not a run store; give a file")
         }
+        let timeout = try Self.lockTimeout()
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: Self.configuration(readonly: false, path: path, timeout: timeout, notice: notice))
+            try queue.writeWithoutTransaction { db in
+                // v3 makes `runs` anew: with foreign keys on, dropping the old table would delete every run's rows.
+                try db.execute(sql: "PRAGMA foreign_keys = OFF")
+                // One write lock from the first look at the file to the last migration: another process making or
+                // upgrading the same store waits, then finds it made.
+                try db.inTransaction(.immediate) {
+                    try Self.check(db, path: path, kind: .unwritable)
+                    switch try Self.contents(db) {
+                    case .nothing: try Self.migrate(db, applied: [])
+                    case .store(let applied): try Self.migrate(db, applied: applied)
+                    case .laterStore:
+                        throw InputError(.unwritable, file: path, "this store was written by a later mergersim (a newer schema); use that version")
+                    case .other:
+                        throw InputError(.unwritable, file: path, "this file is not a mergersim run store; give a new file or a store mergersim made")
+                    }
+                    return .commit
+                }
+                try db.execute(sql: "PRAGMA foreign_keys = ON")
+            }
+        } catch {
+            throw Self.failure(error, path: path, timeout: timeout, kind: .unwritable, "the run store cannot be opened or written")
+        }
+        database = queue
+        self.path = path
+        self.timeout = timeout
+        writable = true
+    }
+
+    /// Opens the store at `path` only to read it: never made, changed or upgraded; a store of an earlier
+    /// schema is read as it is (66 when the file is missing or cannot be read; 65 when it is not a mergersim
+    /// store, was written by a later mergersim, or fails SQLite's check).
+    public init(reading path: String, waiting notice: @escaping Notice = RunStore.standardErrorNotice) throws(InputError) {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw InputError(.unreadable, file: path, "no such run store")
+        }
+        guard !isFolder.boolValue else { throw InputError(.unreadable, file: path, "this is a folder, not a run store; give its runs.sqlite") }
+        guard FileManager.default.isReadableFile(atPath: path) else { throw InputError(.unreadable, file: path, "the run store cannot be read (permissions)") }
+        let timeout = try Self.lockTimeout()
+        let queue: DatabaseQueue
+        do {
+            let configuration = Self.configuration(readonly: true, path: path, timeout: timeout, notice: notice)
+            do {
+                queue = try DatabaseQueue(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY && FileManager.default.fileExists(atPath: path + "-journal") {
+                // A writer stopped mid-write (a killed sweep) left its journal, which a read-only connection cannot roll
+                // back: SQLite does so on the first read-write access, as any reader of the file would, restoring the
+                // last whole state (no committed run changes). Then the store is opened read-only again.
+                try DatabaseQueue(path: path, configuration: Self.configuration(readonly: false, path: path, timeout: timeout, notice: notice))
+                    .writeWithoutTransaction { db in _ = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") }
+                queue = try DatabaseQueue(path: path, configuration: configuration)
+            }
+            try queue.read { db in
+                try Self.check(db, path: path, kind: .badData)
+                switch try Self.contents(db) {
+                case .store: break
+                case .laterStore:
+                    throw InputError(.badData, file: path, "this store was written by a later mergersim (a newer schema); read it with that version")
+                case .nothing, .other:
+                    throw InputError(.badData, file: path, "this file is not a mergersim run store")
+                }
+            }
+        } catch {
+            throw Self.failure(error, path: path, timeout: timeout, kind: .badData, "the run store cannot be read")
+        }
+        database = queue
+        self.path = path
+        self.timeout = timeout
+        writable = false
     }
 
     /// Whether a run with `key` is stored (a sweep's setting, to resume without storing it twice).
     public func contains(key: String) throws(InputError) -> Bool {
-        try access { db in try Self.isStored(key: key, in: db) }
+        try read { db in try Self.isStored(key: key, in: db) }
     }
 
     private static func isStored(key: String, in db: Database) throws -> Bool {
@@ -128,7 +119,7 @@ public final class RunStore: Sendable {
 
     /// The number of runs stored.
     public func count() throws(InputError) -> Int {
-        try access { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs") ?? 0 }
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs") ?? 0 }
     }
 
     /// Stores `run` in one transaction; returns its id. A run whose key is stored already is not stored again (nil).
@@ -137,7 +128,7 @@ public final class RunStore: Sendable {
         do {
             return try database.writeWithoutTransaction { db in
             var id: Int64?
-            try db.inTransaction {
+            try db.inTransaction(.immediate) {
                 if let key = run.key, try Self.isStored(key: key, in: db) {
                     return .rollback
                 }
@@ -147,7 +138,7 @@ public final class RunStore: Sendable {
             return id
             }
         } catch {
-            throw InputError(.unwritable, file: path, "the run store cannot be written: \(error)")
+            throw failure(error, "the run store cannot be written")
         }
     }
 
@@ -157,7 +148,7 @@ public final class RunStore: Sendable {
             INSERT INTO runs (key, sweep, scenario, scenario_sha256, rules, rules_sha256, rules_before, rules_before_sha256,
                               overrides, seed, runs, years, tool_version, transfers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [run.key, run.sweep, run.scenario, run.scenarioSHA256, run.rules, run.rulesSHA256, run.rulesBefore,
-                             run.rulesBeforeSHA256, overrides, Int64(bitPattern: run.seed), run.runs, run.years, MergerSimVersion.current,
+                             run.rulesBeforeSHA256, overrides, databaseValue(seed: run.seed), run.runs, run.years, MergerSimVersion.current,
                              run.transfers])
         let id = db.lastInsertedRowID
         for (metric, value) in run.summary {
@@ -186,13 +177,5 @@ public final class RunStore: Sendable {
                                        headline.surplusAtDeadline.nonProfessional, headline.exitCostVND, headline.allWithinQuota])
         }
         return id
-    }
-
-    private func access<T>(_ body: (Database) throws -> T) throws(InputError) -> T {
-        do {
-            return try database.read(body)
-        } catch {
-            throw InputError(.unwritable, file: path, "the run store cannot be read: \(error)")
-        }
     }
 }

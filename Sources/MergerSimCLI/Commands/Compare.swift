@@ -39,10 +39,8 @@ struct Compare: ConsoleCommand {
 
     func execute(arguments: [String], console: Console) throws {
         let destination = try out.map { (path) throws(InputError) in try OutputFile(path) }
-        let runStore = try store.map { path throws(InputError) -> RunStore in
-            guard FileManager.default.fileExists(atPath: path) else { throw InputError(.unreadable, file: path, "no such run store") }
-            return try RunStore(path: path)
-        }
+        // Only read, as it is: never made, upgraded or changed.
+        let runStore = try store.map { path throws(InputError) -> RunStore in try RunStore(reading: path, waiting: console.error) }
         var compared: [ComparedRun] = []
         for run in runs {
             if let runStore, let id = Int64(run) {

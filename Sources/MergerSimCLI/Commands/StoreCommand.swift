@@ -15,7 +15,7 @@ struct StoreCommand: ParsableCommand {
             discussion: """
                 Writes only OUT: it is made when missing, or must be a mergersim run store; each source's runs are copied with their \
                 tables, a sweep setting already in OUT (same key) is not copied twice, and each source goes in one transaction. \
-                The sources are only read.
+                The sources are only read, as they are (a store of an earlier schema is not upgraded); OUT may not be one of them.
 
                 Example: mergersim store merge output/uptake/runs.sqlite output/uptake-shard-*/runs.sqlite
                 """)
@@ -31,13 +31,15 @@ struct StoreCommand: ParsableCommand {
         }
 
         func execute(arguments: [String], console: Console) throws {
-            for source in sources {
-                guard FileManager.default.fileExists(atPath: source) else { throw InputError(.unreadable, file: source, "no such store") }
+            for source in sources where RunStore.isSameFile(out, source) {
+                throw InputError(.usage, file: source, "cannot merge a store into itself (this is \(out)); give another OUT")
             }
-            let target = try RunStore(path: out)
+            // Every source is checked (and only ever read) before OUT is made or written.
+            let opened = try sources.map { (source) throws(InputError) in try RunStore(reading: source, waiting: console.error) }
+            let target = try RunStore(path: out, waiting: console.error)
             var copied = 0, skipped = 0
-            for source in sources {
-                let count = try target.merge(from: try RunStore(path: source))
+            for (source, store) in zip(sources, opened) {
+                let count = try target.merge(from: store)
                 console.out("\(source): \(count.copied) runs copied" + (count.skipped > 0 ? ", \(count.skipped) stored already" : ""))
                 copied += count.copied
                 skipped += count.skipped

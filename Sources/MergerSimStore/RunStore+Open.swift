@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+import MergerSimIO
+
+/// Opening a store: waiting aloud for another process's lock, SQLite's check of the file, and errors
+/// turned into sentences.
+extension RunStore {
+    /// What a store says while it waits for another process (a line for standard error).
+    public typealias Notice = @Sendable (String) -> Void
+
+    /// Writes a notice to the process's standard error.
+    public static let standardErrorNotice: Notice = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+
+    /// How long a store waits for another process's lock before giving up: 30 s, or for tests the seconds
+    /// in the environment variable `MERGERSIM_STORE_TIMEOUT`.
+    static func lockTimeout() throws(InputError) -> Double {
+        guard let text = ProcessInfo.processInfo.environment["MERGERSIM_STORE_TIMEOUT"] else { return 30 }
+        guard let seconds = Double(text), seconds.isFinite, seconds > 0 else {
+            throw InputError(.usage, file: "MERGERSIM_STORE_TIMEOUT", "\(text) is not a number of seconds above 0 (the variable is for tests; unset it for 30 s)")
+        }
+        return seconds
+    }
+
+    /// The connection's settings: SQLite calls `wait` while another process holds a lock on the file.
+    static func configuration(readonly: Bool, path: String, timeout: Double, notice: @escaping Notice) -> Configuration {
+        var configuration = Configuration()
+        configuration.readonly = readonly
+        let wait = LockWait(path: path, timeout: timeout, notice: notice)
+        configuration.busyMode = .callback { tries in wait.again(tries: tries) }
+        return configuration
+    }
+
+    /// Refuses a file that fails SQLite's `PRAGMA quick_check`, with the check's first finding.
+    static func check(_ db: Database, path: String, kind: InputError.Kind) throws {
+        // The first row is "ok", or the first finding (SQLite may fail on the damage after listing some).
+        let rows = try String.fetchCursor(db, sql: "PRAGMA quick_check")
+        guard let first = try rows.next(), first != "ok" else { return }
+        let finding = first.split(separator: "\n").first { !$0.hasPrefix("***") }.map(String.init) ?? first
+        throw damaged(path: path, kind: kind, finding: finding)
+    }
+
+    static func damaged(path: String, kind: InputError.Kind, finding: String) -> InputError {
+        InputError(kind, file: path, "the run store failed SQLite's check (\(finding)); mergersim does not touch it: "
+                   + "restore it from a copy, or save what it holds with `sqlite3 \(path) .recover > runs.sql`")
+    }
+
+    /// `error` as a sentence about the store: a lock held too long, a damaged file, a file that is not SQLite,
+    /// a full disk; anything else is `kind` with SQLite's words.
+    func failure(_ error: any Error, _ doing: String) -> InputError {
+        Self.failure(error, path: path, timeout: timeout, kind: writable ? .unwritable : .badData, doing)
+    }
+
+    static func failure(_ error: any Error, path: String, timeout: Double, kind: InputError.Kind, _ doing: String) -> InputError {
+        if let error = error as? InputError { return error }
+        guard let error = error as? DatabaseError else { return InputError(kind, file: path, "\(doing): \(error)") }
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return InputError(.unwritable, file: path, "the run store stayed locked by another process for \(seconds(timeout)) s; try again when it has finished")
+        case .SQLITE_NOTADB:
+            return InputError(kind, file: path, "this file is not a mergersim run store (not SQLite)"
+                              + (kind == .unwritable ? "; give a new file or a store mergersim made" : ""))
+        case .SQLITE_CORRUPT:
+            return damaged(path: path, kind: kind, finding: error.message ?? "database disk image is malformed")
+        case .SQLITE_FULL:
+            return InputError(.unwritable, file: path, "the disk is full; nothing of this was stored (each write is whole or nothing): free some space and run again")
+        case .SQLITE_IOERR:
+            return InputError(kind == .badData ? .unreadable : .unwritable, file: path,
+                              "the run store could not be \(kind == .badData ? "read" : "written") (SQLite: \(error.message ?? "disk I/O error"); "
+                              + "the disk may be full, over a size limit or failing); a write that failed left nothing of itself")
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
+            return InputError(kind == .badData ? .unreadable : kind, file: path, "the run store cannot be opened: \(error.message ?? "\(error)")")
+        default:
+            return InputError(kind, file: path, "\(doing): \(error)")
+        }
+    }
+
+    static func seconds(_ x: Double) -> String { x == x.rounded() && x < 1e9 ? String(Int(x)) : String(x) }
+
+    /// Whether `a` and `b` name the same file (the same device and inode: through a link, `./`, or another path);
+    /// false when either cannot be found.
+    public static func isSameFile(_ a: String, _ b: String) -> Bool {
+        var first = stat(), second = stat()
+        guard stat(a, &first) == 0, stat(b, &second) == 0 else { return false }
+        return first.st_dev == second.st_dev && first.st_ino == second.st_ino
+    }
+}
+
+/// SQLite's busy handler for one connection: waits in short sleeps; after a second says once what it waits
+/// for; gives up (SQLITE_BUSY) after the timeout. Each lock waited for starts again from zero.
+final class LockWait: @unchecked Sendable {
+    private let lock = NSLock()
+    private var started = 0.0
+    private var told = false
+    let path: String, timeout: Double, notice: RunStore.Notice
+
+    init(path: String, timeout: Double, notice: @escaping RunStore.Notice) {
+        self.path = path
+        self.timeout = timeout
+        self.notice = notice
+    }
+
+    /// Called by SQLite with the number of tries so far for this lock; true to try again.
+    func again(tries: Int) -> Bool {
+        let now = ProcessInfo.processInfo.systemUptime
+        let (waited, tell): (Double, Bool) = lock.withLock {
+            if tries == 0 { started = now; told = false }
+            let waited = now - started
+            let tell = waited >= min(1, timeout / 2) && !told
+            if tell { told = true }
+            return (waited, tell)
+        }
+        if tell { notice("waiting for another process using \(path) to finish with it (at most \(RunStore.seconds(timeout)) s)…") }
+        guard waited < timeout else { return false }
+        usleep(useconds_t(min(0.02, timeout - waited) * 1_000_000) + 1)
+        return true
+    }
+}
