@@ -53,7 +53,7 @@ struct Simulate: ConsoleCommand {
         // The folder is checked before the store is opened: a store inside it would be made, then lost.
         let destination = try OutputFolder(out ?? "output/\(scenarioFile.settings.name)", option: out == nil ? "the scenario's name" : "--out",
                                            inputs: scenarioFile.filesRead + (store.map { [$0] } ?? []))
-        let runStore = try store.map { path throws(InputError) in try RunStore(path: path) }
+        let runStore = try store.map { path throws(InputError) in try RunStore(path: path, waiting: console.error) }
         let inputs = try ScenarioInputs(scenario: scenarioFile, seed: seed, runs: runs)
         try inputs.checkMemory(runsFromFlag: runs != nil)
         if xlsx { try WorkbookReport.checkRows(of: inputs, labels: try Labels(lang ?? scenarioFile.language)) }

@@ -60,7 +60,7 @@ struct Sweep: ConsoleCommand {
         let folder = try SweepFolder(out ?? "output/\(file.name)" + (part.map { "-shard-\($0.index)-of-\($0.count)" } ?? ""))
         try plan.check()
         try folder.prepare()
-        let store = try RunStore(path: folder.storePath)
+        let store = try RunStore(path: folder.storePath, waiting: console.error)
         let progress = SweepProgress(settings: settings.count, console: console, bar: !quiet && console.isTerminal, lines: !quiet && !console.isTerminal)
         Interrupts.say("interrupted: the settings stored in \(folder.storePath) stay; the same command resumes the sweep")
         let ids = try SweepRunner(plan: plan, store: store).run(settings, jobs: jobs, events: progress.handle)

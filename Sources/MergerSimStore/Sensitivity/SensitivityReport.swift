@@ -17,7 +17,7 @@ public struct SensitivityReport: Sendable {
     public var csv: Data {
         var writer = CSVWriter(header: ["rank", "parameter", "rule", "value", "low", "high", "metric", "base_mean", "low_mean", "high_mean",
                                         "swing", "swing_se", "swing_ci95_low", "swing_ci95_high", "verdict_base", "verdict_low",
-                                        "verdict_high", "verdict_flips"])
+                                        "verdict_high", "verdict_flips"], spreadsheet: true)
         let n = SweepReport.number
         for e in effects {
             let p = e.parameter

@@ -46,7 +46,7 @@ public struct SweepReport: Sendable {
     }
 
     public var csv: Data {
-        var writer = CSVWriter(header: ["setting"] + factors + ["seeds", "runs", "replications", "metric", "mean", "standard_error", "ci95_low", "ci95_high"])
+        var writer = CSVWriter(header: ["setting"] + factors + ["seeds", "runs", "replications", "metric", "mean", "standard_error", "ci95_low", "ci95_high"], spreadsheet: true)
         for row in rows {
             let e = row.estimate
             writer.append(["\(row.setting)"] + row.values + [row.seeds.map(String.init).joined(separator: " "), "\(row.runs)", "\(e.count)", row.metric,
