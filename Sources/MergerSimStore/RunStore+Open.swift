@@ -79,9 +79,8 @@ extension RunStore {
     /// Whether `a` and `b` name the same file (the same device and inode: through a link, `./`, or another path);
     /// false when either cannot be found.
     public static func isSameFile(_ a: String, _ b: String) -> Bool {
-        var first = stat(), second = stat()
-        guard stat(a, &first) == 0, stat(b, &second) == 0 else { return false }
-        return first.st_dev == second.st_dev && first.st_ino == second.st_ino
+        guard let first = FileIdentity(path: a) else { return false }
+        return first == FileIdentity(path: b)
     }
 }
 
