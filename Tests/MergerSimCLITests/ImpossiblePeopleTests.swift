@@ -77,4 +77,26 @@ struct ImpossiblePeopleTests {
         let run = withExtendedLifetime(scratch) { mergersim(["validate", path]) }
         #expect(run.code == 0, "\(run.error)")
     }
+
+    /// The rule set's people are possible people too: retirement after working age, the synthetic
+    /// roster's ages from 15 and its default salary coefficient above 0 (it prices roster people without one).
+    @Test(arguments: [
+        ("men: {before: 720,", "men: {before: -720,", "retirement"),
+        ("women: {before: 660, from: 2021, step: 4,", "women: {before: 660, from: 2021, step: -4,", "retirement"),
+        ("men: {before: 720, from: 2021, step: 3, cap: 744}", "men: {before: 720, from: 2021, step: 3, cap: 700}", "retirement"),
+        ("minimum_age: 25, insured_from_age: 25", "minimum_age: 10, insured_from_age: 25", "minimum_age"),
+        ("minimum_age: 22, insured_from_age: 23", "minimum_age: 22, insured_from_age: 12", "insured_from_age"),
+        ("salary_coefficient_mean: 1.0, salary_coefficient_sd: 0.2", "salary_coefficient_mean: -0.5, salary_coefficient_sd: 2", "salary_coefficient_mean"),
+    ])
+    func ruleSetsRefuseImpossibleAgesAndCoefficients(old: String, new: String, says: String) throws {
+        let text = try String(contentsOf: repositoryRoot.appendingPathComponent("rules/sets/vn-2025.yaml"), encoding: .utf8)
+        #expect(text.contains(old), "\(old)")
+        let edited = text.replacingOccurrences(of: old, with: new)
+        #expect {
+            try RuleSetLoader.load(bytes: Array(edited.utf8), file: "r.yaml", source: "r.yaml")
+        } throws: { error in
+            let error = error as! InputError
+            return error.kind == .badData && error.line != nil && error.message.contains(says)
+        }
+    }
 }
