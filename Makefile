@@ -26,7 +26,7 @@ docs: deps
 	@cat .build/docc.log
 	@if grep -q "warning:" .build/docc.log; then echo "documentation warnings (see above)"; exit 1; fi
 
-# libFuzzer over the units, plan, roster, scenario and rule readers (Tools/fuzz-readers), in a build folder
+# libFuzzer over the units, plan, roster, scenario, rule and sweep readers (Tools/fuzz-readers), in a build folder
 # of its own. Crashes land in .fuzz/ as crash-*; replay one with `swift run fuzz-readers .fuzz/crash-…`.
 fuzz: deps
 	$(SWIFT) build --scratch-path .build-fuzz --product fuzz-readers \
@@ -34,7 +34,7 @@ fuzz: deps
 	Tools/fuzz-readers/make-corpus.sh .fuzz/seeds
 	mkdir -p .fuzz/corpus
 	.build-fuzz/debug/fuzz-readers .fuzz/corpus .fuzz/seeds -max_total_time=$(FUZZ_SECONDS) \
-	  -max_len=8192 -timeout=10 -rss_limit_mb=4096 -artifact_prefix=.fuzz/ -print_final_stats=1
+	  -max_len=16384 -timeout=10 -rss_limit_mb=4096 -artifact_prefix=.fuzz/ -print_final_stats=1
 
 # GSL, SQLite (for the run store, through GRDB), libxlsxwriter (the workbook) and pkg-config through apt,
 # only when `pkg-config --exists gsl sqlite3 xlsxwriter` fails.

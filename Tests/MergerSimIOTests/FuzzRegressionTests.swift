@@ -25,7 +25,12 @@ struct FuzzRegressionTests {
         let cases: [(UInt8, String, String)] = [(0, "scenarios/phan-rang-2024/units.csv", "units: read"),
                                                 (2, "scenarios/phan-rang-2024/plan.csv", "plan: read"),
                                                 (4, "scenarios/phan-rang-2024/scenario.yaml", "scenario: read"),
-                                                (5, "rules/sets/vn-2025.yaml", "rules: read")]
+                                                (5, "rules/sets/vn-2019.yaml", "rules: read"),
+                                                (5, "rules/sets/vn-2023.yaml", "rules: read"),
+                                                (5, "rules/sets/vn-2025.yaml", "rules: read"),
+                                                (5, "rules/sets/vn-2026.yaml", "rules: read"),
+                                                (6, "scenarios/phan-rang-2024/sweep.yaml", "sweep: read"),
+                                                (6, "scenarios/vn-2025/sweep.yaml", "sweep: read")]
         for (reader, path, expected) in cases {
             let bytes = [reader] + [UInt8](try Data(contentsOf: root.appendingPathComponent(path)))
             #expect(ReaderHarness.run(bytes) == expected, "\(path)")

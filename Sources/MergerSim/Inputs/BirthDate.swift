@@ -32,6 +32,13 @@ public struct BirthDate: Hashable, Sendable, Comparable {
         }
     }
 
+    /// The first day the date allows (1 January of a year given alone): a person is at least as old as
+    /// this makes them.
+    public var earliest: CalendarDate { CalendarDate(year: year, month: month ?? 1, day: day ?? 1) }
+
+    /// Whole months of age on `date`, at the oldest the birth date allows (negative before it).
+    public func monthsOfAge(on date: CalendarDate) -> Int { CalendarDate.wholeMonths(from: earliest, to: date) }
+
     public static func < (lhs: Self, rhs: Self) -> Bool {
         (lhs.year, lhs.month ?? 1, lhs.day ?? 1) < (rhs.year, rhs.month ?? 1, rhs.day ?? 1)
     }

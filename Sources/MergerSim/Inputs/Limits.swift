@@ -17,6 +17,9 @@ public enum Limits {
     public static let maxEnvelope = 10_000_000
     /// Years a date may fall in: effective dates, birth dates, rule-set dates.
     public static let years = 1900...2200
+    /// The youngest age at which anyone works (Labour Code 2019, art. 143: workers from 15): nobody on a
+    /// roster or priced by `package` is younger, nor insured for longer than the years since.
+    public static let earliestWorkingAge = 15
     /// The longest output folder name, in UTF-8 bytes: a file system allows 255 for one
     /// name, and the hidden temporary folder beside it adds at most 45.
     public static let maxOutputNameBytes = 200

@@ -93,6 +93,13 @@ public struct Neighbours: Sendable, Equatable {
         return Neighbours(lists: lists)
     }
 
+    /// The connected pieces of `members` in this graph, largest first (then by their smallest member),
+    /// each ascending: no connected group can join two of them.
+    public func pieces(of members: [Int]) -> [[Int]] {
+        Self.components(of: members, lists: lists).map { $0.sorted() }
+            .sorted { ($0.count, -($0.first ?? 0)) > ($1.count, -($1.first ?? 0)) }
+    }
+
     /// The connected pieces of `units` in the graph `lists`.
     public static func components(of units: [Int], lists: [[Int]]) -> [[Int]] {
         let inGroup = Set(units)

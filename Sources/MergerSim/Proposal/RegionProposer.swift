@@ -33,12 +33,19 @@ public struct RegionProposer: Sendable {
         self.weights = weights
     }
 
-    /// The groups of `members` (indices into `units`, one province), `count` of them.
-    /// - Precondition: `members` is connected in the neighbour graph (``Neighbours/fromCentres(_:groups:method:maxKm:)`` makes it so).
+    /// The groups of `members` (indices into `units`, one province), `count` of them, each connected in the
+    /// neighbour graph. Where the graph of `members` falls in pieces (``Neighbours/pieces(of:)``), each piece
+    /// gets its share of the groups (at least one; in proportion to its units) and no group spans two.
+    ///
+    /// Callers check first that the pieces are at most `count`: more pieces than groups cannot make `count`
+    /// connected groups, and then each piece is returned as one group (more groups than asked).
     public func propose(_ members: [Int], count: Int, seed: UInt64, movesPerUnit: Int = 300) throws(GSLError) -> [[Int]] {
         guard count < members.count else { return members.map { [$0] } }
+        let pieces = neighbours.pieces(of: members)
+        guard pieces.count <= count else { return pieces }
         let random = try RandomSource(seed: seed)
-        let groupOf = connected(districtStart(members, count: count, random: random), members: members)
+        let groupOf = pieces.count == 1 ? connected(districtStart(members, count: count, random: random), members: members)
+            : piecewiseStart(pieces, count: count, random: random)
         var state = RegionState(proposer: self, members: members, groupOf: groupOf, count: count)
         state.anneal(random: random, moves: movesPerUnit * members.count)
         return state.groups
@@ -63,6 +70,38 @@ public struct RegionProposer: Sendable {
         var groups: [[[Int]]] = []
         for result in results.collect() { groups.append(try result.get()) }
         return groups
+    }
+
+    /// The start of members in several pieces of the graph: `count` shared among the pieces
+    /// (``share(_:among:)``), each piece started on its own as a connected graph is, its groups numbered
+    /// after the previous piece's.
+    func piecewiseStart(_ pieces: [[Int]], count: Int, random: RandomSource) -> [Int: Int] {
+        var groupOf: [Int: Int] = [:], offset = 0
+        for (piece, groups) in zip(pieces, Self.share(count, among: pieces.map(\.count))) {
+            let start = groups == piece.count ? Dictionary(uniqueKeysWithValues: piece.enumerated().map { ($1, $0) })
+                : connected(districtStart(piece, count: groups, random: random), members: piece)
+            for (u, g) in start { groupOf[u] = offset + g }
+            offset += groups
+        }
+        return groupOf
+    }
+
+    /// `count` shared among parts of the given sizes in proportion to them (largest remainders), each at
+    /// least 1 and at most its size.
+    /// - Precondition: `sizes.count <= count <= sizes.reduce(0, +)`, every size at least 1.
+    static func share(_ count: Int, among sizes: [Int]) -> [Int] {
+        let total = Double(sizes.reduce(0, +))
+        let quotas = sizes.map { Double(count) * Double($0) / total }
+        var shares = zip(sizes, quotas).map { size, quota in min(size, max(1, Int(quota))) }
+        while shares.reduce(0, +) > count, let i = shares.indices.filter({ shares[$0] > 1 })
+            .max(by: { (Double(shares[$0]) - quotas[$0], -$0) < (Double(shares[$1]) - quotas[$1], -$1) }) {
+            shares[i] -= 1
+        }
+        while shares.reduce(0, +) < count, let i = shares.indices.filter({ shares[$0] < sizes[$0] })
+            .max(by: { (quotas[$0] - Double(shares[$0]), -$0) < (quotas[$1] - Double(shares[$1]), -$1) }) {
+            shares[i] += 1
+        }
+        return shares
     }
 
     /// The start made connected: a group in pieces keeps its largest piece, and each other piece joins a

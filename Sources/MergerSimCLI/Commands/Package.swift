@@ -55,6 +55,13 @@ struct Package: ConsoleCommand {
             throw usage("--category", "\"\(category)\" is not cadre, civil_servant or non_professional")
         }
         guard !(leaving < merger) else { throw usage("--leave-on", "the leaving date \(leaving) is before the merger took effect (\(merger))") }
+        // Someone on the staff when the merger took effect, insured no longer than they can have worked by the leaving date.
+        if let problem = PersonCheck.birthProblem(born, text: birth, on: merger, when: "\(merger), when the merger took effect") {
+            throw InputError.badData("--birth", problem)
+        }
+        if let problem = PersonCheck.insuranceProblem(insuranceYears, born: born, text: birth, on: leaving) {
+            throw InputError.badData("--insurance-years", problem)
+        }
         let loaded = try RuleSetLoader.load(rules)
         let transition = loaded.rules.transition
         let retirement = transition.retirement.retirementDate(sex: sex, born: born)

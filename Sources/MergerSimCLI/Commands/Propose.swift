@@ -114,6 +114,7 @@ struct Propose: ConsoleCommand {
             mode = "targets"
             let counts = try ProposalInputs.targets(targets, provinces: Set(all.map(\.province)), units: all)
             let graph = try neighbours(required: Set(all.indices.filter { counts[all[$0].province] != nil }))
+            try ProposalInputs.checkPieces(targets, counts: counts, units: all, neighbours: graph)
             let weights = ProposalWeights(failing: weightFailing, compactness: weightCompactness, balance: weightBalance, districtCrossing: weightDistrict, surplus: weightSurplus)
             let proposer = RegionProposer(units: all, neighbours: graph, targets: targetsOfGroups, weights: weights)
             let provinces = counts.keys.sorted()

@@ -20,8 +20,11 @@ public enum ReaderHarness {
         case roster = 3
         /// A scenario file.
         case scenario = 4
-        /// A rule file.
+        /// A rule file, then what it drives: screening and judging the Phan Rang units, the targets of
+        /// merged units, a retirement date and a person's exit packages.
         case rules = 5
+        /// A sweep file, then its design of settings.
+        case sweep = 6
     }
 
     /// The rule set and units the later stages run with, read once.
@@ -44,6 +47,33 @@ public enum ReaderHarness {
         22750,Thanh Sơn,ward,Ninh Thuận,Phan Rang–Tháp Chàm,provincial_city,1.10,11200,II,10,11,12,11.59,108.98
 
         """
+
+    /// A rule set that loaded, put to work on the Phan Rang units: screened under each of its rounds, merged
+    /// three and two and judged, the targets of groups worked out, and one person retired and priced by
+    /// every route on the first day of its base salary schedule and five years on.
+    static func drive(_ rules: RuleSet, units: [AdministrativeUnit]) {
+        for round in rules.screening.rounds {
+            _ = try? rules.screen(units, round: round)
+        }
+        let plan = MergerPlan(newUnits: [PlannedUnit(code: "N1", name: "N1", members: units.prefix(3).map { .init(code: $0.code) }),
+                                         PlannedUnit(code: "N2", name: "N2", members: units.dropFirst(3).map { .init(code: $0.code) })])
+        if let outcome = try? plan.apply(to: units) {
+            _ = try? rules.judge(outcome, provinceClass: { _ in "other" })
+        }
+        _ = try? GroupTargets(units: units, rules: rules, provinceClass: { _ in "centrally_run" })
+        let transition = rules.transition
+        guard let first = transition.baseSalary.schedule.first?.from, let born = BirthDate(year: 1970, month: 5) else { return }
+        for sex in StaffMember.Sex.allCases {
+            let retirement = transition.retirement.retirementDate(sex: sex, born: born)
+            for leaving in [first, first.addingYears(5)] {
+                let monthsEarly = CalendarDate.wholeMonths(from: leaving, to: retirement)
+                for route in ExitQuote.Route.allCases {
+                    _ = transition.quote(route, monthsEarly: monthsEarly, insuranceYears: 25.5, salaryCoefficient: 3.33,
+                                         leaving: leaving, mergerEffective: first)
+                }
+            }
+        }
+    }
 
     /// Runs one input. Returns what happened in a word, for the replay tool.
     @discardableResult
@@ -71,7 +101,11 @@ public enum ReaderHarness {
             case .scenario:
                 _ = try Scenario(bytes: bytes, file: "scenario.yaml")
             case .rules:
-                _ = try RuleSetLoader.load(bytes: bytes, file: "rules.yaml", source: "fuzz")
+                let rules = try RuleSetLoader.load(bytes: bytes, file: "rules.yaml", source: "fuzz").rules
+                if let context { drive(rules, units: context.units) }
+            case .sweep:
+                let sweep = try SweepFile(bytes: bytes, file: "sweep.yaml")
+                _ = try? sweep.design()
             }
             return "\(reader): read"
         } catch {

@@ -146,6 +146,14 @@ public enum RuleSetLoader {
         }
         try probability(t.exits.earlyRetirementUptake, exits + ["early_retirement_uptake"])
         try probability(t.exits.resignationUptake, exits + ["resignation_uptake"])
+        // Retirement after working age, never earlier for those who reach it later.
+        let working = Limits.earliestWorkingAge
+        for (sex, schedule) in [("men", t.retirement.men), ("women", t.retirement.women)] {
+            guard schedule.before > working * 12, schedule.step >= 0, schedule.cap >= schedule.before else {
+                throw fail(["transition", "retirement", sex], "retirement \(sex): before must be above \(working * 12) months (age \(working)), "
+                           + "step 0 or more and cap at least before")
+            }
+        }
         // Synthetic roster: the truncation windows must hold a real share of each normal distribution.
         let youngestRetirement = Double(min(t.retirement.men.before, t.retirement.women.before)) / 12
         for category in StaffCategory.allCases {
@@ -154,9 +162,17 @@ public enum RuleSetLoader {
             guard p.ageSD.isFinite, p.ageSD > 0, p.salaryCoefficientSD.isFinite, p.salaryCoefficientSD > 0 else {
                 throw fail(path, "synthetic_roster \(category.rawValue): age_sd and salary_coefficient_sd must be above 0")
             }
-            guard Double(p.minimumAge) < youngestRetirement - 1, p.insuredFromAge >= 0 else {
-                throw fail(path + ["minimum_age"], "synthetic_roster \(category.rawValue): minimum_age must be below the retirement age "
-                           + "(\(youngestRetirement) years), insured_from_age at least 0")
+            guard p.minimumAge >= working, Double(p.minimumAge) < youngestRetirement - 1 else {
+                throw fail(path + ["minimum_age"], "synthetic_roster \(category.rawValue): minimum_age must be from \(working) "
+                           + "(the earliest working age) to below the retirement age (\(youngestRetirement) years)")
+            }
+            guard p.insuredFromAge >= Double(working) else {
+                throw fail(path + ["insured_from_age"], "synthetic_roster \(category.rawValue): insured_from_age must be at least \(working), "
+                           + "the earliest working age")
+            }
+            guard p.salaryCoefficientMean > 0, p.salaryCoefficientMean <= 20 else {
+                throw fail(path + ["salary_coefficient_mean"], "synthetic_roster \(category.rawValue): salary_coefficient_mean must be above 0 "
+                           + "and at most 20 (it is also the coefficient of roster people without one)")
             }
             let ageShare = normalShare(p.ageMean, p.ageSD, from: Double(p.minimumAge), to: youngestRetirement - 1.0 / 12)
             let salaryShare = normalShare(p.salaryCoefficientMean, p.salaryCoefficientSD, from: 1, to: .infinity)

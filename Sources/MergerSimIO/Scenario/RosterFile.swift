@@ -57,6 +57,23 @@ public struct RosterFile: Sendable {
         }
     }
 
+    /// Refuses, at its cell, anyone who cannot be on the staff on `date` (`when` names it: the scenario's
+    /// effective date): born after it, younger than working age then, or insured for longer than they can
+    /// have worked (``PersonCheck``). Insurance years are those on `date`, when the transition starts.
+    public func checkPeople(on date: CalendarDate, when: String) throws(InputError) {
+        for (person, record) in zip(people, table.records) {
+            let row = RecordReader(table: table, record: record)
+            let birth = row.text("birth_date") ?? ""
+            if let problem = PersonCheck.birthProblem(person.birthDate, text: birth, on: date, when: when) {
+                throw row.error("birth_date", "birth_date: \(problem)")
+            }
+            if let years = person.insuranceYears,
+               let problem = PersonCheck.insuranceProblem(years.doubleValue, born: person.birthDate, text: birth, on: date) {
+                throw row.error("insurance_years", "insurance_years: \(problem)")
+            }
+        }
+    }
+
     /// Headcounts by unit from the roster, checked against the units file:
     /// every person in a known unit; where the units file gives headcounts, they agree.
     ///

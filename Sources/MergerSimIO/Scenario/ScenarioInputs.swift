@@ -63,6 +63,7 @@ public struct ScenarioInputs: Sendable {
             let staffPath = scenario.path(staff)
             let bytes = try FileInput.read(staffPath)
             let roster = try RosterFile(bytes: bytes, file: staffPath)
+            try roster.checkPeople(on: effective, when: "the effective date \(effective)")
             units = try roster.reconcile(with: unitsFile)
             self.roster = roster
             inputs.append(.init(role: "staff", path: scenario.relative(staffPath), bytes: bytes, rows: roster.people.count))

@@ -36,7 +36,7 @@ public struct SensitivityParameters: Sendable {
         var found: [Parameter] = []
         for (path, text) in keyPaths where marked.contains(where: { path.hasPrefix($0) }) {
             let name = path.split(separator: ".").last.map(String.init) ?? path
-            guard name != "rule", name != "status", let value = Double(text), value.isFinite, value != 0 else { continue }
+            guard name != "rule", name != "status", let value = DecimalText.decimal(text), value != 0 else { continue }
             let whole = value == value.rounded() && !text.contains(".")
             var low = whole ? (value * 0.5).rounded(.down) : value * 0.5
             var high = whole ? (value * 1.5).rounded(.up) : value * 1.5

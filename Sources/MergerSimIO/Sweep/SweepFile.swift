@@ -72,8 +72,8 @@ public struct SweepFile: Sendable {
             name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         }
         if let node = root["runs"] {
-            guard let value = node.scalar.flatMap({ Int($0.string) }), (1...Limits.maxRuns).contains(value) else {
-                throw fail(node, "runs: give a whole number of replications from 1 to \(Limits.maxRuns)")
+            guard let value = Self.integer(node, as: Int.self), (1...Limits.maxRuns).contains(value) else {
+                throw fail(node, "runs: give a whole number of replications from 1 to \(Limits.maxRuns)\(Self.found(node))")
             }
             runs = value
         } else {
@@ -83,7 +83,9 @@ public struct SweepFile: Sendable {
             guard let list = node.sequence, !list.isEmpty else { throw fail(node, "seeds: give a list of seeds, e.g. [1, 2]") }
             var seeds: [UInt64] = []
             for item in list {
-                guard let seed = item.scalar.flatMap({ UInt64($0.string) }) else { throw fail(item, "seeds: each seed is a whole number from 0") }
+                guard let seed = Self.integer(item, as: UInt64.self) else {
+                    throw fail(item, "seeds: each seed is a whole number from 0 in decimal digits\(Self.found(item))")
+                }
                 guard !seeds.contains(seed) else { throw fail(item, "seeds: \(seed) is listed twice") }
                 seeds.append(seed)
             }
@@ -96,15 +98,18 @@ public struct SweepFile: Sendable {
             for key in mapping.keys where !["n", "method", "seed"].contains(key.string ?? "") {
                 throw fail(key, "unknown key \"\(key.string ?? "")\" in sample; it has method, n, seed")
             }
-            guard let nNode = mapping["n"], let n = nNode.scalar.flatMap({ Int($0.string) }), (1...Self.maxSettings).contains(n) else {
-                throw fail(mapping["n"] ?? node, "sample.n: give the number of settings to draw, from 1 to \(Self.maxSettings)")
+            guard let nNode = mapping["n"], let n = Self.integer(nNode, as: Int.self), (1...Self.maxSettings).contains(n) else {
+                throw fail(mapping["n"] ?? node, "sample.n: give the number of settings to draw, from 1 to \(Self.maxSettings)"
+                           + (mapping["n"].map(Self.found) ?? ""))
             }
             guard let method = mapping["method"], method.scalar?.string == "latin_hypercube" else {
                 throw fail(mapping["method"] ?? node, "sample.method: the one method is latin_hypercube")
             }
             var seed: UInt64 = 1
             if let seedNode = mapping["seed"] {
-                guard let value = seedNode.scalar.flatMap({ UInt64($0.string) }) else { throw fail(seedNode, "sample.seed: a whole number from 0") }
+                guard let value = Self.integer(seedNode, as: UInt64.self) else {
+                    throw fail(seedNode, "sample.seed: a whole number from 0 in decimal digits\(Self.found(seedNode))")
+                }
                 seed = value
             }
             sample = Sample(count: n, seed: seed)
@@ -160,16 +165,31 @@ public struct SweepFile: Sendable {
             for k in range.keys where !["min", "max"].contains(k.string ?? "") {
                 throw fail(k, "unknown key \"\(k.string ?? "")\" in a range; it has min, max")
             }
-            guard let lowNode = range["min"], let highNode = range["max"],
-                  let low = lowNode.scalar.flatMap({ Double($0.string) }), let high = highNode.scalar.flatMap({ Double($0.string) }),
-                  low.isFinite, high.isFinite else {
-                throw fail(node, "vary.\(key): a range is {min: number, max: number}")
+            guard let lowNode = range["min"], let highNode = range["max"] else { throw fail(node, "vary.\(key): a range is {min: number, max: number}") }
+            var ends: [Double] = []
+            for end in [lowNode, highNode] {
+                guard let value = end.scalar.flatMap({ DecimalText.decimal($0.string) }) else {
+                    throw fail(end, "vary.\(key): a range is {min: number, max: number}, each \(DecimalText.decimalForm)\(Self.found(end))")
+                }
+                ends.append(value)
             }
+            let (low, high) = (ends[0], ends[1])
             guard low < high else { throw fail(lowNode, "vary.\(key): min (\(low)) must be below max (\(high))") }
-            let whole = [lowNode, highNode].allSatisfy { Int($0.scalar?.string ?? "") != nil }
+            let whole = [lowNode, highNode].allSatisfy { Self.integer($0, as: Int.self) != nil }
             return .range(min: low, max: high, whole: whole)
         }
         throw fail(node, "vary.\(key): give a list of values [a, b]" + (sampled ? " or a range {min: a, max: b}" : ""))
+    }
+
+    /// The whole number a node holds, read by ``DecimalText`` (decimal digits only: not YAML 1.1's `0x1F`,
+    /// `0o17`, `1_000` or `1:20`).
+    private static func integer<T: FixedWidthInteger>(_ node: Node, as type: T.Type) -> T? {
+        node.scalar.flatMap { DecimalText.integer($0.string, as: type) }
+    }
+
+    /// `, not "VALUE"` for a message about a single value, naming what was written.
+    private static func found(_ node: Node) -> String {
+        node.scalar.map { ", not \"\($0.string)\"" } ?? ""
     }
 
     /// A value of a varied key refused where it is applied (by the scenario's or the rule set's checks),

@@ -63,6 +63,27 @@ public enum ProposalInputs {
         return counts
     }
 
+    /// Refuses a province of the targets file (`path`, read by ``targets(_:provinces:units:)`` into `counts`)
+    /// whose units fall in more pieces of `neighbours` than its count: every new unit must be connected, so
+    /// no proposal of that many exists. 65 at the province's count, naming the pieces and a few of their members.
+    public static func checkPieces(_ path: String, counts: [String: Int], units: [AdministrativeUnit], neighbours: Neighbours) throws(InputError) {
+        let table = try CSVTable(bytes: try FileInput.read(path), file: path)
+        for record in table.records {
+            let row = RecordReader(table: table, record: record)
+            guard let province = row.text("province"), let count = counts[province] else { continue }
+            let members = units.indices.filter { units[$0].province == province }
+            let pieces = neighbours.pieces(of: members)
+            guard pieces.count > count else { continue }
+            let shown = pieces.prefix(6).map { piece in
+                "{" + piece.prefix(4).map { units[$0].code }.joined(separator: ", ") + (piece.count > 4 ? " and \(piece.count - 4) more" : "") + "}"
+            }
+            throw row.error("units", "\(province) is to have \(count) units, but its \(members.count) units fall in \(pieces.count) pieces "
+                            + "with no neighbour between them: " + shown.joined(separator: "; ")
+                            + (pieces.count > 6 ? " and \(pieces.count - 6) more pieces" : "")
+                            + ". Each new unit must be connected: give at least \(pieces.count) units, or neighbours that link the pieces")
+        }
+    }
+
     /// Classes of province for the ward targets of R-2.6 (`province,class`; a province not listed is `other`).
     /// - Throws: ``InputError`` 65 at a province the units file does not hold or given twice, or a class
     ///   that is not one of ``Scenario/provinceClassNames``.

@@ -62,10 +62,11 @@ struct YAMLDocument {
         return (mark.line, mark.column)
     }
 
-    /// Decodes the whole document as `T`, locating a decoding failure by its coding path.
+    /// Decodes the whole document as `T`, locating a decoding failure by its coding path. Numbers are
+    /// read in plain decimal notation only (``StrictNodeDecoder``), not in YAML 1.1's other forms.
     func decode<T: Decodable>(_ type: T.Type) throws(InputError) -> T {
         do {
-            return try YAMLDecoder().decode(type, from: root)
+            return try T(from: StrictNodeDecoder(node: root))
         } catch let error as DecodingError {
             throw located(error)
         } catch {

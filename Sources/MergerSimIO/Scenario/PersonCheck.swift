@@ -1,0 +1,41 @@
+import MergerSim
+
+/// Whether a person can be on the staff on a day: born before it, of working age then
+/// (``Limits/earliestWorkingAge``), and insured for no longer than the years since that age. The roster
+/// (with the scenario's effective date) and `mergersim package` (with its dates) refuse anyone else
+/// before pricing them. A birth date given as a year or a month is taken at its earliest day, so only a
+/// person impossible on every reading of it is refused.
+public enum PersonCheck {
+    /// Why someone born `born` (written `text`) cannot be on the staff on `date` (`when` names it, e.g.
+    /// "the effective date 2024-11-01"); nil when they can.
+    public static func birthProblem(_ born: BirthDate, text: String, on date: CalendarDate, when: String) -> String? {
+        if date < born.earliest { return "born \(text), after \(when): nobody born then is on the staff" }
+        let months = born.monthsOfAge(on: date)
+        if months < Limits.earliestWorkingAge * 12 {
+            return "born \(text), \(months / 12) years old on \(when): younger than \(Limits.earliestWorkingAge), the earliest working age"
+        }
+        return nil
+    }
+
+    /// Why `years` of social insurance on `date` are impossible for someone born `born` (written `text`):
+    /// more than the years since the earliest working age; nil when they are possible.
+    public static func insuranceProblem(_ years: Double, born: BirthDate, text: String, on date: CalendarDate) -> String? {
+        let months = max(0, born.monthsOfAge(on: date) - Limits.earliestWorkingAge * 12)
+        guard years > Double(months) / 12 else { return nil }
+        return "\(number(years)) insurance years on \(date) for someone born \(text): at most \(hundredths(months)), "
+            + "the years since age \(Limits.earliestWorkingAge)"
+    }
+
+    /// Months as years, rounded down to hundredths, without trailing zeros: 247 → 20.58, 240 → 20.
+    static func hundredths(_ months: Int) -> String {
+        let h = months * 100 / 12
+        let fraction = h % 100
+        guard fraction != 0 else { return String(h / 100) }
+        let digits = fraction < 10 ? "0\(fraction)" : String(fraction)
+        return "\(h / 100)." + (digits.hasSuffix("0") ? String(digits.dropLast()) : digits)
+    }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+}
