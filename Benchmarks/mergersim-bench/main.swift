@@ -205,8 +205,8 @@ if options.transitionRuns > 0 {
         for person in try transition.syntheticRoster.roster(units.map { ($0.code, $0.staff) }, on: start, retirement: transition.retirement, seed: 1) {
             workforce.add(person, inUnit: Int(person.unitCode)! - 100_000, retirement: transition.retirement, defaults: transition.syntheticRoster)
         }
-        let generatedModel = TransitionModel(workforce: workforce, rules: transition, effective: start, years: 5, nonProfessionalEnds: nil,
-                                             transfers: TransferSettings(scope: .province), pairs: [])
+        let generatedModel = try TransitionModel(workforce: workforce, rules: transition, effective: start, years: 5, nonProfessionalEnds: nil,
+                                                 transfers: TransferSettings(scope: .province), pairs: [])
         try measure("generated \(count) units, \(workforce.count) people, 100 runs", repeats: 1) {
             try generatedModel.simulate(runs: 100, seed: options.seed).count
         }

@@ -15,23 +15,80 @@ struct LawCommandTests {
     /// The worked examples of issue 9: (sex, birth, insurance years, coefficient, leaving, merger, category) → a CSV line.
     static let workedExamples: [(person: [String], line: String)] = [
         (["M", "1972-01-15", "30", "3.0", "2025-01-01", "2025-01-01", "civil_servant"], "early_retirement,decree_178_2024,R-5.3,yes,109,102,716040000"),
-        (["M", "1972-01-15", "30", "3.0", "2026-03-01", "2025-01-01", "civil_servant"], "early_retirement,decree_178_2024,R-5.3,yes,95,69,484380000"),
+        // From 1 Jul 2025 the service allowance is 4 months for 15 years + 0.5 a further year (69 months before issue 20).
+        (["M", "1972-01-15", "30", "3.0", "2026-03-01", "2025-01-01", "civil_servant"], "early_retirement,decree_178_2024,R-5.3,yes,95,70.5,494910000"),
         (["M", "1966-02-15", "25", "3.0", "2025-01-01", "2025-01-01", "civil_servant"], "early_retirement,decree_178_2024,R-5.3,yes,35,57.5,403650000"),
         (["F", "1985-06-10", "15", "2.34", "2025-03-01", "2025-01-01", "civil_servant"], "resignation,decree_178_2024,R-5.3,yes,244,73.5,402456600"),
         (["F", "1985-06-10", "15", "2.34", "2025-03-01", "2025-01-01", "civil_servant"], "early_retirement,decree_178_2024,R-5.3,no,244,0,0"),
         (["M", "1966-02-15", "25", "3.0", "2024-03-01", "2024-01-01", "cadre"], "early_retirement,decree_29_2023,R-5.2,yes,45,19.5,105300000"),
         (["M", "1966-02-15", "25", "3.0", "2024-08-01", "2024-01-01", "cadre"], "early_retirement,decree_29_2023,R-5.2,yes,40,18,126360000"),
-        // 10 whole months left of the term × ½ × 1.5 × 2,340,000.
-        (["F", "1980", "5", "1", "2025-08-01", "2025-07-01", "non_professional"], "end_of_post,decree_178_2024,R-5.2,yes,174,5,17550000"),
+        // 11 months left of the term, its last month included, × ½ × 1.5 × 2,340,000 (10 months before issue 20).
+        (["F", "1980", "5", "1", "2025-08-01", "2025-07-01", "non_professional"], "end_of_post,decree_178_2024,R-5.2,yes,174,5.5,19305000"),
     ]
 
-    @Test(arguments: workedExamples)
+    /// The worked cases of issue 20 (exits as the decrees count them), each line as written there.
+    static let issue20Cases: [(person: [String], line: String)] = [
+        // 30 months early = 2.5 years: 30 + 5 × 2.5 + 7.5.
+        (["M", "1965-11-20", "25", "2.34", "2025-03-01", "2025-01-01", "civil_servant"], "early_retirement,decree_178_2024,R-5.3,yes,30,50,273780000"),
+        // 25 years 9 months → 26: 36 + 15 + 8.
+        (["M", "1966-03-10", "25.75", "2.34", "2025-01-01", "2025-01-01", "civil_servant"], "early_retirement,decree_178_2024,R-5.3,yes,36,59,323060400"),
+        // 22 months early, under 2 years (Decree 67/2025, NC): 1.0 × 22.
+        (["M", "1965-06-15", "30", "3.0", "2025-03-01", "2025-01-01", "civil_servant"], "early_retirement,decree_178_2024,R-5.3,yes,22,22,154440000"),
+        // 59 months → 5 years; 17 years after 1 Jul 2025: 59 + 25 + (4 + 0.5 × 2).
+        (["F", "1972-03-10", "17", "2.34", "2025-09-01", "2025-07-01", "civil_servant"], "early_retirement,decree_178_2024,R-5.3,yes,59,89,487328400"),
+        // Decree 29: 42 months = 3.5 years (6 months half): 3 × 3.5 + 7.5 at 1,800,000.
+        (["M", "1966-03-10", "25", "1.0", "2024-06-30", "2024-01-01", "cadre"], "early_retirement,decree_29_2023,R-5.2,yes,42,18,32400000"),
+        // 15 years 6 months → 15.5: 0.8 × 60 + 1.5 × 15.5 + 3.
+        (["F", "1985-06-10", "15.5", "2.34", "2025-03-01", "2025-01-01", "civil_servant"], "resignation,decree_178_2024,R-5.3,yes,244,74.25,406563300"),
+        // 0.45 × 60 + 4 × 8 + (4 + 0.5 × 15).
+        (["M", "1972-01-15", "30", "3.0", "2026-03-01", "2025-01-01", "civil_servant"], "early_retirement,decree_178_2024,R-5.3,yes,95,70.5,494910000"),
+        (["F", "1980", "5", "1", "2025-08-01", "2025-07-01", "non_professional"], "end_of_post,decree_178_2024,R-5.2,yes,174,5.5,19305000"),
+    ]
+
+    @Test(arguments: workedExamples + issue20Cases)
     func packageWorkedExamples(person: [String], line: String) {
         let flags = ["--sex", "--birth", "--insurance-years", "--salary-coefficient", "--leave-on", "--merger-effective", "--category"]
         let run = package(["--rules", "vn-2025"] + zip(flags, person).flatMap { [$0, $1] })
         #expect(run.code == 0, "\(run.error)")
-        #expect(run.out.split(separator: "\n").first == "route,decree,rule,eligible,months_early,package_months,vnd")
-        #expect(run.out.split(separator: "\n").contains(Substring(line)), "\(run.out)")
+        #expect(run.out.split(separator: "\n").first == "route,decree,rule,eligible,months_early,package_months,vnd,assumptions")
+        // Each line ends with the NC readings that priced it.
+        #expect(run.out.split(separator: "\n").contains { $0.hasPrefix(line + ",") }, "\(run.out)")
+    }
+
+    /// The NC readings used are named: the under-2-years band, the 2025 pension terms, the allowance's instrument.
+    @Test func packageSaysWhichReadingsAreNotConfirmed() {
+        let flags = ["--sex", "--birth", "--insurance-years", "--salary-coefficient", "--leave-on", "--merger-effective"]
+        let early = package(["--rules", "vn-2025"] + zip(flags, ["M", "1965-06-15", "30", "3.0", "2025-03-01", "2025-01-01"]).flatMap { [$0, $1] })
+        #expect(early.out.contains("Decree 67/2025"), "\(early.out)")
+        let text = mergersim(["package", "--sex", "M", "--birth", "1972-01-15", "--insurance-years", "30", "--leave-on", "2026-03-01",
+                              "--merger-effective", "2025-01-01"])
+        #expect(text.code == 0 && text.out.contains("Readings not confirmed (NC)") && text.out.contains("Social Insurance Law 41/2024"), "\(text.out)")
+        #expect(text.out.contains("after the 12 months from the decision of 2025-01-01 (to 2026-01-01"), "\(text.out)")
+    }
+
+    /// The window runs from --decided-on (default the merger's date) and includes its anniversary.
+    @Test func packageWindowFromTheDecision() {
+        let person = ["--sex", "F", "--birth", "1985-06-10", "--insurance-years", "15", "--salary-coefficient", "1",
+                      "--merger-effective", "2025-07-01"]
+        func resignation(_ leaving: String, _ extra: [String] = []) -> Substring? {
+            package(person + ["--leave-on", leaving] + extra).out.split(separator: "\n").first { $0.hasPrefix("resignation,") }
+        }
+        #expect(resignation("2026-07-01")?.contains(",73.5,") == true)                                  // the anniversary: within
+        #expect(resignation("2026-07-02")?.contains(",49.5,") == true)                                  // the day after
+        #expect(resignation("2026-06-16", ["--decided-on", "2025-06-16"])?.contains(",73.5,") == true)
+        #expect(resignation("2026-06-17", ["--decided-on", "2025-06-16"])?.contains(",49.5,") == true)
+        #expect(package(person + ["--leave-on", "2025-08-01", "--decided-on", "2025-07-02"]).code == 64)
+    }
+
+    /// Package months carry no float noise; a day without a base salary is refused, naming it.
+    @Test func packageMonthsWithoutNoiseAndNoZeroBaseSalary() {
+        // 3 + 0.4 × 24 months, after the window: 12.600000000000001 in floating point, shown 12.6.
+        let run = package(["--sex", "M", "--birth", "1966-12-15", "--insurance-years", "0", "--leave-on", "2027-01-01",
+                           "--merger-effective", "2025-07-01", "--rules", "vn-2025"])
+        #expect(run.out.split(separator: "\n").contains { $0.hasPrefix("resignation,decree_178_2024,R-5.3,yes,24,12.6,") }, "\(run.out)")
+        let old = package(["--sex", "M", "--birth", "1960", "--insurance-years", "20", "--leave-on", "2018-06-30",
+                           "--merger-effective", "2018-06-01", "--rules", "vn-2019"])
+        #expect(old.code == 64 && old.error.contains("no base salary") && old.error.contains("2018-06-30"), "\(old.error)")
     }
 
     @Test func packageRefusesBadFlags() {
@@ -63,8 +120,9 @@ struct LawCommandTests {
         ("cadres: {female_share: 0.25, age_mean: 45", "cadres: {female_share: 0.25, age_mean: 400", "the distribution almost never falls in its window"),
         ("deadline: {rule: R-4.6, status: NC, years_after_effective: 5}", "deadline: {rule: R-4.6, status: NC, date: 2029-13-45}", "is not a date YYYY-MM-DD"),
         ("ended_on: 2025-08-01", "ended_on: 1 Aug 2025", "is not a date YYYY-MM-DD"),
-        ("- {from: 2023-07-01, vnd: 1800000}", "- {from: 2018-07-01, vnd: 1800000}", "base_salary: the schedule must be in date order"),
-        ("within_months: 12", "within_months: 0", "within_months must be from 1 to 120"),
+        ("- {from: 2023-07-01, vnd: 1800000,", "- {from: 2018-07-01, vnd: 1800000,", "base_salary: the schedule must be in date order"),
+        ("months: 12, includes_anniversary", "months: 0, includes_anniversary", "window months must be from 1 to 120"),
+        ("half_from_months: 3, whole_from_months: 7", "half_from_months: 8, whole_from_months: 7", "partial_year needs half_from_months"),
     ])
     func ruleValuesAreCheckedOnLoad(old: String, new: String, says: String) throws {
         let (scratch, path) = try ruleFile("vn-2025", replacing: old, with: new)
@@ -105,9 +163,24 @@ struct LawCommandTests {
     @Test func anEffectiveDateBeforeTheBaseSalaryOrTheDecreesIsRefused() throws {
         let (scratch, path) = try scenario("effective_date: 2014-06-01\n")
         let run = mergersim(["validate", path])
-        #expect(run.code == 65 && run.error.contains("scenario.yaml:6:17: the effective date 2014-06-01 is before the first base salary of vn-2023 (R-5.5, from 2019-07-01)"),
+        #expect(run.code == 65 && run.error.contains("scenario.yaml:6:17: the effective date 2014-06-01 is before the first base salary of vn-2023 (R-5.5, from 2018-07-01)"),
                 "\(run.error)")
         _ = scratch
+    }
+
+    /// The exit window runs from the scenario's decision_date: after the effective date it is refused;
+    /// absent, the effective date is taken and recorded as a default.
+    @Test func decisionDateOfTheScenario() throws {
+        let (scratch, path) = try scenario("effective_date: 2024-11-01\ndecision_date: 2024-12-01\n")
+        let refused = mergersim(["validate", path])
+        #expect(refused.code == 65 && refused.error.contains("decision_date 2024-12-01 is after the effective date 2024-11-01"), "\(refused.error)")
+        let bad = try scenario("effective_date: 2024-11-01\ndecision_date: 28 Sep 2024\n")
+        #expect(mergersim(["validate", bad.1]).error.contains("decision_date \"28 Sep 2024\" is not a date"))
+        let (scratch2, path2) = try scenario("effective_date: 2024-11-01\n")
+        #expect(mergersim(["simulate", path2, "--out", scratch2.path("out"), "--quiet"]).code == 0)
+        let manifest = try String(contentsOfFile: scratch2.path("out/manifest.json"), encoding: .utf8)
+        #expect(manifest.contains("2024-11-01 (the effective date: the exit window runs from it)"), "\(manifest)")
+        _ = (scratch, bad.0)
     }
 
     @Test func perCategoryDeadlinesJudgeEachCategoryAtItsOwnDate() throws {

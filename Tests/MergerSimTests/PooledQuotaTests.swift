@@ -53,7 +53,7 @@ struct PooledQuotaTests {
             var workforce = Workforce(units: [unit])
             let people = try rules.syntheticRoster.roster([(unit.code, unit.staff)], on: effective, retirement: rules.retirement, seed: 3)
             for person in people { workforce.add(person, inUnit: 0, retirement: rules.retirement, defaults: rules.syntheticRoster) }
-            let model = TransitionModel(workforce: workforce, rules: rules, effective: effective, years: 5, nonProfessionalEnds: nil,
+            let model = try TransitionModel(workforce: workforce, rules: rules, effective: effective, years: 5, nonProfessionalEnds: nil,
                                         transfers: TransferSettings(scope: .none), pairs: [])
             return try model.simulate(runs: 1, seed: 1, parallel: false)[0]
         }

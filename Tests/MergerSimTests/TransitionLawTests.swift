@@ -63,42 +63,46 @@ struct ExitPackageTests {
     }
 
     func quote(_ route: ExitQuote.Route, _ sex: StaffMember.Sex, born: String, insurance: Double, coefficient: Double,
-               leaving: String, merger: String) -> ExitQuote {
-        rules.quote(route, monthsEarly: monthsEarly(sex, born: born, leaving: leaving), insuranceYears: insurance,
-                    salaryCoefficient: coefficient, leaving: date(leaving), mergerEffective: date(merger))
+               leaving: String, merger: String) throws -> ExitQuote {
+        try rules.quote(route, monthsEarly: monthsEarly(sex, born: born, leaving: leaving), insuranceYears: insurance,
+                        salaryCoefficient: coefficient, leaving: date(leaving), decided: date(merger))
     }
 
-    @Test func decree178FiveToTenYearsEarlyIncludesTheServiceAllowance() {
+    @Test func decree178FiveToTenYearsEarlyIncludesTheServiceAllowance() throws {
         // Man born 15 Jan 1972, 30 insurance years: retires 1 Feb 2034; leaving 1 Jan 2025 is 109 months early.
         #expect(rules.retirement.retirementDate(sex: .male, born: BirthDate(text: "1972-01-15")!).description == "2034-02-01")
-        let within = quote(.earlyRetirement, .male, born: "1972-01-15", insurance: 30, coefficient: 3.0, leaving: "2025-01-01", merger: "2025-01-01")
+        let within = try quote(.earlyRetirement, .male, born: "1972-01-15", insurance: 30, coefficient: 3.0, leaving: "2025-01-01", merger: "2025-01-01")
         #expect(within.monthsEarly == 109 && within.decree == "decree_178_2024" && within.rule == "R-5.3")
         #expect(within.packageMonths == 0.9 * 60 + 4 * 9.5 + (5 + 0.5 * 10))   // 102
         #expect(within.vnd == 716_040_000)
-        // Leaving 1 Mar 2026, after the 12 months: 95 months early (7 years 11 months: 8 years).
-        let later = quote(.earlyRetirement, .male, born: "1972-01-15", insurance: 30, coefficient: 3.0, leaving: "2026-03-01", merger: "2025-01-01")
-        #expect(later.monthsEarly == 95 && later.packageMonths == 69 && later.vnd == 484_380_000)
+        // Leaving 1 Mar 2026, after the 12 months: 95 months early (7 years 11 months: 8 years); from 1 Jul 2025 the
+        // service allowance is 4 months for 15 years + 0.5 for each of the 15 further years (R-5.3, NC; 69 months before).
+        let later = try quote(.earlyRetirement, .male, born: "1972-01-15", insurance: 30, coefficient: 3.0, leaving: "2026-03-01", merger: "2025-01-01")
+        let expected: Double = 0.45 * 60 + 4 * 8 + (4 + 0.5 * 15)   // 70.5
+        #expect(later.monthsEarly == 95)
+        #expect(later.packageMonths == expected && later.vnd == 494_910_000)
+        #expect(later.assumptions.contains { $0.contains("Social Insurance Law 41/2024") })
     }
 
-    @Test func decree178TwoToFiveYearsEarly() {
+    @Test func decree178TwoToFiveYearsEarly() throws {
         // Man born 15 Feb 1966, 25 years: 35 months early on 1 Jan 2025: 35 + 5 × 3 + 7.5.
-        let q = quote(.earlyRetirement, .male, born: "1966-02-15", insurance: 25, coefficient: 3.0, leaving: "2025-01-01", merger: "2025-01-01")
+        let q = try quote(.earlyRetirement, .male, born: "1966-02-15", insurance: 25, coefficient: 3.0, leaving: "2025-01-01", merger: "2025-01-01")
         #expect(q.monthsEarly == 35 && q.packageMonths == 57.5 && q.vnd == 403_650_000)
     }
 
-    @Test func decree178Resignation() {
+    @Test func decree178Resignation() throws {
         // Woman born 10 Jun 1985, 15 years, coefficient 2.34, resigning 1 Mar 2025: 0.8 × 60 + 1.5 × 15 + 3.
-        let q = quote(.resignation, .female, born: "1985-06-10", insurance: 15, coefficient: 2.34, leaving: "2025-03-01", merger: "2025-01-01")
+        let q = try quote(.resignation, .female, born: "1985-06-10", insurance: 15, coefficient: 2.34, leaving: "2025-03-01", merger: "2025-01-01")
         #expect(q.packageMonths == 73.5 && q.vnd == 402_456_600)
     }
 
-    @Test func decree29BeforeDecree178AtTheBaseSalaryOfTheDay() {
+    @Test func decree29BeforeDecree178AtTheBaseSalaryOfTheDay() throws {
         // The man born 15 Feb 1966, merger 1 Jan 2024: on 1 Mar 2024 Decree 29/2023 at 1,800,000 (45 months: 4 years).
-        let march = quote(.earlyRetirement, .male, born: "1966-02-15", insurance: 25, coefficient: 3.0, leaving: "2024-03-01", merger: "2024-01-01")
+        let march = try quote(.earlyRetirement, .male, born: "1966-02-15", insurance: 25, coefficient: 3.0, leaving: "2024-03-01", merger: "2024-01-01")
         #expect(march.decree == "decree_29_2023" && march.rule == "R-5.2" && march.baseSalary == 1_800_000)
         #expect(march.packageMonths == 3 * 4 + 7.5 && march.vnd == 105_300_000)
         // On 1 Aug 2024 at 2,340,000 (40 months: 3½ years).
-        let august = quote(.earlyRetirement, .male, born: "1966-02-15", insurance: 25, coefficient: 3.0, leaving: "2024-08-01", merger: "2024-01-01")
+        let august = try quote(.earlyRetirement, .male, born: "1966-02-15", insurance: 25, coefficient: 3.0, leaving: "2024-08-01", merger: "2024-01-01")
         #expect(august.baseSalary == 2_340_000 && august.packageMonths == 18 && august.vnd == 126_360_000)
     }
 
@@ -117,21 +121,15 @@ struct ExitPackageTests {
         #expect(salary.inForce(on: date("2024-06-30")) == 1_800_000)
         #expect(salary.inForce(on: date("2024-07-01")) == 2_340_000)
         #expect(salary.inForce(on: date("2020-01-01")) == 1_490_000)
-        #expect(salary.inForce(on: date("2019-06-30")) == nil)
+        #expect(salary.inForce(on: date("2019-06-30")) == 1_390_000)   // Decree 72/2018
+        #expect(salary.inForce(on: date("2018-07-01")) == 1_390_000)
+        #expect(salary.inForce(on: date("2018-06-30")) == nil)
     }
 
-    @Test func partialYearsOfFiveAndSevenMonths() {
-        let partial = rules.exitLaw.partialYear
-        #expect(partial.earlyYears(monthsEarly: 24) == 2)
-        #expect(partial.earlyYears(monthsEarly: 29) == 2.5)   // 5 months: half
-        #expect(partial.earlyYears(monthsEarly: 31) == 3)     // 7 months: whole
-        #expect(partial.earlyYears(monthsEarly: 30) == 3)     // 6 months: whole (R-5.3, [D])
-    }
-
-    func months(_ id: String, _ route: ExitCase.Route, early: Int, insurance: Double, within: Bool = true) -> Double? {
+    func months(_ id: String, _ route: ExitCase.Route, early: Int, insurance: Double, within: Bool = true, leaving: String = "2025-03-01") -> Double? {
         let decree = rules.exitLaw.decrees.first { $0.id == id }!
         return decree.package(ExitCase(route: route, monthsEarly: early, insuranceYears: insurance, withinWindow: within),
-                              partialYear: rules.exitLaw.partialYear)?.months
+                              leaving: date(leaving))?.months
     }
 
     @Test func bandsAt60And61And120And121MonthsEarly() {
@@ -149,21 +147,21 @@ struct ExitPackageTests {
         #expect(months("decree_178_2024", .earlyRetirement, early: 36, insurance: 20) == Double(36 + 15 + 5))
         #expect(months("decree_178_2024", .earlyRetirement, early: 36, insurance: 19.9) == nil)
         #expect(months("decree_29_2023", .earlyRetirement, early: 24, insurance: 20) == Double(11))
-        #expect(months("decree_29_2023", .resignation, early: 200, insurance: 8.6) == Double(15))  // whole years: 8
+        #expect(months("decree_29_2023", .resignation, early: 200, insurance: 8.6) == 16.5)  // 103 months = 8 y 7 m: 9 years
         #expect(months("decree_178_2024", .resignation, early: 23, insurance: 8) == nil)   // under 2 years: no resignation package
         #expect(months("decree_178_2024", .resignation, early: 100, insurance: 12, within: false) == Double(45))
         #expect(months("decree_154_2025", .resignation, early: 200, insurance: 10) == Double(18))
     }
 
-    @Test func nonProfessionalWorkersAllowanceForTheRestOfTheTerm() {
-        // Posts ended 1 Aug 2025; term to 30 Jun 2026: 10 whole months × ½ × 1.5 × 2,340,000.
-        let q = rules.quote(.endOfPost, monthsEarly: 0, insuranceYears: 0, salaryCoefficient: 0,
-                            leaving: date("2025-08-01"), mergerEffective: date("2025-07-01"))
-        #expect(q.eligible && q.rule == "R-5.2" && q.packageMonths == 5)
-        #expect(q.vnd == 5 * 1.5 * 2_340_000)
-        // Leaving after the 12 months: nothing.
-        let late = rules.quote(.endOfPost, monthsEarly: 0, insuranceYears: 0, salaryCoefficient: 0,
-                               leaving: date("2026-07-01"), mergerEffective: date("2025-07-01"))
+    @Test func nonProfessionalWorkersAllowanceForTheRestOfTheTerm() throws {
+        // Posts ended 1 Aug 2025; term to 30 Jun 2026, its last month included: 11 months × ½ × 1.5 × 2,340,000.
+        let q = try rules.quote(.endOfPost, monthsEarly: 0, insuranceYears: 0, salaryCoefficient: 0,
+                                leaving: date("2025-08-01"), decided: date("2025-07-01"))
+        #expect(q.eligible && q.rule == "R-5.2" && q.packageMonths == 5.5)
+        #expect(q.vnd == 19_305_000)
+        // Leaving after the 12 months (the anniversary, 1 Jul 2026, is the window's last day): nothing.
+        let late = try rules.quote(.endOfPost, monthsEarly: 0, insuranceYears: 0, salaryCoefficient: 0,
+                                   leaving: date("2026-07-02"), decided: date("2025-07-01"))
         #expect(!late.eligible && late.vnd == 0)
     }
 }

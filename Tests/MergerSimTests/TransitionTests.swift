@@ -21,7 +21,7 @@ struct TransitionTests {
         var workforce = Workforce(units: units)
         let people = try rules.syntheticRoster.roster(units.map { ($0.code, $0.staff) }, on: effective, retirement: rules.retirement, seed: 9)
         for person in people { workforce.add(person, inUnit: Int(person.unitCode.dropFirst())!, retirement: rules.retirement, defaults: rules.syntheticRoster) }
-        return TransitionModel(workforce: workforce, rules: rules, effective: effective, years: years, nonProfessionalEnds: nil,
+        return try TransitionModel(workforce: workforce, rules: rules, effective: effective, years: years, nonProfessionalEnds: nil,
                                transfers: TransferSettings(scope: scope), pairs: [])
     }
 
@@ -106,7 +106,7 @@ struct TransitionTests {
     @Test func scenariosDifferingOnlyInTransfersShareTheirDraws() throws {
         // Staff 14 against civil-servant quotas of 16 and 8: half the units have vacancies, so people move.
         let withTransfers = try model(units: 10, staff: 14, quota: 12, scope: .province)
-        let without = TransitionModel(workforce: withTransfers.workforce, rules: rules, effective: effective, years: 5, nonProfessionalEnds: nil,
+        let without = try TransitionModel(workforce: withTransfers.workforce, rules: rules, effective: effective, years: 5, nonProfessionalEnds: nil,
                                       transfers: TransferSettings(scope: .none), pairs: [])
         var moved = 0
         for replication in 0..<12 {
@@ -128,7 +128,7 @@ struct TransitionTests {
 
     @Test func aCategoryThatEndsLeavesEntirely() throws {
         var model = try model(units: 3, staff: 10, quota: 12, scope: .none, years: 2)
-        model = TransitionModel(workforce: model.workforce, rules: model.rules, effective: effective, years: 2,
+        model = try TransitionModel(workforce: model.workforce, rules: model.rules, effective: effective, years: 2,
                                 nonProfessionalEnds: CalendarDate(iso: "2025-08-01"), transfers: model.transfers, pairs: [])
         let run = model.replicate(0, seed: 1)
         #expect(run.years[0].headcount.nonProfessional == 0)
@@ -141,7 +141,7 @@ struct TransitionTests {
         var workforce = Workforce(units: [unit])
         workforce.add(StaffMember(id: "old", unitCode: "U0", category: .cadres, sex: .male, birthDate: BirthDate(text: "1950")!),
                       inUnit: 0, retirement: rules.retirement, defaults: rules.syntheticRoster)
-        let model = TransitionModel(workforce: workforce, rules: rules, effective: effective, years: 2, nonProfessionalEnds: nil,
+        let model = try TransitionModel(workforce: workforce, rules: rules, effective: effective, years: 2, nonProfessionalEnds: nil,
                                     transfers: TransferSettings(scope: .none), pairs: [])
         let run = model.replicate(0, seed: 1)
         #expect(run.years[0].exits.cadres[.retirement] == 1)

@@ -16,6 +16,8 @@ public struct ScenarioRun: Sendable {
     public struct Settings: Sendable {
         /// The date the merger takes effect.
         public var effectiveDate: CalendarDate
+        /// The decision on the arrangement, from which the exit window runs; nil: the effective date.
+        public var decisionDate: CalendarDate?
         /// Stage 2: where surplus people may move.
         public var transfers: TransferSettings
         /// Stage 1: positions per envelope category, in a fixed order.
@@ -33,11 +35,12 @@ public struct ScenarioRun: Sendable {
         /// Monte Carlo replications.
         public var runs: Int
 
-        public init(effectiveDate: CalendarDate, transfers: TransferSettings = TransferSettings(scope: .none),
+        public init(effectiveDate: CalendarDate, decisionDate: CalendarDate? = nil, transfers: TransferSettings = TransferSettings(scope: .none),
                     envelopes: [(category: EnvelopeCategory, positions: Int)] = [], provinceClasses: [String: String] = [:],
                     partyMassOrgPosts: [String: Int] = [:], deadlines: [String: CalendarDate] = [:], years: Int? = nil,
                     seed: UInt64 = 42, runs: Int = 1_000) {
             self.effectiveDate = effectiveDate
+            self.decisionDate = decisionDate
             self.transfers = transfers
             self.envelopes = envelopes
             self.provinceClasses = provinceClasses
@@ -84,6 +87,8 @@ public struct ScenarioRun: Sendable {
         case envelope(EnvelopeCategory, EnvelopeError)
         /// GSL failed (an internal failure).
         case gsl(GSLError)
+        /// A day of the transition the rule set cannot price (no base salary in force, R-5.5).
+        case pricing(ExitPricingError)
     }
 
     /// The stages, in order, for ``run(through:progress:)``.
@@ -249,10 +254,15 @@ public struct ScenarioRun: Sendable {
             }
         }
         workforce.apply(reallocation.transfers.transfers)
-        let model = TransitionModel(
-            workforce: workforce, rules: transition, effective: settings.effectiveDate, years: transitionYears,
-            nonProfessionalEnds: rules.quotas.nonProfessional.endedOn,
-            transfers: settings.transfers, pairs: rules.reallocation.crossCategory.pairs.map { ($0.from, $0.to) })
+        let model: TransitionModel
+        do {
+            model = try TransitionModel(
+                workforce: workforce, rules: transition, effective: settings.effectiveDate, decision: settings.decisionDate,
+                years: transitionYears, nonProfessionalEnds: rules.quotas.nonProfessional.endedOn,
+                transfers: settings.transfers, pairs: rules.reallocation.crossCategory.pairs.map { ($0.from, $0.to) })
+        } catch {
+            throw .pricing(error)
+        }
         return (model, roster == nil)
     }
 
@@ -274,7 +284,8 @@ public struct ScenarioRun: Sendable {
     }
 
     /// Years of the transition: the settings', else to the latest deadline (the rule set's loader
-    /// guarantees a deadline, so the 5 years are never used).
+    /// guarantees a deadline, so the fallback is never used; it is R-4.6's deadline of 5 years after the
+    /// merger, should a program build a rule set without one).
     public var transitionYears: Int {
         if let years = settings.years { return years }
         guard let years = deadlineYears else { return 5 }

@@ -67,9 +67,12 @@ public struct TransitionRules: Sendable, Codable, Hashable {
             public var from: CalendarDate
             public var vnd: Int
             public var status: Status?
+            /// The decree that set it.
+            public var instrument: String?
         }
 
-        /// The base salary in force on `date` (the schedule is in date order, checked on load); nil before the first step.
+        /// The base salary in force on `date` (the schedule is in date order, checked on load); nil before the
+        /// first step, which pricing reports as an error naming the date (``TransitionRules/baseSalary(on:)``).
         public func inForce(on date: CalendarDate) -> Int? {
             schedule.last { $0.from <= date }?.vnd
         }

@@ -25,6 +25,8 @@ extension ClassificationRules {
                                        message: "the rule set has no classification points for a \(unit.kind.rawValue)")
         }
         var scalePercent: Int64 = 100
+        // the lower population thresholds are those of mountainous and border communes (xã); wards and
+        // towns count against the full thresholds even where they are mountainous or on a border.
         if unit.kind == .commune {
             if unit.features.mountainous { scalePercent = min(scalePercent, Int64(populationScale.mountainousPercent)) }
             if unit.features.border { scalePercent = min(scalePercent, Int64(populationScale.borderPercent)) }

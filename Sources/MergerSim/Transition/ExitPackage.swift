@@ -27,9 +27,9 @@ public struct ExitCase: Hashable, Sendable {
     public var route: Route
     /// Whole months between leaving and the statutory retirement date.
     public var monthsEarly: Int
-    /// Years of social insurance (or of service, under Decree 154) on the day of leaving.
+    /// Years of social insurance (or of service, under Decree 154) on the day of leaving, with their fraction.
     public var insuranceYears: Double
-    /// Whether the person leaves within the window after the merger (12 months).
+    /// Whether the person leaves within the window after the decision on the arrangement.
     public var withinWindow: Bool
 
     public init(route: Route, monthsEarly: Int, insuranceYears: Double, withinWindow: Bool) {
@@ -38,56 +38,72 @@ public struct ExitCase: Hashable, Sendable {
         self.insuranceYears = insuranceYears
         self.withinWindow = withinWindow
     }
+
+    /// The insurance record in whole months, to the nearest month (25.75 years: 309 months), the
+    /// exact months the decrees round.
+    public var insuranceMonths: Int { Int((insuranceYears * 12).rounded()) }
 }
 
 extension ExitLaw.PartialYear {
-    /// Early years as the decrees count them: whole years, and a remainder of 1 to
-    /// `wholeFromMonths` − 1 months as half a year, of `wholeFromMonths` or more as a whole one.
-    public func earlyYears(monthsEarly: Int) -> Double {
-        let whole = Double(monthsEarly / 12), rest = monthsEarly % 12
-        return whole + (rest == 0 ? 0 : rest < wholeFromMonths ? 0.5 : 1)
+    /// `months` in years as the decree counts them: whole years, and the remainder
+    /// nothing under `halfFromMonths`, half a year under `wholeFromMonths`, a whole year from it.
+    public func years(months: Int) -> Double {
+        let whole = Double(months / 12), rest = months % 12
+        return whole + (rest == 0 || rest < halfFromMonths ? 0 : rest < wholeFromMonths ? 0.5 : 1)
     }
 }
 
 extension ExitLaw.Formula {
-    /// The package in months (see the type): the law's formula, with its numbers from the rule file.
-    public func months(_ exit: ExitCase, partialYear: ExitLaw.PartialYear) -> Double {
-        let years = exit.insuranceYears.rounded(.down)
+    /// The package in months (see the type): the law's formula, with its numbers from the rule file;
+    /// early and insurance years counted with `partialYear`, the service allowance by `pension`.
+    public func months(_ exit: ExitCase, partialYear: ExitLaw.PartialYear, pension: ExitLaw.PensionTerms?) -> Double {
+        let years = partialYear.years(months: exit.insuranceMonths)
         let salaryMonths = Double(min(exit.monthsEarly, salaryMonthsCap))
-        let service = serviceAllowance && years >= serviceFromYears
-            ? serviceFirstMonths + servicePerFurtherYear * (years - serviceFromYears) : 0
+        var service = 0.0
+        if serviceAllowance, let pension, years >= pension.serviceFromYears {
+            service = pension.serviceFirstMonths + pension.servicePerFurtherYear * (years - pension.serviceFromYears)
+        }
         return base + (exit.withinWindow ? withinFactor : laterFactor) * salaryMonths
-            + perEarlyYear * partialYear.earlyYears(monthsEarly: exit.monthsEarly)
+            + perEarlyYear * partialYear.years(months: exit.monthsEarly)
             + perInsuranceYear * years + service
     }
 }
 
 extension ExitLaw.Decree {
     /// The formula that prices `exit` under this decree, or nil when the person does not qualify:
-    /// early retirement needs the insurance years and a band covering the months early; resignation
-    /// its window of months early.
-    public func formula(for exit: ExitCase) -> ExitLaw.Formula? {
+    /// early retirement needs the insurance years of `pension` (the terms of the leaving date; exact
+    /// months, not rounded) and a band covering the months early; resignation its window of months early.
+    public func formula(for exit: ExitCase, pension: ExitLaw.PensionTerms?) -> ExitLaw.Formula? {
         switch exit.route {
         case .earlyRetirement:
-            guard exit.insuranceYears >= earlyRetirement.minInsuranceYears else { return nil }
+            guard let pension, Double(exit.insuranceMonths) >= pension.minInsuranceYears * 12 else { return nil }
             return earlyRetirement.bands.first { $0.covers(monthsEarly: exit.monthsEarly) }
         case .resignation:
             return resignation.covers(monthsEarly: exit.monthsEarly) ? resignation : nil
         }
     }
 
-    /// The package of `exit`, or nil when the person does not qualify.
-    public func package(_ exit: ExitCase, partialYear: ExitLaw.PartialYear) -> ExitPackage? {
-        formula(for: exit).map { ExitPackage(months: $0.months(exit, partialYear: partialYear), rule: rule) }
+    /// The package of `exit` for someone leaving on `leaving`, or nil when the person does not qualify.
+    public func package(_ exit: ExitCase, leaving: CalendarDate) -> ExitPackage? {
+        let pension = earlyRetirement.pension(on: leaving)
+        return formula(for: exit, pension: pension).map {
+            ExitPackage(months: $0.months(exit, partialYear: partialYear, pension: pension), rule: rule)
+        }
     }
 }
 
 extension ExitLaw.NonProfessionalAllowance {
-    /// Months of allowance for a non-professional worker leaving on `leaving`: `share` × the whole
-    /// months left of the term, or nil after the window.
+    /// The months left of the term on leaving on `leaving`: whole months to the day after its
+    /// last day, so the term's last month counts (1 Aug 2025 to a term ending 30 Jun 2026: 11).
+    public func monthsLeft(leaving: CalendarDate) -> Int {
+        max(0, CalendarDate.wholeMonths(from: leaving, to: termEnds.addingDays(1)))
+    }
+
+    /// Months of allowance for a non-professional worker leaving on `leaving`: `share` × the months
+    /// left of the term, or nil after the window.
     public func package(leaving: CalendarDate, withinWindow: Bool) -> ExitPackage? {
         guard withinWindow else { return nil }
-        return ExitPackage(months: share * Double(max(0, CalendarDate.wholeMonths(from: leaving, to: termEnds))), rule: rule)
+        return ExitPackage(months: share * Double(monthsLeft(leaving: leaving)), rule: rule)
     }
 }
 
@@ -102,63 +118,5 @@ extension CalendarDate {
     public func addingMonths(_ months: Int) -> CalendarDate {
         let month = CalendarMonth(year: year, month: self.month).adding(months: months)
         return CalendarDate(year: month.year, month: month.month, day: min(day, CalendarDate.daysIn(month: month.month, year: month.year)))
-    }
-}
-
-/// One route out priced for one person on one day: the decree and rule in force, eligibility, the
-/// package in months and in VND (what `mergersim package` prints, and what the transition pays).
-public struct ExitQuote: Hashable, Sendable {
-    public enum Route: String, Hashable, Sendable, CaseIterable {
-        case earlyRetirement = "early_retirement"
-        case resignation
-        /// A non-professional worker's allowance when the post ends or the unit is over quota.
-        case endOfPost = "end_of_post"
-    }
-
-    public var route: Route
-    /// The decree's id (or the allowance's rule for non-professional workers); nil when none is in force.
-    public var decree: String?
-    public var rule: String?
-    public var eligible: Bool
-    public var monthsEarly: Int
-    public var packageMonths: Double
-    public var vnd: Double
-    /// The base salary in force on the day of leaving.
-    public var baseSalary: Int
-}
-
-extension TransitionRules {
-    /// Prices leaving on `leaving` by `route` for someone `monthsEarly` months before retirement with
-    /// `insuranceYears` and a salary coefficient, after a merger effective on `mergerEffective`:
-    /// under the decree a merger's surplus staff take on that day, at the base salary of that day.
-    public func quote(_ route: ExitQuote.Route, monthsEarly: Int, insuranceYears: Double, salaryCoefficient: Double,
-                      leaving: CalendarDate, mergerEffective: CalendarDate) -> ExitQuote {
-        let base = baseSalary.inForce(on: leaving) ?? 0
-        let within = leaving < mergerEffective.addingMonths(exitLaw.withinMonths)
-        var quote = ExitQuote(route: route, decree: nil, rule: nil, eligible: false, monthsEarly: monthsEarly,
-                              packageMonths: 0, vnd: 0, baseSalary: base)
-        switch route {
-        case .endOfPost:
-            let allowance = exitLaw.nonProfessional
-            quote.decree = exitLaw.mergerDecree(on: leaving)?.id
-            quote.rule = allowance.rule
-            if let package = allowance.package(leaving: leaving, withinWindow: within) {
-                quote.eligible = true
-                quote.packageMonths = package.months
-                quote.vnd = (package.months * allowance.monthlyAllowance * Double(base)).rounded()
-            }
-        case .earlyRetirement, .resignation:
-            guard let decree = exitLaw.mergerDecree(on: leaving) else { return quote }
-            quote.decree = decree.id
-            quote.rule = decree.rule
-            let exit = ExitCase(route: route == .earlyRetirement ? .earlyRetirement : .resignation, monthsEarly: monthsEarly,
-                                insuranceYears: insuranceYears, withinWindow: within)
-            if let package = decree.package(exit, partialYear: exitLaw.partialYear) {
-                quote.eligible = true
-                quote.packageMonths = package.months
-                quote.vnd = package.vnd(salaryCoefficient: salaryCoefficient, baseSalary: base)
-            }
-        }
-        return quote
     }
 }

@@ -68,9 +68,8 @@ struct ReplicationState {
     /// Step 2: a category that ends within the year; its people leave that day with the end-of-post allowance.
     /// Each slot is emptied at once (its people marked, its counts and costs added by the slot).
     mutating func endCategory(_ year: Int) {
-        guard year == model.categoryEndYear, let ends = model.nonProfessionalEnds else { return }
-        let allowance = model.rules.quote(.endOfPost, monthsEarly: 0, insuranceYears: 0, salaryCoefficient: 0,
-                                          leaving: ends, mergerEffective: model.effective).vnd
+        guard year == model.categoryEndYear else { return }
+        let allowance = model.categoryEndAllowance
         var leavers = 0, cost = record.costVND[.nonProfessional]
         for u in 0..<model.workforce.units.count {
             let s = slot(u, .nonProfessional)
@@ -101,8 +100,7 @@ struct ReplicationState {
         let start = model.effective.addingYears(year - 1)
         let law = model.rules.exitLaw, exits = model.rules.exits
         // Non-professional workers: the end-of-post allowance, offered within the window only.
-        let endOfPost = model.rules.quote(.endOfPost, monthsEarly: 0, insuranceYears: 0, salaryCoefficient: 0,
-                                          leaving: start, mergerEffective: model.effective)
+        let endOfPost = model.endOfPost[year]
         if endOfPost.eligible {
             for u in 0..<model.workforce.units.count {
                 let s = slot(u, .nonProfessional)
@@ -126,9 +124,9 @@ struct ReplicationState {
             Offer(route: .resignation, leaving: .resignation, purpose: .resignationOffer, uptake: exits.resignationUptake,
                   nearest: decree.resignation.minMonthsEarly, furthest: .max),
         ]
-        let terms = OfferTerms(decree: decree, partialYear: law.partialYear, baseSalary: model.rules.baseSalary.inForce(on: start) ?? 0,
-                               startMonth: model.startMonth[year - 1],
-                               withinWindow: start < model.effective.addingMonths(law.withinMonths))
+        // The window runs from the decision on the arrangement, its anniversary included.
+        let terms = OfferTerms(decree: decree, pension: decree.earlyRetirement.pension(on: start), baseSalary: model.baseSalary[year],
+                               startMonth: model.startMonth[year - 1], withinWindow: law.window.contains(start, decided: model.decision))
         for u in 0..<model.workforce.units.count {
             for c in Self.offeredCategories {
                 let s = slot(u, c)
@@ -156,8 +154,8 @@ struct ReplicationState {
             let facts = model.exitFacts[p]
             let exit = ExitCase(route: offer.route, monthsEarly: monthsEarly,
                                 insuranceYears: facts.insuranceYears + Double(year - 1), withinWindow: terms.withinWindow)
-            guard let formula = terms.decree.formula(for: exit) else { continue }
-            let cost = ExitPackage.vnd(months: formula.months(exit, partialYear: terms.partialYear),
+            guard let formula = terms.decree.formula(for: exit, pension: terms.pension) else { continue }
+            let cost = ExitPackage.vnd(months: formula.months(exit, partialYear: terms.decree.partialYear, pension: terms.pension),
                                        salaryCoefficient: facts.salaryCoefficient, baseSalary: terms.baseSalary)
             leave(p, year, offer.leaving, cost: cost, compacting: false)  // not while walking the slot
             surplus -= 1
@@ -177,7 +175,7 @@ struct ReplicationState {
 
     /// What prices a year's offers, worked out once for the year.
     private struct OfferTerms {
-        var decree: ExitLaw.Decree, partialYear: ExitLaw.PartialYear, baseSalary: Int, startMonth: Int, withinWindow: Bool
+        var decree: ExitLaw.Decree, pension: ExitLaw.PensionTerms?, baseSalary: Int, startMonth: Int, withinWindow: Bool
     }
 
     /// Step 5: vacancies refilled by stage-2 transfers; the people furthest from retirement move.

@@ -47,10 +47,12 @@ extension TransitionRules.RetirementAge {
     /// only counts from 1 January (and with the month only, from its first day).
     public func retirementDate(sex: StaffMember.Sex, born: BirthDate) -> CalendarDate {
         let schedule = sex == .male ? men : women
+        // a birth date with the year only counts from 1 January.
         let birthMonth = CalendarMonth(year: born.year, month: born.month ?? 1)
         var year = birthMonth.adding(months: schedule.before).year
         while true {
             let reached = birthMonth.adding(months: schedule.ageInMonths(reachedIn: year))
+            // retirement takes effect on the first day of the month after the age is reached.
             if reached.year <= year { return reached.adding(months: 1).firstDay }
             year += 1
         }

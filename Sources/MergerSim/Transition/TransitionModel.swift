@@ -13,7 +13,7 @@ import GSL
 ///    take that day, then resignation, each accepted with its uptake, until
 ///    the unit is back within quota, priced at that day's base salary
 ///    non-professional workers are offered the end-of-post
-///    allowance within 12 months of the merger;
+///    allowance within the window of the decision on the arrangement;
 /// 5. no hiring; vacancies are refilled by the stage-2 transfers.
 ///
 /// **Who is offered and who moves.** Within a unit and category people stand
@@ -32,6 +32,8 @@ public struct TransitionModel: Sendable {
     public let rules: TransitionRules
     /// The date the merger takes effect; year k covers [effective + k − 1 years, effective + k years).
     public let effective: CalendarDate
+    /// The decision on the arrangement: the window of the higher factors runs from it.
+    public let decision: CalendarDate
     public let years: Int
     /// The date a category ends, if the rule set ends one.
     public let nonProfessionalEnds: CalendarDate?
@@ -57,12 +59,22 @@ public struct TransitionModel: Sendable {
     let categoryEndYear: Int?
     /// Per category, (1 − rate)^y for y = 0…years: a voluntary exit in the first y with u above it.
     let stay: PerCategory<[Double]>
+    /// Per year 1…years (index 0 unused): the base salary on its first day, when offers are priced.
+    let baseSalary: [Int]
+    /// Per year 1…years (index 0 unused): the end-of-post allowance offered on its first day.
+    let endOfPost: [ExitQuote]
+    /// The allowance of each leaver when the ending category ends within the run.
+    let categoryEndAllowance: Double
 
-    public init(workforce: Workforce, rules: TransitionRules, effective: CalendarDate, years: Int,
-                nonProfessionalEnds: CalendarDate?, transfers: TransferSettings, pairs: [(StaffCategory, StaffCategory)]) {
+    /// - Parameter decision: the decision on the arrangement; nil: the effective date.
+    /// - Throws: ``ExitPricingError`` when no base salary is in force on the first day of a year.
+    public init(workforce: Workforce, rules: TransitionRules, effective: CalendarDate, decision: CalendarDate? = nil, years: Int,
+                nonProfessionalEnds: CalendarDate?, transfers: TransferSettings, pairs: [(StaffCategory, StaffCategory)]) throws(ExitPricingError) {
         self.workforce = workforce
         self.rules = rules
         self.effective = effective
+        let decision = decision ?? effective
+        self.decision = decision
         self.years = years
         self.nonProfessionalEnds = nonProfessionalEnds
         self.transfers = transfers
@@ -94,6 +106,20 @@ public struct TransitionModel: Sendable {
         }
         categoryEndYear = nonProfessionalEnds.flatMap { ends in stride(from: 1, through: years, by: 1).first { ends < effective.addingYears($0) } }
         stay = rules.exits.voluntaryRate.map { rate in (0...years).map { pow(1 - rate, Double($0)) } }
+        var baseSalary = [0], endOfPost: [ExitQuote] = []
+        for k in 0..<years {
+            let start = effective.addingYears(k)
+            baseSalary.append(try rules.baseSalary(on: start))
+            endOfPost.append(try rules.quote(.endOfPost, monthsEarly: 0, insuranceYears: 0, salaryCoefficient: 0, leaving: start, decided: decision))
+        }
+        self.baseSalary = baseSalary
+        self.endOfPost = [endOfPost[0]] + endOfPost
+        if let ends = nonProfessionalEnds, categoryEndYear != nil {
+            categoryEndAllowance = try rules.quote(.endOfPost, monthsEarly: 0, insuranceYears: 0, salaryCoefficient: 0,
+                                                   leaving: ends, decided: decision).vnd
+        } else {
+            categoryEndAllowance = 0
+        }
     }
 
     /// The routes out of a unit's staff.

@@ -11,6 +11,10 @@ struct Package: ConsoleCommand {
             the base salary in force that day (R-5.5). Monthly salary = salary coefficient × base salary. \
             See docs/LAW.md for the formulas and the rule-file keys that hold them. Writes nothing; --csv prints CSV.
 
+            The higher factors apply within 12 months of the decision on the arrangement (--decided-on, default the \
+            merger's date), its anniversary included (R-5.3). Readings marked NC in the rule set that priced a route \
+            are listed after the table (CSV: the assumptions column).
+
             Example: mergersim package --sex F --birth 1968-05 --insurance-years 30 --leave-on 2025-09-01 --merger-effective 2025-07-01
             """)
 
@@ -23,7 +27,8 @@ struct Package: ConsoleCommand {
     @Option(help: "Date of birth: YYYY, YYYY-MM or YYYY-MM-DD.")
     var birth: String
 
-    @Option(name: .customLong("insurance-years"), help: "Years of social insurance on the leaving date.")
+    @Option(name: .customLong("insurance-years"),
+            help: "Years of social insurance on the leaving date, with their fraction (25 years 9 months: 25.75); taken to the nearest month.")
     var insuranceYears: Double
 
     @Option(name: .customLong("salary-coefficient"), help: "The salary coefficient (hệ số lương).")
@@ -35,10 +40,13 @@ struct Package: ConsoleCommand {
     @Option(name: .customLong("merger-effective"), help: "The date the merger took effect, YYYY-MM-DD.")
     var mergerEffective: String
 
+    @Option(name: .customLong("decided-on"), help: "The date of the decision on the arrangement, YYYY-MM-DD (default: --merger-effective).")
+    var decidedOn: String?
+
     @Option(help: "cadre, civil_servant or non_professional.")
     var category = "civil_servant"
 
-    @Flag(help: "Print CSV: route,decree,rule,eligible,months_early,package_months,vnd.")
+    @Flag(help: "Print CSV: route,decree,rule,eligible,months_early,package_months,vnd,assumptions.")
     var csv = false
 
     func execute(arguments: [String], console: Console) throws {
@@ -62,30 +70,41 @@ struct Package: ConsoleCommand {
         if let problem = PersonCheck.insuranceProblem(insuranceYears, born: born, text: birth, on: leaving) {
             throw InputError.badData("--insurance-years", problem)
         }
+        var decided = merger
+        if let decidedOn {
+            guard let date = CalendarDate(iso: decidedOn) else { throw usage("--decided-on", "\"\(decidedOn)\" is not a date YYYY-MM-DD from 1900 to 2200") }
+            guard !(merger < date) else { throw usage("--decided-on", "the decision \(date) is after the merger took effect (\(merger))") }
+            decided = date
+        }
         let loaded = try RuleSetLoader.load(rules)
         let transition = loaded.rules.transition
         let retirement = transition.retirement.retirementDate(sex: sex, born: born)
         let monthsEarly = CalendarDate.wholeMonths(from: leaving, to: retirement)
         let routes: [ExitQuote.Route] = category == .nonProfessional ? [.endOfPost] : [.earlyRetirement, .resignation]
-        let quotes = routes.map {
-            transition.quote($0, monthsEarly: monthsEarly, insuranceYears: insuranceYears, salaryCoefficient: salaryCoefficient,
-                             leaving: leaving, mergerEffective: merger)
+        let quotes: [ExitQuote]
+        do {
+            quotes = try routes.map { route throws(ExitPricingError) in
+                try transition.quote(route, monthsEarly: monthsEarly, insuranceYears: insuranceYears, salaryCoefficient: salaryCoefficient,
+                                     leaving: leaving, decided: decided)
+            }
+        } catch {
+            throw usage("--leave-on", "\(error) (rule set \(loaded.rules.id))")
         }
         if csv {
-            var lines = ["route,decree,rule,eligible,months_early,package_months,vnd"]
+            var table = CSVWriter(header: ["route", "decree", "rule", "eligible", "months_early", "package_months", "vnd", "assumptions"])
             for q in quotes {
-                lines.append([q.route.rawValue, q.decree ?? "", q.rule ?? "", q.eligible ? "yes" : "no", String(q.monthsEarly),
-                              Self.number(q.packageMonths), String(Int64(q.vnd))].joined(separator: ","))
+                table.append([q.route.rawValue, q.decree ?? "", q.rule ?? "", q.eligible ? "yes" : "no", String(q.monthsEarly),
+                            Self.number(q.packageMonths), String(Int64(q.vnd)), q.assumptions.joined(separator: "; ")])
             }
-            console.out(lines.joined(separator: "\n"))
+            console.out(String(table.text.dropLast()))
             return
         }
-        let within = leaving < merger.addingMonths(transition.exitLaw.withinMonths)
+        let window = transition.exitLaw.window, within = window.contains(leaving, decided: decided)
         var lines = [
             "\(sex == .male ? "Man" : "Woman") born \(birth), \(Self.number(insuranceYears)) insurance years, salary coefficient "
                 + "\(Self.number(salaryCoefficient)), \(category.plainName); retires \(retirement) (\(transition.retirement.rule)).",
-            "Leaving \(leaving): \(monthsEarly) months early, \(within ? "within" : "after") \(transition.exitLaw.withinMonths) months of the "
-                + "merger of \(merger); base salary \(ReportFormat.grouped(quotes.first?.baseSalary ?? 0)) VND (\(transition.baseSalary.rule)).",
+            "Leaving \(leaving): \(monthsEarly) months early, \(within ? "within" : "after") the \(window.months) months from the decision of "
+                + "\(decided) (to \(window.lastDay(decided: decided)), \(window.rule)); base salary \(ReportFormat.grouped(quotes.first?.baseSalary ?? 0)) VND (\(transition.baseSalary.rule)).",
             "",
             ReportFormat.pad("route", 18) + ReportFormat.pad("decree", 18) + ReportFormat.pad("rule", 7) + ReportFormat.pad("eligible", 10)
                 + ReportFormat.pad("months", 10, right: true) + ReportFormat.pad("VND", 18, right: true),
@@ -101,11 +120,14 @@ struct Package: ConsoleCommand {
             lines.append("\nEnd-of-post allowance: \(Self.number(allowance.share)) × \(Self.number(allowance.monthlyAllowance)) base salaries per "
                          + "whole month left of the term ending \(allowance.termEnds) (assumptions of the rule set).")
         }
+        let assumptions = quotes.flatMap(\.assumptions).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        if !assumptions.isEmpty { lines += ["", "Readings not confirmed (NC) that priced it:"] + assumptions.map { "  - \($0)" } }
         console.out(lines.joined(separator: "\n"))
     }
 
-    /// A number without trailing zeros: 102, 57.5, 0.45.
+    /// A number without trailing zeros or float noise: 102, 57.5, 0.45, 68.8 (not 68.80000000000001); to 6 decimals.
     static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        let rounded = (value * 1e6).rounded() / 1e6
+        return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int64(rounded)) : String(rounded)
     }
 }

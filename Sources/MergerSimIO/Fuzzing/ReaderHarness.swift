@@ -68,8 +68,8 @@ public enum ReaderHarness {
             for leaving in [first, first.addingYears(5)] {
                 let monthsEarly = CalendarDate.wholeMonths(from: leaving, to: retirement)
                 for route in ExitQuote.Route.allCases {
-                    _ = transition.quote(route, monthsEarly: monthsEarly, insuranceYears: 25.5, salaryCoefficient: 3.33,
-                                         leaving: leaving, mergerEffective: first)
+                    _ = try? transition.quote(route, monthsEarly: monthsEarly, insuranceYears: 25.5, salaryCoefficient: 3.33,
+                                              leaving: leaving, decided: first)
                 }
             }
         }

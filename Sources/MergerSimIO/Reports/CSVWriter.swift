@@ -99,10 +99,13 @@ public enum ReportFormat {
         decimal(FixedDecimal(millionths: value.millionths * Int64(percent) / 100, decimals: 0))
     }
 
-    /// Two decimals, rounded half away from zero ("20.00", "152.29").
+    /// Two decimals, rounded half away from zero ("20.00", "152.29"), except that a share never rounds onto a
+    /// whole percent it does not reach: the thresholds of the standards are whole percents, so 20,999 people of
+    /// a 21,000 standard are "99.99", not "100.00" (and 19.996 % "19.99"); float noise (20.000000000000004) aside.
     static func percent(_ value: Double) -> String {
         guard value.isFinite else { return "" }
-        let hundredths = Int((value * 100).rounded())
+        var hundredths = Int((value * 100).rounded())
+        if value > 0, hundredths % 100 == 0, Double(hundredths) / 100 - value > 1e-9 * max(1, value) { hundredths -= 1 }
         let magnitude = hundredths.magnitude
         let fraction = magnitude % 100
         return (hundredths < 0 ? "-" : "") + String(magnitude / 100) + (fraction < 10 ? ".0" : ".") + String(fraction)

@@ -104,32 +104,40 @@ public enum RuleSetDescription {
         out.append("  \(t.retirement.rule)  retirement age: men \(age(t.retirement.men.before)), +\(t.retirement.men.step)m a year from \(t.retirement.men.from) to \(age(t.retirement.men.cap)); "
                    + "women \(age(t.retirement.women.before)), +\(t.retirement.women.step)m a year from \(t.retirement.women.from) to \(age(t.retirement.women.cap))")
         let law = t.exitLaw
+        let window = law.window
         out.append("  \(law.rule)  exit decrees (a merger's surplus staff take the one in force on the day they leave; "
-                   + "\"within\" = within \(law.withinMonths) months of the merger; a partial early year of \(law.partialYear.wholeFromMonths)+ months "
-                   + "counts whole, fewer half\(mark(law.partialYear.status))):")
+                   + "\"within\" = within \(window.months) months of the decision on the arrangement, "
+                   + "\(window.includesAnniversary ? "its anniversary included" : "to the day before its anniversary") (\(window.rule), \(window.instrument))\(mark(window.status))):")
         for decree in law.decrees {
             let period = "from \(decree.from)" + (decree.to.map { " to \($0)" } ?? "")
             out.append("    \(decree.rule)  \(decree.id): \(decree.instrument), \(period), \(decree.forMergers ? "for mergers" : "not for mergers")\(mark(decree.status))")
             func n(_ value: Double) -> String { value == value.rounded() && abs(value) < 1e9 ? String(Int(value)) : String(value) }
+            let p = decree.partialYear
+            out.append("        odd months (\(p.rule)): " + (p.halfFromMonths > 1 ? "under \(p.halfFromMonths) none, " : "")
+                       + "\(max(1, p.halfFromMonths))–\(p.wholeFromMonths - 1) half a year, \(p.wholeFromMonths)–11 a whole year\(mark(p.status))")
+            for terms in decree.earlyRetirement.pension {
+                out.append("        pension from \(terms.from): ≥ \(n(terms.minInsuranceYears)) insurance years; service allowance \(n(terms.serviceFirstMonths)) "
+                           + "for \(n(terms.serviceFromYears)) years + \(n(terms.servicePerFurtherYear)) a further year (\(terms.instrument))\(mark(terms.status))")
+            }
             func formula(_ f: ExitLaw.Formula) -> String {
                 var parts: [String] = []
                 if f.base != 0 { parts.append(n(f.base)) }
                 if f.withinFactor != 0 || f.laterFactor != 0 { parts.append("\(n(f.withinFactor)) (later \(n(f.laterFactor))) × min(months early, \(f.salaryMonthsCap))") }
                 if f.perEarlyYear != 0 { parts.append("\(n(f.perEarlyYear)) × early years") }
                 if f.perInsuranceYear != 0 { parts.append("\(n(f.perInsuranceYear)) × insurance years") }
-                if f.serviceAllowance { parts.append("\(n(f.serviceFirstMonths)) for \(n(f.serviceFromYears)) insurance years + \(n(f.servicePerFurtherYear)) a further year") }
+                if f.serviceAllowance { parts.append("the service allowance") }
                 let window = "\(f.minMonthsEarly)–\(f.maxMonthsEarly.map(String.init) ?? "…") months early"
-                return "\(window): " + parts.joined(separator: " + ") + " months"
+                return "\(window): " + parts.joined(separator: " + ") + " months" + (f.instrument.map { " (\($0))" } ?? "") + mark(f.status)
             }
             for band in decree.earlyRetirement.bands {
-                out.append("        early retirement (≥ \(n(decree.earlyRetirement.minInsuranceYears)) insurance years), \(formula(band))")
+                out.append("        early retirement, \(formula(band))")
             }
             out.append("        resignation, \(formula(decree.resignation))")
         }
         let allowance = law.nonProfessional
         out.append("    \(allowance.rule)  non-professional workers leaving within the window: \(allowance.share) × \(allowance.monthlyAllowance) base salaries "
-                   + "per month left of the term ending \(allowance.termEnds)\(mark(allowance.status))")
-        out.append("  \(t.baseSalary.rule)  base salary: " + t.baseSalary.schedule.map { "\(ReportFormat.grouped($0.vnd)) VND from \($0.from)\(mark($0.status))" }.joined(separator: "; "))
+                   + "per month left of the term ending \(allowance.termEnds), its last month included (\(allowance.instrument))\(mark(allowance.status))")
+        out.append("  \(t.baseSalary.rule)  base salary: " + t.baseSalary.schedule.map { "\(ReportFormat.grouped($0.vnd)) VND from \($0.from)\($0.instrument.map { " (\($0))" } ?? "")\(mark($0.status))" }.joined(separator: "; "))
         let exits = t.exits
         out.append("  \(exits.rule)  exits a year: voluntary " + StaffCategory.allCases.map { "\($0.rawValue) \(exits.voluntaryRate[$0])" }.joined(separator: ", ")
                    + "; offers in units over quota taken by \(exits.earlyRetirementUptake) (early retirement) and \(exits.resignationUptake) (resignation) of those offered\(mark(exits.status))")

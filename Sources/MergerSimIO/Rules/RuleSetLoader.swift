@@ -192,10 +192,7 @@ public enum RuleSetLoader {
         guard !t.baseSalary.schedule.isEmpty else { throw fail(["transition", "base_salary"], "base_salary: the schedule is empty") }
         // Exit decrees.
         let law = t.exitLaw, lawPath = ["transition", "exit_law"]
-        guard (1...120).contains(law.withinMonths) else { throw fail(lawPath + ["within_months"], "exit_law: within_months must be from 1 to 120") }
-        guard (1...12).contains(law.partialYear.wholeFromMonths) else {
-            throw fail(lawPath + ["partial_year"], "exit_law: whole_from_months must be from 1 to 12")
-        }
+        guard (1...120).contains(law.window.months) else { throw fail(lawPath + ["window", "months"], "exit_law: window months must be from 1 to 120") }
         try probability(law.nonProfessional.share, lawPath + ["non_professional", "share"])
         guard law.nonProfessional.monthlyAllowance.isFinite, law.nonProfessional.monthlyAllowance >= 0 else {
             throw fail(lawPath + ["non_professional"], "exit_law: monthly_allowance must be 0 or more base salaries")
@@ -204,9 +201,26 @@ public enum RuleSetLoader {
             let path = lawPath + ["decrees", "\(i)"]
             if let to = decree.to, to < decree.from { throw fail(path, "exit_law: decree \(decree.id) ends before it starts") }
             if i > 0, decree.from < law.decrees[i - 1].from { throw fail(path, "exit_law: the decrees must be in date order") }
+            let partial = decree.partialYear
+            guard (0...12).contains(partial.halfFromMonths), (1...12).contains(partial.wholeFromMonths),
+                  partial.halfFromMonths <= partial.wholeFromMonths else {
+                throw fail(path + ["partial_year"], "exit_law: decree \(decree.id): partial_year needs half_from_months from 0 to 12 "
+                           + "and whole_from_months from 1 to 12, not below it")
+            }
+            // The pension terms in date order, the first in force when the decree starts.
+            let pension = decree.earlyRetirement.pension
+            guard let first = pension.first, !(decree.from < first.from) else {
+                throw fail(path + ["early_retirement", "pension"], "exit_law: decree \(decree.id) needs pension terms in force from \(decree.from)")
+            }
+            for (j, terms) in pension.enumerated() {
+                let numbers = [terms.minInsuranceYears, terms.serviceFromYears, terms.serviceFirstMonths, terms.servicePerFurtherYear]
+                guard numbers.allSatisfy({ $0.isFinite && $0 >= 0 }), j == 0 || pension[j - 1].from < terms.from else {
+                    throw fail(path + ["early_retirement", "pension", "\(j)"],
+                               "exit_law: decree \(decree.id): pension terms must be in date order, with numbers of 0 or more")
+                }
+            }
             for formula in decree.earlyRetirement.bands + [decree.resignation] {
-                let numbers = [formula.base, formula.withinFactor, formula.laterFactor, formula.perEarlyYear, formula.perInsuranceYear,
-                               formula.serviceFromYears, formula.serviceFirstMonths, formula.servicePerFurtherYear]
+                let numbers = [formula.base, formula.withinFactor, formula.laterFactor, formula.perEarlyYear, formula.perInsuranceYear]
                 guard formula.minMonthsEarly >= 0, formula.maxMonthsEarly.map({ $0 >= formula.minMonthsEarly }) ?? true,
                       formula.salaryMonthsCap >= 0, numbers.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
                     throw fail(path, "exit_law: decree \(decree.id) has a formula with a negative number or an empty window of months early")

@@ -39,6 +39,10 @@ public struct Scenario: Sendable {
     /// The date the merger takes effect, when the scenario gives one (checked when read); else the
     /// rule set's own (``ScenarioInputs/effectiveDate``).
     public let effectiveDate: CalendarDate?
+    /// The decision on the arrangement, when the scenario gives one: the exit window runs from it.
+    public let decisionDate: CalendarDate?
+    /// Where `decision_date` is, to locate findings about it.
+    let decisionPlace: InputError?
     /// Per-category deadlines the scenario sets, by category name.
     public let deadlines: [String: CalendarDate]
     /// Where `effective_date` is (or, without it, the file), to locate findings about it.
@@ -64,7 +68,7 @@ public struct Scenario: Sendable {
 
     /// The keys a scenario may have, and those of its nested mappings.
     static let knownKeys: Set<String> = [
-        "name", "rules", "rules_before", "effective_date", "units", "plan", "staff", "transfers", "envelope", "transition",
+        "name", "rules", "rules_before", "effective_date", "decision_date", "units", "plan", "staff", "transfers", "envelope", "transition",
         "province_classes", "party_mass_org_posts", "deadlines", "lang",
     ]
     static let transfersKeys: Set<String> = ["scope", "max_km", "cross_category"]
@@ -99,6 +103,14 @@ public struct Scenario: Sendable {
                                      + "between \(Limits.years.lowerBound) and \(Limits.years.upperBound)")
             }
             effectiveDate = date
+        }
+        var decisionDate: CalendarDate?
+        if let text = settings.decisionDate {
+            guard let date = CalendarDate(iso: text) else {
+                throw document.error(at: ["decision_date"], "decision_date \"\(text)\" is not a date YYYY-MM-DD "
+                                     + "between \(Limits.years.lowerBound) and \(Limits.years.upperBound)")
+            }
+            decisionDate = date
         }
         if let lang = settings.lang, Labels.Language(rawValue: lang) == nil {
             throw document.error(at: ["lang"], "lang \"\(lang)\" is not en or vi")
@@ -156,6 +168,8 @@ public struct Scenario: Sendable {
         self.settings = settings
         self.overrides = overrides
         self.effectiveDate = effectiveDate
+        self.decisionDate = decisionDate
+        self.decisionPlace = settings.decisionDate == nil ? nil : document.error(at: ["decision_date"], "")
         self.deadlines = deadlines
         self.runsPlace = document.error(at: ["transition", "runs"], "")
         self.effectivePlace = settings.effectiveDate == nil ? .badData(path, "") : document.error(at: ["effective_date"], "")
@@ -207,6 +221,8 @@ public struct Scenario: Sendable {
         public var rulesBefore: String?
         /// `YYYY-MM-DD`; absent: the rule set's `in_force.from`.
         public var effectiveDate: String?
+        /// `YYYY-MM-DD`: the decision on the arrangement; absent: the effective date.
+        public var decisionDate: String?
         public var units: String
         public var plan: String
         public var staff: String?
@@ -227,6 +243,7 @@ public struct Scenario: Sendable {
             case name, rules, units, plan, staff, transfers, envelope, transition, lang
             case rulesBefore = "rules_before"
             case effectiveDate = "effective_date"
+            case decisionDate = "decision_date"
             case provinceClasses = "province_classes"
             case partyMassOrgPosts = "party_mass_org_posts"
             case deadlines

@@ -53,6 +53,15 @@ public struct ScenarioInputs: Sendable {
             place.message = "no exit decree of \(rules.rules.id) (\(rules.rules.transition.exitLaw.rule)) is in force for mergers on \(effective)"
             throw place
         }
+        // The exit window runs from the decision on the arrangement, which comes before the merger takes effect.
+        if let decision = scenario.decisionDate, effective < decision, var place = scenario.decisionPlace {
+            place.message = "decision_date \(decision) is after the effective date \(effective); the decision on the arrangement comes first"
+            throw place
+        }
+        if scenario.decisionDate == nil {
+            defaults.append(.init(name: "decision_date", value: "\(effective) (the effective date: the exit window runs from it)",
+                                  rule: rules.rules.transition.exitLaw.window.rule))
+        }
         let unitsPath = scenario.path(settings.units)
         let unitsBytes = try FileInput.read(unitsPath)
         let unitsFile = try UnitsFile(bytes: unitsBytes, file: unitsPath, headcountsRequired: settings.staff == nil)
@@ -82,7 +91,7 @@ public struct ScenarioInputs: Sendable {
         let run = ScenarioRun(
             rules: rules.rules, rulesBefore: rulesBefore.rules, units: units, plan: planFile.plan, roster: roster?.people,
             settings: ScenarioRun.Settings(
-                effectiveDate: effective, transfers: scenario.transferSettings, envelopes: scenario.envelopes,
+                effectiveDate: effective, decisionDate: scenario.decisionDate, transfers: scenario.transferSettings, envelopes: scenario.envelopes,
                 provinceClasses: settings.provinceClasses ?? [:], partyMassOrgPosts: settings.partyMassOrgPosts ?? [:],
                 deadlines: scenario.deadlines, years: transition?.years, seed: seed ?? transition?.seed ?? 42,
                 runs: runs ?? transition?.runs ?? 1_000))
@@ -135,6 +144,8 @@ public struct ScenarioInputs: Sendable {
             return InternalError("the envelope \(category.rawValue) could not be allocated: \(reason)")
         case .envelope(let category, let error):
             return InputError.badData(scenario.file, "envelope \(category.rawValue): \(error)")
+        case .pricing(let error):
+            return InputError.badData(scenario.file, "the transition cannot be priced: \(error)")
         case .gsl(let error):
             return InternalError("GSL failed: \(error)")
         }

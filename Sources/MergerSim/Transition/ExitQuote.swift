@@ -1,0 +1,91 @@
+/// One route out priced for one person on one day: the decree and rule in force, eligibility, the
+/// package in months and in VND (what `mergersim package` prints, and what the transition pays).
+public struct ExitQuote: Hashable, Sendable {
+    public enum Route: String, Hashable, Sendable, CaseIterable {
+        case earlyRetirement = "early_retirement"
+        case resignation
+        /// A non-professional worker's allowance when the post ends or the unit is over quota (R-5.2).
+        case endOfPost = "end_of_post"
+    }
+
+    public var route: Route
+    /// The decree's id (or the allowance's rule for non-professional workers); nil when none is in force.
+    public var decree: String?
+    public var rule: String?
+    public var eligible: Bool
+    public var monthsEarly: Int
+    public var packageMonths: Double
+    public var vnd: Double
+    /// The base salary in force on the day of leaving (R-5.5).
+    public var baseSalary: Int
+    /// Whether the day of leaving is within the window of the decision on the arrangement (R-5.3).
+    public var withinWindow: Bool
+    /// The readings of the rule set marked NC that priced this quote, in words with their rule.
+    public var assumptions: [String] = []
+}
+
+/// A day the rule set cannot price: no base salary is in force on it (R-5.5).
+public struct ExitPricingError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var date: CalendarDate
+    public var message: String
+    public var description: String { message }
+}
+
+extension TransitionRules {
+    /// The base salary in force on `date` (R-5.5), or an error naming the date: never 0.
+    public func baseSalary(on date: CalendarDate) throws(ExitPricingError) -> Int {
+        guard let vnd = baseSalary.inForce(on: date) else {
+            throw ExitPricingError(date: date, message: "no base salary of the rule set (\(baseSalary.rule)) is in force on \(date); "
+                                   + "the first is from \(baseSalary.schedule.first?.from.description ?? "no date")")
+        }
+        return vnd
+    }
+
+    /// Prices leaving on `leaving` by `route` for someone `monthsEarly` months before retirement with
+    /// `insuranceYears` and a salary coefficient, after the decision on the arrangement of `decided`:
+    /// under the decree a merger's surplus staff take on that day, at the base salary of that day.
+    ///
+    /// - Throws: ``ExitPricingError`` when no base salary is in force on `leaving`.
+    public func quote(_ route: ExitQuote.Route, monthsEarly: Int, insuranceYears: Double, salaryCoefficient: Double,
+                      leaving: CalendarDate, decided: CalendarDate) throws(ExitPricingError) -> ExitQuote {
+        let base = try baseSalary(on: leaving)
+        let law = exitLaw, within = law.window.contains(leaving, decided: decided)
+        var quote = ExitQuote(route: route, decree: nil, rule: nil, eligible: false, monthsEarly: monthsEarly,
+                              packageMonths: 0, vnd: 0, baseSalary: base, withinWindow: within)
+        func assume(_ status: Status?, _ what: String) { if status == .notConfirmed { quote.assumptions.append(what) } }
+        assume(law.window.status, "\(law.window.rule) window: \(law.window.months) months from the decision")
+        switch route {
+        case .endOfPost:
+            let allowance = law.nonProfessional
+            quote.decree = law.mergerDecree(on: leaving)?.id
+            quote.rule = allowance.rule
+            if let package = allowance.package(leaving: leaving, withinWindow: within) {
+                quote.eligible = true
+                quote.packageMonths = package.months
+                quote.vnd = (package.months * allowance.monthlyAllowance * Double(base)).rounded()
+                assume(allowance.status, "\(allowance.rule) non-professional allowance: \(allowance.instrument)")
+            }
+        case .earlyRetirement, .resignation:
+            guard let decree = law.mergerDecree(on: leaving) else { return quote }
+            quote.decree = decree.id
+            quote.rule = decree.rule
+            let exit = ExitCase(route: route == .earlyRetirement ? .earlyRetirement : .resignation, monthsEarly: monthsEarly,
+                                insuranceYears: insuranceYears, withinWindow: within)
+            let pension = decree.earlyRetirement.pension(on: leaving)
+            if let formula = decree.formula(for: exit, pension: pension) {
+                quote.eligible = true
+                quote.packageMonths = formula.months(exit, partialYear: decree.partialYear, pension: pension)
+                quote.vnd = ExitPackage.vnd(months: quote.packageMonths, salaryCoefficient: salaryCoefficient, baseSalary: base)
+                assume(decree.status, "\(decree.rule) \(decree.id): \(decree.instrument)")
+                assume(decree.partialYear.status, "\(decree.partialYear.rule) odd months of \(decree.id): "
+                       + "under \(decree.partialYear.halfFromMonths) none, to \(decree.partialYear.wholeFromMonths - 1) half a year, more a whole year")
+                assume(formula.status, "\(decree.rule) \(formula.minMonthsEarly)–\(formula.maxMonthsEarly.map(String.init) ?? "…") months early: "
+                       + (formula.instrument ?? decree.instrument))
+                if let pension, route == .earlyRetirement {
+                    assume(pension.status, "\(pension.rule) pension terms from \(pension.from): \(pension.instrument)")
+                }
+            }
+        }
+        return quote
+    }
+}
