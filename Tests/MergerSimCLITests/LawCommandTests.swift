@@ -228,3 +228,27 @@ struct LawCommandTests {
         #expect(refused.code == 65 && refused.error.contains("above the 141 positions the units' caps allow"), "\(refused.error)")
     }
 }
+
+/// in a run: the console says the pool is in force and why, the manifest lists it as an NC reading, and
+/// `--set rules.quotas.pooled.value=false` shows the same run with the split.
+struct PooledQuotaCommandTests {
+    @Test func aRunUnderThe2025LawSaysItJudgesThePool() throws {
+        let (scratch, path) = try phanRangScenario("name: pool\nrules: vn-2025\neffective_date: 2025-07-01\ntransition: {runs: 20}\n")
+        let pooled = mergersim(["simulate", path, "--out", scratch.path("pooled"), "--quiet"])
+        #expect(pooled.code == 0, "\(pooled.error)")
+        #expect(pooled.out.contains("Cadres and civil servants are one pool against their combined quota (R-4.8"), "\(pooled.out)")
+        let manifest = try String(contentsOfFile: scratch.path("pooled/manifest.json"), encoding: .utf8)
+        #expect(manifest.contains("quotas.pooled"), "\(manifest)")
+        let split = mergersim(["simulate", path, "--out", scratch.path("split"), "--quiet", "--set", "rules.quotas.pooled.value=false"])
+        #expect(split.code == 0, "\(split.error)")
+        #expect(!split.out.contains("one pool"))
+        func surplus(_ folder: String) throws -> Int {
+            let rows = try csv(scratch.path("\(folder)/summary.csv"))
+            let value = { (name: String) in Int(rows.first { $0["metric"] == name }?["value"] ?? "") ?? -1 }
+            return value("surplus_after_cadres") + value("surplus_after_civil_servants")
+        }
+        // The pool never shows more surplus than the split: a cadre over the titles may hold an empty civil-servant post.
+        #expect(try surplus("pooled") <= surplus("split"))
+        #expect(try surplus("pooled") >= 0)
+    }
+}

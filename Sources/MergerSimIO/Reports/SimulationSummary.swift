@@ -138,6 +138,9 @@ public struct SimulationSummary: Sendable {
                          + pad(g("headcount_after_\(name)"), 11) + pad(g("surplus_after_\(name)"), 15)
                          + pad(g("units_over_quota_after_\(name)"), 14))
         }
+        if rules.quotas.pooled.value {
+            lines.append(l("console.pooled", ["rule": rules.quotas.pooled.rule]))
+        }
         if value("people_moved") != nil {
             lines.append("")
             let list = StaffCategory.allCases.map { "\(category($0)) \(g("surplus_before_transfers_\($0.rawValue)")) → \(g("surplus_after_transfers_\($0.rawValue)"))" }
