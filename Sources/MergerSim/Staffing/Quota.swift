@@ -12,7 +12,7 @@ public struct Quota: Hashable, Sendable {
     /// Whether cadres and civil servants are judged as one pool against their combined quota.
     public var pooled = false
 
-    /// The people of `staff` above the quota in each category (see ``Headcount/surplus(over:pooled:)``).
+    /// The people of `staff` above the quota in each category (see ``PerCategory/surplus(over:pooled:)``).
     public func surplus(of staff: Headcount) -> Headcount { staff.surplus(over: posts, pooled: pooled) }
 
     /// The posts of the quota that `staff` leaves empty in each category.

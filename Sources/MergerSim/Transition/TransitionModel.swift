@@ -66,7 +66,17 @@ public struct TransitionModel: Sendable {
     /// The allowance of each leaver when the ending category ends within the run.
     let categoryEndAllowance: Double
 
-    /// - Parameter decision: the decision on the arrangement; nil: the effective date.
+    /// The model over `workforce`, with everything the replications share worked out once.
+    ///
+    /// - Parameters:
+    ///   - workforce: the people and the units after the merger, with their quotas.
+    ///   - rules: retirement, exits, their prices and the synthetic roster's parameters.
+    ///   - effective: the day the merger takes effect, the first day of year 1.
+    ///   - decision: the decision on the arrangement, from which the 12-month window runs; nil: the effective date.
+    ///   - years: the years simulated.
+    ///   - nonProfessionalEnds: the day the non-professional category ends, if it does.
+    ///   - transfers: where surplus people may move each year (stage 2).
+    ///   - pairs: the category pairs stage 2 may cross when the transfers allow it.
     /// - Throws: ``ExitPricingError`` when no base salary is in force on the first day of a year.
     public init(workforce: Workforce, rules: TransitionRules, effective: CalendarDate, decision: CalendarDate? = nil, years: Int,
                 nonProfessionalEnds: CalendarDate?, transfers: TransferSettings, pairs: [(StaffCategory, StaffCategory)]) throws(ExitPricingError) {
