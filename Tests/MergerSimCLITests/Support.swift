@@ -80,23 +80,25 @@ func builtExecutable(_ name: String) -> URL {
 let mergersimExecutable = builtExecutable("mergersim")
 
 /// Starts `mergersim` as a process in `folder`, its output collected in files there.
-func startMergersim(_ arguments: [String], in folder: URL) throws -> Process {
+func startMergersim(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> Process {
     let process = Process()
     process.executableURL = mergersimExecutable
     process.arguments = arguments
     process.currentDirectoryURL = folder
+    if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     try process.run()
     return process
 }
 
-/// Runs `mergersim` as a process in `folder` to its end: the exit code and what it wrote to standard error.
-func runMergersim(_ arguments: [String], in folder: URL) throws -> (code: Int32, error: String) {
+/// Runs `mergersim` as a process in `folder` (with `environment` added to this process's) to its end: the exit code and what it wrote to standard error.
+func runMergersim(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> (code: Int32, error: String) {
     let process = Process()
     process.executableURL = mergersimExecutable
     process.arguments = arguments
     process.currentDirectoryURL = folder
+    if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
     let errorPipe = Pipe()
     process.standardOutput = FileHandle.nullDevice
     process.standardError = errorPipe

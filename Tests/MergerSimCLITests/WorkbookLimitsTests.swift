@@ -180,35 +180,6 @@ struct WorkbookLimitsTests {
     }
 }
 
-/// Runs `mergersim` as a child process in `folder` with `environment` added to this process's.
-func runMergersim(_ arguments: [String], in folder: URL, environment: [String: String]) throws -> (code: Int32, error: String) {
-    let process = Process()
-    process.executableURL = mergersimExecutable
-    process.arguments = arguments
-    process.currentDirectoryURL = folder
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    let errorPipe = Pipe()
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = errorPipe
-    try process.run()
-    let error = errorPipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: error, as: UTF8.self))
-}
-
-/// Starts `mergersim` as a child process in `folder` with `environment` added to this process's.
-func startMergersim(_ arguments: [String], in folder: URL, environment: [String: String]) throws -> Process {
-    let process = Process()
-    process.executableURL = mergersimExecutable
-    process.arguments = arguments
-    process.currentDirectoryURL = folder
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    return process
-}
-
 /// Small file systems of their own (tmpfs) for the read-only and full cases; mounting needs root.
 enum Tmpfs {
     static func run(_ tool: String, _ arguments: [String]) -> Bool {
