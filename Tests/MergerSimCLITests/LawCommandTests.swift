@@ -250,5 +250,12 @@ struct PooledQuotaCommandTests {
         // The pool never shows more surplus than the split: a cadre over the titles may hold an empty civil-servant post.
         #expect(try surplus("pooled") <= surplus("split"))
         #expect(try surplus("pooled") >= 0)
+        // The scenario's own pooled_quota: false is the same run as the split; a --set of the rule's value wins over it.
+        let (_, own) = try phanRangScenario("name: pool\nrules: vn-2025\neffective_date: 2025-07-01\ntransition: {runs: 20}\npooled_quota: false\n")
+        let fromScenario = mergersim(["simulate", own, "--out", scratch.path("own"), "--quiet"])
+        #expect(fromScenario.code == 0 && !fromScenario.out.contains("one pool"), "\(fromScenario.error)")
+        #expect(try surplus("own") == surplus("split"))
+        let back = mergersim(["simulate", own, "--out", scratch.path("back"), "--quiet", "--set", "rules.quotas.pooled.value=true"])
+        #expect(back.code == 0 && back.out.contains("one pool"), "\(back.error)")
     }
 }

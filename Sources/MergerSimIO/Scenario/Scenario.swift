@@ -69,7 +69,7 @@ public struct Scenario: Sendable {
     /// The keys a scenario may have, and those of its nested mappings.
     static let knownKeys: Set<String> = [
         "name", "rules", "rules_before", "effective_date", "decision_date", "units", "plan", "staff", "transfers", "envelope", "transition",
-        "province_classes", "party_mass_org_posts", "deadlines", "lang",
+        "province_classes", "party_mass_org_posts", "deadlines", "lang", "pooled_quota",
     ]
     static let transfersKeys: Set<String> = ["scope", "max_km", "cross_category"]
     static let transitionKeys: Set<String> = ["years", "runs", "seed"]
@@ -238,6 +238,9 @@ public struct Scenario: Sendable {
         public var deadlines: [String: String]?
         /// The language of the report and workbook: `en` (default) or `vi`.
         public var lang: String?
+        /// Cadres and civil servants as one pool against their combined quota, in place of the rule set's
+        /// `quotas.pooled.value`: `false` shows a run under the 2025 law with the split of.
+        public var pooledQuota: Bool?
 
         enum CodingKeys: String, CodingKey {
             case name, rules, units, plan, staff, transfers, envelope, transition, lang
@@ -247,6 +250,7 @@ public struct Scenario: Sendable {
             case provinceClasses = "province_classes"
             case partyMassOrgPosts = "party_mass_org_posts"
             case deadlines
+            case pooledQuota = "pooled_quota"
         }
     }
 

@@ -109,7 +109,9 @@ public struct ScenarioInputs: Sendable {
     /// every setting's overrides with it before running any.
     public static func ruleSets(of scenario: Scenario, defaults: inout [RunManifest.DefaultEntry]) throws(InputError) -> (LoadedRuleSet, LoadedRuleSet) {
         let settings = scenario.settings
-        let forRules = scenario.overrides.filter { $0.target.0 == .rules }, forBefore = scenario.overrides.filter { $0.target.0 == .rulesBefore }
+        // The scenario's `pooled_quota` stands for the rule set's value; a `--set` of that value, later, wins.
+        let pool = settings.pooledQuota.map { [Override(path: ["rules", "quotas", "pooled", "value"], value: String($0))] } ?? []
+        let forRules = pool + scenario.overrides.filter { $0.target.0 == .rules }, forBefore = scenario.overrides.filter { $0.target.0 == .rulesBefore }
         let rules = try RuleSetLoader.load(scenario.rulesLocation(settings.rules), overrides: forRules)
         let effective = scenario.effectiveDate ?? rules.rules.inForce.from
         if scenario.effectiveDate == nil {
