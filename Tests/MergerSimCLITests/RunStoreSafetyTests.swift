@@ -249,30 +249,33 @@ struct RunStoreSafetyTests {
 
     // MARK: i. a locked store
 
-    /// A python3 process holding an exclusive lock on `store` until its standard input closes.
-    static func lock(_ store: String) throws -> (Process, Pipe) {
-        let process = Process(), input = Pipe(), output = Pipe()
+    /// A python3 process holding an exclusive lock on `store` for `seconds`, then ending (which frees the lock).
+    ///
+    /// It ends on its own clock rather than when a pipe closes: a pipe's end can be inherited by the other
+    /// processes that tests running in parallel start, and then it never closes in time.
+    static func lock(_ store: String, seconds: Double) throws -> Process {
+        let process = Process(), output = Pipe()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", """
-            import sqlite3, sys
+            import sqlite3, sys, time
             c = sqlite3.connect(sys.argv[1], isolation_level=None)
             c.execute("BEGIN EXCLUSIVE")
             print("locked", flush=True)
-            sys.stdin.read()
-            """, store]
-        process.standardInput = input
+            time.sleep(float(sys.argv[2]))
+            """, store, String(seconds)]
+        process.standardInput = FileHandle.nullDevice
         process.standardOutput = output
         try process.run()
         let said = output.fileHandleForReading.availableData
         #expect(String(decoding: said, as: UTF8.self).hasPrefix("locked"))
-        return (process, input)
+        return process
     }
 
     @Test func aLockedStoreIsWaitedForAloudThenRefusedInASentence() throws {
         let scratch = try Scratch()
         let store = try Self.realStore(scratch, seeds: ["1"])
-        let (holder, input) = try Self.lock(store)
-        defer { try? input.fileHandleForWriting.close(); holder.waitUntilExit() }
+        let holder = try Self.lock(store, seconds: 8)
+        defer { holder.waitUntilExit() }
         let started = Date()
         let run = try Self.run(mergersimExecutable, ["simulate", Self.phanRang, "--runs", "5", "--quiet", "--out", scratch.path("out"), "--store", store],
                                in: scratch.url, environment: ["MERGERSIM_STORE_TIMEOUT": "3"])
@@ -286,8 +289,7 @@ struct RunStoreSafetyTests {
     @Test func aStoreLockedForAMomentIsWrittenOnceFree() throws {
         let scratch = try Scratch()
         let store = try Self.realStore(scratch, seeds: ["1"])
-        let (holder, input) = try Self.lock(store)
-        DispatchQueue.global().asyncAfter(deadline: .now() + 2) { try? input.fileHandleForWriting.close() }
+        let holder = try Self.lock(store, seconds: 2)
         let run = try Self.run(mergersimExecutable, ["simulate", Self.phanRang, "--runs", "5", "--quiet", "--out", scratch.path("out"), "--store", store], in: scratch.url)
         holder.waitUntilExit()
         #expect(run.code == 0, "\(run.error)")
