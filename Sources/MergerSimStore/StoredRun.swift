@@ -52,8 +52,7 @@ public struct StoredRun: Sendable {
         self.summary = summary.metrics
         timeline = transition?.summary.rows ?? []
         replications = transition?.summary.headlines ?? []
-        let after = outcome.reallocation?.after ?? outcome.after
-        units = after.enumerated().map { i, r in
+        units = outcome.after.enumerated().map { i, r in
             Unit(code: r.unit.code, name: r.unit.name, province: r.unit.province, kind: r.unit.kind.rawValue,
                  standardsOutcome: r.outcome.rawValue, type: r.classification.type.rawValue, quota: r.quota.posts,
                  headcount: r.unit.staff, surplus: r.surplus,

@@ -115,13 +115,22 @@ public struct ScenarioRun: Sendable {
     }
 
     /// Everything a run gives, up to the stage it was run through.
+    ///
+    /// Each stage keeps the units it changed: judging gives ``judged`` (the formula quotas), stage 1 of
+    /// reallocation ``Reallocation/after`` (the quotas the envelopes set). ``after`` is the one to read:
+    /// the units as staffed by the last stage run.
     public struct Outcome: Sendable {
         public let merger: MergerOutcome
         public let round: ScreeningRound
         public let before: [ScreeningResult]
-        public let after: [UnitAfterResult]
+        /// The units after the plan as judging left them: quotas by formula, before any envelope.
+        public let judged: [UnitAfterResult]
         public let reallocation: Reallocation?
         public let transition: Transition?
+
+        /// The units after the plan with the quotas they are staffed to: the envelopes' where the run
+        /// went through reallocation, else the judged ones.
+        public var after: [UnitAfterResult] { reallocation?.after ?? judged }
     }
 
     /// Runs the stages in order through `stage`.
@@ -134,17 +143,17 @@ public struct ScenarioRun: Sendable {
         let (round, before) = try screenBefore()
         let after = try judgeAfter(merger)
         guard stage >= .reallocation else {
-            return Outcome(merger: merger, round: round, before: before, after: after, reallocation: nil, transition: nil)
+            return Outcome(merger: merger, round: round, before: before, judged: after, reallocation: nil, transition: nil)
         }
         let reallocation = try reallocate(after)
         guard stage >= .transition else {
-            return Outcome(merger: merger, round: round, before: before, after: after, reallocation: reallocation, transition: nil)
+            return Outcome(merger: merger, round: round, before: before, judged: after, reallocation: reallocation, transition: nil)
         }
         let (model, synthetic) = try transitionModel(reallocation, merger: merger)
         do {
             let replications = try model.simulate(runs: settings.runs, seed: settings.seed, progress: progress)
             let summary = try TransitionSummary(replications, years: model.years, units: reallocation.after.count, deadlineYears: deadlineYears)
-            return Outcome(merger: merger, round: round, before: before, after: after, reallocation: reallocation,
+            return Outcome(merger: merger, round: round, before: before, judged: after, reallocation: reallocation,
                            transition: Transition(model: model, summary: summary, syntheticRoster: synthetic))
         } catch {
             throw .gsl(error)

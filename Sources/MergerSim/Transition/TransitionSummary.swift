@@ -53,6 +53,8 @@ public struct TransitionSummary: Sendable {
     /// Share of replications in which every unit is within quota in every category at the end of the
     /// year of that category's deadline.
     public var probabilityAllWithinQuota: Double
+    /// The verdict on ``probabilityAllWithinQuota``.
+    public var deadlineVerdict: DeadlineVerdict { DeadlineVerdict(probabilityAllWithinQuota: probabilityAllWithinQuota) }
     /// The year (1-based) at whose end each category's deadline is judged.
     public var deadlineYears: PerCategory<Int>
 

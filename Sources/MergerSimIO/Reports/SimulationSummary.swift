@@ -5,6 +5,8 @@ import MergerSim
 public struct SimulationSummary: Sendable {
     /// Metric name and value, in report order.
     public let metrics: [(name: String, value: String)]
+    /// The transition's verdict on the deadline; nil without a transition.
+    public let deadlineVerdict: DeadlineVerdict?
     private let before: [ScreeningResult]
     private let after: [UnitAfterResult]
 
@@ -87,13 +89,14 @@ public struct SimulationSummary: Sendable {
             metrics.append(("exit_cost_vnd_mean", ReportFormat.fixed(cost, decimals: 0)))
             let p = transition.summary.probabilityAllWithinQuota
             metrics.append(("probability_all_within_quota_at_deadline", ReportFormat.fixed(p, decimals: 3)))
-            metrics.append(("deadline_verdict", p >= 0.95 ? "met" : p >= 0.5 ? "at risk" : "not met"))
+            metrics.append(("deadline_verdict", transition.summary.deadlineVerdict.rawValue))
         }
         metrics.append(("deadline", deadline?.description ?? ""))
         if let deadlines {
             for category in StaffCategory.allCases { metrics.append(("deadline_\(category.rawValue)", deadlines[category].description)) }
         }
         self.metrics = metrics
+        deadlineVerdict = transition?.summary.deadlineVerdict
     }
 
     public var csv: Data {
@@ -155,7 +158,7 @@ public struct SimulationSummary: Sendable {
             lines.append(l("console.envelope", ["name": envelope.rawValue, "positions": g("envelope_\(envelope.rawValue)"),
                                                 "surplus": g("envelope_surplus_\(envelope.rawValue)"), "price": decimal("envelope_shadow_price_\(envelope.rawValue)", 2)]))
         }
-        if let verdict = value("deadline_verdict") {
+        if let verdict = deadlineVerdict?.rawValue {
             lines.append("")
             let cost = Double(value("exit_cost_vnd_mean") ?? "") ?? 0
             let money = l.language == .vi ? l("console.money", ["amount": l.number(cost / 1e9, decimals: 1)])

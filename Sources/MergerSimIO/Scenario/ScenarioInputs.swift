@@ -174,7 +174,7 @@ public struct ScenarioInputs: Sendable {
     /// The pipeline through judging, located (for tests and tools that look at one stage).
     public func judge() throws -> Judged {
         let outcome = try run(through: .judging)
-        return Judged(outcome: outcome.merger, round: outcome.round, before: outcome.before, after: outcome.after)
+        return Judged(outcome: outcome.merger, round: outcome.round, before: outcome.before, after: outcome.judged)
     }
 
     /// The plan applied to the units, located.

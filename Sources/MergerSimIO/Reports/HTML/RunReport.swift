@@ -63,8 +63,12 @@ public struct RunReport {
                 + "<td>\(l.number(metric("surplus_after_transfers_\(c.rawValue)")))</td><td>\(l.number(metric("surplus_at_deadline_mean_\(c.rawValue)"), decimals: 1))</td></tr>"
         }
         page += "</table>"
-        let verdict = summary.value("deadline_verdict") ?? ""
-        let verdictClass = verdict == "met" ? "ok" : verdict == "at risk" ? "warn" : "bad"
+        let verdict = summary.deadlineVerdict?.rawValue ?? ""
+        let verdictClass = switch summary.deadlineVerdict {
+        case .met: "ok"
+        case .atRisk: "warn"
+        case .notMet, nil: "bad"
+        }
         page += "<p class=\"verdict \(verdictClass)\">\(e(l("report.verdict")))"
             + (input.deadline.map { " (\(e(l("report.deadline"))) \($0))" } ?? "") + ": <b>\(e(l("verdict.\(verdict)")))</b>, "
             + e(l("report.probability", ["p": l.number(metric("probability_all_within_quota_at_deadline"), decimals: 3)]))
