@@ -28,14 +28,14 @@ struct RegionState {
     func groupCost(_ group: [Int]) -> Double {
         guard !group.isEmpty else { return 0 }
         let units = proposer.units, targets = proposer.targets, w = proposer.weights
-        var population = 0, area = 0.0
+        var population = 0, area: Int64 = 0
         var lat = 0.0, lon = 0.0, placed = 0
         var districts: [String: Int] = [:], staff = Headcount.zero
         for u in group {
             let unit = units[u]
             population += unit.population
             if let s = unit.staff { staff = staff + s }
-            area += Double(unit.area.millionths) / Double(FixedDecimal.scale)
+            area += unit.area.millionths
             if let p = unit.location {
                 lat += p.latitude * Double(max(unit.population, 1))
                 lon += p.longitude * Double(max(unit.population, 1))
@@ -44,7 +44,7 @@ struct RegionState {
             districts[unit.district ?? "", default: 0] += 1
         }
         let largest = GroupTargets.lead(of: group, in: units)
-        let meets = targets.meets(lead: largest, count: group.count, area: area, population: population)
+        let meets = targets.meets(lead: largest, count: group.count, areaMillionths: area, population: population)
         var spread = 0.0
         if placed > 0 {
             let centre = Coordinate(latitude: lat / Double(placed), longitude: lon / Double(placed))
