@@ -19,6 +19,8 @@ public struct UnitAfterResult: Hashable, Sendable {
     public var requiredAreaKm2: Double
     /// The population the unit must reach.
     public var requiredPopulation: Double
+    /// The same figures held exactly, as judged (``RequiredFigures``).
+    public var required: RequiredFigures
     public var meetsArea: Bool
     public var meetsPopulation: Bool
     public var outcome: StandardsOutcome
@@ -66,8 +68,7 @@ extension RuleSet {
         let standard = try standard(for: unit)
         let isMerger = !merged.untouched && merged.memberCount >= 2
         let target = isMerger ? mergedUnits.targets.first { $0.applies.matches(unit) && ($0.provinceClass == nil || $0.provinceClass == provinceClass) } : nil
-        // Exact comparisons: area in 10⁻⁶ km² × 10⁴ against percent × percent × standard.
-        let areaScaled = unit.area.millionths * 10_000, populationScaled = Int64(unit.population) * 10_000
+        // Exact figures: area in 10⁻⁶ km² × 10⁴ as percent × percent × standard, then whole millionths and people.
         let requiredArea: Int64, requiredPopulation: Int64
         if let area = target?.area {
             requiredArea = area.millionths * 10_000
@@ -79,7 +80,8 @@ extension RuleSet {
         } else {
             requiredPopulation = Int64(target?.populationPercent ?? 100) * Int64(standard.standard.population) * Int64(standard.populationPercent)
         }
-        let meetsArea = areaScaled >= requiredArea, meetsPopulation = populationScaled >= requiredPopulation
+        let required = RequiredFigures(scaledAreaMillionths: requiredArea, scaledPopulation: requiredPopulation)
+        let (meetsArea, meetsPopulation) = required.reached(areaMillionths: unit.area.millionths, population: unit.population)
         var (outcome, note) = standardsNote(merged: merged, isMerger: isMerger, target: target, standard: standard,
                                             meetsArea: meetsArea, meetsPopulation: meetsPopulation)
         let classification = try classification.classify(unit)
@@ -96,7 +98,7 @@ extension RuleSet {
         return UnitAfterResult(
             merged: merged, standard: standard,
             requiredAreaKm2: Double(requiredArea) / 10_000 / Double(FixedDecimal.scale),
-            requiredPopulation: Double(requiredPopulation) / 10_000,
+            requiredPopulation: Double(requiredPopulation) / 10_000, required: required,
             meetsArea: meetsArea, meetsPopulation: meetsPopulation, outcome: outcome, standardsNote: note,
             classification: classification, quota: quota)
     }

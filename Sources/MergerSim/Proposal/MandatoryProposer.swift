@@ -28,13 +28,6 @@ public struct MandatoryProposer: Sendable {
         self.targets = targets
     }
 
-    /// A proposed group and why it is as it is.
-    public struct Group: Sendable, Equatable {
-        public var members: [Int]
-        public var meets: Bool
-        public var note: String
-    }
-
     func meets(_ group: [Int]) -> Bool { targets.meets(group, in: units) }
 
     func totals(_ group: [Int]) -> (area: Double, population: Int) {
@@ -46,10 +39,11 @@ public struct MandatoryProposer: Sendable {
     /// Clusters with more units that must merge are not searched (their groupings multiply).
     public static let largestCluster = 8
 
-    /// Groups for the units in `mustMerge`; `exempt` units are never taken. Units in no group stay as they are.
-    public func propose(mustMerge: Set<Int>, exempt: Set<Int>) -> [Group] {
-        var groupOf: [Int: Int] = [:], groups: [Group] = []
-        var left: [Int] = [], why: [Int: String] = [:]
+    /// Groups for the units in `mustMerge`, each with why it is as it is (``ProposedGroup``); `exempt`
+    /// units are never taken. Units in no group stay as they are.
+    public func propose(mustMerge: Set<Int>, exempt: Set<Int>) -> [ProposedGroup] {
+        var groupOf: [Int: Int] = [:], groups: [ProposedGroup] = []
+        var left: [Int] = [], why: [Int: SearchFallback] = [:]
         // Clusters within two borders first; one the search cannot settle is split into those within one.
         var queue = clusters(of: mustMerge, exempt: exempt, borders: 2).map { (cluster: $0, borders: 2) }.reversed() as [([Int], Int)]
         while let (cluster, borders) = queue.popLast() {
@@ -69,28 +63,26 @@ public struct MandatoryProposer: Sendable {
             guard case .found(let found) = outcome else {
                 for m in must {
                     left.append(m)
-                    why[m] = outcome == .cutOff ? "too many ways to group the units around it for the exact search: nearest-first rule"
-                        : bound < .max ? "nearest-first rule; no grouping around it takes fewer other units"
-                        : "no grouping of the units around it meets every target: nearest-first rule"
+                    why[m] = outcome == .cutOff ? .tooManyGroupings : bound < .max ? .noFewerUnits : .noGroupingMeets
                 }
                 continue
             }
             for group in found {
                 for v in group { groupOf[v] = groups.count }
                 let lead = group.first { mustMerge.contains($0) } ?? group[0]
-                let others = group.filter { $0 != lead }.map { units[$0].code }
-                groups.append(Group(members: group, meets: true,
-                                    note: "\(units[lead].code) must merge; with \(others.joined(separator: ", ")) the group meets its target"
-                                        + ((targets.waivedFromMembers.map { group.count >= $0 } ?? false) ? " (waived: \(group.count) members)" : "")
-                                        + "; no grouping of the units within \(borders) border\(borders == 1 ? "" : "s") of it takes fewer other units"))
+                groups.append(ProposedGroup(members: group, reasons: reasons(group, mustMerge: mustMerge), rule: .exactSearch(borders: borders), lead: lead,
+                                            standing: targets.waives(count: group.count) ? .waived(members: group.count) : .meets))
             }
         }
         greedy(left, mustMerge: mustMerge, exempt: exempt, groupOf: &groupOf, groups: &groups)
         for g in groups.indices {
-            if let reason = groups[g].members.lazy.compactMap({ why[$0] }).first { groups[g].note += " (\(reason))" }
+            groups[g].fallback = groups[g].members.lazy.compactMap { why[$0] }.first
         }
         return groups
     }
+
+    /// Why each member of `group` is taken: it must merge, or it is a neighbour taken for one that must.
+    func reasons(_ group: [Int], mustMerge: Set<Int>) -> [MemberReason] { group.map { mustMerge.contains($0) ? .mustMerge : .neighbour } }
 
     /// The units of `mustMerge`, each with the units within `borders` borders of it (through units that
     /// may be taken), joined into one cluster wherever two of these neighbourhoods share a unit; in order
@@ -125,7 +117,7 @@ public struct MandatoryProposer: Sendable {
     }
 
     /// The greedy rule for the units in `left` (see the type), beside the groups already proposed.
-    func greedy(_ left: [Int], mustMerge: Set<Int>, exempt: Set<Int>, groupOf: inout [Int: Int], groups: inout [Group]) {
+    func greedy(_ left: [Int], mustMerge: Set<Int>, exempt: Set<Int>, groupOf: inout [Int: Int], groups: inout [ProposedGroup]) {
         for u in left.sorted(by: { (units[$0].population, units[$0].code) < (units[$1].population, units[$1].code) }) where groupOf[u] == nil {
             var group = [u]
             var joined: Int?
@@ -155,18 +147,14 @@ public struct MandatoryProposer: Sendable {
             if let joined {
                 for v in group { groupOf[v] = joined }
                 groups[joined].members += group
-                groups[joined].meets = meets(groups[joined].members)
-                groups[joined].note += "; joined by \(group.map { units[$0].code }.joined(separator: ", ")) (no free neighbour left)"
+                groups[joined].reasons += reasons(group, mustMerge: mustMerge)
+                groups[joined].joinedBy.append(group)
+                groups[joined].standing = targets.standing(groups[joined].members, in: units, otherwise: .cannotBeFixed(.noFreeNeighbourLeft))
                 continue
             }
             for v in group { groupOf[v] = groups.count }
-            let ok = meets(group)
-            let others = group.dropFirst().map { units[$0].code }
-            let note = group.count == 1 ? "must merge, but no neighbour can be added (all taken or exempt): cannot be fixed"
-                : ok ? "\(units[u].code) must merge; with \(others.joined(separator: ", ")) the group meets its target"
-                    + ((targets.waivedFromMembers.map { group.count >= $0 } ?? false) ? " (waived: \(group.count) members)" : "")
-                : "\(units[u].code) must merge; with \(others.joined(separator: ", ")) the group still misses its target: no free neighbour left"
-            groups.append(Group(members: group, meets: ok, note: note))
+            let standing = group.count == 1 ? .cannotBeFixed(.noNeighbour) : targets.standing(group, in: units, otherwise: .cannotBeFixed(.noFreeNeighbourLeft))
+            groups.append(ProposedGroup(members: group, reasons: reasons(group, mustMerge: mustMerge), rule: .greedy, lead: u, standing: standing))
         }
     }
 }

@@ -118,3 +118,26 @@ public struct Neighbours: Sendable, Equatable {
         return pieces
     }
 }
+
+extension Neighbours {
+    /// A group's spread: the population-weighted mean distance (km) of its members' centres to the
+    /// group's centre (their population-weighted mean position), each member weighing at least 1; members
+    /// without a position are left out, and a group with none has spread 0.
+    public static func spread(of group: [Int], in units: [AdministrativeUnit]) -> Double {
+        var lat = 0.0, lon = 0.0, weight = 0.0
+        for u in group {
+            guard let p = units[u].location else { continue }
+            let w = Double(max(units[u].population, 1))
+            lat += p.latitude * w
+            lon += p.longitude * w
+            weight += w
+        }
+        guard weight > 0 else { return 0 }
+        let centre = Coordinate(latitude: lat / weight, longitude: lon / weight)
+        var spread = 0.0
+        for u in group {
+            if let p = units[u].location { spread += Double(max(units[u].population, 1)) * Neighbours.km(p, centre) }
+        }
+        return spread / weight
+    }
+}

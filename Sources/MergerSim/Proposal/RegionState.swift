@@ -28,31 +28,18 @@ struct RegionState {
     func groupCost(_ group: [Int]) -> Double {
         guard !group.isEmpty else { return 0 }
         let units = proposer.units, targets = proposer.targets, w = proposer.weights
-        var population = 0, area = 0.0
-        var lat = 0.0, lon = 0.0, placed = 0
+        var population = 0, area: Int64 = 0
         var districts: [String: Int] = [:], staff = Headcount.zero
         for u in group {
             let unit = units[u]
             population += unit.population
             if let s = unit.staff { staff = staff + s }
-            area += Double(unit.area.millionths) / Double(FixedDecimal.scale)
-            if let p = unit.location {
-                lat += p.latitude * Double(max(unit.population, 1))
-                lon += p.longitude * Double(max(unit.population, 1))
-                placed += max(unit.population, 1)
-            }
+            area += unit.area.millionths
             districts[unit.district ?? "", default: 0] += 1
         }
         let largest = GroupTargets.lead(of: group, in: units)
-        let meets = targets.meets(lead: largest, count: group.count, area: area, population: population)
-        var spread = 0.0
-        if placed > 0 {
-            let centre = Coordinate(latitude: lat / Double(placed), longitude: lon / Double(placed))
-            for u in group {
-                if let p = units[u].location { spread += Double(max(units[u].population, 1)) * Neighbours.km(p, centre) }
-            }
-            spread /= Double(placed)
-        }
+        let meets = targets.meets(lead: largest, count: group.count, areaMillionths: area, population: population)
+        let spread = Neighbours.spread(of: group, in: units)
         let imbalance = (Double(population) - meanPopulation) / meanPopulation
         let crossing = group.count - (districts.values.max() ?? group.count)
         let surplus = group.count > 1 ? staff.excess(over: targets.quota[largest]).total : 0

@@ -1,7 +1,5 @@
 import ArgumentParser
-import Dispatch
 import Foundation
-import GSL
 import MergerSim
 import MergerSimIO
 
@@ -91,78 +89,46 @@ struct Propose: ConsoleCommand {
         let bytes = try FileInput.read(units)
         let unitsFile = try UnitsFile(bytes: bytes, file: units)
         let all = unitsFile.units
-        let scopeOf = all.map { within == .district ? "\($0.province)/\($0.district ?? "")" : $0.province }
-        let scopes = Array(Set(scopeOf)).sorted()
-        let scopeIndex = Dictionary(uniqueKeysWithValues: scopes.enumerated().map { ($1, $0) })
-        func neighbours(required: Set<Int>) throws(InputError) -> Neighbours {
-            if let adjacency { return try ProposalInputs.adjacency(adjacency, units: all) }
-            return try ProposalInputs.nearest(all, file: units, groups: scopeOf.map { scopeIndex[$0] ?? 0 }, required: required)
-        }
         let classesFile = try provinceClasses.map { path throws(InputError) in (path: path, bytes: try FileInput.read(path)) }
         let classes = try classesFile.map { file throws(InputError) in
             try ProposalInputs.provinceClasses(bytes: file.bytes, file: file.path, provinces: Set(all.map(\.province)))
         } ?? [:]
-        let targetsOfGroups: GroupTargets
+        let run: ProposalRun, result: ProposalResult
         do {
-            targetsOfGroups = try GroupTargets(units: all, rules: loaded.rules, provinceClass: { classes[$0] ?? "other" })
+            run = try ProposalRun(units: all, rules: loaded.rules, provinceClasses: classes)
         } catch {
             throw unitsFile.located(error)
         }
-        var groups: [(members: [Int], note: String)] = []
-        var mode = "mandatory"
         if let targets {
-            mode = "targets"
             let counts = try ProposalInputs.targets(targets, provinces: Set(all.map(\.province)), units: all)
-            let graph = try neighbours(required: Set(all.indices.filter { counts[all[$0].province] != nil }))
+            let graph = try neighbours(all, required: Set(all.indices.filter { counts[all[$0].province] != nil }))
             try ProposalInputs.checkPieces(targets, counts: counts, units: all, neighbours: graph)
-            let weights = ProposalWeights(failing: weightFailing, compactness: weightCompactness, balance: weightBalance, districtCrossing: weightDistrict, surplus: weightSurplus)
-            let proposer = RegionProposer(units: all, neighbours: graph, targets: targetsOfGroups, weights: weights)
-            let provinces = counts.keys.sorted()
-            let progress = ProgressBar(total: provinces.count, enabled: !quiet && console.isTerminal, console: console)
-            let regions = try proposer.propose(regions: provinces.map { p in all.indices.filter { all[$0].province == p } },
-                                               counts: provinces.map { counts[$0] ?? 0 }, seed: seed, movesPerUnit: moves,
-                                               progress: { progress.update($0) })
-            progress.finish()
-            for (p, region) in regions.enumerated() {
-                for group in region {
-                    // Which old districts the group draws on: planners keep them together where they can.
-                    let districts = Dictionary(grouping: group, by: { all[$0].district ?? "" }).map { ($0.key, $0.value.count) }
-                        .sorted { ($0.1, $1.0) > ($1.1, $0.0) }.map { $0.0.isEmpty ? "no district given" : $0.0 }
-                    let across = districts.count == 1 ? "all from \(districts[0])" : "across \(districts.count) old districts (\(districts.joined(separator: ", ")))"
-                    groups.append((group, "one of \(provinces[p])'s \(counts[provinces[p]] ?? 0) units, by annealing; \(group.count) member\(group.count == 1 ? "" : "s"), \(across)"))
-                }
+            let progress = ProgressBar(total: counts.count, enabled: !quiet && console.isTerminal, console: console)
+            do throws(ProposalError) {
+                result = try run.propose(counts: counts, neighbours: graph, weights: weights, seed: seed, movesPerUnit: moves,
+                                         progress: { progress.update($0) })
+            } catch {
+                throw failure(error, unitsFile)
             }
+            progress.finish()
         } else {
             guard let screening = loaded.rules.screening.round(round ?? loaded.rules.screening.defaultRound) else {
                 throw InputError(.usage, file: rules, "rule set \(loaded.rules.id) has no screening round \(round ?? 0)")
             }
-            let results: [ScreeningResult]
+            let selection: ProposalRun.Selection
             do {
-                results = try loaded.rules.screen(all, round: screening)
+                selection = try run.selection(round: screening, borderline: borderline)
             } catch {
                 throw unitsFile.located(error)
             }
-            let must = Set(results.indices.filter { results[$0].verdict == .merge || (borderline && results[$0].verdict == .borderline) })
-            let exempt = Set(results.indices.filter { results[$0].verdict == .exempt })
-            let graph = try neighbours(required: must)
-            // A unit that must merge but borders no unit at all cannot be proposed anything: its row is named.
-            if let lonely = must.sorted().first(where: { graph.lists[$0].isEmpty }) {
-                let source = adjacency.map { "in \($0)" } ?? "within 25 km in its \(within.rawValue) (from the units' centres)"
-                throw unitsFile.error(unit: all[lonely].code, column: "code",
-                                      "unit \(all[lonely].code) must merge but has no neighbour \(source): give it neighbours with --adjacency FILE")
+            let graph = try neighbours(all, required: selection.mustMerge)
+            do throws(ProposalError) {
+                result = try run.propose(selection, neighbours: graph)
+            } catch {
+                throw failure(error, unitsFile)
             }
-            let proposer = MandatoryProposer(units: all, neighbours: graph, targets: targetsOfGroups)
-            groups = proposer.propose(mustMerge: must, exempt: exempt).map { ($0.members, $0.note) }
         }
-        let report = ProposalReport(units: all, groups: groups)
-        let outcome: MergerOutcome
-        do {
-            outcome = try report.plan.apply(to: all)
-        } catch {
-            throw InternalError("the proposed plan does not apply to its own units: \(error)")
-        }
-        let judged = try loaded.rules.judge(outcome, provinceClass: { classes[$0] ?? "other" })
-        let byCode = Dictionary(judged.map { ($0.unit.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let report = ProposalReport(units: all, result: result)
         let rulesEntry = loaded.source == "bundled" ? loaded.rules.id : Scenario.relative(URL(fileURLWithPath: rules).standardizedFileURL.path, from: destination.target)
         var manifest = RunManifest(command: ["mergersim"] + arguments, rules: loaded, round: round, seed: seed,
                                    inputs: [.init(role: "units", path: units, bytes: bytes, rows: all.count)]
@@ -175,23 +141,11 @@ struct Propose: ConsoleCommand {
                                    outputs: ["plan.csv", "proposal.csv", "scenario.yaml", "manifest.json"])
         manifest.scenario = "proposal (\(mode))"
         try destination.write([
-            ("plan.csv", report.planCSV), ("proposal.csv", report.csv(judged: byCode)),
+            ("plan.csv", report.planCSV), ("proposal.csv", report.csv),
             ("scenario.yaml", ProposalReport.scenario(name: "proposal", rules: rulesEntry, unitsPath: units, folder: destination.target, provinceClasses: classes)),
             ("manifest.json", manifest.json),
         ])
-        let newUnits = report.groups.count, merged = report.groups.reduce(0) { $0 + $1.members.count }
-        let meeting = report.plan.newUnits.filter { [.meets, .waived].contains(byCode[$0.code]?.outcome) }.count
-        console.out("Proposal (\(mode) mode) under \(loaded.rules.id): \(ReportFormat.grouped(all.count)) units; \(ReportFormat.grouped(merged)) merge into "
-                    + "\(ReportFormat.grouped(newUnits)) new units, \(ReportFormat.grouped(meeting)) of them meeting the standards or waived; "
-                    + "\(ReportFormat.grouped(all.count - merged + newUnits)) units after.")
-        if adjacency == nil, !ProposalInputs.unplaced(all).isEmpty {
-            let unplaced = ProposalInputs.unplaced(all)
-            console.out("No lat/lon, so left as they are: " + unplaced.prefix(10).joined(separator: ", ") + (unplaced.count > 10 ? " and \(unplaced.count - 10) more" : "") + ".")
-        }
-        let unfixable = groups.filter { $0.note.contains("cannot be fixed") || $0.note.contains("still misses") }
-        if !unfixable.isEmpty {
-            console.out("Not fixed: " + unfixable.prefix(10).map { "\(all[$0.members[0]].code) (\($0.note))" }.joined(separator: "; "))
-        }
+        printSummary(report, rules: loaded.rules.id, console: console)
         console.out("\nWrote \(destination.given)/: plan.csv, proposal.csv, scenario.yaml, manifest.json")
     }
 }

@@ -3,62 +3,82 @@ import MergerSim
 
 /// What `mergersim propose` writes: the plan (in the plan format `simulate` reads), one row per proposed
 /// unit with its figures and the reason for its shape, and a scenario that runs the plan.
+///
+/// The proposal itself is a ``ProposalResult`` made by a ``ProposalRun``; this only renders it, each
+/// group's note from its typed reasons (``note(_:)``).
 public struct ProposalReport {
     public let units: [AdministrativeUnit]
-    /// Each proposed group (two or more members make a new unit) and its note.
-    public let groups: [(members: [Int], note: String)]
+    /// The proposal: its groups, plan and judged units.
+    public let result: ProposalResult
 
-    public init(units: [AdministrativeUnit], groups: [(members: [Int], note: String)]) {
+    /// The report of `result`, proposed over `units`.
+    public init(units: [AdministrativeUnit], result: ProposalResult) {
         self.units = units
-        self.groups = groups.filter { $0.members.count >= 2 }
-    }
-
-    /// A group's largest member (population, then code), which names the new unit and sets its kind.
-    func largest(_ members: [Int]) -> Int { GroupTargets.lead(of: members, in: units) }
-
-    /// The plan: each new unit named after (and coded as) its largest member, kind and province the rules' defaults.
-    public var plan: MergerPlan {
-        MergerPlan(newUnits: groups.map { group in
-            let lead = units[largest(group.members)]
-            return PlannedUnit(code: lead.code, name: lead.name, members: group.members.sorted { units[$0].code < units[$1].code }.map { .init(code: units[$0].code) })
-        })
+        self.result = result
     }
 
     /// The plan as `simulate` reads it: written exactly (no `'` before formula-like text), since it is an input.
     public var planCSV: Data {
         var writer = CSVWriter(header: ["new_code", "new_name", "new_province", "member_code"])
-        for (unit, group) in zip(plan.newUnits, groups) {
-            for member in unit.members { writer.append([unit.code, unit.name, units[largest(group.members)].province, member.code]) }
+        for (unit, group) in zip(result.plan.newUnits, result.merging) {
+            let province = units[GroupTargets.lead(of: group.members, in: units)].province
+            for member in unit.members { writer.append([unit.code, unit.name, province, member.code]) }
         }
         return writer.data
     }
 
     /// One row per proposed unit: members, area, population, the standards outcome and surplus as the
-    /// pipeline judges them (`judged`, by new code), compactness and the note.
-    public func csv(judged: [String: UnitAfterResult]) -> Data {
+    /// pipeline judges them, compactness (``Neighbours/spread(of:in:)``) and the note.
+    public var csv: Data {
         var writer = CSVWriter(header: ["new_code", "new_name", "province", "members", "member_count", "area_km2", "population", "standards_outcome"]
                                + StaffCategory.allCases.map { "surplus_\($0.rawValue)" } + ["compactness_km", "note"], spreadsheet: true)
-        for (unit, group) in zip(plan.newUnits, groups) {
+        for ((unit, group), result) in zip(zip(result.plan.newUnits, result.merging), result.judgedNewUnits) {
             let members = group.members
             let area = members.reduce(Int64(0)) { $0 + units[$1].area.millionths }
             let population = members.reduce(0) { $0 + units[$1].population }
-            let result = judged[unit.code]
-            writer.append([unit.code, unit.name, units[largest(members)].province, unit.members.map(\.code).joined(separator: ";"), String(members.count),
-                           ReportFormat.fixed(Double(area) / Double(FixedDecimal.scale), decimals: 2), String(population), result?.outcome.rawValue ?? ""]
+            writer.append([unit.code, unit.name, units[GroupTargets.lead(of: members, in: units)].province, unit.members.map(\.code).joined(separator: ";"),
+                           String(members.count), ReportFormat.fixed(Double(area) / Double(FixedDecimal.scale), decimals: 2), String(population),
+                           result?.outcome.rawValue ?? ""]
                           + StaffCategory.allCases.map { c in result?.surplus.map { String($0[c]) } ?? "" }
-                          + [ReportFormat.fixed(compactness(members), decimals: 2), group.note])
+                          + [ReportFormat.fixed(Neighbours.spread(of: members, in: units), decimals: 2), note(group)])
         }
         return writer.data
     }
 
-    /// Population-weighted mean distance (km) of the members' centres to the group's centre.
-    func compactness(_ members: [Int]) -> Double {
-        let placed = members.compactMap { u in units[u].location.map { ($0, Double(max(units[u].population, 1))) } }
-        let weight = placed.reduce(0) { $0 + $1.1 }
-        guard weight > 0 else { return 0 }
-        let centre = Coordinate(latitude: placed.reduce(0) { $0 + $1.0.latitude * $1.1 } / weight,
-                                longitude: placed.reduce(0) { $0 + $1.0.longitude * $1.1 } / weight)
-        return placed.reduce(0) { $0 + Neighbours.km($1.0, centre) * $1.1 } / weight
+    /// Why a group is as it is, in words: rendered from its typed reasons (``ProposedGroup``).
+    public func note(_ group: ProposedGroup) -> String {
+        func codes<C: Collection<Int>>(_ members: C) -> String { members.map { units[$0].code }.joined(separator: ", ") }
+        let placed = Array(group.placedMembers), lead = group.lead ?? placed[0]
+        let others = codes(placed.filter { $0 != lead })
+        let waived = if case .waived(let count) = group.standingWhenPlaced { " (waived: \(count) members)" } else { "" }
+        var note: String
+        switch (group.rule, group.standingWhenPlaced) {
+        case (.annealing(let province, let count), _):
+            // Which old districts the group draws on: planners keep them together where they can.
+            let districts = Dictionary(grouping: placed, by: { units[$0].district ?? "" }).map { ($0.key, $0.value.count) }
+                .sorted { ($0.1, $1.0) > ($1.1, $0.0) }.map { $0.0.isEmpty ? "no district given" : $0.0 }
+            let across = districts.count == 1 ? "all from \(districts[0])" : "across \(districts.count) old districts (\(districts.joined(separator: ", ")))"
+            note = "one of \(province)'s \(count) units, by annealing; \(placed.count) member\(placed.count == 1 ? "" : "s"), \(across)"
+        case (.exactSearch(let borders), _):
+            note = "\(units[lead].code) must merge; with \(others) the group meets its target\(waived)"
+                + "; no grouping of the units within \(borders) border\(borders == 1 ? "" : "s") of it takes fewer other units"
+        case (.greedy, .cannotBeFixed(.noNeighbour)):
+            note = "must merge, but no neighbour can be added (all taken or exempt): cannot be fixed"
+        case (.greedy, .cannotBeFixed(.noFreeNeighbourLeft)):
+            note = "\(units[lead].code) must merge; with \(others) the group still misses its target: no free neighbour left"
+        case (.greedy, .misses):
+            note = "\(units[lead].code) must merge; with \(others) the group still misses its target"
+        case (.greedy, .meets), (.greedy, .waived):
+            note = "\(units[lead].code) must merge; with \(others) the group meets its target\(waived)"
+        }
+        for joined in group.joinedBy { note += "; joined by \(codes(joined)) (no free neighbour left)" }
+        switch group.fallback {
+        case .tooManyGroupings: note += " (too many ways to group the units around it for the exact search: nearest-first rule)"
+        case .noFewerUnits: note += " (nearest-first rule; no grouping around it takes fewer other units)"
+        case .noGroupingMeets: note += " (no grouping of the units around it meets every target: nearest-first rule)"
+        case nil: break
+        }
+        return note
     }
 
     /// A scenario that runs the plan: the units by their path relative to `folder` (where it is written).
