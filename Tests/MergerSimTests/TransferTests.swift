@@ -67,7 +67,7 @@ struct TransferTests {
             let units = randomUnits(random, count: 30, provinces: 3, maxPeople: 8)
             for crossCategory in [false, true] {
                 let plan = TransferSettings(scope: .province, crossCategory: crossCategory)
-                    .plan(units, pairs: [(.cadres, .civilServants), (.civilServants, .cadres)], verify: true)
+                    .plan(units, pairs: [CategoryPair(from: .cadres, to: .civilServants), CategoryPair(from: .civilServants, to: .cadres)], verify: true)
                 #expect(plan.provenOptimal == true)
                 #expect(plan.staffAfter.reduce(0) { $0 + $1.total } == units.reduce(0) { $0 + $1.staff.total })
                 for (unit, after) in zip(units, plan.staffAfter) {

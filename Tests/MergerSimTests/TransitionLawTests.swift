@@ -62,7 +62,7 @@ struct ExitPackageTests {
         return CalendarDate.wholeMonths(from: date(leaving), to: retirement)
     }
 
-    func quote(_ route: ExitQuote.Route, _ sex: StaffMember.Sex, born: String, insurance: Double, coefficient: Double,
+    func quote(_ route: ExitRoute, _ sex: StaffMember.Sex, born: String, insurance: Double, coefficient: Double,
                leaving: String, merger: String) throws -> ExitQuote {
         try rules.quote(route, monthsEarly: monthsEarly(sex, born: born, leaving: leaving), insuranceYears: insurance,
                         salaryCoefficient: coefficient, leaving: date(leaving), decided: date(merger))
@@ -126,7 +126,7 @@ struct ExitPackageTests {
         #expect(salary.inForce(on: date("2018-06-30")) == nil)
     }
 
-    func months(_ id: String, _ route: ExitCase.Route, early: Int, insurance: Double, within: Bool = true, leaving: String = "2025-03-01") -> Double? {
+    func months(_ id: String, _ route: ExitRoute, early: Int, insurance: Double, within: Bool = true, leaving: String = "2025-03-01") -> Double? {
         let decree = rules.exitLaw.decrees.first { $0.id == id }!
         return decree.package(ExitCase(route: route, monthsEarly: early, insuranceYears: insurance, withinWindow: within),
                               leaving: date(leaving))?.months

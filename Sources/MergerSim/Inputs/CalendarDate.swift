@@ -76,3 +76,55 @@ extension CalendarDate: Codable {
         try container.encode(description)
     }
 }
+
+extension CalendarDate {
+    /// The month the date falls in.
+    public var calendarMonth: CalendarMonth { CalendarMonth(year: year, month: month) }
+
+    /// Whole months from `start` to `end` (negative when `end` is earlier): 1 Jan → 1 Feb is 1, 15 Jan → 1 Feb is 0.
+    public static func wholeMonths(from start: CalendarDate, to end: CalendarDate) -> Int {
+        let months = end.calendarMonth.index - start.calendarMonth.index
+        return start.day > end.day ? months - 1 : months
+    }
+
+    /// The same day `months` later (the last day of a shorter month where needed).
+    public func addingMonths(_ months: Int) -> CalendarDate {
+        let month = calendarMonth.adding(months: months)
+        return CalendarDate(year: month.year, month: month.month, day: min(day, CalendarDate.daysIn(month: month.month, year: month.year)))
+    }
+}
+
+/// A calendar month, for retirement dates.
+public struct CalendarMonth: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var year: Int
+    /// 1–12.
+    public var month: Int
+
+    public init(year: Int, month: Int) {
+        self.year = year
+        self.month = month
+    }
+
+    /// Months since January of year 0 (`year · 12 + month − 1`): months apart are these apart.
+    public var index: Int { year * 12 + month - 1 }
+
+    /// This month plus `months` (which may be negative).
+    public func adding(months: Int) -> CalendarMonth {
+        let index = self.index + months
+        return CalendarMonth(year: index.floorDivided(by: 12), month: index - index.floorDivided(by: 12) * 12 + 1)
+    }
+
+    /// The first day of the month.
+    public var firstDay: CalendarDate { CalendarDate(year: year, month: month, day: 1) }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }
+
+    public var description: String { "\(year)-\(month < 10 ? "0" : "")\(month)" }
+}
+
+extension Int {
+    fileprivate func floorDivided(by divisor: Int) -> Int {
+        let q = self / divisor
+        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? q - 1 : q
+    }
+}

@@ -20,6 +20,20 @@ public enum StaffCategory: String, Sendable, Hashable, CaseIterable, Codable {
     }
 }
 
+/// A move from one staff category to another, as rule files write it (`{from: …, to: …}`): the pairs a
+/// rule set allows, and those the transfer planner and the transition cross.
+public struct CategoryPair: Sendable, Codable, Hashable {
+    /// The category a person leaves.
+    public var from: StaffCategory
+    /// The category they take a post in (the same, for a move within a category).
+    public var to: StaffCategory
+
+    public init(from: StaffCategory, to: StaffCategory) {
+        self.from = from
+        self.to = to
+    }
+}
+
 /// A value for each staff category, written in a rule file as
 /// `{cadres: …, civil_servants: …, non_professional: …}`.
 public struct PerCategory<Value: Sendable & Codable & Hashable>: Sendable, Codable, Hashable {

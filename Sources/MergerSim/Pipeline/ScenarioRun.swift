@@ -213,7 +213,7 @@ public struct ScenarioRun: Sendable {
                 throw .envelope(category, error)
             }
         }
-        let plan = settings.transfers.plan(after.map(\.transferUnit), pairs: rules.reallocation.crossCategory.pairs.map { ($0.from, $0.to) },
+        let plan = settings.transfers.plan(after.map(\.transferUnit), pairs: rules.reallocation.crossCategory.pairs,
                                            verify: verify)
         return Reallocation(after: after, envelopes: envelopes, transfers: plan)
     }
@@ -268,7 +268,7 @@ public struct ScenarioRun: Sendable {
             model = try TransitionModel(
                 workforce: workforce, rules: transition, effective: settings.effectiveDate, decision: settings.decisionDate,
                 years: transitionYears, nonProfessionalEnds: rules.quotas.nonProfessional.endedOn,
-                transfers: settings.transfers, pairs: rules.reallocation.crossCategory.pairs.map { ($0.from, $0.to) })
+                transfers: settings.transfers, pairs: rules.reallocation.crossCategory.pairs)
         } catch {
             throw .pricing(error)
         }

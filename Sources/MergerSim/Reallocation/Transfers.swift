@@ -118,7 +118,7 @@ extension TransferSettings {
     /// when it has surplus or vacancies, never treated as near.
     ///
     /// - Complexity: per group of k units, a min-cost flow over O(k²) arcs with O(k) phases (about k³).
-    public func plan(_ units: [TransferUnit], pairs: [(StaffCategory, StaffCategory)], verify: Bool = false,
+    public func plan(_ units: [TransferUnit], pairs: [CategoryPair], verify: Bool = false,
                      assertInDebug: Bool = true) -> TransferPlan {
         let planner = TransferPlanner(settings: self, units: units, pairs: pairs, cacheDistances: false)
         let staff = units.map(\.staff), quota = units.map(\.quota)
@@ -173,10 +173,6 @@ public struct TransferPlanner: Sendable {
     /// Per unit, whether its cadres and civil servants are one pool.
     let pooled: [Bool]
 
-    struct CategoryPair: Sendable {
-        var from: StaffCategory, to: StaffCategory
-    }
-
     /// Categories that exchange people in one problem, worked out once: the pairs allowed (from, to) as a
     /// table by category index, and the categories they touch.
     struct Network: Sendable {
@@ -203,7 +199,7 @@ public struct TransferPlanner: Sendable {
     ///   - pairs: allowed (from, to) category pairs besides the same category, used when `crossCategory`.
     ///   - cacheDistances: work out each group's distances once (for planning many times, as the
     ///     transition does); without it each plan computes only the distances it needs.
-    public init(settings: TransferSettings, units: [TransferUnit], pairs: [(StaffCategory, StaffCategory)], cacheDistances: Bool = true) {
+    public init(settings: TransferSettings, units: [TransferUnit], pairs: [CategoryPair], cacheDistances: Bool = true) {
         self.settings = settings
         locations = units.map(\.location)
         let groups = settings.groups(units, limit: settings.distanceLimit)
@@ -222,7 +218,7 @@ public struct TransferPlanner: Sendable {
         let pool = [CategoryPair(from: .cadres, to: .civilServants), CategoryPair(from: .civilServants, to: .cadres)]
         let allPooled = !units.isEmpty && pooled.allSatisfy { $0 }
         if settings.crossCategory {
-            let given = pairs.map { CategoryPair(from: $0.0, to: $0.1) }
+            let given = pairs
             let extra = allPooled ? pool.filter { p in !given.contains { $0.from == p.from && $0.to == p.to } } : []
             networks = [Network(same + given + extra)]
         } else if allPooled {

@@ -30,11 +30,6 @@ public struct ReallocationRules: Sendable, Codable, Hashable {
     public struct CrossCategory: Sendable, Codable, Hashable {
         public var rule: String
         public var status: Status?
-        public var pairs: [Pair]
-
-        public struct Pair: Sendable, Codable, Hashable {
-            public var from: StaffCategory
-            public var to: StaffCategory
-        }
+        public var pairs: [CategoryPair]
     }
 }

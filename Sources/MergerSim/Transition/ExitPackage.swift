@@ -19,12 +19,8 @@ public struct ExitPackage: Hashable, Sendable {
 
 /// Who leaves, and how far from retirement.
 public struct ExitCase: Hashable, Sendable {
-    public enum Route: String, Hashable, Sendable, CaseIterable {
-        case earlyRetirement = "early_retirement"
-        case resignation
-    }
-
-    public var route: Route
+    /// The route out: a decree prices ``ExitRoute/earlyRetirement`` and ``ExitRoute/resignation`` only.
+    public var route: ExitRoute
     /// Whole months between leaving and the statutory retirement date.
     public var monthsEarly: Int
     /// Years of social insurance (or of service, under Decree 154) on the day of leaving, with their fraction.
@@ -32,7 +28,7 @@ public struct ExitCase: Hashable, Sendable {
     /// Whether the person leaves within the window after the decision on the arrangement.
     public var withinWindow: Bool
 
-    public init(route: Route, monthsEarly: Int, insuranceYears: Double, withinWindow: Bool) {
+    public init(route: ExitRoute, monthsEarly: Int, insuranceYears: Double, withinWindow: Bool) {
         self.route = route
         self.monthsEarly = monthsEarly
         self.insuranceYears = insuranceYears
@@ -72,7 +68,8 @@ extension ExitLaw.Formula {
 extension ExitLaw.Decree {
     /// The formula that prices `exit` under this decree, or nil when the person does not qualify:
     /// early retirement needs the insurance years of `pension` (the terms of the leaving date; exact
-    /// months, not rounded) and a band covering the months early; resignation its window of months early.
+    /// months, not rounded) and a band covering the months early; resignation its window of months early;
+    /// a decree prices no other route.
     public func formula(for exit: ExitCase, pension: ExitLaw.PensionTerms?) -> ExitLaw.Formula? {
         switch exit.route {
         case .earlyRetirement:
@@ -80,6 +77,8 @@ extension ExitLaw.Decree {
             return earlyRetirement.bands.first { $0.covers(monthsEarly: exit.monthsEarly) }
         case .resignation:
             return resignation.covers(monthsEarly: exit.monthsEarly) ? resignation : nil
+        case .retirement, .voluntary, .categoryEnded, .endOfPost:
+            return nil
         }
     }
 
@@ -104,19 +103,5 @@ extension ExitLaw.NonProfessionalAllowance {
     public func package(leaving: CalendarDate, withinWindow: Bool) -> ExitPackage? {
         guard withinWindow else { return nil }
         return ExitPackage(months: share * Double(monthsLeft(leaving: leaving)), rule: rule)
-    }
-}
-
-extension CalendarDate {
-    /// Whole months from `start` to `end` (negative when `end` is earlier): 1 Jan → 1 Feb is 1, 15 Jan → 1 Feb is 0.
-    public static func wholeMonths(from start: CalendarDate, to end: CalendarDate) -> Int {
-        let months = (end.year * 12 + end.month) - (start.year * 12 + start.month)
-        return start.day > end.day ? months - 1 : months
-    }
-
-    /// The same day `months` later (the last day of a shorter month where needed).
-    public func addingMonths(_ months: Int) -> CalendarDate {
-        let month = CalendarMonth(year: year, month: self.month).adding(months: months)
-        return CalendarDate(year: month.year, month: month.month, day: min(day, CalendarDate.daysIn(month: month.month, year: month.year)))
     }
 }

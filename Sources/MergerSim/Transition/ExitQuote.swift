@@ -1,14 +1,8 @@
 /// One route out priced for one person on one day: the decree and rule in force, eligibility, the
 /// package in months and in VND (what `mergersim package` prints, and what the transition pays).
 public struct ExitQuote: Hashable, Sendable {
-    public enum Route: String, Hashable, Sendable, CaseIterable {
-        case earlyRetirement = "early_retirement"
-        case resignation
-        /// A non-professional worker's allowance when the post ends or the unit is over quota.
-        case endOfPost = "end_of_post"
-    }
-
-    public var route: Route
+    /// One of ``ExitRoute/quoted``; any other route is quoted as not eligible, with no decree.
+    public var route: ExitRoute
     /// The decree's id (or the allowance's rule for non-professional workers); nil when none is in force.
     public var decree: String?
     public var rule: String?
@@ -46,7 +40,7 @@ extension TransitionRules {
     /// under the decree a merger's surplus staff take on that day, at the base salary of that day.
     ///
     /// - Throws: ``ExitPricingError`` when no base salary is in force on `leaving`.
-    public func quote(_ route: ExitQuote.Route, monthsEarly: Int, insuranceYears: Double, salaryCoefficient: Double,
+    public func quote(_ route: ExitRoute, monthsEarly: Int, insuranceYears: Double, salaryCoefficient: Double,
                       leaving: CalendarDate, decided: CalendarDate) throws(ExitPricingError) -> ExitQuote {
         let base = try baseSalary(on: leaving)
         let law = exitLaw, within = law.window.contains(leaving, decided: decided)
@@ -69,7 +63,7 @@ extension TransitionRules {
             guard let decree = law.mergerDecree(on: leaving) else { return quote }
             quote.decree = decree.id
             quote.rule = decree.rule
-            let exit = ExitCase(route: route == .earlyRetirement ? .earlyRetirement : .resignation, monthsEarly: monthsEarly,
+            let exit = ExitCase(route: route, monthsEarly: monthsEarly,
                                 insuranceYears: insuranceYears, withinWindow: within)
             let pension = decree.earlyRetirement.pension(on: leaving)
             if let formula = decree.formula(for: exit, pension: pension) {
@@ -85,6 +79,8 @@ extension TransitionRules {
                     assume(pension.status, "\(pension.rule) pension terms from \(pension.from): \(pension.instrument)")
                 }
             }
+        case .retirement, .voluntary, .categoryEnded:
+            break
         }
         return quote
     }

@@ -16,45 +16,15 @@ public struct Replication: Sendable, Equatable {
         public var headcount = Headcount.zero
         public var transfersIn = Headcount.zero
         public var costVND = PerCategory<Double>(repeating: 0)
-        public var exits = PerCategory<ExitCounts>(repeating: ExitCounts())
+        public var exits = PerCategory<ExitCounts>(repeating: .zero)
 
         public init() {}
-    }
-
-    /// People who left in a year by route (fields, not an array: the transition counts every exit here).
-    public struct ExitCounts: Sendable, Hashable, Codable {
-        public var retirement = 0, earlyRetirement = 0, resignation = 0, voluntary = 0, categoryEnded = 0
-
-        public init() {}
-
-        public subscript(route: TransitionModel.Route) -> Int {
-            get {
-                switch route {
-                case .retirement: retirement
-                case .earlyRetirement: earlyRetirement
-                case .resignation: resignation
-                case .voluntary: voluntary
-                case .categoryEnded: categoryEnded
-                }
-            }
-            set {
-                switch route {
-                case .retirement: retirement = newValue
-                case .earlyRetirement: earlyRetirement = newValue
-                case .resignation: resignation = newValue
-                case .voluntary: voluntary = newValue
-                case .categoryEnded: categoryEnded = newValue
-                }
-            }
-        }
-
-        public var total: Int { retirement + earlyRetirement + resignation + voluntary + categoryEnded }
     }
 
     /// One person's exit.
     public struct Leaver: Sendable, Hashable {
         public var person: Int
         public var year: Int
-        public var route: TransitionModel.Route
+        public var route: ExitRoute
     }
 }

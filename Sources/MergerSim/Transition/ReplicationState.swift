@@ -9,7 +9,7 @@
 struct ReplicationState {
     let model: TransitionModel
     let random: CommonRandom
-    /// People of each slot `unit · categories + category`, in order.
+    /// People of each ``Slot``, by its index, in order.
     private(set) var members: [[SlotMember]]
     /// People of each slot who have not left (its entries may still hold some who have).
     private(set) var count: [Int]
@@ -18,7 +18,8 @@ struct ReplicationState {
     private(set) var category: [StaffCategory]
     /// Per year, the people drawn to leave of their own accord then (checked again when it comes).
     private var voluntary: [[Int32]]
-    private var record = Replication.YearRecord()
+    /// The record of the year running.
+    private(set) var record = Replication.YearRecord()
     private(set) var result: Replication
 
     init(model: TransitionModel, random: CommonRandom, recordLeavers: Bool) {
@@ -56,6 +57,7 @@ struct ReplicationState {
         makeOffers(year)
         refillByTransfers(year)
         close(year, peopleBefore: peopleBefore)
+        assert({ _checkInvariants(); return true }())
     }
 
     /// Step 1: statutory retirements dated within the year; those already past it, in year 1.
@@ -118,10 +120,10 @@ struct ReplicationState {
         // Cadres and civil servants: early retirement, then resignation, under the merger decree in force.
         guard let decree = law.mergerDecree(on: start) else { return }
         let offers = [
-            Offer(route: .earlyRetirement, leaving: .earlyRetirement, purpose: .earlyRetirementOffer, uptake: exits.earlyRetirementUptake,
+            Offer(route: .earlyRetirement, purpose: .earlyRetirementOffer, uptake: exits.earlyRetirementUptake,
                   nearest: decree.earlyRetirement.bands.map(\.minMonthsEarly).min() ?? 0,
                   furthest: decree.earlyRetirement.bands.map { $0.maxMonthsEarly ?? .max }.max() ?? .max),
-            Offer(route: .resignation, leaving: .resignation, purpose: .resignationOffer, uptake: exits.resignationUptake,
+            Offer(route: .resignation, purpose: .resignationOffer, uptake: exits.resignationUptake,
                   nearest: decree.resignation.minMonthsEarly, furthest: .max),
         ]
         // The window runs from the decision on the arrangement, its anniversary included.
@@ -157,7 +159,7 @@ struct ReplicationState {
             guard let formula = terms.decree.formula(for: exit, pension: terms.pension) else { continue }
             let cost = ExitPackage.vnd(months: formula.months(exit, partialYear: terms.decree.partialYear, pension: terms.pension),
                                        salaryCoefficient: facts.salaryCoefficient, baseSalary: terms.baseSalary)
-            leave(p, year, offer.leaving, cost: cost, compacting: false)  // not while walking the slot
+            leave(p, year, offer.route, cost: cost, compacting: false)  // not while walking the slot
             surplus -= 1
             if surplus == 0 { break }
         }
@@ -169,7 +171,7 @@ struct ReplicationState {
 
     /// An exit route as offered in a year: its draw, uptake and window of months before retirement.
     private struct Offer {
-        var route: ExitCase.Route, leaving: TransitionModel.Route, purpose: CommonRandom.Purpose, uptake: Double
+        var route: ExitRoute, purpose: CommonRandom.Purpose, uptake: Double
         var nearest: Int, furthest: Int
     }
 
@@ -204,7 +206,9 @@ struct ReplicationState {
             result.yearWithinQuota[u] = year
         }
         let exits = StaffCategory.allCases.reduce(0) { $0 + record.exits[$1].total }
-        assert(peopleBefore == record.headcount.total + exits, "people not conserved in year \(year)")
+        // A real check, in release builds too: the year's people are those there at its end and those who left.
+        precondition(peopleBefore == record.headcount.total + exits,
+                     "people not conserved in year \(year): \(peopleBefore) before, \(record.headcount.total) there and \(exits) gone")
         result.years.append(record)
     }
 
@@ -228,7 +232,7 @@ struct ReplicationState {
 
     private var activeCount: Int { count.reduce(0, +) }
 
-    private func slot(_ unit: Int, _ category: StaffCategory) -> Int { unit * StaffCategory.count + category.index }
+    private func slot(_ unit: Int, _ category: StaffCategory) -> Int { Slot(unit: unit, category: category).index }
 
     /// The people of unit `u` now, per category.
     private func staff(_ u: Int) -> Headcount {
@@ -249,7 +253,7 @@ struct ReplicationState {
 
     /// A person leaves: marked, and their slot's count falls; unless the caller is walking the slot
     /// (`compacting` false: it compacts after), the slot drops its leavers once half of it has left.
-    private mutating func leave(_ person: Int, _ year: Int, _ route: TransitionModel.Route, cost: Double = 0, compacting: Bool = true) {
+    private mutating func leave(_ person: Int, _ year: Int, _ route: ExitRoute, cost: Double = 0, compacting: Bool = true) {
         active[person] = false
         let c = category[person], s = slot(Int(unit[person]), c)
         count[s] -= 1

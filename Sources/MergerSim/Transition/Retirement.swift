@@ -1,35 +1,3 @@
-/// A calendar month, for retirement dates.
-public struct CalendarMonth: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public var year: Int
-    /// 1–12.
-    public var month: Int
-
-    public init(year: Int, month: Int) {
-        self.year = year
-        self.month = month
-    }
-
-    /// This month plus `months` (which may be negative).
-    public func adding(months: Int) -> CalendarMonth {
-        let index = year * 12 + (month - 1) + months
-        return CalendarMonth(year: index.floorDivided(by: 12), month: index - index.floorDivided(by: 12) * 12 + 1)
-    }
-
-    /// The first day of the month.
-    public var firstDay: CalendarDate { CalendarDate(year: year, month: month, day: 1) }
-
-    public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }
-
-    public var description: String { "\(year)-\(month < 10 ? "0" : "")\(month)" }
-}
-
-extension Int {
-    fileprivate func floorDivided(by divisor: Int) -> Int {
-        let q = self / divisor
-        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? q - 1 : q
-    }
-}
-
 extension TransitionRules.RetirementAge.Schedule {
     /// The retirement age, in months, for someone reaching it in `year`.
     public func ageInMonths(reachedIn year: Int) -> Int {

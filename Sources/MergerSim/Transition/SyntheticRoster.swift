@@ -61,7 +61,7 @@ extension SyntheticRosterParameters {
     /// The birth date of someone `age` years old (fractional) on `date`.
     static func birthDate(age: Double, on date: CalendarDate) -> BirthDate {
         let monthsOld = Int((age * 12).rounded(.down))
-        let month = CalendarMonth(year: date.year, month: date.month).adding(months: -monthsOld)
+        let month = date.calendarMonth.adding(months: -monthsOld)
         let day = min(date.day, CalendarDate.daysIn(month: month.month, year: month.year))
         // A month and a day taken from a real date always make a real date.
         guard let birth = BirthDate(year: month.year, month: month.month, day: day) else {

@@ -38,7 +38,7 @@ public struct TransitionModel: Sendable {
     /// The date a category ends, if the rule set ends one.
     public let nonProfessionalEnds: CalendarDate?
     public let transfers: TransferSettings
-    public let pairs: [(StaffCategory, StaffCategory)]
+    public let pairs: [CategoryPair]
 
     // Worked out once, shared by every replication.
     /// Stage 2 over the units, when transfers are allowed.
@@ -47,11 +47,11 @@ public struct TransitionModel: Sendable {
     let quota: [Headcount]
     /// Per unit, whether its cadres and civil servants are one pool against their combined quota.
     let pooled: [Bool]
-    /// The first month (year·12 + month − 1) of each year 1…years + 1.
+    /// The first month (``CalendarMonth/index``) of each year 1…years + 1.
     let startMonth: [Int]
     /// Per year (1…years): the people whose statutory retirement falls in it (year 1 also those already past it).
     let retiring: [[Int32]]
-    /// Per (unit, category) slot: its people, nearest to retirement first.
+    /// Per ``Slot``: its people, nearest to retirement first.
     let initialMembers: [[SlotMember]]
     /// Per person, what prices their exit, side by side (one memory load for a taker).
     let exitFacts: [ExitFacts]
@@ -79,7 +79,7 @@ public struct TransitionModel: Sendable {
     ///   - pairs: the category pairs stage 2 may cross when the transfers allow it.
     /// - Throws: ``ExitPricingError`` when no base salary is in force on the first day of a year.
     public init(workforce: Workforce, rules: TransitionRules, effective: CalendarDate, decision: CalendarDate? = nil, years: Int,
-                nonProfessionalEnds: CalendarDate?, transfers: TransferSettings, pairs: [(StaffCategory, StaffCategory)]) throws(ExitPricingError) {
+                nonProfessionalEnds: CalendarDate?, transfers: TransferSettings, pairs: [CategoryPair]) throws(ExitPricingError) {
         self.workforce = workforce
         self.rules = rules
         self.effective = effective
@@ -92,10 +92,7 @@ public struct TransitionModel: Sendable {
         planner = transfers.scope == .none ? nil : TransferPlanner(settings: transfers, units: workforce.units, pairs: pairs)
         quota = workforce.units.map(\.quota)
         pooled = workforce.units.map(\.pooled)
-        startMonth = (0...years).map { k in
-            let start = effective.addingYears(k)
-            return start.year * 12 + start.month - 1
-        }
+        startMonth = (0...years).map { effective.addingYears($0).calendarMonth.index }
         var retiring = [[Int32]](repeating: [], count: years + 1)
         for person in 0..<workforce.count {
             let month = workforce.retirementMonth[person]
@@ -105,9 +102,9 @@ public struct TransitionModel: Sendable {
             retiring[year].append(Int32(person))
         }
         self.retiring = retiring
-        var members = [[SlotMember]](repeating: [], count: workforce.units.count * StaffCategory.count)
+        var members = [[SlotMember]](repeating: [], count: Slot.count(units: workforce.units.count))
         for person in 0..<workforce.count {
-            members[Int(workforce.unit[person]) * StaffCategory.count + workforce.category[person].index]
+            members[Slot(unit: Int(workforce.unit[person]), category: workforce.category[person]).index]
                 .append(SlotMember(person: Int32(person), retirementMonth: Int32(clamping: workforce.retirementMonth[person])))
         }
         initialMembers = members.map { $0.sorted() }
@@ -130,11 +127,6 @@ public struct TransitionModel: Sendable {
         } else {
             categoryEndAllowance = 0
         }
-    }
-
-    /// The routes out of a unit's staff.
-    public enum Route: String, CaseIterable, Sendable, Hashable {
-        case retirement, earlyRetirement = "early_retirement", resignation, voluntary, categoryEnded = "category_ended"
     }
 
     /// Runs replication `index` with the draws of `CommonRandom(seed:replication:)`.

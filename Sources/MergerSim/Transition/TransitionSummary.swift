@@ -86,7 +86,7 @@ public struct TransitionSummary: Sendable {
                     ("cost_vnd", values { $0.costVND[$1] }),
                 ]
                 if category != nil { metrics.insert(("units_over_quota", values { Double($0.unitsOverQuota[$1]) }), at: 1) }
-                for route in TransitionModel.Route.allCases {
+                for route in ExitRoute.recorded {
                     metrics.append(("exits_\(route.rawValue)", values { Double($0.exits[$1][route]) }))
                 }
                 for (metric, sample) in metrics {

@@ -2,7 +2,7 @@
 /// where each works, in which category, and what prices their exit.
 public struct Workforce: Sendable {
     public var units: [TransferUnit]
-    /// Per person: index into `units`, category, retirement month (year·12 + month − 1), insurance years now, salary coefficient.
+    /// Per person: index into `units`, category, retirement month (``CalendarMonth/index``), insurance years now, salary coefficient.
     public var unit: [Int32]
     public var category: [StaffCategory]
     public var retirementMonth: [Int]
@@ -26,7 +26,7 @@ public struct Workforce: Sendable {
         let date = retirement.retirementDate(sex: person.sex, born: person.birthDate)
         unit.append(Int32(index))
         category.append(person.category)
-        retirementMonth.append(date.year * 12 + date.month - 1)
+        retirementMonth.append(date.calendarMonth.index)
         let d = defaults[person.category]
         insuranceYears.append(person.insuranceYears?.doubleValue ?? 0)
         salaryCoefficient.append(person.salaryCoefficient?.doubleValue ?? d.salaryCoefficientMean)
@@ -36,8 +36,8 @@ public struct Workforce: Sendable {
     /// listed last (highest index), so the same transfers move the same people.
     public mutating func apply(_ transfers: [Transfer]) {
         let index = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($1.code, Int32($0)) })
-        var members: [Int: [Int]] = [:]  // unit × 3 + category → people, in index order
-        func key(_ unit: Int32, _ category: StaffCategory) -> Int { Int(unit) * 3 + category.index }
+        var members: [Slot: [Int]] = [:]  // people, in index order
+        func key(_ unit: Int32, _ category: StaffCategory) -> Slot { Slot(unit: Int(unit), category: category) }
         for person in 0..<count { members[key(unit[person], category[person]), default: []].append(person) }
         for t in transfers {
             guard let from = index[t.fromCode], let to = index[t.toCode] else { continue }

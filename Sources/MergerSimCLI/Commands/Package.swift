@@ -80,7 +80,7 @@ struct Package: ConsoleCommand {
         let transition = loaded.rules.transition
         let retirement = transition.retirement.retirementDate(sex: sex, born: born)
         let monthsEarly = CalendarDate.wholeMonths(from: leaving, to: retirement)
-        let routes: [ExitQuote.Route] = category == .nonProfessional ? [.endOfPost] : [.earlyRetirement, .resignation]
+        let routes: [ExitRoute] = category == .nonProfessional ? [.endOfPost] : [.earlyRetirement, .resignation]
         let quotes: [ExitQuote]
         do {
             quotes = try routes.map { route throws(ExitPricingError) in

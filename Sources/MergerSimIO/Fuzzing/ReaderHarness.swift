@@ -67,7 +67,7 @@ public enum ReaderHarness {
             let retirement = transition.retirement.retirementDate(sex: sex, born: born)
             for leaving in [first, first.addingYears(5)] {
                 let monthsEarly = CalendarDate.wholeMonths(from: leaving, to: retirement)
-                for route in ExitQuote.Route.allCases {
+                for route in ExitRoute.quoted {
                     _ = try? transition.quote(route, monthsEarly: monthsEarly, insuranceYears: 25.5, salaryCoefficient: 3.33,
                                               leaving: leaving, decided: first)
                 }
