@@ -162,6 +162,7 @@ public struct OutputFolder: Sendable {
         let parent = target.deletingLastPathComponent()
         let unique = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).partial-\(unique)")
+        let staged = Staged(folder: self, staging: staging, previous: parent.appendingPathComponent(".\(target.lastPathComponent).previous-\(unique)"))
         do {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
             // The folder and its marker together, with interrupts held off: an interrupt finds no folder, or one
@@ -173,8 +174,7 @@ public struct OutputFolder: Sendable {
                 try Data(RunFolderMarker(writing: files.map(\.name) + made).text.utf8).write(to: staging.appendingPathComponent(Self.markerName))
             }
         } catch {
-            if FileKind.of(staging) == .folder { RunFolderMarker.remove(staging) }
-            Interrupts.writing(nil)
+            staged.discard()
             throw InputError(.unwritable, file: given, "the output folder cannot be created: \(Self.reason(error))")
         }
         do {
@@ -188,20 +188,13 @@ public struct OutputFolder: Sendable {
                 written.append((name, content))
             }
             try Data(RunFolderMarker(written).text.utf8).write(to: staging.appendingPathComponent(Self.markerName))
-        } catch let error as InputError {
-            RunFolderMarker.remove(staging)
-            Interrupts.writing(nil)
-            throw error
-        } catch let error as InternalError {
-            RunFolderMarker.remove(staging)
-            Interrupts.writing(nil)
-            throw error
         } catch {
-            RunFolderMarker.remove(staging)
-            Interrupts.writing(nil)
+            staged.discard()
+            // The maker's own errors pass as they are (73 or 64 from the workbook, an internal error); the file system's become 73.
+            if error is InputError || error is InternalError { throw error }
             throw InputError(.unwritable, file: given, "the output cannot be written: \(Self.reason(error))")
         }
-        return Staged(folder: self, staging: staging, previous: parent.appendingPathComponent(".\(target.lastPathComponent).previous-\(unique)"))
+        return staged
     }
 
     /// A run folder written beside its destination, not yet in place.
