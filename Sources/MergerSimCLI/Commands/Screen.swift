@@ -54,7 +54,7 @@ struct Screen: ConsoleCommand {
         } catch {
             throw unitsFile.located(error)
         }
-        var manifest = RunManifest(
+        var manifest = try RunManifest(
             command: ["mergersim"] + arguments, rules: loaded, round: roundYear,
             inputs: [.init(role: "units", path: units, bytes: bytes, rows: unitsFile.units.count)],
             defaults: ScreeningDefaults.applied(results, ruleSet: ruleSet, rulesGiven: rules, roundGiven: round),
@@ -62,7 +62,7 @@ struct Screen: ConsoleCommand {
         manifest.overrides = given.map(\.description)
         manifest.language = lang.rawValue
         let screening = ScreeningReport.csv(results)
-        var files = [("screening.csv", screening), ("manifest.json", manifest.json)]
+        var files = [("screening.csv", screening), ("manifest.json", try manifest.json())]
         let labels = try Labels(lang)
         try destination.stage(files, making: xlsx ? ["report.xlsx"] : []) { folder in
             guard xlsx else { return }

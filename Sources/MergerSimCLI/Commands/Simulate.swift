@@ -22,10 +22,10 @@ struct Simulate: ConsoleCommand {
     @Option(help: "The output folder (default: output/<scenario name>).", completion: .directory)
     var out: String?
 
-    @Option(help: "The seed of every random draw (default: the scenario's transition seed, else 42).")
+    @Option(help: "The seed of every random draw (default: the scenario's transition seed, else \(ScenarioDefaults.seed)).")
     var seed: UInt64?
 
-    @Option(help: "Monte Carlo replications (default: the scenario's, else 1000).")
+    @Option(help: "Monte Carlo replications (default: the scenario's, else \(ScenarioDefaults.runs)).")
     var runs: Int?
 
     @Flag(help: "No progress bar.")
@@ -79,7 +79,7 @@ struct Simulate: ConsoleCommand {
         }
         let files = ["screening.csv", "units_after.csv", "transfers.csv", "timeline.csv", "replications.csv", "summary.csv", "report.html"]
             + (xlsx ? ["report.xlsx"] : []) + ["manifest.json"]
-        var manifest = RunManifest(command: ["mergersim"] + arguments, rules: inputs.rules, round: outcome.round.round, seed: run.settings.seed,
+        var manifest = try RunManifest(command: ["mergersim"] + arguments, rules: inputs.rules, round: outcome.round.round, seed: run.settings.seed,
                                    runs: run.settings.runs, inputs: inputs.inputs, defaults: defaults, outputs: files)
         manifest.scenario = settings.name
         manifest.overrides = scenarioFile.overrides.map(\.description)
@@ -96,7 +96,7 @@ struct Simulate: ConsoleCommand {
         var written: [(String, Data)] = [
             ("screening.csv", tables[1].1), ("units_after.csv", tables[2].1), ("timeline.csv", tables[4].1), ("transfers.csv", tables[3].1),
             ("replications.csv", ReplicationsReport.csv(transition.summary.headlines)),
-            ("summary.csv", summary.csv), ("manifest.json", manifest.json),
+            ("summary.csv", summary.csv), ("manifest.json", try manifest.json()),
             ("report.html", RunReport.html(.init(scenario: settings.name, rules: run.rules.id, effective: run.settings.effectiveDate,
                                                  runs: run.settings.runs, seed: run.settings.seed, summary: summary, reallocation: reallocation,
                                                  transition: transition.summary, years: transition.model.years,

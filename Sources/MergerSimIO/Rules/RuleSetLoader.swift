@@ -118,11 +118,6 @@ public enum RuleSetLoader {
         if let norm = rules.quotas.interimNorm, norm.residentsPerPost <= 0 || norm.residentsPerPostMountainous <= 0 {
             throw fail(["quotas", "interim_norm"], "quotas: residents per post must be above 0")
         }
-        if let byKind = rules.quotas.combined?.byKind {
-            for key in byKind.keys where UnitKind(rawValue: key) == nil {
-                throw fail(["quotas", "combined", "by_kind", key], "quotas: \"\(key)\" is not a unit kind")
-            }
-        }
         guard (rules.deadline.date == nil) != (rules.deadline.yearsAfterEffective == nil) else {
             throw fail(["deadline"], "deadline: give exactly one of date or years_after_effective")
         }
