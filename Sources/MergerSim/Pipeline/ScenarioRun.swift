@@ -90,6 +90,9 @@ public struct ScenarioRun: Sendable {
         case gsl(GSLError)
         /// A day of the transition the rule set cannot price (no base salary in force, R-5.5).
         case pricing(ExitPricingError)
+        /// A planned transfer names a unit the transition does not hold (an internal failure: stage 2 plans
+        /// over the same units).
+        case transfers(Workforce.UnknownUnit)
     }
 
     /// The stages, in order, for ``run(through:progress:)``.
@@ -261,7 +264,11 @@ public struct ScenarioRun: Sendable {
                 workforce.add(person, inUnit: unit, retirement: transition.retirement, defaults: transition.syntheticRoster)
             }
         }
-        workforce.apply(reallocation.transfers.transfers)
+        do {
+            try workforce.apply(reallocation.transfers.transfers)
+        } catch {
+            throw .transfers(error)
+        }
         let model: TransitionModel
         do {
             model = try TransitionModel(

@@ -24,7 +24,7 @@ struct Propose: ConsoleCommand {
     @Argument(help: "The units CSV (with lat and lon unless --adjacency is given).", completion: .file(extensions: ["csv"]))
     var units: String
 
-    @Option(help: "A bundled rule set id or the path of a rule file.", completion: .custom { _, _, _ in RuleSetLoader.bundledIDs })
+    @Option(help: "A bundled rule set id or the path of a rule file.", completion: .custom { _, _, _ in RuleSetLoader.completionIDs })
     var rules = "vn-2026"
 
     @Option(help: "The screening round of the mandatory mode (default: the rule set's).", completion: .list(["2019", "2023", "2026"]))
@@ -89,7 +89,7 @@ struct Propose: ConsoleCommand {
     }
 
     func execute(arguments: [String], console: Console) throws {
-        let read = [units, targets, adjacency, provinceClasses].compactMap { $0 } + (RuleSetLoader.bundledIDs.contains(rules) ? [] : [rules])
+        let read = [units, targets, adjacency, provinceClasses].compactMap { $0 } + (RuleSetLoader.isBundled(rules) ? [] : [rules])
         let destination = try OutputFolder(out, inputs: read)
         let loaded = try RuleSetLoader.load(rules)
         let bytes = try FileInput.read(units)

@@ -15,7 +15,7 @@ struct Screen: ConsoleCommand {
     @Argument(help: "The units CSV (one row per existing unit; see the README).", completion: .file(extensions: ["csv"]))
     var units: String
 
-    @Option(help: "A bundled rule set id (see `mergersim rules`) or the path of a rule file.", completion: .custom { _, _, _ in RuleSetLoader.bundledIDs })
+    @Option(help: "A bundled rule set id (see `mergersim rules`) or the path of a rule file.", completion: .custom { _, _, _ in RuleSetLoader.completionIDs })
     var rules = "vn-2026"
 
     @Option(help: "The screening round: 2019, 2023 or 2026 (default: the rule set's).", completion: .list(["2019", "2023", "2026"]))
@@ -33,7 +33,7 @@ struct Screen: ConsoleCommand {
     @OptionGroup var overrides: OverrideOptions
 
     func execute(arguments: [String], console: Console) throws {
-        let destination = try OutputFolder(out, inputs: [units] + (RuleSetLoader.bundledIDs.contains(rules) ? [] : [rules]))
+        let destination = try OutputFolder(out, inputs: [units] + (RuleSetLoader.isBundled(rules) ? [] : [rules]))
         let given = try overrides.parsed()
         if let other = given.first(where: { $0.target.0 != .rules }) {
             throw InputError(.usage, file: "--set \(other)", "screen reads no scenario: only rule-set values (rules.…) can be set")

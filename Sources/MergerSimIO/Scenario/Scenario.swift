@@ -33,7 +33,7 @@ public struct Scenario: Sendable {
 
     /// The rule set of the scenario: a bundled id or a path (relative to the scenario).
     public func rulesLocation(_ idOrPath: String) -> String {
-        RuleSetLoader.bundledIDs.contains(idOrPath) ? idOrPath : path(idOrPath)
+        RuleSetLoader.isBundled(idOrPath) ? idOrPath : path(idOrPath)
     }
 
     /// The date the merger takes effect, when the scenario gives one (checked when read); else the

@@ -150,6 +150,9 @@ public struct ScenarioInputs: Sendable {
             return InputError.badData(scenario.file, "the transition cannot be priced: \(error)")
         case .gsl(let error):
             return InternalError("GSL failed: \(error)")
+        case .transfers(let error):
+            return InternalError("a transfer from \(error.transfer.fromCode) to \(error.transfer.toCode) names unit \(error.code), "
+                                 + "which is not among the units after reallocation")
         }
     }
 
