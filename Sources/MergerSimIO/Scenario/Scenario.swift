@@ -142,8 +142,8 @@ public struct Scenario: Sendable {
             }
             transferSettings = TransferSettings(scope: scope, maxKm: transfers.maxKm, crossCategory: transfers.crossCategory ?? false)
         }
-        for category in settings.envelope?.keys ?? [] {
-            guard let value = settings.envelope?[category], (0...Limits.maxEnvelope).contains(value) else {
+        for (category, value) in settings.envelope?.sortedByName ?? [] {
+            guard (0...Limits.maxEnvelope).contains(value) else {
                 throw document.error(at: ["envelope", category.rawValue],
                                      "envelope \(category.rawValue) must be from 0 to \(ReportFormat.grouped(Limits.maxEnvelope)) positions")
             }
