@@ -7,7 +7,8 @@
 import CSV
 import Foundation
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 import ScenarioData
 
 struct Options {

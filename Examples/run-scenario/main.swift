@@ -2,7 +2,7 @@
 // into one, judged under the 2023–2025 rules, with a 200-run transition. Built with the tests
 // (`swift build --build-tests` builds every target); run it with `swift run run-scenario`.
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
 
 // The law: a bundled rule set (a planner's own file works too: RuleSetLoader.load("path/to/rules.yaml")).
 let rules = try RuleSetLoader.load("vn-2023").rules

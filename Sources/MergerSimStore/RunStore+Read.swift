@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 extension RunStore {
     /// The id of the run stored under `key`, if any.

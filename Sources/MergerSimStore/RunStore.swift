@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// The run store: one SQLite file holding runs for analysis (pandas, R and the `sqlite3` shell read it
 /// directly). Each run goes in whole in one transaction, so a store interrupted mid-write holds the

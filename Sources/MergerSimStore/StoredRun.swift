@@ -1,5 +1,6 @@
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// One run as the store keeps it: what it was made from, and its figures.
 public struct StoredRun: Sendable {

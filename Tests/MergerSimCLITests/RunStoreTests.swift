@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import Testing
 import MergerSimCLI
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 import MergerSimStore
 
 /// Issue 11: `simulate --store FILE` records each run in a SQLite run store that other tools can read.

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import MergerSim
 import MergerSimCLI
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// Issue 11: `mergersim sensitivity` ranks the NC values by how far they move the headline figures.
 struct SensitivityTests {

@@ -4,7 +4,8 @@ import Testing
 import GSL
 import MergerSim
 import MergerSimCLI
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 import MergerSimStore
 
 /// Issue 11: sweeps into a run store: sizes, resumption after an interruption, shards and merge.

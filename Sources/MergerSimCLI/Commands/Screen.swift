@@ -1,6 +1,7 @@
 import ArgumentParser
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// `mergersim screen UNITS.csv`: standards, merger tests, types and quotas of existing units.
 struct Screen: ConsoleCommand {

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 import MergerSimStore
 
 /// `mergersim simulate SCENARIO.yaml`: apply a merger plan, judge the new units, report surplus.

@@ -1,6 +1,7 @@
 import Foundation
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// One-at-a-time sensitivity of a scenario's headline figures to the rule set's NC values: the
 /// scenario as it is (the base), then each value at its low and at its high (``SensitivityParameters``)

@@ -1,6 +1,7 @@
 import Foundation
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// `sensitivity.csv` and the console's tornado table of a ``SensitivityAnalysis``.
 public struct SensitivityReport: Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// `sweep.csv`: one row per setting (a design row, its seeds pooled) and headline metric, the varied
 /// values as columns, then the mean over every replication of every seed, its standard error and

@@ -1,7 +1,8 @@
 import Dispatch
 import Foundation
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// Runs a sweep's settings into a run store, skipping those stored already.
 ///
