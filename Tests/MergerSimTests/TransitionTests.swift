@@ -27,7 +27,7 @@ struct TransitionTests {
 
     @Test func peopleAreConservedEveryYearOfEveryRun() throws {
         let model = try model(units: 12, staff: 15, quota: 11)
-        for run in try model.simulate(runs: 30, seed: 1, parallel: false) {
+        for run in model.simulate(runs: 30, seed: 1, parallel: false) {
             var people = model.workforce.count
             for record in run.years {
                 people -= StaffCategory.allCases.reduce(0) { $0 + record.exits[$1].total }
@@ -39,15 +39,15 @@ struct TransitionTests {
 
     @Test func sameSeedSameRunsOtherSeedOthersParallelEqualsSerial() throws {
         let model = try model(units: 8, staff: 14, quota: 11)
-        let serial = try model.simulate(runs: 16, seed: 5, parallel: false)
-        #expect(try model.simulate(runs: 16, seed: 5, parallel: true) == serial)
-        #expect(try model.simulate(runs: 16, seed: 6, parallel: false) != serial)
+        let serial = model.simulate(runs: 16, seed: 5, parallel: false)
+        #expect(model.simulate(runs: 16, seed: 5, parallel: true) == serial)
+        #expect(model.simulate(runs: 16, seed: 6, parallel: false) != serial)
     }
 
     @Test func voluntaryExitsFollowTheirRate() throws {
         // Quotas above headcounts: no offers; exits are voluntary or statutory only.
         let model = try model(units: 20, staff: 100, quota: 200, scope: .none, years: 1)
-        let runs = try model.simulate(runs: 100, seed: 3)
+        let runs = model.simulate(runs: 100, seed: 3)
         let civilServants = 20 * 100 - runs[0].years[0].exits.civilServants[.retirement]  // minus statutory retirements (every run alike)
         let rate = rules.exits.voluntaryRate.civilServants
         let voluntary = runs.map { Double($0.years[0].exits.civilServants[.voluntary]) }
@@ -61,7 +61,7 @@ struct TransitionTests {
 
     @Test func offersBringUnitsBackAndArePriced() throws {
         let model = try model(units: 6, staff: 20, quota: 11)
-        let runs = try model.simulate(runs: 20, seed: 4)
+        let runs = model.simulate(runs: 20, seed: 4)
         let summary = try TransitionSummary(runs, years: model.years, units: 6)
         let first = try #require(summary.row(year: 1, category: "all", metric: "surplus"))
         let last = try #require(summary.row(year: 5, category: "all", metric: "surplus"))
