@@ -96,6 +96,28 @@ struct SyntheticRosterTests {
         }
     }
 
+    /// A run without a roster whose rule set cannot draw its people fails as that, not as a GSL failure.
+    @Test func aRunReportsAnUndrawableRosterAsSuch() throws {
+        var rules = try Rules.vn2023
+        rules.transition.syntheticRoster.categories.cadres.ageMean = 500
+        let units = [("22753", "0.45", 5_200), ("22759", "0.41", 8_100)].map { code, area, population in
+            AdministrativeUnit(code: code, name: code, kind: .ward, province: "Ninh Thuận", district: "Phan Rang–Tháp Chàm",
+                               districtKind: .provincialCity, area: FixedDecimal(parsing: area)!, population: population, type: .typeII,
+                               staff: Headcount(cadres: 10, civilServants: 11, nonProfessional: 12))
+        }
+        let plan = MergerPlan(newUnits: [PlannedUnit(code: "22759", name: "Kinh Dinh", members: units.map { PlannedUnit.Member(code: $0.code) })])
+        let run = ScenarioRun(rules: rules, rulesBefore: rules, units: units, plan: plan,
+                              settings: ScenarioRun.Settings(effectiveDate: CalendarDate(iso: "2024-11-01")!, runs: 1))
+        do {
+            _ = try run.run()
+            Issue.record("the run drew people from a window that holds nothing")
+        } catch .syntheticRoster(let distribution) {
+            #expect(distribution.category == .cadres && distribution.quantity == .age)
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+
     /// The sample's mean and standard deviation within 4 standard errors (plus `slack`) of the distribution's.
     func expectMoments(_ sample: [Double], _ expected: TruncatedNormal, slack: Double, _ what: String) throws {
         let n = Double(sample.count)
