@@ -95,6 +95,7 @@ let package = Package(
         .testTarget(name: "MergerSimCLITests", dependencies: [
             "MergerSimCLI", "MergerSimInputs", "MergerSimReports", "MergerSimStore", "GSL", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
     ]
 )

@@ -148,6 +148,8 @@ public struct ScenarioInputs: Sendable {
             return InputError.badData(scenario.file, "envelope \(category.rawValue): \(error)")
         case .pricing(let error):
             return InputError.badData(scenario.file, "the transition cannot be priced: \(error)")
+        case .syntheticRoster(let distribution):
+            return InputError.badData(scenario.file, "the people cannot be drawn: \(distribution)")
         case .gsl(let error):
             return InternalError("GSL failed: \(error)")
         }
