@@ -63,10 +63,10 @@ struct TransitionTests {
         let model = try model(units: 6, staff: 20, quota: 11)
         let runs = try model.simulate(runs: 20, seed: 4)
         let summary = try TransitionSummary(runs, years: model.years, units: 6)
-        let first = try #require(summary.row(year: 1, category: "all", metric: "surplus"))
-        let last = try #require(summary.row(year: 5, category: "all", metric: "surplus"))
+        let first = try #require(summary.row(year: 1, category: .all, metric: .surplus))
+        let last = try #require(summary.row(year: 5, category: .all, metric: .surplus))
         #expect(last.mean < first.mean)
-        #expect(try #require(summary.row(year: 1, category: "all", metric: "cost_vnd")).mean > 0)
+        #expect(try #require(summary.row(year: 1, category: .all, metric: .costVND)).mean > 0)
         // Each unit's probability is the share of replications in which it got back within quota; all units
         // together can do no better than the worst of them.
         for u in 0..<6 {

@@ -106,6 +106,21 @@ public struct RunSummary: Sendable {
         public var probabilityAllWithinQuota: Double
         public var verdict: DeadlineVerdict
 
+        public init(years: Int, runs: Int, deadlineYears: PerCategory<Int>, surplusAtDeadlineMean: PerCategory<Double>,
+                    surplusAtDeadlineP95: PerCategory<Double>, surplusAtEndMeanAll: Double, surplusAtEndP95All: Double,
+                    exitCostMeanVND: Double, probabilityAllWithinQuota: Double, verdict: DeadlineVerdict) {
+            self.years = years
+            self.runs = runs
+            self.deadlineYears = deadlineYears
+            self.surplusAtDeadlineMean = surplusAtDeadlineMean
+            self.surplusAtDeadlineP95 = surplusAtDeadlineP95
+            self.surplusAtEndMeanAll = surplusAtEndMeanAll
+            self.surplusAtEndP95All = surplusAtEndP95All
+            self.exitCostMeanVND = exitCostMeanVND
+            self.probabilityAllWithinQuota = probabilityAllWithinQuota
+            self.verdict = verdict
+        }
+
         /// The figures of `summary` over `years` years of `runs` replications.
         public init(_ summary: TransitionSummary, years: Int, runs: Int) {
             func surplus(_ year: Int, _ category: TimelineCategory) -> TransitionSummary.Row {
