@@ -149,7 +149,10 @@ extension RunSummary {
     /// The summary of units `before` and `after` a plan, with what the run went on to do.
     ///
     /// - Parameters:
-    ///   - deadline: R-4.6's deadline; `deadlines`: per category.
+    ///   - before: the units before the plan, screened.
+    ///   - after: the units after it, judged (with the envelopes' quotas when the run shared any).
+    ///   - deadline: R-4.6's deadline.
+    ///   - deadlines: R-4.6's deadline per category.
     ///   - allowanceFund: the units' monthly allowance fund, summed.
     ///   - reallocation: envelopes and transfers, when the run got there.
     ///   - transition: the transition's summary, years and replications, when the run got there.

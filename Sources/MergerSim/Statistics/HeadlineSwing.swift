@@ -43,7 +43,7 @@ public struct HeadlineSwing: Sendable, Equatable {
 
     /// The swing of every headline metric (in ``HeadlineMetric`` order) between the runs at a parameter's
     /// `low` and `high`, beside the `base` run.
-    /// - Throws: ``GSLError`` for a run without replications.
+    /// - Throws: `GSLError` for a run without replications.
     public static func swings(base: HeadlineResult, low: HeadlineResult, high: HeadlineResult) throws(GSLError) -> [HeadlineSwing] {
         let verdicts = Verdicts(base: base.verdict, low: low.verdict, high: high.verdict)
         return try HeadlineMetric.allCases.map { metric throws(GSLError) in
