@@ -131,8 +131,8 @@ try measure("simulate end to end (read → reports)", repeats: nationalRepeats) 
     let outcome = try inputs.applyPlan()
     let before = try inputs.screenBefore().results
     let after = try inputs.judgeAfter(outcome)
-    let summary = SimulationSummary(before: before, after: after, deadline: nil)
-    return ScreeningReport.csv(before).count + UnitsAfterReport.csv(after).count + summary.csv.count
+    let summary = RunSummary(before: before, after: after, deadline: nil)
+    return ScreeningReport.csv(before).count + UnitsAfterReport.csv(after).count + SummaryReport.csv(summary).count
 }
 
 // Stage 1: the envelope over the national scenario's 3,321 units, and over generated units.

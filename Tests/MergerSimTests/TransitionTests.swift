@@ -82,10 +82,10 @@ struct TransitionTests {
         let model = try model(units: 6, staff: 20, quota: 11)
         let runs = model.simulate(runs: 20, seed: 4)
         let summary = try TransitionSummary(runs, years: model.years, units: 6)
-        let first = try #require(summary.row(year: 1, category: "all", metric: "surplus"))
-        let last = try #require(summary.row(year: 5, category: "all", metric: "surplus"))
+        let first = try #require(summary.row(year: 1, category: .all, metric: .surplus))
+        let last = try #require(summary.row(year: 5, category: .all, metric: .surplus))
         #expect(last.mean < first.mean)
-        #expect(try #require(summary.row(year: 1, category: "all", metric: "cost_vnd")).mean > 0)
+        #expect(try #require(summary.row(year: 1, category: .all, metric: .costVND)).mean > 0)
         // All units together can do no better than the worst of them.
         #expect(summary.probabilityAllWithinQuota <= summary.probabilityWithinQuota.min()!)
     }
@@ -127,11 +127,11 @@ struct TransitionTests {
         #expect(summary.medianYearWithinQuota == [2, nil])
         // Cadres' surplus at the end of year 1: 2, 1, 0, 0; mean 0.75; sorted 0, 0, 1, 2, the median halfway
         // between 0 and 1, the 95th percentile at rank 0.95 × 3 = 2.85, 0.85 of the way from 1 to 2.
-        let cadres = try #require(summary.row(year: 1, category: "cadres", metric: "surplus"))
+        let cadres = try #require(summary.row(year: 1, category: .category(.cadres), metric: .surplus))
         #expect(cadres.mean == 0.75 && cadres.p50 == 0.5 && abs(cadres.p95 - 1.85) < 1e-12)
         // All categories at the end of year 1: 3, 1, 3, 2; mean 2.25. Exit cost in year 1: 100, 0, 0, 0; mean 25.
-        #expect(try #require(summary.row(year: 1, category: "all", metric: "surplus")).mean == 2.25)
-        #expect(try #require(summary.row(year: 1, category: "all", metric: "cost_vnd")).mean == 25)
+        #expect(try #require(summary.row(year: 1, category: .all, metric: .surplus)).mean == 2.25)
+        #expect(try #require(summary.row(year: 1, category: .all, metric: .costVND)).mean == 25)
     }
 
     /// Offers go down each unit's order, nearest to retirement first: among those who accepted early

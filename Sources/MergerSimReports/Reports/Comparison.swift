@@ -61,11 +61,11 @@ public struct Comparison: Sendable {
         // Per-replication metrics with their Monte Carlo uncertainty.
         if compared.allSatisfy({ !$0.headlines.isEmpty }) {
             let first = compared[0]
-            for (m, metric) in TransitionSummary.Headline.metricNames.enumerated() {
-                let a = first.headlines.map { $0.metricValues[m] }
+            for metric in HeadlineMetric.allCases {
+                let a = first.headlines.map { $0[metric] }
                 var values = [Self.number(try Statistics.mean(a))], differences: [Difference?] = []
                 for run in compared.dropFirst() {
-                    let b = run.headlines.map { $0.metricValues[m] }
+                    let b = run.headlines.map { $0[metric] }
                     let paired = first.settings["seed"] != nil && run.settings["seed"] == first.settings["seed"] && a.count == b.count
                     let estimate = try Estimate.difference(a, b, paired: paired)
                     let meanA = try Statistics.mean(a)
@@ -73,7 +73,7 @@ public struct Comparison: Sendable {
                     differences.append(Difference(value: estimate.mean, percent: meanA == 0 ? nil : estimate.mean / abs(meanA) * 100,
                                                   estimate: estimate, paired: paired))
                 }
-                rows.append(Row(metric: "replications: mean \(metric)", values: values, differences: differences))
+                rows.append(Row(metric: "replications: mean \(metric.name)", values: values, differences: differences))
             }
         }
         if timeline {

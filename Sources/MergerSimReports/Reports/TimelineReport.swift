@@ -10,8 +10,8 @@ public enum TimelineReport {
     public static func csv(_ summary: TransitionSummary, effective: CalendarDate) -> Data {
         var writer = CSVWriter(header: header, spreadsheet: true)
         for row in summary.rows {
-            let decimals = row.metric.hasSuffix("_vnd") ? 0 : 3
-            writer.append([String(row.year), row.category, row.metric]
+            let decimals = row.metric.isMoney ? 0 : 3
+            writer.append([String(row.year), row.category.name, row.metric.name]
                           + [row.mean, row.p05, row.p25, row.p50, row.p75, row.p95].map { ReportFormat.fixed($0, decimals: decimals) }
                           + [effective.addingYears(row.year).description])
         }

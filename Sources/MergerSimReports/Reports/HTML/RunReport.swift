@@ -10,7 +10,9 @@ import MergerSimInputs
 public struct RunReport {
     public struct Input {
         public var scenario: String, rules: String, effective: CalendarDate, runs: Int, seed: UInt64
-        public var summary: SimulationSummary
+        public var summary: RunSummary
+        /// The summary's transfers and transition (a report is of a run through the transition).
+        public var transfers: RunSummary.Transfers, transitionFigures: RunSummary.Transition
         public var reallocation: ScenarioRun.Reallocation
         public var transition: TransitionSummary
         public var years: Int
@@ -18,9 +20,15 @@ public struct RunReport {
         public var assumptions: [RunManifest.Assumption]
         public var overrides: [String]
 
-        public init(scenario: String, rules: String, effective: CalendarDate, runs: Int, seed: UInt64, summary: SimulationSummary,
+        /// - Throws: ``InternalError`` when `summary` has no transfers or no transition (the run stopped before them).
+        public init(scenario: String, rules: String, effective: CalendarDate, runs: Int, seed: UInt64, summary: RunSummary,
                     reallocation: ScenarioRun.Reallocation, transition: TransitionSummary, years: Int, deadline: CalendarDate?,
-                    assumptions: [RunManifest.Assumption], overrides: [String]) {
+                    assumptions: [RunManifest.Assumption], overrides: [String]) throws(InternalError) {
+            guard let transfers = summary.transfers, let transitionFigures = summary.transition else {
+                throw InternalError("a report needs a run through the transition")
+            }
+            self.transfers = transfers
+            self.transitionFigures = transitionFigures
             self.scenario = scenario
             self.rules = rules
             self.effective = effective
@@ -40,8 +48,9 @@ public struct RunReport {
 
     public static func html(_ input: Input, labels l: Labels) -> Data {
         let e = SVGChart.escape
-        let summary = input.summary
-        func metric(_ name: String) -> Double { Double(summary.value(name) ?? "") ?? 0 }
+        let summary = input.summary, transfers = input.transfers, transition = input.transitionFigures
+        // Figures as summary.csv holds them (rounded alike).
+        func figure(_ x: Double, _ decimals: Int) -> Double { SummaryReport.rounded(x, decimals: decimals) ?? 0 }
         var page = """
             <!DOCTYPE html><html lang="\(l.language.rawValue)"><head><meta charset="utf-8">
             <title>\(e(l("report.title", ["scenario": input.scenario])))</title>
@@ -52,28 +61,28 @@ public struct RunReport {
         // Headline.
         let after = input.reallocation.after
         page += "<section class=\"headline\"><h2>\(e(l("report.headline")))</h2><p>"
-            + e(l("report.units_before_after", ["before": l.number(metric("units_before")), "after": l.number(metric("units_after"))])) + ". "
+            + e(l("report.units_before_after", ["before": l.number(Double(summary.unitsBefore)), "after": l.number(Double(summary.unitsAfter))])) + ". "
             + e(l("report.meet_standards", ["meets": l.number(Double(after.filter { $0.outcome == .meets }.count)), "after": l.number(Double(after.count)),
                                             "waived": l.number(Double(after.filter { $0.outcome == .waived }.count)),
                                             "below": l.number(Double(after.filter { $0.outcome == .below }.count))])) + ".</p>"
         page += "<table><tr><th>\(e(l("report.category")))</th><th>\(e(l("report.quota")))</th><th>\(e(l("report.headcount")))</th>"
             + "<th>\(e(l("report.surplus")))</th><th>\(e(l("report.surplus_after_transfers")))</th><th>\(e(l("report.surplus_at_deadline")))</th></tr>"
         for c in StaffCategory.allCases {
-            page += "<tr><td>\(e(l("category.\(c.rawValue)")))</td><td>\(l.number(metric("quota_after_\(c.rawValue)")))</td>"
-                + "<td>\(l.number(metric("headcount_after_\(c.rawValue)")))</td><td>\(l.number(metric("surplus_after_\(c.rawValue)")))</td>"
-                + "<td>\(l.number(metric("surplus_after_transfers_\(c.rawValue)")))</td><td>\(l.number(metric("surplus_at_deadline_mean_\(c.rawValue)"), decimals: 1))</td></tr>"
+            page += "<tr><td>\(e(l("category.\(c.rawValue)")))</td><td>\(l.number(Double(summary.quotaAfter[c])))</td>"
+                + "<td>\(l.number(Double(summary.headcountAfter[c])))</td><td>\(l.number(Double(summary.surplusAfter[c])))</td>"
+                + "<td>\(l.number(Double(transfers.surplusAfter[c])))</td><td>\(l.number(figure(transition.surplusAtDeadlineMean[c], 2), decimals: 1))</td></tr>"
         }
         page += "</table>"
-        let verdict = summary.deadlineVerdict?.rawValue ?? ""
-        let verdictClass = switch summary.deadlineVerdict {
+        let verdict = transition.verdict.rawValue
+        let verdictClass = switch transition.verdict {
         case .met: "ok"
         case .atRisk: "warn"
-        case .notMet, nil: "bad"
+        case .notMet: "bad"
         }
         page += "<p class=\"verdict \(verdictClass)\">\(e(l("report.verdict")))"
             + (input.deadline.map { " (\(e(l("report.deadline"))) \($0))" } ?? "") + ": <b>\(e(l("verdict.\(verdict)")))</b>, "
-            + e(l("report.probability", ["p": l.number(metric("probability_all_within_quota_at_deadline"), decimals: 3)]))
-            + ". \(e(l("report.exit_cost"))): <b>\(e(l.billions(metric("exit_cost_vnd_mean"))))</b>.</p></section>"
+            + e(l("report.probability", ["p": l.number(figure(transition.probabilityAllWithinQuota, 3), decimals: 3)]))
+            + ". \(e(l("report.exit_cost"))): <b>\(e(l.billions(figure(transition.exitCostMeanVND, 0))))</b>.</p></section>"
         // Fan charts.
         page += "<section class=\"fans\">"
         for c in StaffCategory.allCases {
@@ -114,7 +123,7 @@ public struct RunReport {
 
     /// Surplus of one category from year 0 to its deadline: p05–p95 and p25–p75 bands, median line.
     static func fanChart(_ t: TransitionSummary, category c: StaffCategory, years: Int, labels l: Labels) -> String {
-        let rows = (0...max(years, 0)).compactMap { t.row(year: $0, category: c.rawValue, metric: "surplus") }
+        let rows = (0...max(years, 0)).compactMap { t.row(year: $0, category: .category(c), metric: .surplus) }
         guard !rows.isEmpty else { return "" }
         let xs = rows.map { Double($0.year) }
         let top = max(rows.map(\.p95).max() ?? 1, 1)
