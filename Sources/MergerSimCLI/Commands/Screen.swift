@@ -63,7 +63,7 @@ struct Screen: ConsoleCommand {
         manifest.overrides = given.map(\.description)
         manifest.language = lang.rawValue
         let screening = ScreeningReport.csv(results)
-        var files = [("screening.csv", screening), ("manifest.json", manifest.json)]
+        let files = [("screening.csv", screening), ("manifest.json", manifest.json)]
         let labels = try Labels(lang)
         try destination.stage(files, making: xlsx ? ["report.xlsx"] : []) { folder in
             guard xlsx else { return }
