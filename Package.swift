@@ -8,7 +8,8 @@ let package = Package(
     products: [
         .executable(name: "mergersim", targets: ["mergersim"]),
         .library(name: "MergerSim", targets: ["MergerSim"]),
-        .library(name: "MergerSimIO", targets: ["MergerSimIO"]),
+        .library(name: "MergerSimInputs", targets: ["MergerSimInputs"]),
+        .library(name: "MergerSimReports", targets: ["MergerSimReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -42,48 +43,59 @@ let package = Package(
         .target(name: "RuleSets", path: "rules", resources: [.copy("sets")]),
         // The pure domain: screening, merging, staffing, reallocation, transition.
         .target(name: "MergerSim", dependencies: ["GSL"]),
-        // Files at the edge: CSV and YAML readers, report writers, the manifest.
+        // Reading inputs: the units, plan, roster, scenario, sweep and rule-set files, checked where they are
+        // read and turned into MergerSim's types (no report writer, no libxlsxwriter).
         .target(
-            name: "MergerSimIO",
-            dependencies: ["MergerSim", "GSL", "XLSX", "RuleSets", "CPlatform", .product(name: "Yams", package: "Yams")],
+            name: "MergerSimInputs",
+            dependencies: ["MergerSim", "GSL", "RuleSets", .product(name: "Yams", package: "Yams")]
+        ),
+        // Rendering results: CSV, the HTML report, the Excel workbook, the console's labels in each language,
+        // the manifest, and the output folders they are written to without losing a user's file.
+        .target(
+            name: "MergerSimReports",
+            dependencies: ["MergerSim", "MergerSimInputs", "GSL", "XLSX", "CPlatform"],
             resources: [.copy("Labels")]
         ),
+        // The readers driven from arbitrary bytes, for the fuzz target and its regression tests (not a product).
+        .target(name: "ReaderFuzzing", dependencies: ["MergerSim", "MergerSimInputs"]),
         // The run store: runs, summaries, timelines, units and per-replication figures in one SQLite file.
-        .target(name: "MergerSimStore", dependencies: ["MergerSim", "MergerSimIO", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "MergerSimStore", dependencies: ["MergerSim", "MergerSimInputs", "MergerSimReports", .product(name: "GRDB", package: "GRDB.swift")]),
         // One-off data preparation, outside the public libraries: generated units for benchmarks and
         // large tests, and the seeded estimates of the national 2025 scenario.
-        .target(name: "ScenarioData", dependencies: ["MergerSim", "MergerSimIO", "GSL"]),
+        .target(name: "ScenarioData", dependencies: ["MergerSim", "MergerSimInputs", "MergerSimReports", "GSL"]),
         // The commands, as a library so tests can run them without a process.
         .target(
             name: "MergerSimCLI",
             dependencies: [
-                "MergerSim", "MergerSimIO", "MergerSimStore", "GSL",
+                "MergerSim", "MergerSimInputs", "MergerSimReports", "MergerSimStore", "GSL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "mergersim", dependencies: ["MergerSimCLI", "MergerSimIO"]),
+        .executableTarget(name: "mergersim", dependencies: ["MergerSimCLI", "MergerSimInputs", "MergerSimReports"]),
         .executableTarget(
             name: "mergersim-bench",
-            dependencies: ["MergerSim", "MergerSimIO", "ScenarioData", "GSL", .product(name: "CSV", package: "CSV.swift")],
+            dependencies: ["MergerSim", "MergerSimInputs", "MergerSimReports", "ScenarioData", "GSL", .product(name: "CSV", package: "CSV.swift")],
             path: "Benchmarks/mergersim-bench"
         ),
         // Rebuilds the estimated national 2025 scenario from its source data.
-        .executableTarget(name: "prepare-vn-2025", dependencies: ["MergerSimIO", "ScenarioData"], path: "Tools/prepare-vn-2025"),
+        .executableTarget(name: "prepare-vn-2025", dependencies: ["MergerSimInputs", "MergerSimReports", "ScenarioData"], path: "Tools/prepare-vn-2025"),
         // The fuzz target over the readers (`make fuzz`); without the fuzzer, a replay tool.
-        .executableTarget(name: "fuzz-readers", dependencies: ["MergerSimIO"], path: "Tools/fuzz-readers", exclude: ["make-corpus.sh"],
+        .executableTarget(name: "fuzz-readers", dependencies: ["ReaderFuzzing"], path: "Tools/fuzz-readers", exclude: ["make-corpus.sh"],
                           swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
-        // Running a scenario through the library, without the command line (built with the tests).
-        .executableTarget(name: "run-scenario", dependencies: ["MergerSim", "MergerSimIO"], path: "Examples/run-scenario"),
+        // A library client: runs a scenario with MergerSim and the readers only, without the command line or
+        // any report writer (built with the tests; the DocC article shows its code).
+        .executableTarget(name: "run-scenario", dependencies: ["MergerSim", "MergerSimInputs"], path: "Examples/run-scenario"),
         .testTarget(name: "GSLTests", dependencies: ["GSL"]),
         .testTarget(name: "MergerSimTests", dependencies: [
-            "MergerSim", "MergerSimIO", "ScenarioData", .product(name: "PropertyBased", package: "swift-property-based"),
+            "MergerSim", "MergerSimInputs", "MergerSimReports", "ScenarioData", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "MergerSimIOTests", dependencies: [
-            "MergerSimIO", "MergerSim", .product(name: "PropertyBased", package: "swift-property-based"),
+        .testTarget(name: "MergerSimFilesTests", dependencies: [
+            "MergerSimInputs", "MergerSimReports", "ReaderFuzzing", "MergerSim", .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["Fuzz"]),
         .testTarget(name: "MergerSimCLITests", dependencies: [
-            "MergerSimCLI", "MergerSimIO", "MergerSimStore", "GSL", .product(name: "GRDB", package: "GRDB.swift"),
+            "MergerSimCLI", "MergerSimInputs", "MergerSimReports", "MergerSimStore", "GSL", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
     ]
 )

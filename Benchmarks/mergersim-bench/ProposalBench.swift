@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 import GSL
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
 
 /// Issue 13's measure: the national units grouped into each province's real number of units after 2025,
 /// from the units alone; how many proposed units meet the targets (or are waived), and how close the

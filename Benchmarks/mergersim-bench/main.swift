@@ -7,7 +7,8 @@
 import CSV
 import Foundation
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 import ScenarioData
 
 struct Options {
@@ -130,8 +131,8 @@ try measure("simulate end to end (read → reports)", repeats: nationalRepeats) 
     let outcome = try inputs.applyPlan()
     let before = try inputs.screenBefore().results
     let after = try inputs.judgeAfter(outcome)
-    let summary = SimulationSummary(before: before, after: after, deadline: nil)
-    return ScreeningReport.csv(before).count + UnitsAfterReport.csv(after).count + summary.csv.count
+    let summary = RunSummary(before: before, after: after, deadline: nil)
+    return ScreeningReport.csv(before).count + UnitsAfterReport.csv(after).count + SummaryReport.csv(summary).count
 }
 
 // Stage 1: the envelope over the national scenario's 3,321 units, and over generated units.
@@ -187,10 +188,10 @@ if options.transitionRuns > 0 {
     let (model, _) = try national.transitionModel(reallocated, outcome: judgedNational.outcome)
     print("\ntransition: national 2025, \(model.workforce.count) people (synthetic roster), \(model.years) years, all cores")
     for runs in [options.transitionRuns / 10, options.transitionRuns] where runs > 0 {
-        try measure("\(runs) runs", repeats: 1) { try model.simulate(runs: runs, seed: options.seed).count }
+        measure("\(runs) runs", repeats: 1) { model.simulate(runs: runs, seed: options.seed).count }
     }
-    try measure("\(options.transitionRuns / 10) runs, serial", repeats: 1) {
-        try model.simulate(runs: options.transitionRuns / 10, seed: options.seed, parallel: false).count
+    measure("\(options.transitionRuns / 10) runs, serial", repeats: 1) {
+        model.simulate(runs: options.transitionRuns / 10, seed: options.seed, parallel: false).count
     }
     for count in [1_000, 3_000, 10_000] {
         let generated = try SyntheticUnits.generate(count: count, seed: options.seed)
@@ -207,8 +208,8 @@ if options.transitionRuns > 0 {
         }
         let generatedModel = try TransitionModel(workforce: workforce, rules: transition, effective: start, years: 5, nonProfessionalEnds: nil,
                                                  transfers: TransferSettings(scope: .province), pairs: [])
-        try measure("generated \(count) units, \(workforce.count) people, 100 runs", repeats: 1) {
-            try generatedModel.simulate(runs: 100, seed: options.seed).count
+        measure("generated \(count) units, \(workforce.count) people, 100 runs", repeats: 1) {
+            generatedModel.simulate(runs: 100, seed: options.seed).count
         }
     }
 }

@@ -2,17 +2,18 @@
 // into one, judged under the 2023–2025 rules, with a 200-run transition. Built with the tests
 // (`swift build --build-tests` builds every target); run it with `swift run run-scenario`.
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
 
 // The law: a bundled rule set (a planner's own file works too: RuleSetLoader.load("path/to/rules.yaml")).
 let rules = try RuleSetLoader.load("vn-2023").rules
 
 // The units: in code here; UnitsFile(path:) reads a units CSV with located errors.
+// Areas are decimals in km² as published, kept exact with their number of decimals.
 func ward(_ code: String, _ name: String, area: String, population: Int, staff: (Int, Int, Int)) -> AdministrativeUnit {
-    AdministrativeUnit(code: code, name: name, kind: .ward, province: "Ninh Thuận", district: "Phan Rang–Tháp Chàm",
-                       districtKind: .provincialCity, area: FixedDecimal(parsing: area) ?? FixedDecimal(millionths: 0),
-                       population: population, type: .typeII,
-                       staff: Headcount(cadres: staff.0, civilServants: staff.1, nonProfessional: staff.2))
+    guard let area = FixedDecimal(parsing: area) else { fatalError("\(area) is not a decimal") }
+    return AdministrativeUnit(code: code, name: name, kind: .ward, province: "Ninh Thuận", district: "Phan Rang–Tháp Chàm",
+                              districtKind: .provincialCity, area: area, population: population, type: .typeII,
+                              staff: Headcount(cadres: staff.0, civilServants: staff.1, nonProfessional: staff.2))
 }
 let units = [
     ward("22753", "Mỹ Hương", area: "0.45", population: 5_200, staff: (10, 11, 12)),
@@ -30,7 +31,8 @@ guard let effective = CalendarDate(iso: "2024-11-01") else { fatalError("a liter
 let run = ScenarioRun(rules: rules, rulesBefore: rules, units: units, plan: plan,
                       settings: ScenarioRun.Settings(effectiveDate: effective, seed: 42, runs: 200))
 
-// The pipeline, stage by stage, in one call.
+// The pipeline, stage by stage, in one call. `outcome.after` holds the new units with the quotas they
+// are staffed to (an envelope's, when the settings share one); `outcome.judged` the formula's.
 let outcome = try run.run()
 for result in outcome.after {
     print("\(result.unit.name): \(result.merged.memberCount) wards, \(result.unit.population) people, "

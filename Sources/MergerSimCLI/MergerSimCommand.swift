@@ -1,6 +1,7 @@
 import ArgumentParser
 import GSL
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// `mergersim`: the root command.
 public struct MergerSimCommand: ParsableCommand {

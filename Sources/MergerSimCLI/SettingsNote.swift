@@ -1,4 +1,5 @@
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 extension ScenarioInputs {
     /// The overrides in force and any edited rule file, for the console (blank when neither).

@@ -1,5 +1,6 @@
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 extension ComparedRun {
     /// Run `id` of a run store, as `compare` reads it (66 when the store has no such run).

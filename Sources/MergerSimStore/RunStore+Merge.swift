@@ -1,5 +1,6 @@
 import GRDB
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 extension RunStore {
     /// What a merge did: runs copied, and runs left out because a run with the same key was stored already.

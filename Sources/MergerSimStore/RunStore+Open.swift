@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// Opening a store: waiting aloud for another process's lock, SQLite's check of the file, and errors
 /// turned into sentences.

@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 extension RunStore {
     /// The id of the run stored under `key`, if any.
@@ -29,10 +30,37 @@ extension RunStore {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM replications WHERE run = ? ORDER BY replication", arguments: [id]).map { row in
                 TransitionSummary.Headline(
-                    surplusAtDeadline: PerCategory { row["surplus_at_deadline_\($0.rawValue)"] as Int },
-                    exitCostVND: row["exit_cost_vnd"], allWithinQuota: row["all_within_quota"])
+                    surplusAtDeadline: PerCategory { row[HeadlineMetric.surplusAtDeadline($0).name] as Int },
+                    exitCostVND: row[HeadlineMetric.exitCostVND.name], allWithinQuota: row[HeadlineMetric.allWithinQuota.name])
             }
         }
+    }
+
+    /// The transition's verdict on the deadline of run `id`, decoded from its summary.
+    /// - Throws: ``InputError`` 65 when the run has no verdict or one mergersim does not know.
+    public func deadlineVerdict(ofRun id: Int64) throws(InputError) -> DeadlineVerdict {
+        let name = SummaryMetric.deadlineVerdict.name
+        let value = try read { db in
+            try DatabaseValue.fetchOne(db, sql: "SELECT value FROM summary WHERE run = ? AND metric = ?", arguments: [id, name])
+        }
+        guard let value else { throw .badData(path, "run \(id) has no \(name) in its summary") }
+        let stored = switch value.storage {
+        case .string(let text): text
+        case .null: ""
+        case .int64(let n): String(n)
+        case .double(let x): String(x)
+        case .blob: "(bytes)"
+        }
+        guard let verdict = DeadlineVerdict(rawValue: stored) else {
+            let known = DeadlineVerdict.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+            throw .badData(path, "run \(id) has \(name) \"\(stored)\", which is not a verdict (\(known))")
+        }
+        return verdict
+    }
+
+    /// The replications' headline figures and the deadline verdict of run `id`, as a sensitivity analysis reads them.
+    public func headlineResult(ofRun id: Int64) throws(InputError) -> HeadlineResult {
+        HeadlineResult(headlines: try headlines(ofRun: id), verdict: try deadlineVerdict(ofRun: id))
     }
 
     /// summary.csv's metrics and values of run `id`, in the order stored.

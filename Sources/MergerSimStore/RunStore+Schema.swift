@@ -1,6 +1,7 @@
 import GRDB
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// The store's schema: its migrations, applied all together in the caller's transaction, and what a file
 /// holds of it. The migrations applied are named in GRDB's table `grdb_migrations`, as GRDB's own

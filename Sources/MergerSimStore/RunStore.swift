@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// The run store: one SQLite file holding runs for analysis (pandas, R and the `sqlite3` shell read it
 /// directly). Each run goes in whole in one transaction, so a store interrupted mid-write holds the
@@ -157,7 +158,7 @@ public final class RunStore: Sendable {
         }
         for row in run.timeline {
             try db.execute(sql: "INSERT INTO timeline VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                           arguments: [id, row.year, row.category, row.metric, row.mean, row.p05, row.p25, row.p50, row.p75, row.p95])
+                           arguments: [id, row.year, row.category.name, row.metric.name, row.mean, row.p05, row.p25, row.p50, row.p75, row.p95])
         }
         for unit in run.units {
             var values: [any DatabaseValueConvertible & Sendable] = [id, unit.code, unit.name, unit.province, unit.kind, unit.standardsOutcome, unit.type]

@@ -1,5 +1,6 @@
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// One run as the store keeps it: what it was made from, and its figures.
 public struct StoredRun: Sendable {
@@ -33,8 +34,8 @@ public struct StoredRun: Sendable {
         public var medianYearWithinQuota: Int?
     }
 
-    /// A run of `inputs` with its `outcome` (through the transition) and the summary written for it.
-    public init(inputs: ScenarioInputs, outcome: ScenarioRun.Outcome, summary: SimulationSummary, key: String? = nil, sweep: String? = nil) {
+    /// A run of `inputs` with its `outcome` (through the transition) and its summary.
+    public init(inputs: ScenarioInputs, outcome: ScenarioRun.Outcome, summary: RunSummary, key: String? = nil, sweep: String? = nil) {
         self.key = key
         self.sweep = sweep
         scenario = inputs.scenario.settings.name
@@ -49,7 +50,7 @@ public struct StoredRun: Sendable {
         runs = inputs.run.settings.runs
         let transition = outcome.transition
         years = transition?.model.years ?? 0
-        self.summary = summary.metrics
+        self.summary = SummaryReport.rows(summary)
         timeline = transition?.summary.rows ?? []
         replications = transition?.summary.headlines ?? []
         units = outcome.after.enumerated().map { i, r in

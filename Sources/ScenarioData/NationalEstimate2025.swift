@@ -1,7 +1,8 @@
 import Foundation
 import GSL
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// Builds the national 2025 scenario's units and plan from the real structure
 /// (`scenarios/vn-2025/source/`), estimating what the source lacks by a

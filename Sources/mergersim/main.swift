@@ -1,6 +1,7 @@
 import Foundation
 import MergerSimCLI
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 // Before any thread starts: an interrupt removes a run's temporary folder and leaves earlier output as it was.
 Interrupts.install()

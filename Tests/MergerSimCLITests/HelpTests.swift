@@ -1,9 +1,28 @@
+import ArgumentParser
 import Testing
 import MergerSimCLI
 
 /// Issue 12, item 6: help a planner can act on, and shell completion.
 struct HelpTests {
-    @Test(arguments: [["screen"], ["simulate"], ["validate"], ["sweep"], ["sensitivity"], ["compare"], ["store", "merge"], ["package"], ["rules"]])
+    /// Every command a planner runs (those without subcommands of their own), as its words on the command
+    /// line, read from the commands' configuration so that a new one cannot be left out.
+    static let commandsRun: [[String]] = {
+        func leaves(_ command: any ParsableCommand.Type, path: [String]) -> [[String]] {
+            let subcommands = command.configuration.subcommands
+            return subcommands.isEmpty ? [path] : subcommands.flatMap { leaves($0, path: path + [$0._commandName]) }
+        }
+        return leaves(MergerSimCommand.self, path: [])
+    }()
+
+    @Test func everyCommandIsFound() {
+        // The enumeration itself: the commands there are today, each once; `store` by its subcommand.
+        let known = [["screen"], ["simulate"], ["validate"], ["sweep"], ["sensitivity"], ["propose"], ["compare"], ["store", "merge"],
+                     ["package"], ["rules"]]
+        #expect(known.allSatisfy(Self.commandsRun.contains), "\(Self.commandsRun)")
+        #expect(!Self.commandsRun.contains(["store"]) && Set(Self.commandsRun).count == Self.commandsRun.count)
+    }
+
+    @Test(arguments: commandsRun)
     func everySubcommandsHelpHasAnExampleAndSaysWhatItWrites(command: [String]) {
         let help = mergersim(command + ["--help"])
         #expect(help.code == 0)

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import MergerSimCLI
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// Issue 19 (7): people who cannot exist are refused, not priced: born after the leaving date or the
 /// merger, younger than working age, or insured for longer than they can have worked.

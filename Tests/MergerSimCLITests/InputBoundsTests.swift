@@ -3,7 +3,8 @@ import Testing
 import GSL
 import MergerSim
 import MergerSimCLI
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// Issue 8: values that crashed, hung or exhausted memory are refused where they are read,
 /// with the place and the limit; mistakes that were accepted silently are refused.

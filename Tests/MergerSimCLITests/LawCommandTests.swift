@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import MergerSimCLI
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// Issue 9 through the commands: `mergersim package`, rule values checked on load, the scenario's
 /// defaults by date, per-category deadlines and the allowance fund.

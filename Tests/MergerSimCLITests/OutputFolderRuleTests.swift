@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import Testing
 import MergerSimCLI
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// Issue 19: mergersim replaces only a folder its marker says it wrote, holding only plain files the
 /// marker lists, unchanged, and none of the run's own inputs; temporaries are recognised by their

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import MergerSimCLI
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// Issue 8: mergersim never deletes or replaces what it did not write.
 ///

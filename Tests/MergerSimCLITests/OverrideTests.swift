@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import MergerSim
 import MergerSimCLI
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// Issue 11: `--set KEY=VALUE` on scenario keys and rule-set values, checked as the files are.
 struct OverrideTests {

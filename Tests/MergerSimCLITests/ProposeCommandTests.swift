@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import MergerSim
 import MergerSimCLI
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// Issue 13: `mergersim propose` in both modes, its outputs, and its refusals.
 struct ProposeCommandTests {

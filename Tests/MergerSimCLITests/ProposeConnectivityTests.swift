@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import MergerSimCLI
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// Issue 19 (6): `propose --targets` with an adjacency file that leaves units apart proposes only
 /// connected groups, and refuses a province that falls in more pieces than its count.

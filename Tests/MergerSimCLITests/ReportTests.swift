@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import MergerSimCLI
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// Issue 12: report.html in every simulate run folder, in English or Vietnamese, from one label table per language.
 struct ReportTests {

@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import Testing
 import MergerSimCLI
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 import MergerSimStore
 
 /// Issue 19, item 11: the run store is safe to share, to read, to merge and to fill.

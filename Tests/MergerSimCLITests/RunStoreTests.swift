@@ -1,8 +1,10 @@
 import Foundation
 import GRDB
 import Testing
+import MergerSim
 import MergerSimCLI
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 import MergerSimStore
 
 /// Issue 11: `simulate --store FILE` records each run in a SQLite run store that other tools can read.
@@ -47,7 +49,7 @@ struct RunStoreTests {
         let store = try RunStore(path: scratch.path("s.sqlite"))
         let inputs = try ScenarioInputs(scenario: Scenario(path: phanRang, overrides: [Override(parsing: "transition.runs=5")]))
         let outcome = try inputs.run()
-        let summary = SimulationSummary(before: outcome.before, after: outcome.after, deadline: nil)
+        let summary = RunSummary(before: outcome.before, after: outcome.after, deadline: nil)
         let run = StoredRun(inputs: inputs, outcome: outcome, summary: summary, key: "setting-1")
         #expect(try store.record(run) != nil)
         #expect(try store.record(run) == nil)
@@ -55,6 +57,31 @@ struct RunStoreTests {
         #expect(try store.contains(key: "setting-1") && !(try store.contains(key: "setting-2")))
         // Opened again, the schema is migrated once and the run is there.
         #expect(try RunStore(path: scratch.path("s.sqlite")).count() == 1)
+    }
+
+    /// Issue 21, item 2: the verdict is read back typed; a value mergersim does not know is an error, not "".
+    @Test func anUnknownStoredVerdictIsAnError() throws {
+        let scratch = try Scratch()
+        let store = try RunStore(path: scratch.path("s.sqlite"))
+        let inputs = try ScenarioInputs(scenario: Scenario(path: phanRang, overrides: [Override(parsing: "transition.runs=5")]))
+        let outcome = try inputs.run()
+        let summary = RunSummary(inputs.run, outcome)
+        let id = try #require(try store.record(StoredRun(inputs: inputs, outcome: outcome, summary: summary)))
+        #expect(try store.deadlineVerdict(ofRun: id) == summary.transition?.verdict)
+        #expect(try store.headlineResult(ofRun: id).headlines.count == 5)
+        try DatabaseQueue(path: scratch.path("s.sqlite")).write { db in
+            try db.execute(sql: "UPDATE summary SET value = 'probably' WHERE metric = 'deadline_verdict'")
+        }
+        #expect {
+            try store.deadlineVerdict(ofRun: id)
+        } throws: { error in
+            guard let error = error as? InputError else { return false }
+            return error.kind == .badData && error.message.contains("\"probably\"") && error.message.contains("\"at risk\"")
+        }
+        try DatabaseQueue(path: scratch.path("s.sqlite")).write { db in
+            try db.execute(sql: "DELETE FROM summary WHERE metric = 'deadline_verdict'")
+        }
+        #expect(throws: InputError.self) { try store.deadlineVerdict(ofRun: id) }
     }
 
     @Test func aFileThatIsNotAStoreIsRefusedAndLeftAsItWas() throws {

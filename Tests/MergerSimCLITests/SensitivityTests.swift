@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import MergerSim
 import MergerSimCLI
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// Issue 11: `mergersim sensitivity` ranks the NC values by how far they move the headline figures.
 struct SensitivityTests {
@@ -20,7 +21,10 @@ struct SensitivityTests {
         #expect(run.code == 0, "\(run.error)")
         let rows = try csv(scratch.path("out/sensitivity.csv"))
         #expect(Set(rows.map { $0["parameter"]! }) == Set(keys))
-        #expect(rows.count == 2 * TransitionSummary.Headline.metricNames.count)
+        // Per parameter (two), one row per headline metric.
+        let metrics = ["surplus_at_deadline_cadres", "surplus_at_deadline_civil_servants", "surplus_at_deadline_non_professional",
+                       "exit_cost_vnd", "all_within_quota"]
+        #expect(rows.count == 2 * metrics.count && Set(rows.map { $0["metric"] ?? "" }) == Set(metrics))
         let first = try #require(rows.first { $0["rank"] == "1" })
         #expect(first["parameter"] == keys[decisive])
         // ±50 % of the value set, and the swing is high minus low.

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import MergerSimCLI
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 struct SimulateCommandTests {
     static let scenarioPath = repositoryRoot.appendingPathComponent("scenarios/phan-rang-2024/scenario.yaml").path

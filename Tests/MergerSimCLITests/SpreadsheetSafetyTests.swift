@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import MergerSimCLI
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// Issue 19, item 12: text a spreadsheet would run as a formula is neutralised in CSV reports (numbers
 /// untouched) and stays text in the workbook; names a folder cannot honestly show are refused; blank

@@ -1,6 +1,7 @@
 import Foundation
 import MergerSimCLI
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// A console that keeps what a command says.
 final class RecordingConsole: @unchecked Sendable {

@@ -4,7 +4,8 @@ import Testing
 import GSL
 import MergerSim
 import MergerSimCLI
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 import MergerSimStore
 
 /// Issue 11: sweeps into a run store: sizes, resumption after an interruption, shards and merge.
@@ -54,7 +55,10 @@ struct SweepTests {
         #expect(run.code == 0, "\(run.error)")
         #expect(try WorkbookTests.Opened(scratch.path("out/report.xlsx")).sheetNames == ["Sweep", "Assumptions", "Column dictionary"])
         let rows = try csv(scratch.path("out/sweep.csv"))
-        #expect(rows.count == 2 * TransitionSummary.Headline.metricNames.count)
+        // Per design row (two), one row per headline metric, in replications.csv's order.
+        let metrics = ["surplus_at_deadline_cadres", "surplus_at_deadline_civil_servants", "surplus_at_deadline_non_professional",
+                       "exit_cost_vnd", "all_within_quota"]
+        #expect(rows.map { $0["metric"] ?? "" } == metrics + metrics)
         let database = try DatabaseQueue(path: scratch.path("out/runs.sqlite"))
         let (runs, within) = try database.read { db in
             (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs") ?? 0,

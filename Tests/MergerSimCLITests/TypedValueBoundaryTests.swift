@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
 
 /// Issue 21, items 1 and 9: domain values are decoded once where they are read, each refusal at its line
 /// and column; defaults the help texts state are the ones the run takes.

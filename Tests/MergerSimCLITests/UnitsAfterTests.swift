@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// One units-after: a run's outcome exposes the units with the quotas they are staffed to, the
 /// envelope's where one is set, and keeps the formula quotas apart as the judged units.

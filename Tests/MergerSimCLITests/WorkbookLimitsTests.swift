@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import MergerSimCLI
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// Issue 19, items 9 and 10: what an Excel workbook cannot hold is refused with its place or its sheet (never an
 /// internal error), a missing, read-only or full TMPDIR never makes an internal error, and an interrupted

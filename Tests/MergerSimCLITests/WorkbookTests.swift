@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import ZIPFoundation
 import MergerSimCLI
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// Issue 12: report.xlsx, read back as Excel would: the sheets, text codes, numeric numbers, no formulas.
 struct WorkbookTests {

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import MergerSim
 import ScenarioData
-@testable import MergerSimIO
+@testable import MergerSimInputs
+@testable import MergerSimReports
 
 /// A real case: the 2025 nationwide arrangement, real structure with estimated figures.
 @Suite(.serialized)

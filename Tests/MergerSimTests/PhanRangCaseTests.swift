@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// A real case: Phan Rang–Tháp Chàm, five wards of a provincial city (R-1.4: 7,000 people, 5.5 km²).
 struct PhanRangCaseTests {

@@ -55,7 +55,7 @@ struct PooledQuotaTests {
             for person in people { workforce.add(person, inUnit: 0, retirement: rules.retirement, defaults: rules.syntheticRoster) }
             let model = try TransitionModel(workforce: workforce, rules: rules, effective: effective, years: 5, nonProfessionalEnds: nil,
                                         transfers: TransferSettings(scope: .none), pairs: [])
-            return try model.simulate(runs: 1, seed: 1, parallel: false)[0]
+            return model.simulate(runs: 1, seed: 1, parallel: false)[0]
         }
         let pooled = try run(pooled: true), split = try run(pooled: false)
         #expect(pooled.yearWithinQuota == [0])

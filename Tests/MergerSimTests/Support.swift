@@ -1,5 +1,6 @@
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// Bundled rule sets, loaded once per test process.
 enum Rules {

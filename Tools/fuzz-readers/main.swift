@@ -2,7 +2,7 @@
 // the fuzzer, a replay tool: `swift run fuzz-readers FILE…` runs each input
 // once and says what the readers made of it.
 import Foundation
-import MergerSimIO
+import ReaderFuzzing
 
 #if FUZZING
 /// libFuzzer's driver (linked by `-sanitize=fuzzer`): parses libFuzzer's flags and calls back per input.

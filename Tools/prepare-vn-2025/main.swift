@@ -5,7 +5,8 @@
 //   swift run prepare-vn-2025 --round-2026 [OUT_FOLDER]   (default scenarios/vn-2026-round)
 import Foundation
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 import ScenarioData
 
 var arguments = Array(CommandLine.arguments.dropFirst())

@@ -23,4 +23,7 @@ public enum Limits {
     /// The longest output folder name, in UTF-8 bytes: a file system allows 255 for one
     /// name, and the hidden temporary folder beside it adds at most 45.
     public static let maxOutputNameBytes = 200
+    /// The longest text of one unit's column that a report shows as it is, in UTF-16 code units: what one
+    /// spreadsheet cell holds (Excel's 32,767), so the workbook never has to cut a unit's name.
+    public static let maxTextCharacters = 32_767
 }

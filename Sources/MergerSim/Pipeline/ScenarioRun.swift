@@ -90,6 +90,8 @@ public struct ScenarioRun: Sendable {
         case gsl(GSLError)
         /// A day of the transition the rule set cannot price (no base salary in force, R-5.5).
         case pricing(ExitPricingError)
+        /// The rule set's synthetic roster cannot be drawn (a distribution almost never in its window).
+        case syntheticRoster(UndrawableDistribution)
         /// A planned transfer names a unit the transition does not hold (an internal failure: stage 2 plans
         /// over the same units).
         case transfers(Workforce.UnknownUnit)
@@ -155,7 +157,7 @@ public struct ScenarioRun: Sendable {
         }
         let (model, synthetic) = try transitionModel(reallocation, merger: merger)
         do {
-            let replications = try model.simulate(runs: settings.runs, seed: settings.seed, progress: progress)
+            let replications = model.simulate(runs: settings.runs, seed: settings.seed, progress: progress)
             let summary = try TransitionSummary(replications, years: model.years, units: reallocation.after.count, deadlineYears: deadlineYears)
             return Outcome(merger: merger, round: round, before: before, judged: after, reallocation: reallocation,
                            transition: Transition(model: model, summary: summary, syntheticRoster: synthetic))
@@ -255,7 +257,10 @@ public struct ScenarioRun: Sendable {
                 people = try transition.syntheticRoster.roster(units.map { ($0.code, $0.staff) }, on: settings.effectiveDate,
                                                                retirement: transition.retirement, seed: settings.seed)
             } catch {
-                throw .gsl(error)
+                switch error {
+                case .randomSource(let error): throw .gsl(error)
+                case .undrawable(let distribution): throw .syntheticRoster(distribution)
+                }
             }
             // The synthetic roster is drawn unit by unit in this order, so its people come in unit order.
             var unit = 0

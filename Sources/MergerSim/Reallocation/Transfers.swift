@@ -82,13 +82,6 @@ public struct TransferPlan: Hashable, Sendable {
     public var unreachableCodes: [String] = []
 }
 
-/// Why transfers cannot be planned.
-public struct TransferError: Error, Hashable, Sendable, CustomStringConvertible {
-    public var unitCode: String
-    public var message: String
-    public var description: String { "unit \(unitCode): \(message)" }
-}
-
 /// Great-circle distance (haversine, mean Earth radius 6,371.0088 km).
 public func greatCircleKm(_ a: Coordinate, _ b: Coordinate) -> Double {
     let radians = Double.pi / 180

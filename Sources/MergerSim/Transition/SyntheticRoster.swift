@@ -16,9 +16,16 @@ extension SyntheticRosterParameters {
     ///   - date: the date ages refer to (the merger's effective date).
     ///   - retirement: the retirement ages that bound the ages drawn.
     ///   - seed: the seed of GSL's mt19937 stream the people are drawn from.
+    /// - Throws: ``SyntheticRosterError/undrawable(_:)`` when a window holds almost none of its
+    ///   distribution (never for a rule set the loader checked).
     public func roster(_ staff: [(code: String, headcount: Headcount)], on date: CalendarDate,
-                       retirement: TransitionRules.RetirementAge, seed: UInt64) throws(GSLError) -> [StaffMember] {
-        let random = try RandomSource(seed: seed)
+                       retirement: TransitionRules.RetirementAge, seed: UInt64) throws(SyntheticRosterError) -> [StaffMember] {
+        let random: RandomSource
+        do {
+            random = try RandomSource(seed: seed)
+        } catch {
+            throw .randomSource(error)
+        }
         var people: [StaffMember] = []
         people.reserveCapacity(staff.reduce(0) { $0 + $1.headcount.total })
         for (code, headcount) in staff {
@@ -29,20 +36,28 @@ extension SyntheticRosterParameters {
                     let schedule = sex == .male ? retirement.men : retirement.women
                     let retirementAge = Double(schedule.ageInMonths(reachedIn: date.year)) / 12
                     // Rejection sampling; the rule set's check on load makes the window likely, this bound keeps a
-                    // bad set from looping for ever.
+                    // set that was not checked from looping for ever.
                     var age = 0.0, draws = 0
+                    let youngest = Double(p.minimumAge), oldest = retirementAge - 1.0 / 12
                     repeat {
                         age = random.gaussian(mean: p.ageMean, standardDeviation: p.ageSD)
                         draws += 1
-                        if draws > Self.maxDraws { throw GSLError(status: 11, operation: "drawing a \(category.rawValue) age in [\(p.minimumAge), \(retirementAge)) years") }
-                    } while age < Double(p.minimumAge) || age >= retirementAge - 1.0 / 12
+                        if draws > Self.maxDraws {
+                            throw .undrawable(UndrawableDistribution(category: category, quantity: .age, mean: p.ageMean,
+                                                                     standardDeviation: p.ageSD, lower: youngest, upper: oldest))
+                        }
+                    } while age < youngest || age >= oldest
                     let birth = Self.birthDate(age: age, on: date)
                     var coefficient = 0.0
                     draws = 0
                     repeat {
                         coefficient = random.gaussian(mean: p.salaryCoefficientMean, standardDeviation: p.salaryCoefficientSD)
                         draws += 1
-                        if draws > Self.maxDraws { throw GSLError(status: 11, operation: "drawing a \(category.rawValue) salary coefficient of at least 1") }
+                        if draws > Self.maxDraws {
+                            throw .undrawable(UndrawableDistribution(category: category, quantity: .salaryCoefficient,
+                                                                     mean: p.salaryCoefficientMean, standardDeviation: p.salaryCoefficientSD,
+                                                                     lower: 1, upper: .infinity))
+                        }
                     } while coefficient < 1
                     let insurance = max(0, age - p.insuredFromAge)
                     people.append(StaffMember(
@@ -55,8 +70,8 @@ extension SyntheticRosterParameters {
         return people
     }
 
-    /// Draws allowed for one value before giving up (status 11, GSL's "exceeded max number of iterations").
-    static let maxDraws = 1_000_000
+    /// Draws allowed for one value before giving up with ``UndrawableDistribution``.
+    public static let maxDraws = 1_000_000
 
     /// The birth date of someone `age` years old (fractional) on `date`.
     static func birthDate(age: Double, on date: CalendarDate) -> BirthDate {

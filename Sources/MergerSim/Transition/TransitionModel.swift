@@ -1,5 +1,4 @@
 import Foundation
-import GSL
 
 /// The year-by-year path back to quota (R-4.6, R-5.x), one replication at a time.
 ///
@@ -145,7 +144,7 @@ public struct TransitionModel: Sendable {
 
     /// `runs` replications, replication i with `CommonRandom(seed:replication: i)`, in parallel on all
     /// cores; the result is the same as a serial run's, in replication order.
-    public func simulate(runs: Int, seed: UInt64, parallel: Bool = true, progress: (@Sendable (Int) -> Void)? = nil) throws(GSLError) -> [Replication] {
+    public func simulate(runs: Int, seed: UInt64, parallel: Bool = true, progress: (@Sendable (Int) -> Void)? = nil) -> [Replication] {
         guard parallel else {
             var results: [Replication] = []
             for i in 0..<runs {

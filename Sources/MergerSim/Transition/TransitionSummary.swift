@@ -4,10 +4,12 @@ import GSL
 /// mean, 5th, 50th and 95th percentiles over replications; per unit the
 /// probability of being within quota by the deadline and the median year it gets there.
 public struct TransitionSummary: Sendable {
+    /// One year, category and metric's figures over the replications.
     public struct Row: Sendable, Equatable {
+        /// 0 for the effective date, k for the end of year k.
         public var year: Int
-        public var category: String
-        public var metric: String
+        public var category: TimelineCategory
+        public var metric: TimelineMetric
         public var mean: Double
         public var p05: Double
         public var p25: Double
@@ -24,16 +26,6 @@ public struct TransitionSummary: Sendable {
         public var exitCostVND: Double
         /// Every unit within quota in every category at its deadline.
         public var allWithinQuota: Bool
-
-        /// The headline metrics by name, as sweeps, comparisons and the run store name them: surplus at
-        /// the deadline per category, exit cost in VND, and all within quota (1 or 0, so its mean is the
-        /// probability).
-        public static let metricNames = StaffCategory.allCases.map { "surplus_at_deadline_\($0.rawValue)" } + ["exit_cost_vnd", "all_within_quota"]
-
-        /// The values of ``metricNames``, in that order.
-        public var metricValues: [Double] {
-            StaffCategory.allCases.map { Double(surplusAtDeadline[$0]) } + [exitCostVND, allWithinQuota ? 1 : 0]
-        }
 
         public init(surplusAtDeadline: PerCategory<Int>, exitCostVND: Double, allWithinQuota: Bool) {
             self.surplusAtDeadline = surplusAtDeadline
@@ -72,26 +64,15 @@ public struct TransitionSummary: Sendable {
         // Year 0 is the state on the effective date (no flows yet); year k the end of year k.
         for year in 0...years {
             // Each category on its own, then all together ("all"; units over quota in any category is not a sum, so it is left out).
-            for category in StaffCategory.allCases.map(Optional.some) + [nil] {
-                func values(_ pick: (Replication.YearRecord, StaffCategory) -> Double) -> [Double] {
-                    runs.map { run in
+            for category in TimelineCategory.allCases {
+                for metric in TimelineMetric.given(for: category) {
+                    let sample = runs.map { run in
                         let record = year == 0 ? run.start : run.years[year - 1]
-                        return category.map { pick(record, $0) } ?? StaffCategory.allCases.reduce(0) { $0 + pick(record, $1) }
+                        return category.staffCategory.map { Self.value(of: metric, in: record, $0) }
+                            ?? StaffCategory.allCases.reduce(0) { $0 + Self.value(of: metric, in: record, $1) }
                     }
-                }
-                var metrics: [(String, [Double])] = [
-                    ("surplus", values { Double($0.surplus[$1]) }),
-                    ("headcount", values { Double($0.headcount[$1]) }),
-                    ("transfers_in", values { Double($0.transfersIn[$1]) }),
-                    ("cost_vnd", values { $0.costVND[$1] }),
-                ]
-                if category != nil { metrics.insert(("units_over_quota", values { Double($0.unitsOverQuota[$1]) }), at: 1) }
-                for route in ExitRoute.recorded {
-                    metrics.append(("exits_\(route.rawValue)", values { Double($0.exits[$1][route]) }))
-                }
-                for (metric, sample) in metrics {
                     let q = try Statistics.quantiles(sample, [0.05, 0.25, 0.5, 0.75, 0.95])
-                    rows.append(Row(year: year, category: category?.rawValue ?? "all", metric: metric, mean: try Statistics.mean(sample),
+                    rows.append(Row(year: year, category: category, metric: metric, mean: try Statistics.mean(sample),
                                     p05: q[0], p25: q[1], p50: q[2], p75: q[3], p95: q[4]))
                 }
             }
@@ -112,7 +93,21 @@ public struct TransitionSummary: Sendable {
         probabilityAllWithinQuota = Double(headlines.filter(\.allWithinQuota).count) / Double(runs.count)
     }
 
-    public func row(year: Int, category: String, metric: String) -> Row? {
+    /// The row of `metric` for `category` at the end of `year` (nil for a year not simulated, or
+    /// ``TimelineMetric/unitsOverQuota`` for ``TimelineCategory/all``).
+    public func row(year: Int, category: TimelineCategory, metric: TimelineMetric) -> Row? {
         rows.first { $0.year == year && $0.category == category && $0.metric == metric }
+    }
+
+    /// One replication's figure of `metric` for `category` in one year's record.
+    static func value(of metric: TimelineMetric, in record: Replication.YearRecord, _ category: StaffCategory) -> Double {
+        switch metric {
+        case .surplus: Double(record.surplus[category])
+        case .unitsOverQuota: Double(record.unitsOverQuota[category])
+        case .headcount: Double(record.headcount[category])
+        case .transfersIn: Double(record.transfersIn[category])
+        case .costVND: record.costVND[category]
+        case .exits(let route): Double(record.exits[category][route])
+        }
     }
 }

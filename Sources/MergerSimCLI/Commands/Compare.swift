@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 import MergerSimStore
 
 /// `mergersim compare RUN RUN…`: runs side by side, with differences and their Monte Carlo uncertainty.

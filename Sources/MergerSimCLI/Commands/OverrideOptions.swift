@@ -1,5 +1,6 @@
 import ArgumentParser
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// `--set KEY=VALUE`, repeatable: a scenario key or a rule-set value by its key path, in place of the file's.
 struct OverrideOptions: ParsableArguments {

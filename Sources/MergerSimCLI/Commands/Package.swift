@@ -1,6 +1,7 @@
 import ArgumentParser
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// `mergersim package`: one person's exit packages, for an officer checking a case by hand.
 struct Package: ConsoleCommand {

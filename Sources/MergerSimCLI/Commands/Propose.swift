@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// `mergersim propose UNITS.csv`: a merger plan proposed from the units alone.
 struct Propose: ConsoleCommand {

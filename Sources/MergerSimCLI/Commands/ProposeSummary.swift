@@ -1,5 +1,6 @@
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// What `propose` reads besides the units, and what it tells the console: kept apart from
 /// ``Propose/execute(arguments:console:)``, which only reads, calls ``ProposalRun`` and writes.

@@ -1,5 +1,6 @@
 import ArgumentParser
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// `mergersim rules [ID]`: the bundled rule sets, or one of them in full.
 struct RulesCommand: ConsoleCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// `mergersim screen UNITS.csv`: standards, merger tests, types and quotas of existing units.
 struct Screen: ConsoleCommand {
@@ -62,7 +63,7 @@ struct Screen: ConsoleCommand {
         manifest.overrides = given.map(\.description)
         manifest.language = lang.rawValue
         let screening = ScreeningReport.csv(results)
-        var files = [("screening.csv", screening), ("manifest.json", try manifest.json())]
+        let files = [("screening.csv", screening), ("manifest.json", try manifest.json())]
         let labels = try Labels(lang)
         try destination.stage(files, making: xlsx ? ["report.xlsx"] : []) { folder in
             guard xlsx else { return }

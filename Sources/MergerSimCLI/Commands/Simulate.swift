@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 import MergerSimStore
 
 /// `mergersim simulate SCENARIO.yaml`: apply a merger plan, judge the new units, report surplus.
@@ -66,7 +67,7 @@ struct Simulate: ConsoleCommand {
         }
         let (before, after) = (outcome.before, reallocation.after)
         let funds = run.allowanceFunds(after)
-        let summary = try SimulationSummary(inputs, outcome)
+        let summary = RunSummary(run, outcome)
         var defaults = inputs.scenarioDefaults
         defaults += ScreeningDefaults.applied(before, ruleSet: inputs.rulesBefore.rules, rulesGiven: settings.rulesBefore ?? settings.rules, roundGiven: nil)
             .map { entry in var entry = entry; entry.name = "before." + entry.name; return entry }
@@ -89,20 +90,23 @@ struct Simulate: ConsoleCommand {
         manifest.effectiveDate = run.settings.effectiveDate.description
         let names = Dictionary(after.map { ($0.unit.code, $0.unit.name) }, uniquingKeysWith: { a, _ in a })
         let language = try Labels(lang ?? scenarioFile.language)
-        let tables = [("summary", summary.csv), ("units_before", ScreeningReport.csv(before)),
-                      ("units_after", UnitsAfterReport.csv(after, transfers: reallocation.transfers, transition: transition.summary, allowanceFund: funds)),
-                      ("transfers", TransfersReport.csv(reallocation.transfers, names: names)),
-                      ("timeline", TimelineReport.csv(transition.summary, effective: run.settings.effectiveDate))]
-        var written: [(String, Data)] = [
-            ("screening.csv", tables[1].1), ("units_after.csv", tables[2].1), ("timeline.csv", tables[4].1), ("transfers.csv", tables[3].1),
+        let summaryCSV = SummaryReport.csv(summary), screeningCSV = ScreeningReport.csv(before)
+        let unitsAfterCSV = UnitsAfterReport.csv(after, transfers: reallocation.transfers, transition: transition.summary, allowanceFund: funds)
+        let transfersCSV = TransfersReport.csv(reallocation.transfers, names: names)
+        let timelineCSV = TimelineReport.csv(transition.summary, effective: run.settings.effectiveDate)
+        // The workbook's sheets, by their label key.
+        let tables: [(key: String, csv: Data)] = [("summary", summaryCSV), ("units_before", screeningCSV), ("units_after", unitsAfterCSV),
+                                                  ("transfers", transfersCSV), ("timeline", timelineCSV)]
+        let report = try RunReport.Input(scenario: settings.name, rules: run.rules.id, effective: run.settings.effectiveDate,
+                                         runs: run.settings.runs, seed: run.settings.seed, summary: summary, reallocation: reallocation,
+                                         transition: transition.summary, years: transition.model.years,
+                                         deadline: run.rules.deadline.date(effective: run.settings.effectiveDate),
+                                         assumptions: manifest.assumptions, overrides: manifest.overrides)
+        let written: [(String, Data)] = [
+            ("screening.csv", screeningCSV), ("units_after.csv", unitsAfterCSV), ("timeline.csv", timelineCSV), ("transfers.csv", transfersCSV),
             ("replications.csv", ReplicationsReport.csv(transition.summary.headlines)),
-            ("summary.csv", summary.csv), ("manifest.json", try manifest.json()),
-            ("report.html", RunReport.html(.init(scenario: settings.name, rules: run.rules.id, effective: run.settings.effectiveDate,
-                                                 runs: run.settings.runs, seed: run.settings.seed, summary: summary, reallocation: reallocation,
-                                                 transition: transition.summary, years: transition.model.years,
-                                                 deadline: run.rules.deadline.date(effective: run.settings.effectiveDate),
-                                                 assumptions: manifest.assumptions, overrides: manifest.overrides),
-                                           labels: language)),
+            ("summary.csv", summaryCSV), ("manifest.json", try manifest.json()),
+            ("report.html", RunReport.html(report, labels: language)),
         ]
         // The run is stored before its folder takes the old one's place: a store that cannot take it leaves
         // both as they were; a folder that then cannot be put in place is said plainly beside the stored run.
@@ -129,7 +133,7 @@ struct Simulate: ConsoleCommand {
             throw InputError(.unwritable, file: error.file, error.message + "; the run IS stored, as run \(storedID) in \(runStore.path), "
                              + "but its folder was not written")
         }
-        console.out(summary.text(scenario: settings.name, rules: run.rules, labels: language))
+        console.out(SummaryReport.text(summary, scenario: settings.name, rules: run.rules, labels: language))
         console.out(inputs.settingsNote)
         console.out("\nWrote \(destination.given)/: " + files.joined(separator: ", "))
         if let runStore, let storedID { console.out("Stored as run \(storedID) in \(runStore.path)") }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 import MergerSimStore
 
 /// `mergersim store …`: work on run stores.

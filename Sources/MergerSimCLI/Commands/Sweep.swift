@@ -2,7 +2,8 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 import MergerSimStore
 
 /// `mergersim sweep SWEEP.yaml`: a scenario run over a grid or sample of settings into a run store.

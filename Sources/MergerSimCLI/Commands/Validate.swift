@@ -1,6 +1,7 @@
 import ArgumentParser
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// `mergersim validate SCENARIO.yaml`: read and check everything a scenario names, without running it.
 struct Validate: ConsoleCommand {

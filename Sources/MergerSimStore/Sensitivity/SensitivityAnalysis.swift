@@ -1,6 +1,8 @@
 import Foundation
+import GSL
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// One-at-a-time sensitivity of a scenario's headline figures to the rule set's NC values: the
 /// scenario as it is (the base), then each value at its low and at its high (``SensitivityParameters``)
@@ -45,53 +47,38 @@ public struct SensitivityAnalysis: Sendable {
         self.settings = settings
     }
 
-    /// One parameter's effect on one headline metric.
+    /// One parameter's effect on one headline metric, with the parameter's rank.
     public struct Effect: Sendable {
         public var parameter: SensitivityParameters.Parameter
-        public var metric: String
-        public var base: Double, low: Double, high: Double
-        /// high − low, paired replication by replication.
-        public var swing: Estimate
-        public var verdicts: (base: String, low: String, high: String)
+        /// The means, the swing (high − low, paired) and the verdicts.
+        public var swing: HeadlineSwing
         public var rank: Int
-        public var verdictFlips: Bool { verdicts.low != verdicts.base || verdicts.high != verdicts.base }
+        public var metric: HeadlineMetric { swing.metric }
+        public var verdictFlips: Bool { swing.verdicts.flip }
     }
 
-    /// The effects, parameters ranked by their largest swing over the headline metrics, each relative to
-    /// the base mean (absolute for the probability all within quota; a base of 0 counts as 1), a verdict
-    /// flip ranking before any swing.
+    /// The effects, parameters ranked by ``HeadlineSwing/score(_:)`` (a verdict flip first, then the
+    /// largest relative swing), read from the runs of `store` (setting number → run id). The store only
+    /// reads the runs back; ``HeadlineSwing`` computes.
+    /// - Throws: ``InputError`` for a run the store cannot read, or one without a known verdict.
     public func effects(runIDs: [Int: Int64], store: RunStore) throws -> [Effect] {
         guard let baseID = runIDs[1] else { return [] }
-        func figures(_ id: Int64) throws -> (columns: [[Double]], verdict: String) {
-            let headlines = try store.headlines(ofRun: id)
-            let columns = TransitionSummary.Headline.metricNames.indices.map { m in headlines.map { $0.metricValues[m] } }
-            let verdict = try store.summary(ofRun: id).first { $0.metric == "deadline_verdict" }?.value ?? ""
-            return (columns, verdict)
-        }
-        let base = try figures(baseID)
-        var byParameter: [[Effect]] = []
+        let base = try store.headlineResult(ofRun: baseID)
+        var varied: [(parameter: SensitivityParameters.Parameter, low: HeadlineResult, high: HeadlineResult)] = []
         for (i, p) in parameters.enumerated() where p.refused == nil {
             let numbers = settings.filter { $0.row == i + 1 }.map(\.number)
             guard numbers.count == 2, let lowID = runIDs[numbers[0]], let highID = runIDs[numbers[1]] else { continue }
-            let low = try figures(lowID), high = try figures(highID)
-            var effects: [Effect] = []
-            for (m, metric) in TransitionSummary.Headline.metricNames.enumerated() {
-                effects.append(Effect(parameter: p, metric: metric, base: try Estimate(sample: base.columns[m]).mean,
-                                      low: try Estimate(sample: low.columns[m]).mean, high: try Estimate(sample: high.columns[m]).mean,
-                                      swing: try Estimate.difference(low.columns[m], high.columns[m], paired: low.columns[m].count == high.columns[m].count),
-                                      verdicts: (base.verdict, low.verdict, high.verdict), rank: 0))
-            }
-            byParameter.append(effects)
+            varied.append((p, try store.headlineResult(ofRun: lowID), try store.headlineResult(ofRun: highID)))
         }
-        let ranked = byParameter.sorted { Self.score($0) > Self.score($1) }
-        return ranked.enumerated().flatMap { rank, effects in effects.map { var e = $0; e.rank = rank + 1; return e } }
+        return try Self.effects(base: base, varied: varied)
     }
 
-    /// A parameter's place in the ranking: a verdict flip first, then its largest relative swing.
-    static func score(_ effects: [Effect]) -> Double {
-        let swing = effects.map { e in
-            abs(e.swing.mean) / (e.metric == "all_within_quota" ? 1 : max(abs(e.base), 1))
-        }.max() ?? 0
-        return swing + (effects.first?.verdictFlips == true ? 1_000 : 0)
+    /// The effects of each parameter's `low` and `high` runs beside the `base` run, ranked; in memory, no store.
+    public static func effects(base: HeadlineResult,
+                               varied: [(parameter: SensitivityParameters.Parameter, low: HeadlineResult, high: HeadlineResult)]) throws(GSLError) -> [Effect] {
+        let swings = try varied.map { v throws(GSLError) in try HeadlineSwing.swings(base: base, low: v.low, high: v.high) }
+        let ranks = HeadlineSwing.ranks(swings)
+        let order = varied.indices.sorted { ranks[$0] < ranks[$1] }
+        return order.flatMap { i in swings[i].map { Effect(parameter: varied[i].parameter, swing: $0, rank: ranks[i]) } }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// `sensitivity.csv` and the console's tornado table of a ``SensitivityAnalysis``.
 public struct SensitivityReport: Sendable {
@@ -21,9 +22,10 @@ public struct SensitivityReport: Sendable {
         let n = SweepReport.number
         for e in effects {
             let p = e.parameter
-            writer.append([String(e.rank), p.key, p.rule, n(p.value), n(p.low), n(p.high), e.metric, n(e.base), n(e.low), n(e.high),
-                           n(e.swing.mean), e.swing.standardError.map(n) ?? "", e.swing.low.map(n) ?? "", e.swing.high.map(n) ?? "",
-                           e.verdicts.base, e.verdicts.low, e.verdicts.high, e.verdictFlips ? "yes" : "no"])
+            let s = e.swing, swing = s.swing
+            writer.append([String(e.rank), p.key, p.rule, n(p.value), n(p.low), n(p.high), e.metric.name, n(s.base), n(s.low), n(s.high),
+                           n(swing.mean), swing.standardError.map(n) ?? "", swing.low.map(n) ?? "", swing.high.map(n) ?? "",
+                           s.verdicts.base.rawValue, s.verdicts.low.rawValue, s.verdicts.high.rawValue, e.verdictFlips ? "yes" : "no"])
         }
         return writer.data
     }
@@ -31,23 +33,23 @@ public struct SensitivityReport: Sendable {
     /// The ranking for a reader: per parameter its range and the swing (high − low) of each headline
     /// metric, a bar for the largest, and any verdict flip; `top` parameters.
     public func text(top: Int = 15) -> String {
-        let metrics = TransitionSummary.Headline.metricNames
-        let short = ["surplus_at_deadline_cadres": "Δ cadres", "surplus_at_deadline_civil_servants": "Δ civil serv.",
-                     "surplus_at_deadline_non_professional": "Δ non-prof.", "exit_cost_vnd": "Δ cost (bn VND)", "all_within_quota": "Δ P(all ok)"]
-        var table = [["#", "parameter", "low → high"] + metrics.map { short[$0] ?? $0 } + ["verdict", ""]]
+        let metrics = HeadlineMetric.allCases
+        var table = [["#", "parameter", "low → high"] + metrics.map(Self.shortName) + ["verdict", ""]]
         let ranks = Dictionary(grouping: effects, by: \.rank)
-        let scores = ranks.mapValues { SensitivityAnalysis.score($0.map { var e = $0; e.verdicts = ("", "", ""); return e }) }
+        // The bars show the swing alone (a verdict flip ranks first but does not lengthen its bar).
+        let scores = ranks.mapValues { HeadlineSwing.largestRelativeSwing($0.map(\.swing)) }
         let widest = scores.values.max() ?? 0
         for rank in ranks.keys.sorted().prefix(top) {
             guard let rows = ranks[rank], let p = rows.first?.parameter else { continue }
             var line = [String(rank), p.key, "\(SensitivityParameters.Parameter.text(p.low)) → \(SensitivityParameters.Parameter.text(p.high))"]
             for metric in metrics {
                 guard let e = rows.first(where: { $0.metric == metric }) else { line.append(""); continue }
-                let value = metric == "exit_cost_vnd" ? e.swing.mean / 1e9 : e.swing.mean
-                line.append(String(format: metric == "all_within_quota" ? "%+.3f" : "%+.1f", value) + (e.swing.excludesZero ? "*" : ""))
+                let swing = e.swing.swing
+                let value = metric == .exitCostVND ? swing.mean / 1e9 : swing.mean
+                line.append(String(format: metric == .allWithinQuota ? "%+.3f" : "%+.1f", value) + (swing.excludesZero ? "*" : ""))
             }
-            let first = rows[0]
-            line.append(first.verdictFlips ? "\(first.verdicts.low) / \(first.verdicts.high) (base \(first.verdicts.base))" : "")
+            let first = rows[0], verdicts = first.swing.verdicts
+            line.append(first.verdictFlips ? "\(verdicts.low.rawValue) / \(verdicts.high.rawValue) (base \(verdicts.base.rawValue))" : "")
             line.append(String(repeating: "█", count: widest > 0 ? max(0, Int(((scores[rank] ?? 0) / widest * 20).rounded())) : 0))
             table.append(line)
         }
@@ -61,5 +63,16 @@ public struct SensitivityReport: Sendable {
             text += "\nNot varied (the rule set refuses the value): " + refused.map { "\($0.key) (\($0.refused ?? ""))" }.joined(separator: "; ")
         }
         return text
+    }
+
+    /// A headline metric's column title in the console table.
+    static func shortName(_ metric: HeadlineMetric) -> String {
+        switch metric {
+        case .surplusAtDeadline(.cadres): "Δ cadres"
+        case .surplusAtDeadline(.civilServants): "Δ civil serv."
+        case .surplusAtDeadline(.nonProfessional): "Δ non-prof."
+        case .exitCostVND: "Δ cost (bn VND)"
+        case .allWithinQuota: "Δ P(all ok)"
+        }
     }
 }

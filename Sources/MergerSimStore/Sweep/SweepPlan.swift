@@ -1,6 +1,7 @@
 import Foundation
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// A sweep file made into settings: each row of its design (grid or sample) once per seed, each with
 /// the overrides that make it (the command line's `--set` first, then the varied values).

@@ -1,6 +1,7 @@
 import Foundation
 import MergerSim
-import MergerSimIO
+import MergerSimInputs
+import MergerSimReports
 
 /// `sweep.csv`: one row per setting (a design row, its seeds pooled) and headline metric, the varied
 /// values as columns, then the mean over every replication of every seed, its standard error and
@@ -12,7 +13,7 @@ public struct SweepReport: Sendable {
         public var values: [String]
         public var seeds: [UInt64]
         public var runs: Int
-        public var metric: String
+        public var metric: HeadlineMetric
         public var estimate: Estimate
     }
 
@@ -36,10 +37,9 @@ public struct SweepReport: Sendable {
                 runs = description.runs
             }
             guard !headlines.isEmpty else { continue }
-            let values = headlines.map(\.metricValues)
-            for (m, metric) in TransitionSummary.Headline.metricNames.enumerated() {
+            for metric in HeadlineMetric.allCases {
                 rows.append(Row(setting: row + 1, values: first.values, seeds: seeds, runs: runs, metric: metric,
-                                estimate: try Estimate(sample: values.map { $0[m] })))
+                                estimate: try Estimate(sample: headlines.map { $0[metric] })))
             }
         }
         self.rows = rows
@@ -49,7 +49,7 @@ public struct SweepReport: Sendable {
         var writer = CSVWriter(header: ["setting"] + factors + ["seeds", "runs", "replications", "metric", "mean", "standard_error", "ci95_low", "ci95_high"], spreadsheet: true)
         for row in rows {
             let e = row.estimate
-            writer.append(["\(row.setting)"] + row.values + [row.seeds.map(String.init).joined(separator: " "), "\(row.runs)", "\(e.count)", row.metric,
+            writer.append(["\(row.setting)"] + row.values + [row.seeds.map(String.init).joined(separator: " "), "\(row.runs)", "\(e.count)", row.metric.name,
                                                              Self.number(e.mean), e.standardError.map(Self.number) ?? "",
                                                              e.low.map(Self.number) ?? "", e.high.map(Self.number) ?? ""])
         }

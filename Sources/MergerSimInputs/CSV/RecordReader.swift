@@ -1,0 +1,98 @@
+import MergerSim
+
+/// Typed, located reading of the fields of one CSV record by column name.
+///
+/// Every failure is an ``InputError`` naming the file, the record's line and
+/// the field's column, with the column's name and a plain sentence.
+public struct RecordReader {
+    public let table: CSVTable
+    public let record: CSVRecord
+
+    /// The reader of `record`, a record of `table`.
+    public init(table: CSVTable, record: CSVRecord) {
+        self.table = table
+        self.record = record
+    }
+
+    /// The trimmed text of `column`, or nil when the column is absent or the field empty.
+    public func text(_ column: String) -> String? {
+        guard let i = table.columnIndex[column] else { return nil }
+        let value = record.fields[i].trimmingSpaces
+        return value.isEmpty ? nil : value
+    }
+
+    /// The text of a required column.
+    public func required(_ column: String) throws(InputError) -> String {
+        guard let value = text(column) else { throw error(column, "\(column) is empty; every row needs one") }
+        return value
+    }
+
+    /// An error located at `column` of this record (or at the record when the column is absent).
+    public func error(_ column: String, _ message: String) -> InputError {
+        guard let i = table.columnIndex[column] else { return .badData(table.file, line: record.line, message) }
+        return .badData(table.file, line: record.lines[i], column: record.columns[i], message)
+    }
+
+    /// A whole number ≥ 0 with digits only ("12000", not "12,000", "12.5" or "-3").
+    public func count(_ column: String) throws(InputError) -> Int? {
+        guard let text = text(column) else { return nil }
+        if text.hasPrefix("-"), text.dropFirst().allSatisfy(\.isNumber) {
+            throw error(column, "\(column) is \(text), but it cannot be negative")
+        }
+        guard text.utf8.allSatisfy({ (48...57).contains($0) }), text.utf8.count <= 12, let value = Int(text) else {
+            let hint = text.contains(",") || text.contains(".") ? " (write it without separators or decimals)" : ""
+            throw error(column, "\(column) \"\(text)\" is not a whole number\(hint)")
+        }
+        return value
+    }
+
+    /// A decimal with `.` as the decimal mark, within `range`.
+    ///
+    /// A value outside `range`, however many digits it has, is refused with the field's limits;
+    /// text that is not a decimal is refused as such.
+    public func decimal(_ column: String, in range: ClosedRange<Double>) throws(InputError) -> FixedDecimal? {
+        guard let text = text(column) else { return nil }
+        let limits = "\(Self.format(range.lowerBound)) to \(Self.format(range.upperBound))"
+        switch FixedDecimal.parse(text) {
+        case .success(let value):
+            guard range.contains(value.doubleValue) else {
+                throw error(column, "\(column) is \(text), outside \(limits)")
+            }
+            return value
+        case .failure(.tooLarge):
+            throw error(column, "\(column) is \(text), outside \(limits)")
+        case .failure(.tooManyDecimals):
+            throw error(column, "\(column) \"\(text)\" has more than \(FixedDecimal.maxDecimals) decimals")
+        case .failure(.malformed):
+            if text.contains(","), FixedDecimal(parsing: text.replacingOccurrences(of: ",", with: ".")) != nil {
+                throw error(column, "\(column) \"\(text)\" uses a comma; the decimal mark is a point: write \(text.replacingOccurrences(of: ",", with: "."))")
+            }
+            throw error(column, "\(column) \"\(text)\" is not a number (digits with at most \(FixedDecimal.maxDecimals) decimals after a point)")
+        }
+    }
+
+    /// `true`/`false`, `1`/`0`, `yes`/`no` (any case); empty is false.
+    public func flag(_ column: String) throws(InputError) -> Bool {
+        guard let text = text(column) else { return false }
+        switch text.lowercased() {
+        case "true", "1", "yes", "có": return true
+        case "false", "0", "no", "không": return false
+        default: throw error(column, "\(column) \"\(text)\" is not true or false (also 1/0, yes/no)")
+        }
+    }
+
+    private static func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}
+
+extension CSVTable {
+    /// Throws unless every column of `names` is in the header.
+    public func require(columns names: [String]) throws(InputError) {
+        let missing = names.filter { columnIndex[$0] == nil }
+        guard missing.isEmpty else {
+            throw .badData(file, line: headerLine, "missing required column\(missing.count > 1 ? "s" : "") "
+                            + missing.joined(separator: ", ") + "; the header has " + header.joined(separator: ", "))
+        }
+    }
+}

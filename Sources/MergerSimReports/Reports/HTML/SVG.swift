@@ -1,0 +1,96 @@
+import Foundation
+import MergerSimInputs
+
+/// A small writer of SVG charts for the HTML report: plot area, linear scales, axes with labels, and
+/// the shapes the charts need. Every text is escaped; numbers are written with 1 decimal.
+struct SVGChart {
+    let width: Double, height: Double
+    /// Margins around the plot area: left, right, top, bottom.
+    let left: Double, right: Double, top: Double, bottom: Double
+    let xRange: ClosedRange<Double>, yRange: ClosedRange<Double>
+    private(set) var body: [String] = []
+
+    init(width: Double, height: Double, margins: (Double, Double, Double, Double) = (56, 16, 12, 44),
+         x: ClosedRange<Double>, y: ClosedRange<Double>) {
+        self.width = width
+        self.height = height
+        (left, right, top, bottom) = margins
+        xRange = x.lowerBound == x.upperBound ? (x.lowerBound - 1)...(x.upperBound + 1) : x
+        yRange = y.lowerBound == y.upperBound ? (y.lowerBound - 1)...(y.upperBound + 1) : y
+    }
+
+    func x(_ value: Double) -> Double { left + (value - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound) * (width - left - right) }
+    func y(_ value: Double) -> Double { height - bottom - (value - yRange.lowerBound) / (yRange.upperBound - yRange.lowerBound) * (height - top - bottom) }
+
+    static func n(_ value: Double) -> String { String(format: "%.1f", value) }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    /// A closed band between two lines over the same xs.
+    mutating func band(xs: [Double], low: [Double], high: [Double], fill: String, opacity: Double) {
+        let upper = zip(xs, high).map { "\(Self.n(x($0))),\(Self.n(y($1)))" }
+        let lower = zip(xs, low).reversed().map { "\(Self.n(x($0))),\(Self.n(y($1)))" }
+        body.append("<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"\(fill)\" fill-opacity=\"\(opacity)\" stroke=\"none\"/>")
+    }
+
+    mutating func line(xs: [Double], ys: [Double], stroke: String, width: Double = 2) {
+        let points = zip(xs, ys).map { "\(Self.n(x($0))),\(Self.n(y($1)))" }.joined(separator: " ")
+        body.append("<polyline points=\"\(points)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(width)\"/>")
+    }
+
+    mutating func segment(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double = 1, opacity: Double = 1) {
+        body.append("<line x1=\"\(Self.n(x(x1)))\" y1=\"\(Self.n(y(y1)))\" x2=\"\(Self.n(x(x2)))\" y2=\"\(Self.n(y(y2)))\" stroke=\"\(stroke)\" stroke-width=\"\(width)\" stroke-opacity=\"\(opacity)\"/>")
+    }
+
+    mutating func dot(_ px: Double, _ py: Double, radius: Double, fill: String, title: String) {
+        body.append("<circle cx=\"\(Self.n(x(px)))\" cy=\"\(Self.n(y(py)))\" r=\"\(radius)\" fill=\"\(fill)\"><title>\(Self.escape(title))</title></circle>")
+    }
+
+    /// A horizontal bar from 0 to `value` in row `row` of `rows`, labelled on the left.
+    mutating func bar(row: Int, rows: Int, value: Double, label: String, fill: String) {
+        let rowHeight = (height - top - bottom) / Double(max(rows, 1))
+        let y0 = top + Double(row) * rowHeight + rowHeight * 0.15
+        body.append("<rect x=\"\(Self.n(x(0)))\" y=\"\(Self.n(y0))\" width=\"\(Self.n(x(value) - x(0)))\" height=\"\(Self.n(rowHeight * 0.7))\" fill=\"\(fill)\"/>")
+        body.append("<text x=\"\(Self.n(left - 6))\" y=\"\(Self.n(y0 + rowHeight * 0.5))\" text-anchor=\"end\" dominant-baseline=\"middle\" class=\"tick\">\(Self.escape(label))</text>")
+        body.append("<text x=\"\(Self.n(x(value) + 4))\" y=\"\(Self.n(y0 + rowHeight * 0.5))\" dominant-baseline=\"middle\" class=\"tick\">\(Self.n(value).replacingOccurrences(of: ".0", with: ""))</text>")
+    }
+
+    /// Axes with ticks at `xTicks` and `yTicks` (value, label) and the axes' titles.
+    mutating func axes(xTicks: [(Double, String)], yTicks: [(Double, String)], xTitle: String, yTitle: String) {
+        let x0 = left, y0 = height - bottom
+        body.append("<line x1=\"\(Self.n(x0))\" y1=\"\(Self.n(y0))\" x2=\"\(Self.n(width - right))\" y2=\"\(Self.n(y0))\" stroke=\"#444\"/>")
+        body.append("<line x1=\"\(Self.n(x0))\" y1=\"\(Self.n(top))\" x2=\"\(Self.n(x0))\" y2=\"\(Self.n(y0))\" stroke=\"#444\"/>")
+        for (value, label) in xTicks {
+            body.append("<text x=\"\(Self.n(x(value)))\" y=\"\(Self.n(y0 + 14))\" text-anchor=\"middle\" class=\"tick\">\(Self.escape(label))</text>")
+        }
+        for (value, label) in yTicks {
+            body.append("<line x1=\"\(Self.n(x0))\" y1=\"\(Self.n(y(value)))\" x2=\"\(Self.n(width - right))\" y2=\"\(Self.n(y(value)))\" stroke=\"#ddd\"/>")
+            body.append("<text x=\"\(Self.n(x0 - 6))\" y=\"\(Self.n(y(value)))\" text-anchor=\"end\" dominant-baseline=\"middle\" class=\"tick\">\(Self.escape(label))</text>")
+        }
+        body.append("<text x=\"\(Self.n((x0 + width - right) / 2))\" y=\"\(Self.n(height - 8))\" text-anchor=\"middle\" class=\"axis\">\(Self.escape(xTitle))</text>")
+        body.append("<text transform=\"translate(11 \(Self.n((top + y0) / 2))) rotate(-90)\" text-anchor=\"middle\" class=\"axis\">\(Self.escape(yTitle))</text>")
+    }
+
+    /// "Nice" ticks from 0 (or the range's start) to the range's end: 4 to 6 round steps.
+    static func ticks(_ range: ClosedRange<Double>, whole: Bool = false) -> [Double] {
+        let span = max(range.upperBound - range.lowerBound, 1e-9)
+        let raw = span / 5, magnitude = pow(10, (log10(raw)).rounded(.down))
+        var step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
+        if whole { step = max(1, step.rounded(.up)) }  // counts of people or units: whole numbers only
+        var ticks: [Double] = []
+        var t = (range.lowerBound / step).rounded(.up) * step
+        while t <= range.upperBound + step * 1e-9 {
+            ticks.append(t)
+            t += step
+        }
+        return ticks
+    }
+
+    var svg: String {
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Self.n(width)) \(Self.n(height))\" width=\"\(Self.n(width))\" height=\"\(Self.n(height))\" role=\"img\">"
+            + body.joined() + "</svg>"
+    }
+}

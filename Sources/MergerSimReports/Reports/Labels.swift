@@ -1,0 +1,50 @@
+import Foundation
+import MergerSimInputs
+
+/// The words of the reports for people, one table per language (`Labels/en.json`, `Labels/vi.json`,
+/// resources of this module): a label is looked up by key and its `{name}` placeholders filled in.
+/// The tables have the same keys (a test checks); CSV column names stay English, for scripts.
+public struct Labels: Sendable {
+    /// The languages of the label tables (see ``MergerSimInputs/Language``).
+    public typealias Language = MergerSimInputs.Language
+
+    public let language: Language
+    let table: [String: String]
+
+    /// The table of `language`, read from the module's resources.
+    /// - Throws: ``InternalError`` when the table is missing or malformed (a broken install, not bad input).
+    public init(_ language: Language) throws(InternalError) {
+        self.language = language
+        table = try Self.table(language)
+    }
+
+    /// A language's whole table.
+    public static func table(_ language: Language) throws(InternalError) -> [String: String] {
+        guard let url = Bundle.module.url(forResource: language.rawValue, withExtension: "json", subdirectory: "Labels") else {
+            throw InternalError("the label table Labels/\(language.rawValue).json is not installed")
+        }
+        do {
+            return try JSONDecoder().decode([String: String].self, from: Data(contentsOf: url))
+        } catch {
+            throw InternalError("the label table Labels/\(language.rawValue).json cannot be read: \(error)")
+        }
+    }
+
+    /// The label `key` with `values` put in its `{name}` placeholders; the key itself when the table lacks it
+    /// (the test of the tables keeps that from happening).
+    public func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
+        var text = table[key] ?? key
+        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
+    }
+
+    /// A number with the language's separators: 1,234.5 in English, 1.234,5 in Vietnamese.
+    public func number(_ value: Double, decimals: Int = 0) -> String {
+        let text = ReportFormat.grouped(value, decimals: decimals)
+        guard language == .vi else { return text }
+        return String(text.map { $0 == "," ? "." : $0 == "." ? "," : $0 })
+    }
+
+    /// VND as billions (tỷ đồng) with one decimal.
+    public func billions(_ vnd: Double) -> String { self("money.billion", ["amount": number(vnd / 1e9, decimals: 1)]) }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import MergerSim
+import MergerSimInputs
+
+/// What `mergersim propose` writes: the plan (in the plan format `simulate` reads), one row per proposed
+/// unit with its figures and the reason for its shape, and a scenario that runs the plan.
+///
+/// The proposal itself is a ``ProposalResult`` made by a ``ProposalRun``; this only renders it, each
+/// group's note from its typed reasons (``note(_:)``).
+public struct ProposalReport {
+    public let units: [AdministrativeUnit]
+    /// The proposal: its groups, plan and judged units.
+    public let result: ProposalResult
+
+    /// The report of `result`, proposed over `units`.
+    public init(units: [AdministrativeUnit], result: ProposalResult) {
+        self.units = units
+        self.result = result
+    }
+
+    /// The plan as `simulate` reads it: written exactly (no `'` before formula-like text), since it is an input.
+    public var planCSV: Data {
+        var writer = CSVWriter(header: ["new_code", "new_name", "new_province", "member_code"])
+        for (unit, group) in zip(result.plan.newUnits, result.merging) {
+            let province = units[GroupTargets.lead(of: group.members, in: units)].province
+            for member in unit.members { writer.append([unit.code, unit.name, province, member.code]) }
+        }
+        return writer.data
+    }
+
+    /// One row per proposed unit: members, area, population, the standards outcome and surplus as the
+    /// pipeline judges them, compactness (``Neighbours/spread(of:in:)``) and the note.
+    public var csv: Data {
+        var writer = CSVWriter(header: ["new_code", "new_name", "province", "members", "member_count", "area_km2", "population", "standards_outcome"]
+                               + StaffCategory.allCases.map { "surplus_\($0.rawValue)" } + ["compactness_km", "note"], spreadsheet: true)
+        for ((unit, group), result) in zip(zip(result.plan.newUnits, result.merging), result.judgedNewUnits) {
+            let members = group.members
+            let area = members.reduce(Int64(0)) { $0 + units[$1].area.millionths }
+            let population = members.reduce(0) { $0 + units[$1].population }
+            writer.append([unit.code, unit.name, units[GroupTargets.lead(of: members, in: units)].province, unit.members.map(\.code).joined(separator: ";"),
+                           String(members.count), ReportFormat.fixed(Double(area) / Double(FixedDecimal.scale), decimals: 2), String(population),
+                           result?.outcome.rawValue ?? ""]
+                          + StaffCategory.allCases.map { c in result?.surplus.map { String($0[c]) } ?? "" }
+                          + [ReportFormat.fixed(Neighbours.spread(of: members, in: units), decimals: 2), note(group)])
+        }
+        return writer.data
+    }
+
+    /// Why a group is as it is, in words: rendered from its typed reasons (``ProposedGroup``).
+    public func note(_ group: ProposedGroup) -> String {
+        func codes<C: Collection<Int>>(_ members: C) -> String { members.map { units[$0].code }.joined(separator: ", ") }
+        let placed = Array(group.placedMembers), lead = group.lead ?? placed[0]
+        let others = codes(placed.filter { $0 != lead })
+        let waived = if case .waived(let count) = group.standingWhenPlaced { " (waived: \(count) members)" } else { "" }
+        var note: String
+        switch (group.rule, group.standingWhenPlaced) {
+        case (.annealing(let province, let count), _):
+            // Which old districts the group draws on: planners keep them together where they can.
+            let districts = Dictionary(grouping: placed, by: { units[$0].district ?? "" }).map { ($0.key, $0.value.count) }
+                .sorted { ($0.1, $1.0) > ($1.1, $0.0) }.map { $0.0.isEmpty ? "no district given" : $0.0 }
+            let across = districts.count == 1 ? "all from \(districts[0])" : "across \(districts.count) old districts (\(districts.joined(separator: ", ")))"
+            note = "one of \(province)'s \(count) units, by annealing; \(placed.count) member\(placed.count == 1 ? "" : "s"), \(across)"
+        case (.exactSearch(let borders), _):
+            note = "\(units[lead].code) must merge; with \(others) the group meets its target\(waived)"
+                + "; no grouping of the units within \(borders) border\(borders == 1 ? "" : "s") of it takes fewer other units"
+        case (.greedy, .cannotBeFixed(.noNeighbour)):
+            note = "must merge, but no neighbour can be added (all taken or exempt): cannot be fixed"
+        case (.greedy, .cannotBeFixed(.noFreeNeighbourLeft)):
+            note = "\(units[lead].code) must merge; with \(others) the group still misses its target: no free neighbour left"
+        case (.greedy, .misses):
+            note = "\(units[lead].code) must merge; with \(others) the group still misses its target"
+        case (.greedy, .meets), (.greedy, .waived):
+            note = "\(units[lead].code) must merge; with \(others) the group meets its target\(waived)"
+        }
+        for joined in group.joinedBy { note += "; joined by \(codes(joined)) (no free neighbour left)" }
+        switch group.fallback {
+        case .tooManyGroupings: note += " (too many ways to group the units around it for the exact search: nearest-first rule)"
+        case .noFewerUnits: note += " (nearest-first rule; no grouping around it takes fewer other units)"
+        case .noGroupingMeets: note += " (no grouping of the units around it meets every target: nearest-first rule)"
+        case nil: break
+        }
+        return note
+    }
+
+    /// A scenario that runs the plan: the units by their path relative to `folder` (where it is written).
+    public static func scenario(name: String, rules: String, unitsPath: String, folder: URL,
+                                provinceClasses: ProvinceClasses = ProvinceClasses()) -> Data {
+        let units = Scenario.relative(URL(fileURLWithPath: unitsPath).standardizedFileURL.path, from: folder)
+        func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        let listed = provinceClasses.listed
+        let classes = listed.isEmpty ? ""
+            : "province_classes:\n" + listed.keys.sorted().map { "  \(quoted($0)): \(provinceClasses[$0].rawValue)\n" }.joined()
+        return Data(("""
+            # Written by mergersim propose: the proposed plan, ready for `mergersim simulate` (paths relative to this file).
+            name: \(name)
+            rules: \(rules)
+            units: \(units)
+            plan: plan.csv
+            transfers: {scope: province}
+
+            """ + classes).utf8)
+    }
+}

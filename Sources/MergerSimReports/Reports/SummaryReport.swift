@@ -1,0 +1,113 @@
+import Foundation
+import MergerSim
+import MergerSimInputs
+
+/// `summary.csv` (one row per ``SummaryMetric``) and the terminal summary of a simulation: both render a
+/// ``RunSummary`` and compute nothing.
+public enum SummaryReport {
+    /// The figures as summary.csv writes them: metric name and value text, in report order.
+    public static func rows(_ summary: RunSummary) -> [(name: String, value: String)] {
+        summary.figures.map { ($0.metric.name, text($0.value)) }
+    }
+
+    /// summary.csv: `metric,value`, one row per figure the run has.
+    public static func csv(_ summary: RunSummary) -> Data {
+        var writer = CSVWriter(header: ["metric", "value"], spreadsheet: true)
+        for row in rows(summary) { writer.append([row.name, row.value]) }
+        return writer.data
+    }
+
+    /// A figure as summary.csv writes it: counts and money as whole numbers, an area as its exact
+    /// decimal, a computed figure with its decimals (half away from zero), the verdict and dates as text
+    /// (no date: empty).
+    public static func text(_ value: SummaryValue) -> String {
+        switch value {
+        case .count(let n): String(n)
+        case .money(let vnd): String(vnd)
+        case .decimal(let x): ReportFormat.decimal(x)
+        case .figure(let x, let decimals): ReportFormat.fixed(x, decimals: decimals)
+        case .verdict(let verdict): verdict.rawValue
+        case .date(let date): date?.description ?? ""
+        }
+    }
+
+    /// `x` rounded as summary.csv writes it with `decimals` decimals (half away from zero), so the
+    /// console and the report show the figure the CSV holds; nil when not finite (the CSV writes nothing).
+    static func rounded(_ x: Double, decimals: Int) -> Double? {
+        guard x.isFinite else { return nil }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = Int64((abs(x) * scale).rounded())
+        guard scaled != 0 else { return 0 }
+        return (x < 0 ? -1 : 1) * Double(scaled) / scale
+    }
+
+    /// The terminal summary in the language of `l`: units before and after by kind, standards, staff by
+    /// category, transfers, the transition's verdict and the deadline. Numbers grouped by thousands.
+    public static func text(_ s: RunSummary, scenario: String, rules: RuleSet, labels l: Labels) -> String {
+        func g(_ n: Int) -> String { l.number(Double(n)) }
+        func decimal(_ x: Double, _ decimals: Int) -> String { rounded(x, decimals: decimals).map { l.number($0, decimals: decimals) } ?? "?" }
+        func pad(_ text: String, _ width: Int, right: Bool = true) -> String { ReportFormat.pad(text, width, right: right) }
+        func category(_ c: StaffCategory) -> String { l("console.category.\(c.rawValue)") }
+        var lines = [l("console.scenario", ["scenario": scenario, "rules": rules.id]), ""]
+        lines.append(pad("", 16, right: false) + UnitKind.allCases.map { pad(l("kind.\($0.rawValue)"), 17) }.joined() + pad(l("console.total"), 10))
+        for (stage, byKind, total) in [("before", s.unitsBeforeByKind, s.unitsBefore), ("after", s.unitsAfterByKind, s.unitsAfter)] {
+            lines.append(pad(l("console.units_\(stage)"), 16, right: false) + UnitKind.allCases.map { pad(g(byKind[$0]), 17) }.joined() + pad(g(total), 10))
+        }
+        lines.append("")
+        let outcomes = s.unitsAfterByOutcome
+        lines.append(l("console.merged", ["merged": g(s.unitsMerged), "meets": g(outcomes[.meets]), "waived": g(outcomes[.waived]),
+                                          "exception": g(outcomes[.needsException]), "below": g(outcomes[.below])]))
+        let below = s.unitsBelowStandards
+        if !below.isEmpty {
+            let named = below.prefix(10).map { "\($0.name) (\($0.code))" }.joined(separator: ", ")
+            let units = below.count > 10 ? l("console.and_more", ["units": named, "more": l.number(Double(below.count - 10))]) : named
+            lines.append(l("console.below_named", ["units": units]))
+        }
+        lines.append(l("console.before", ["must": g(s.unitsBeforeMustMerge), "borderline": g(s.unitsBeforeBorderline), "exempt": g(s.unitsBeforeExempt)]))
+        lines.append("")
+        lines.append(pad(l("console.category"), 18, right: false) + pad(l("console.quota_before"), 16) + pad(l("console.quota_after"), 14)
+                     + pad(l("console.headcount"), 11) + pad(l("console.surplus_after"), 15) + pad(l("console.units_over"), 14))
+        for c in StaffCategory.allCases {
+            lines.append(pad(category(c), 18, right: false) + pad(g(s.quotaBefore[c]), 16) + pad(g(s.quotaAfter[c]), 14)
+                         + pad(g(s.headcountAfter[c]), 11) + pad(g(s.surplusAfter[c]), 15) + pad(g(s.unitsOverQuotaAfter[c]), 14))
+        }
+        if rules.quotas.pooled.value {
+            lines.append(l("console.pooled", ["rule": rules.quotas.pooled.rule]))
+        }
+        if let transfers = s.transfers {
+            lines.append("")
+            let list = StaffCategory.allCases.map { "\(category($0)) \(g(transfers.surplusBefore[$0])) → \(g(transfers.surplusAfter[$0]))" }
+            lines.append(l("console.transfers", ["people": g(transfers.peopleMoved), "moves": g(transfers.moves), "km": decimal(transfers.personKm, 2),
+                                                 "list": list.joined(separator: ", ")]))
+            if transfers.unreachableUnits != 0 {
+                lines.append(l("console.unreachable", ["n": g(transfers.unreachableUnits)]))
+            }
+        }
+        for category in EnvelopeCategory.allCases {
+            guard let envelope = s.envelopes.first(where: { $0.category == category }) else { continue }
+            lines.append(l("console.envelope", ["name": category.rawValue, "positions": g(envelope.positions),
+                                                "surplus": g(envelope.surplus), "price": decimal(Double(envelope.shadowPrice), 2)]))
+        }
+        if let transition = s.transition {
+            lines.append("")
+            let cost = rounded(transition.exitCostMeanVND, decimals: 0) ?? 0
+            let money = l.language == .vi ? l("console.money", ["amount": l.number(cost / 1e9, decimals: 1)])
+                                          : l("console.money", ["amount": l.number(cost)])
+            lines.append(l("console.transition", [
+                "runs": g(transition.runs), "years": g(transition.years),
+                "list": StaffCategory.allCases.map { "\(category($0)) \(decimal(transition.surplusAtDeadlineMean[$0], 2))" }.joined(separator: ", "),
+                "p": decimal(transition.probabilityAllWithinQuota, 3), "verdict": l("verdict.\(transition.verdict.rawValue)"), "cost": money,
+            ]))
+        }
+        if let deadline = s.deadline {
+            lines.append("")
+            let byCategory = s.deadlines.map { deadlines in StaffCategory.allCases.map { ($0, deadlines[$0]) } } ?? []
+            let when = byCategory.contains(where: { $0.1 != deadline })
+                ? byCategory.map { l("console.deadline_item", ["date": $0.1.description, "category": category($0.0)]) }.joined(separator: ", ")
+                : deadline.description
+            lines.append(l("console.deadline", ["deadline": when, "rule": rules.deadline.rule]))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
