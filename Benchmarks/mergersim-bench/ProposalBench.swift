@@ -28,7 +28,7 @@ func proposalBench(scenario path: String, seed: UInt64, movesPerUnit: Int, weigh
     let started = DispatchTime.now()
     let points = units.map { $0.location ?? Coordinate(latitude: 0, longitude: 0) }
     let neighbours = Neighbours.fromCentres(points, groups: units.indices.map { units[$0].location == nil ? -1 - $0 : provinceIndex[units[$0].province] ?? 0 })
-    let targets = try GroupTargets(units: units, rules: inputs.rules.rules, provinceClass: inputs.scenario.provinceClass)
+    let targets = try GroupTargets(units: units, rules: inputs.rules.rules, provinceClasses: inputs.scenario.provinceClasses)
     let proposer = RegionProposer(units: units, neighbours: neighbours, targets: targets, weights: weights)
     let targetCounts = provinces.map { counts[$0]?.count ?? 0 }
     // Units without a position (the island districts) stay as they are.
@@ -114,7 +114,7 @@ func mandatoryBench(units path: String, rules id: String, repeats: Int) throws {
         let provinces = Array(Set(units.map(\.province))).sorted()
         let index = Dictionary(uniqueKeysWithValues: provinces.enumerated().map { ($1, $0) })
         let neighbours = try ProposalInputs.nearest(units, file: path, groups: units.map { index[$0.province] ?? 0 }, required: must)
-        let targets = try GroupTargets(units: units, rules: loaded.rules, provinceClass: { _ in "other" })
+        let targets = try GroupTargets(units: units, rules: loaded.rules, provinceClasses: ProvinceClasses())
         let groups = MandatoryProposer(units: units, neighbours: neighbours, targets: targets).propose(mustMerge: must, exempt: exempt)
         summary = "\(must.count) must merge; \(groups.reduce(0) { $0 + $1.members.count }) units into \(groups.count), "
             + "\(groups.filter(\.meets).count) meeting or waived"

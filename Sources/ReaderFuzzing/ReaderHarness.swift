@@ -59,9 +59,9 @@ public enum ReaderHarness {
         let plan = MergerPlan(newUnits: [PlannedUnit(code: "N1", name: "N1", members: units.prefix(3).map { .init(code: $0.code) }),
                                          PlannedUnit(code: "N2", name: "N2", members: units.dropFirst(3).map { .init(code: $0.code) })])
         if let outcome = try? plan.apply(to: units) {
-            _ = try? rules.judge(outcome, provinceClass: { _ in "other" })
+            _ = try? rules.judge(outcome)
         }
-        _ = try? GroupTargets(units: units, rules: rules, provinceClass: { _ in "centrally_run" })
+        _ = try? GroupTargets(units: units, rules: rules, provinceClasses: ProvinceClasses(Dictionary(units.map { ($0.province, .centrallyRun) }, uniquingKeysWith: { a, _ in a })))
         let transition = rules.transition
         guard let first = transition.baseSalary.schedule.first?.from, let born = BirthDate(year: 1970, month: 5) else { return }
         for sex in StaffMember.Sex.allCases {
@@ -95,7 +95,7 @@ public enum ReaderHarness {
                 let plan = try PlanFile(bytes: bytes, file: "plan.csv")
                 if let context, let outcome = try? plan.plan.apply(to: context.units) {
                     _ = outcome.invariantViolations(before: context.units)
-                    _ = try? context.rules.judge(outcome, provinceClass: { _ in "other" })
+                    _ = try? context.rules.judge(outcome)
                 }
             case .roster:
                 _ = try RosterFile(bytes: bytes, file: "staff.csv")

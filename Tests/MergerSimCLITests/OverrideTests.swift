@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MergerSim
 import MergerSimCLI
 import MergerSimInputs
 import MergerSimReports
@@ -23,12 +24,13 @@ struct OverrideTests {
     @Test func scenarioKeysTakeTheValueAsTheFileWould() throws {
         let scenario = try Scenario(path: phanRang, overrides: [Override(parsing: "transfers.scope=none"), Override(parsing: "transition.runs=200"),
                                                                Override(parsing: "envelope.cadres_civil_servants=900")])
-        #expect(scenario.settings.transfers?.scope == "none")
+        #expect(scenario.settings.transfers?.scope == TransferSettings.Scope.Name.none)
+        #expect(scenario.transferSettings.scope == .none)
         #expect(scenario.settings.transition?.runs == 200)
         #expect(scenario.envelopes.first?.positions == 900)
         // A key the file leaves out can be given, within the keys a scenario may have.
         let dated = try Scenario(path: phanRang, overrides: [Override(parsing: "deadlines.non_professional=2026-01-01")])
-        #expect(dated.deadlines["non_professional"]?.description == "2026-01-01")
+        #expect(dated.deadlines[.nonProfessional]?.description == "2026-01-01")
     }
 
     @Test func ruleSetValuesReachTheRunAndTheManifest() throws {

@@ -29,7 +29,7 @@ struct ExactTargetsTests {
     /// The judge's verdict on a merger and the proposer's use the same figures.
     @Test func theProposersTargetsAreTheJudgesFigures() throws {
         let units = [unit("00001", area: "10", population: 5_000), unit("00002", area: "25", population: 12_000)]
-        let targets = try GroupTargets(units: units, rules: try Rules.vn2025, provinceClass: { _ in "other" })
+        let targets = try GroupTargets(units: units, rules: try Rules.vn2025, provinceClasses: ProvinceClasses())
         // Other commune under: 30 km² and 16,000 people.
         #expect(targets.required[1] == RequiredFigures(areaMillionths: 30_000_000, population: 16_000))
     }

@@ -16,37 +16,37 @@ struct MergedUnitJudgingTests {
     }
 
     @Test func r2_5MergedUnitMeetingBothStandards() throws {
-        let result = try Rules.vn2023.judge(merged(area: "30", population: 8_000, members: 2), provinceClass: "other")
+        let result = try Rules.vn2023.judge(merged(area: "30", population: 8_000, members: 2), provinceClass: .other)
         #expect(result.outcome == .meets && result.standardsNote.contains("R-2.5"))
     }
 
     @Test func r2_5ThreeUnitsWaiveTheStandards() throws {
-        let result = try Rules.vn2023.judge(merged(.ward, district: .provincialCity, area: "3.50", population: 24_656, members: 3), provinceClass: "other")
+        let result = try Rules.vn2023.judge(merged(.ward, district: .provincialCity, area: "3.50", population: 24_656, members: 3), provinceClass: .other)
         #expect(!result.meetsArea && result.meetsPopulation)
         #expect(result.outcome == .waived)
         #expect(result.standardsNote.contains("waived: merges 3 units"))
     }
 
     @Test func r2_5TwoUnitsNeedTheNoFurtherNeighbourException() throws {
-        let result = try Rules.vn2023.judge(merged(.ward, district: .provincialCity, area: "2.4", population: 23_957, members: 2), provinceClass: "other")
+        let result = try Rules.vn2023.judge(merged(.ward, district: .provincialCity, area: "2.4", population: 23_957, members: 2), provinceClass: .other)
         #expect(result.outcome == .needsException)
         #expect(result.standardsNote.contains("no further neighbour"))
     }
 
     @Test func r2_6CommuneTargets() throws {
         // Other commune: ≥ 100 % of 30 km² and ≥ 200 % of 8,000 people.
-        let ok = try Rules.vn2025.judge(merged(area: "30", population: 16_000, members: 2), provinceClass: "other")
+        let ok = try Rules.vn2025.judge(merged(area: "30", population: 16_000, members: 2), provinceClass: .other)
         #expect(ok.outcome == .meets && ok.requiredPopulation == 16_000 && ok.requiredAreaKm2 == 30)
-        let short = try Rules.vn2025.judge(merged(area: "30", population: 15_999, members: 2), provinceClass: "other")
+        let short = try Rules.vn2025.judge(merged(area: "30", population: 15_999, members: 2), provinceClass: .other)
         #expect(short.outcome == .below && !short.meetsPopulation)  // has no two-unit exception
         // Mountainous commune: ≥ 200 % of 50 km² and ≥ 100 % of 5,000.
-        let mountain = try Rules.vn2025.judge(merged(area: "100", population: 5_000, members: 2, mountainous: true), provinceClass: "other")
+        let mountain = try Rules.vn2025.judge(merged(area: "100", population: 5_000, members: 2, mountainous: true), provinceClass: .other)
         #expect(mountain.outcome == .meets && mountain.requiredAreaKm2 == 100 && mountain.requiredPopulation == 5_000)
-        #expect(try Rules.vn2025.judge(merged(area: "99.99", population: 9_000, members: 2, mountainous: true), provinceClass: "other").outcome == .below)
+        #expect(try Rules.vn2025.judge(merged(area: "99.99", population: 9_000, members: 2, mountainous: true), provinceClass: .other).outcome == .below)
     }
 
-    @Test(arguments: [("centrally_run", 45_000), ("mountainous_border", 15_000), ("other", 21_000)])
-    func r2_6WardTargetsByClassOfProvince(provinceClass: String, population: Int) throws {
+    @Test(arguments: [(ProvinceClass.centrallyRun, 45_000), (.mountainousBorder, 15_000), (.other, 21_000)])
+    func r2_6WardTargetsByClassOfProvince(provinceClass: ProvinceClass, population: Int) throws {
         let meets = try Rules.vn2025.judge(merged(.ward, district: .urbanDistrict, area: "5.5", population: population, members: 2),
                                            provinceClass: provinceClass)
         #expect(meets.outcome == .meets && meets.requiredPopulation == Double(population))
@@ -61,7 +61,7 @@ struct MergedUnitJudgingTests {
     @Test func untouchedUnitsAreJudgedAgainstTheStandards() throws {
         var unit = merged(area: "29", population: 9_000, members: 1)
         unit.untouched = true
-        let result = try Rules.vn2023.judge(unit, provinceClass: "other")
+        let result = try Rules.vn2023.judge(unit, provinceClass: .other)
         #expect(result.outcome == .below && result.standardsNote.hasPrefix("untouched"))
     }
 }

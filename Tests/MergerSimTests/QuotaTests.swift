@@ -107,7 +107,7 @@ struct QuotaTests {
                 .init(code: "a", share: FixedDecimal(millionths: 1_000_000), population: 7_500, area: unit.area, staff: staff),
                 .init(code: "b", share: FixedDecimal(millionths: 1_000_000), population: 7_500, area: unit.area, staff: .zero),
             ], untouched: false)
-            return try Rules.vn2025.judge(merged, provinceClass: "other")
+            return try Rules.vn2025.judge(merged, provinceClass: .other)
         }
         let binding = try judged(cadres: 20, civilServants: 30)   // 50 < 59
         #expect(binding.quota.posts == Headcount(cadres: 11, civilServants: 39, nonProfessional: 0))

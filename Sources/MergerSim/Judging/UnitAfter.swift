@@ -45,25 +45,26 @@ extension RuleSet {
     ///
     /// - Parameters:
     ///   - outcome: the plan applied to the units.
-    ///   - provinceClass: the class of a province for R-2.6 (`centrally_run`, `mountainous_border`, `other`).
-    ///   - partyMassOrgPosts: a province's own number of Party and mass-organisation posts, or nil
-    ///     for the rule set's default.
-    public func judge(_ outcome: MergerOutcome, provinceClass: (String) -> String = { _ in "other" },
-                      partyMassOrgPosts: (String) -> Int? = { _ in nil }) throws(RuleApplicationError) -> [UnitAfterResult] {
+    ///   - provinceClasses: the class of each province for.
+    ///   - partyMassOrgPosts: each province's own number of Party and mass-organisation posts, where
+    ///     it has one (else the rule set's default).
+    public func judge(_ outcome: MergerOutcome, provinceClasses: ProvinceClasses = ProvinceClasses(),
+                      partyMassOrgPosts: PartyMassOrgPostsByProvince = PartyMassOrgPostsByProvince()) throws(RuleApplicationError)
+    -> [UnitAfterResult] {
         var results: [UnitAfterResult] = []
         results.reserveCapacity(outcome.units.count)
         for merged in outcome.units {
             let province = merged.unit.province
-            results.append(try judge(merged, provinceClass: provinceClass(province), partyMassOrgPosts: partyMassOrgPosts(province)))
+            results.append(try judge(merged, provinceClass: provinceClasses[province], partyMassOrgPosts: partyMassOrgPosts[province]))
         }
         return results
     }
 
-    /// Judges one unit after the plan; see ``judge(_:provinceClass:partyMassOrgPosts:)``.
+    /// Judges one unit after the plan; see ``judge(_:provinceClasses:partyMassOrgPosts:)``.
     ///
     /// Under R-4.7's predecessors' cap a new unit's cadre and civil-servant quota is at most what its
     /// members brought of those two categories; the quota's rules and the note say so where it binds.
-    public func judge(_ merged: MergedUnit, provinceClass: String, partyMassOrgPosts: Int? = nil) throws(RuleApplicationError) -> UnitAfterResult {
+    public func judge(_ merged: MergedUnit, provinceClass: ProvinceClass, partyMassOrgPosts: Int? = nil) throws(RuleApplicationError) -> UnitAfterResult {
         let unit = merged.unit
         let standard = try standard(for: unit)
         let isMerger = !merged.untouched && merged.memberCount >= 2

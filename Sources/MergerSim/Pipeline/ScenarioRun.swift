@@ -22,12 +22,12 @@ public struct ScenarioRun: Sendable {
         public var transfers: TransferSettings
         /// Stage 1: positions per envelope category, in a fixed order.
         public var envelopes: [(category: EnvelopeCategory, positions: Int)]
-        /// Province → class for R-2.6 (`centrally_run`, `mountainous_border`; absent: `other`).
-        public var provinceClasses: [String: String]
-        /// Party and mass-organisation posts: `default` and province → posts; absent: the rule set's.
-        public var partyMassOrgPosts: [String: Int]
-        /// Deadlines by category name; absent: the rule set's.
-        public var deadlines: [String: CalendarDate]
+        /// Each province's class for.
+        public var provinceClasses: ProvinceClasses
+        /// Party and mass-organisation posts by province; absent: the rule set's.
+        public var partyMassOrgPosts: PartyMassOrgPostsByProvince
+        /// Deadlines by category; absent: the rule set's.
+        public var deadlines: [StaffCategory: CalendarDate]
         /// Years of the transition; nil: to the latest deadline.
         public var years: Int?
         /// The seed of every random draw.
@@ -36,9 +36,10 @@ public struct ScenarioRun: Sendable {
         public var runs: Int
 
         public init(effectiveDate: CalendarDate, decisionDate: CalendarDate? = nil, transfers: TransferSettings = TransferSettings(scope: .none),
-                    envelopes: [(category: EnvelopeCategory, positions: Int)] = [], provinceClasses: [String: String] = [:],
-                    partyMassOrgPosts: [String: Int] = [:], deadlines: [String: CalendarDate] = [:], years: Int? = nil,
-                    seed: UInt64 = 42, runs: Int = 1_000) {
+                    envelopes: [(category: EnvelopeCategory, positions: Int)] = [], provinceClasses: ProvinceClasses = ProvinceClasses(),
+                    partyMassOrgPosts: PartyMassOrgPostsByProvince = PartyMassOrgPostsByProvince(),
+                    deadlines: [StaffCategory: CalendarDate] = [:], years: Int? = nil,
+                    seed: UInt64 = ScenarioDefaults.seed, runs: Int = ScenarioDefaults.runs) {
             self.effectiveDate = effectiveDate
             self.decisionDate = decisionDate
             self.transfers = transfers
@@ -91,6 +92,9 @@ public struct ScenarioRun: Sendable {
         case pricing(ExitPricingError)
         /// The rule set's synthetic roster cannot be drawn (a distribution almost never in its window).
         case syntheticRoster(UndrawableDistribution)
+        /// A planned transfer names a unit the transition does not hold (an internal failure: stage 2 plans
+        /// over the same units).
+        case transfers(Workforce.UnknownUnit)
     }
 
     /// The stages, in order, for ``run(through:progress:)``.
@@ -189,10 +193,8 @@ public struct ScenarioRun: Sendable {
 
     /// The units after the plan, judged under `rules` (R-2.5/R-2.6, R-3.x, R-4.x).
     public func judgeAfter(_ outcome: MergerOutcome) throws(Failure) -> [UnitAfterResult] {
-        let classes = settings.provinceClasses, posts = settings.partyMassOrgPosts
         do {
-            return try rules.judge(outcome, provinceClass: { classes[$0] ?? "other" },
-                                   partyMassOrgPosts: { posts[$0] ?? posts["default"] })
+            return try rules.judge(outcome, provinceClasses: settings.provinceClasses, partyMassOrgPosts: settings.partyMassOrgPosts)
         } catch {
             throw .judging(error, outcome)
         }
@@ -267,7 +269,11 @@ public struct ScenarioRun: Sendable {
                 workforce.add(person, inUnit: unit, retirement: transition.retirement, defaults: transition.syntheticRoster)
             }
         }
-        workforce.apply(reallocation.transfers.transfers)
+        do {
+            try workforce.apply(reallocation.transfers.transfers)
+        } catch {
+            throw .transfers(error)
+        }
         let model: TransitionModel
         do {
             model = try TransitionModel(

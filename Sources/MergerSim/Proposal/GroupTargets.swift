@@ -50,14 +50,14 @@ public struct GroupTargets: Sendable {
               population: group.reduce(0) { $0 + units[$1].population })
     }
 
-    public init(units: [AdministrativeUnit], rules: RuleSet, provinceClass: (String) -> String) throws(RuleApplicationError) {
+    public init(units: [AdministrativeUnit], rules: RuleSet, provinceClasses: ProvinceClasses) throws(RuleApplicationError) {
         var area: [Double] = [], population: [Double] = [], quota: [Headcount] = [], required: [RequiredFigures] = []
         for unit in units {
             // A two-member merger led by this unit, to read off the target the judge applies to it.
             let part = MergedUnit.Contribution(code: unit.code, share: FixedDecimal(millionths: FixedDecimal.scale), population: unit.population,
                                                area: unit.area, staff: unit.staff)
             let probe = MergedUnit(unit: unit, contributions: [part, part], untouched: false)
-            let judged = try rules.judge(probe, provinceClass: provinceClass(unit.province))
+            let judged = try rules.judge(probe, provinceClass: provinceClasses[unit.province])
             area.append(judged.requiredAreaKm2)
             population.append(judged.requiredPopulation)
             quota.append(judged.quota.posts)

@@ -35,6 +35,10 @@ public struct Neighbours: Sendable, Equatable {
         return (x * x + y * y).squareRoot() * 111.32
     }
 
+    /// The longest link, in km between centres, that the approximation from centres keeps unless told
+    /// otherwise (pieces left apart are joined all the same).
+    public static let defaultMaximumDistanceKm: Double = 25
+
     /// How centres are linked: Delaunay edges, or each to its `k` nearest.
     public enum Method: Sendable, Hashable {
         case delaunay
@@ -43,7 +47,8 @@ public struct Neighbours: Sendable, Equatable {
 
     /// The approximation from centres (see the type): `groups[i]` is unit i's group; units are linked only within a group.
     /// - Complexity: O(Σ n_g²) over the groups' sizes n_g.
-    public static func fromCentres(_ points: [Coordinate], groups: [Int], method: Method = .delaunay, maxKm: Double = 25) -> Neighbours {
+    public static func fromCentres(_ points: [Coordinate], groups: [Int], method: Method = .delaunay,
+                                   maxKm: Double = defaultMaximumDistanceKm) -> Neighbours {
         switch method {
         case .delaunay: nearest(points, groups: groups, k: 0, maxKm: maxKm)
         case .nearest(let k): nearest(points, groups: groups, k: max(1, k), maxKm: maxKm)
@@ -51,7 +56,7 @@ public struct Neighbours: Sendable, Equatable {
     }
 
     /// Each unit linked to its `k` nearest (`k` = 0: Delaunay edges instead), within `maxKm`, pieces joined.
-    static func nearest(_ points: [Coordinate], groups: [Int], k: Int = 6, maxKm: Double = 25) -> Neighbours {
+    static func nearest(_ points: [Coordinate], groups: [Int], k: Int = 6, maxKm: Double = defaultMaximumDistanceKm) -> Neighbours {
         var lists = [[Int]](repeating: [], count: points.count)
         let members = Dictionary(grouping: points.indices, by: { groups[$0] })
         for group in members.keys.sorted() {

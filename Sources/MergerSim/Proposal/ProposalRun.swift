@@ -13,18 +13,18 @@ public struct ProposalRun: Sendable {
     public let units: [AdministrativeUnit]
     /// The rule set whose targets and judge apply.
     public let rules: RuleSet
-    /// Each province's class for the ward targets; a province not named is `other`.
-    public let provinceClasses: [String: String]
+    /// Each province's class for the ward targets.
+    public let provinceClasses: ProvinceClasses
     /// What each proposed group must reach, worked out once per unit.
     public let targets: GroupTargets
 
     /// A run over `units` under `rules`.
     /// - Throws: ``RuleApplicationError`` where the rule set cannot judge a unit (its targets cannot be worked out).
-    public init(units: [AdministrativeUnit], rules: RuleSet, provinceClasses: [String: String] = [:]) throws(RuleApplicationError) {
+    public init(units: [AdministrativeUnit], rules: RuleSet, provinceClasses: ProvinceClasses = ProvinceClasses()) throws(RuleApplicationError) {
         self.units = units
         self.rules = rules
         self.provinceClasses = provinceClasses
-        targets = try GroupTargets(units: units, rules: rules, provinceClass: { provinceClasses[$0] ?? "other" })
+        targets = try GroupTargets(units: units, rules: rules, provinceClasses: provinceClasses)
     }
 
     /// Which units the mandatory mode must merge, and which it may never take.
@@ -101,7 +101,7 @@ public struct ProposalRun: Sendable {
             throw .planDoesNotApply(error)
         }
         do {
-            let judged = try rules.judge(outcome, provinceClass: { provinceClasses[$0] ?? "other" })
+            let judged = try rules.judge(outcome, provinceClasses: provinceClasses)
             return ProposalResult(groups: groups, merging: merging, plan: plan, judged: judged)
         } catch {
             throw .rules(error)

@@ -39,11 +39,11 @@ extension RuleSet {
                 // The bloc's floor and cap, each with the unit's Party and mass-organisation posts on top;
                 // where the predecessors' cap bound, nothing above the capped quota.
                 let party = result.quota.partyMassOrgPosts, total = formula.cadres + formula.civilServants
-                let cap = (norm.cap[unit.kind.rawValue].map { $0 + party } ?? total + settings.headroom)
+                let cap = (norm.cap[unit.kind].map { $0 + party } ?? total + settings.headroom)
                 combinedCap = result.quota.cappedByPredecessors ? min(cap, total) : cap
                 combinedFloor = min(norm.posts + party, combinedCap)
             } else {
-                combinedFloor = quotas.combined?.byKind[unit.kind.rawValue]?[type] ?? formula.cadres + formula.civilServants
+                combinedFloor = quotas.combined?.byKind[unit.kind]?[type] ?? formula.cadres + formula.civilServants
                 combinedCap = formula.cadres + formula.civilServants + settings.headroom
             }
             switch category {

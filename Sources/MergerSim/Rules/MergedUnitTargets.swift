@@ -21,8 +21,8 @@ public struct MergedUnitTargets: Sendable, Codable, Hashable {
     /// A target for the units its selector matches.
     public struct Target: Sendable, Codable, Hashable {
         public var applies: UnitSelector
-        /// The class of province: `centrally_run`, `mountainous_border`, `other`.
-        public var provinceClass: String?
+        /// The class of province the target applies to; nil: every class.
+        public var provinceClass: ProvinceClass?
         public var areaPercent: Int?
         public var populationPercent: Int?
         public var area: FixedDecimal?
@@ -39,7 +39,7 @@ public struct MergedUnitTargets: Sendable, Codable, Hashable {
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             applies = try UnitSelector(from: decoder)
-            provinceClass = try c.decodeIfPresent(String.self, forKey: .provinceClass)
+            provinceClass = try c.decodeIfPresent(ProvinceClass.self, forKey: .provinceClass)
             areaPercent = try c.decodeIfPresent(Int.self, forKey: .areaPercent)
             populationPercent = try c.decodeIfPresent(Int.self, forKey: .populationPercent)
             area = try c.decodeIfPresent(Double.self, forKey: .area).map(FixedDecimal.init)

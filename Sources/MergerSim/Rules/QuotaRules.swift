@@ -37,7 +37,7 @@ public struct QuotaRules: Sendable, Codable, Hashable {
     /// Cadres and civil servants together, by kind and type.
     public struct Combined: Sendable, Codable, Hashable {
         public var rule: String
-        public var byKind: [String: PerType]
+        public var byKind: NamedMap<UnitKind, PerType>
 
         enum CodingKeys: String, CodingKey {
             case rule
@@ -59,7 +59,7 @@ public struct QuotaRules: Sendable, Codable, Hashable {
         public var abovePopulation: Int
         public var residentsPerPost: Int
         public var residentsPerPostMountainous: Int
-        public var cap: [String: Int]
+        public var cap: NamedMap<UnitKind, Int>
         public var partyMassOrgPosts: PartyMassOrgPosts
         public var predecessorsCap: PredecessorsCap?
 

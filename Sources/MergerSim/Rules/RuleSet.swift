@@ -161,7 +161,7 @@ public struct Deadline: Sendable, Codable, Hashable {
     /// A fixed date (the 2019–2021 round: 31 Dec 2024).
     public var date: CalendarDate?
     /// Earlier dates for some categories (a province may set them; e.g. Nghệ An: non-professional workers by 31 Dec 2025).
-    public var byCategory: [String: CalendarDate]?
+    public var byCategory: NamedMap<StaffCategory, CalendarDate>?
 
     enum CodingKeys: String, CodingKey {
         case rule, status, date
@@ -171,9 +171,9 @@ public struct Deadline: Sendable, Codable, Hashable {
 
     /// Each category's deadline for a merger effective on `effective`: `overrides` (a scenario's), else the
     /// rule set's `by_category`, else the common deadline.
-    public func dates(effective: CalendarDate, overrides: [String: CalendarDate] = [:]) -> PerCategory<CalendarDate>? {
+    public func dates(effective: CalendarDate, overrides: [StaffCategory: CalendarDate] = [:]) -> PerCategory<CalendarDate>? {
         guard let common = date(effective: effective) else { return nil }
-        func pick(_ category: StaffCategory) -> CalendarDate { overrides[category.rawValue] ?? byCategory?[category.rawValue] ?? common }
+        func pick(_ category: StaffCategory) -> CalendarDate { overrides[category] ?? byCategory?[category] ?? common }
         return PerCategory(cadres: pick(.cadres), civilServants: pick(.civilServants), nonProfessional: pick(.nonProfessional))
     }
 }

@@ -61,7 +61,7 @@ extension QuotaRules {
         var rules: [String] = []
         let combinedPosts: Int
         if let combined {
-            guard let table = combined.byKind[unit.kind.rawValue] else {
+            guard let table = combined.byKind[unit.kind] else {
                 throw RuleApplicationError(unitCode: unit.code, field: "kind",
                                            message: "the rule set has no quota (\(combined.rule)) for a \(unit.kind.rawValue)")
             }
@@ -113,7 +113,7 @@ extension QuotaRules.InterimNorm {
     public func posts(for unit: AdministrativeUnit) -> Int {
         let per = unit.features.mountainous ? residentsPerPostMountainous : residentsPerPost
         let extra = max(0, unit.population - abovePopulation) / per
-        return min(cap[unit.kind.rawValue] ?? Int.max, posts + extra)
+        return min(cap[unit.kind] ?? Int.max, posts + extra)
     }
 }
 

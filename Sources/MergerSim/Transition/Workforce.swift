@@ -32,15 +32,31 @@ public struct Workforce: Sendable {
         salaryCoefficient.append(person.salaryCoefficient?.doubleValue ?? d.salaryCoefficientMean)
     }
 
+    /// A transfer naming a unit the workforce does not hold: the transfers were planned over other units.
+    public struct UnknownUnit: Error, Hashable, Sendable {
+        /// The transfer.
+        public var transfer: Transfer
+        /// The code it names that no unit of the workforce has.
+        public var code: String
+    }
+
     /// Moves people as `transfers` say: from each (unit, category) the people
     /// listed last (highest index), so the same transfers move the same people.
-    public mutating func apply(_ transfers: [Transfer]) {
+    ///
+    /// - Throws: ``UnknownUnit`` at the first transfer from or to a unit the workforce does not hold,
+    ///   before anyone is moved.
+    public mutating func apply(_ transfers: [Transfer]) throws(UnknownUnit) {
         let index = Dictionary(uniqueKeysWithValues: units.enumerated().map { ($1.code, Int32($0)) })
         var members: [Slot: [Int]] = [:]  // people, in index order
         func key(_ unit: Int32, _ category: StaffCategory) -> Slot { Slot(unit: Int(unit), category: category) }
         for person in 0..<count { members[key(unit[person], category[person]), default: []].append(person) }
+        var placed: [(transfer: Transfer, from: Int32, to: Int32)] = []
         for t in transfers {
-            guard let from = index[t.fromCode], let to = index[t.toCode] else { continue }
+            guard let from = index[t.fromCode] else { throw UnknownUnit(transfer: t, code: t.fromCode) }
+            guard let to = index[t.toCode] else { throw UnknownUnit(transfer: t, code: t.toCode) }
+            placed.append((t, from, to))
+        }
+        for (t, from, to) in placed {
             var source = members[key(from, t.category)] ?? []
             let movers = source.suffix(t.count)
             source.removeLast(movers.count)

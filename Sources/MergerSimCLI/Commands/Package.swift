@@ -19,7 +19,7 @@ struct Package: ConsoleCommand {
             Example: mergersim package --sex F --birth 1968-05 --insurance-years 30 --leave-on 2025-09-01 --merger-effective 2025-07-01
             """)
 
-    @Option(help: "A bundled rule set id or the path of a rule file.", completion: .custom { _, _, _ in RuleSetLoader.bundledIDs })
+    @Option(help: "A bundled rule set id or the path of a rule file.", completion: .custom { _, _, _ in RuleSetLoader.completionIDs })
     var rules = "vn-2025"
 
     @Option(help: "M or F.")

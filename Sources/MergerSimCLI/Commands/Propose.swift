@@ -25,7 +25,7 @@ struct Propose: ConsoleCommand {
     @Argument(help: "The units CSV (with lat and lon unless --adjacency is given).", completion: .file(extensions: ["csv"]))
     var units: String
 
-    @Option(help: "A bundled rule set id or the path of a rule file.", completion: .custom { _, _, _ in RuleSetLoader.bundledIDs })
+    @Option(help: "A bundled rule set id or the path of a rule file.", completion: .custom { _, _, _ in RuleSetLoader.completionIDs })
     var rules = "vn-2026"
 
     @Option(help: "The screening round of the mandatory mode (default: the rule set's).", completion: .list(["2019", "2023", "2026"]))
@@ -37,7 +37,7 @@ struct Propose: ConsoleCommand {
     @Option(help: "Neighbours: a CSV of code_a,code_b pairs (default: from the units' centres).", completion: .file(extensions: ["csv"]))
     var adjacency: String?
 
-    @Option(name: .customLong("province-classes"), help: "A CSV of province,class for the ward targets (centrally_run, mountainous_border, other; default other).",
+    @Option(name: .customLong("province-classes"), help: "A CSV of province,class for the ward targets (\(ProvinceClass.names); default \(ProvinceClass.unlisted.rawValue)).",
             completion: .file(extensions: ["csv"]))
     var provinceClasses: String?
 
@@ -83,8 +83,14 @@ struct Propose: ConsoleCommand {
         }
     }
 
+    /// How far apart the centres of neighbours may be without an adjacency file, in words (`25 km`).
+    static var maximumDistance: String {
+        let km = Neighbours.defaultMaximumDistanceKm
+        return (km == km.rounded() ? String(Int(km)) : String(km)) + " km"
+    }
+
     func execute(arguments: [String], console: Console) throws {
-        let read = [units, targets, adjacency, provinceClasses].compactMap { $0 } + (RuleSetLoader.bundledIDs.contains(rules) ? [] : [rules])
+        let read = [units, targets, adjacency, provinceClasses].compactMap { $0 } + (RuleSetLoader.isBundled(rules) ? [] : [rules])
         let destination = try OutputFolder(out, inputs: read)
         let loaded = try RuleSetLoader.load(rules)
         let bytes = try FileInput.read(units)
@@ -93,7 +99,7 @@ struct Propose: ConsoleCommand {
         let classesFile = try provinceClasses.map { path throws(InputError) in (path: path, bytes: try FileInput.read(path)) }
         let classes = try classesFile.map { file throws(InputError) in
             try ProposalInputs.provinceClasses(bytes: file.bytes, file: file.path, provinces: Set(all.map(\.province)))
-        } ?? [:]
+        } ?? ProvinceClasses()
         let run: ProposalRun, result: ProposalResult
         do {
             run = try ProposalRun(units: all, rules: loaded.rules, provinceClasses: classes)
@@ -131,20 +137,23 @@ struct Propose: ConsoleCommand {
         }
         let report = ProposalReport(units: all, result: result)
         let rulesEntry = loaded.source == "bundled" ? loaded.rules.id : Scenario.relative(URL(fileURLWithPath: rules).standardizedFileURL.path, from: destination.target)
-        var manifest = RunManifest(command: ["mergersim"] + arguments, rules: loaded, round: round, seed: seed,
+        var manifest = try RunManifest(command: ["mergersim"] + arguments, rules: loaded, round: round, seed: seed,
                                    inputs: [.init(role: "units", path: units, bytes: bytes, rows: all.count)]
-                                       + (classesFile.map { [.init(role: "province_classes", path: $0.path, bytes: $0.bytes, rows: classes.count)] } ?? []),
-                                   defaults: [.init(name: "province_class", value: classes.isEmpty ? "other for every province (R-2.6 ward targets)"
-                                                    : "other for the \(Set(all.map(\.province)).subtracting(classes.keys).count) provinces not in \(provinceClasses ?? "")"),
+                                       + (classesFile.map { [.init(role: "province_classes", path: $0.path, bytes: $0.bytes, rows: classes.listed.count)] } ?? []),
+                                   defaults: [.init(name: "province_class", value: classes.listed.isEmpty
+                                                    ? "\(ProvinceClass.unlisted.rawValue) for every province (R-2.6 ward targets)"
+                                                    : "\(ProvinceClass.unlisted.rawValue) for the \(Set(all.map(\.province)).subtracting(classes.listed.keys).count) "
+                                                      + "provinces not in \(provinceClasses ?? "")"),
                                               .init(name: "weights", value: "failing \(weightFailing), compactness \(weightCompactness) per km, "
                                                     + "balance \(weightBalance), district crossing \(weightDistrict), surplus \(weightSurplus) a person"),
-                                              .init(name: "neighbours", value: adjacency.map { "from \($0)" } ?? "Delaunay edges of the centres within 25 km, in the same \(within.rawValue), pieces joined")],
+                                              .init(name: "neighbours", value: adjacency.map { "from \($0)" }
+                                                    ?? "Delaunay edges of the centres within \(Self.maximumDistance), in the same \(within.rawValue), pieces joined")],
                                    outputs: ["plan.csv", "proposal.csv", "scenario.yaml", "manifest.json"])
         manifest.scenario = "proposal (\(mode))"
         try destination.write([
             ("plan.csv", report.planCSV), ("proposal.csv", report.csv),
             ("scenario.yaml", ProposalReport.scenario(name: "proposal", rules: rulesEntry, unitsPath: units, folder: destination.target, provinceClasses: classes)),
-            ("manifest.json", manifest.json),
+            ("manifest.json", try manifest.json()),
         ])
         printSummary(report, rules: loaded.rules.id, console: console)
         console.out("\nWrote \(destination.given)/: plan.csv, proposal.csv, scenario.yaml, manifest.json")

@@ -27,7 +27,7 @@ extension Propose {
         switch error {
         case .noNeighbour(let unit):
             let code = file.units[unit].code
-            let source = adjacency.map { "in \($0)" } ?? "within 25 km in its \(within.rawValue) (from the units' centres)"
+            let source = adjacency.map { "in \($0)" } ?? "within \(Self.maximumDistance) in its \(within.rawValue) (from the units' centres)"
             return file.error(unit: code, column: "code", "unit \(code) must merge but has no neighbour \(source): give it neighbours with --adjacency FILE")
         case .rules(let error): return error
         case .random(let error): return error

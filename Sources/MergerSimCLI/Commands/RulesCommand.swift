@@ -15,7 +15,7 @@ struct RulesCommand: ConsoleCommand {
               mergersim rules vn-2025 --keys   every key path --set rules.PATH=VALUE can change
             """)
 
-    @Argument(help: "A bundled rule set id or a rule file's path.", completion: .custom { _, _, _ in RuleSetLoader.bundledIDs })
+    @Argument(help: "A bundled rule set id or a rule file's path.", completion: .custom { _, _, _ in RuleSetLoader.completionIDs })
     var id: String?
 
     @Flag(help: "List every key path of the rule set that holds a value, with the value: what `--set rules.PATH=VALUE` changes.")
@@ -33,7 +33,7 @@ struct RulesCommand: ConsoleCommand {
         }
         guard let id else {
             console.out("Bundled rule sets (print one with `mergersim rules ID`):")
-            for bundled in RuleSetLoader.bundledIDs {
+            for bundled in try RuleSetLoader.bundledIDs {
                 let loaded = try RuleSetLoader.load(bundled)
                 console.out("  \(bundled)  \(loaded.rules.title)")
             }

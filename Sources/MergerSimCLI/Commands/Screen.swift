@@ -16,7 +16,7 @@ struct Screen: ConsoleCommand {
     @Argument(help: "The units CSV (one row per existing unit; see the README).", completion: .file(extensions: ["csv"]))
     var units: String
 
-    @Option(help: "A bundled rule set id (see `mergersim rules`) or the path of a rule file.", completion: .custom { _, _, _ in RuleSetLoader.bundledIDs })
+    @Option(help: "A bundled rule set id (see `mergersim rules`) or the path of a rule file.", completion: .custom { _, _, _ in RuleSetLoader.completionIDs })
     var rules = "vn-2026"
 
     @Option(help: "The screening round: 2019, 2023 or 2026 (default: the rule set's).", completion: .list(["2019", "2023", "2026"]))
@@ -34,7 +34,7 @@ struct Screen: ConsoleCommand {
     @OptionGroup var overrides: OverrideOptions
 
     func execute(arguments: [String], console: Console) throws {
-        let destination = try OutputFolder(out, inputs: [units] + (RuleSetLoader.bundledIDs.contains(rules) ? [] : [rules]))
+        let destination = try OutputFolder(out, inputs: [units] + (RuleSetLoader.isBundled(rules) ? [] : [rules]))
         let given = try overrides.parsed()
         if let other = given.first(where: { $0.target.0 != .rules }) {
             throw InputError(.usage, file: "--set \(other)", "screen reads no scenario: only rule-set values (rules.…) can be set")
@@ -55,7 +55,7 @@ struct Screen: ConsoleCommand {
         } catch {
             throw unitsFile.located(error)
         }
-        var manifest = RunManifest(
+        var manifest = try RunManifest(
             command: ["mergersim"] + arguments, rules: loaded, round: roundYear,
             inputs: [.init(role: "units", path: units, bytes: bytes, rows: unitsFile.units.count)],
             defaults: ScreeningDefaults.applied(results, ruleSet: ruleSet, rulesGiven: rules, roundGiven: round),
@@ -63,7 +63,7 @@ struct Screen: ConsoleCommand {
         manifest.overrides = given.map(\.description)
         manifest.language = lang.rawValue
         let screening = ScreeningReport.csv(results)
-        let files = [("screening.csv", screening), ("manifest.json", manifest.json)]
+        let files = [("screening.csv", screening), ("manifest.json", try manifest.json())]
         let labels = try Labels(lang)
         try destination.stage(files, making: xlsx ? ["report.xlsx"] : []) { folder in
             guard xlsx else { return }

@@ -23,10 +23,10 @@ struct Simulate: ConsoleCommand {
     @Option(help: "The output folder (default: output/<scenario name>).", completion: .directory)
     var out: String?
 
-    @Option(help: "The seed of every random draw (default: the scenario's transition seed, else 42).")
+    @Option(help: "The seed of every random draw (default: the scenario's transition seed, else \(ScenarioDefaults.seed)).")
     var seed: UInt64?
 
-    @Option(help: "Monte Carlo replications (default: the scenario's, else 1000).")
+    @Option(help: "Monte Carlo replications (default: the scenario's, else \(ScenarioDefaults.runs)).")
     var runs: Int?
 
     @Flag(help: "No progress bar.")
@@ -80,7 +80,7 @@ struct Simulate: ConsoleCommand {
         }
         let files = ["screening.csv", "units_after.csv", "transfers.csv", "timeline.csv", "replications.csv", "summary.csv", "report.html"]
             + (xlsx ? ["report.xlsx"] : []) + ["manifest.json"]
-        var manifest = RunManifest(command: ["mergersim"] + arguments, rules: inputs.rules, round: outcome.round.round, seed: run.settings.seed,
+        var manifest = try RunManifest(command: ["mergersim"] + arguments, rules: inputs.rules, round: outcome.round.round, seed: run.settings.seed,
                                    runs: run.settings.runs, inputs: inputs.inputs, defaults: defaults, outputs: files)
         manifest.scenario = settings.name
         manifest.overrides = scenarioFile.overrides.map(\.description)
@@ -105,7 +105,7 @@ struct Simulate: ConsoleCommand {
         let written: [(String, Data)] = [
             ("screening.csv", screeningCSV), ("units_after.csv", unitsAfterCSV), ("timeline.csv", timelineCSV), ("transfers.csv", transfersCSV),
             ("replications.csv", ReplicationsReport.csv(transition.summary.headlines)),
-            ("summary.csv", summaryCSV), ("manifest.json", manifest.json),
+            ("summary.csv", summaryCSV), ("manifest.json", try manifest.json()),
             ("report.html", RunReport.html(report, labels: language)),
         ]
         // The run is stored before its folder takes the old one's place: a store that cannot take it leaves

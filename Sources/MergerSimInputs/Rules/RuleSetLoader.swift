@@ -21,23 +21,52 @@ public struct LoadedRuleSet: Sendable {
 /// Finds and reads rule sets: bundled ones by id, a planner's own by path.
 public enum RuleSetLoader {
     /// The ids of the bundled rule sets, sorted.
-    public static let bundledIDs: [String] = {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: BundledRuleSets.folder.path)) ?? []
-        return files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
-    }()
+    ///
+    /// - Throws: ``InputError`` 66 at the bundled folder where it cannot be listed (a broken installation).
+    public static var bundledIDs: [String] {
+        get throws(InputError) { try bundledListing.get() }
+    }
 
-    /// The bundled rule sets, read and checked once per process (they are resources that cannot change).
-    static let bundledSets: [String: Result<LoadedRuleSet, InputError>] = Dictionary(uniqueKeysWithValues: bundledIDs.map { id in
-        (id, Result { () throws(InputError) -> LoadedRuleSet in
-            let path = BundledRuleSets.folder.appendingPathComponent("\(id).yaml").path
-            return try load(bytes: try FileInput.read(path), file: "\(id).yaml", source: "bundled")
+    /// Whether `id` is a bundled rule set's id. Where the bundled folder cannot be listed, none is: a
+    /// run then fails when it loads a rule set by id (``load(_:overrides:)`` throws the listing's error).
+    public static func isBundled(_ id: String) -> Bool { bundledSets[id] != nil }
+
+    /// The ids offered to shell completion: none where the bundled folder cannot be listed (completion
+    /// cannot report an error; the command, when run, does).
+    public static var completionIDs: [String] { bundledSets.keys.sorted() }
+
+    /// The `.yaml` files of `folder` by id, sorted.
+    ///
+    /// - Throws: ``InputError`` 66 at `folder` where it cannot be listed.
+    public static func ids(inFolder folder: URL) throws(InputError) -> [String] {
+        let files: [String]
+        do {
+            files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        } catch {
+            throw InputError(.unreadable, file: folder.path, "the bundled rule sets cannot be listed (a broken installation): \(error.localizedDescription)")
+        }
+        return files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    /// The bundled folder's listing, made once per process.
+    private static let bundledListing = Result { () throws(InputError) in try ids(inFolder: BundledRuleSets.folder) }
+
+    /// The bundled rule sets, read and checked once per process (they are resources that cannot change);
+    /// empty where the folder cannot be listed, whose error ``bundledIDs`` and ``load(_:overrides:)`` throw.
+    static let bundledSets: [String: Result<LoadedRuleSet, InputError>] = {
+        guard case .success(let ids) = bundledListing else { return [:] }
+        return Dictionary(uniqueKeysWithValues: ids.map { id in
+            (id, Result { () throws(InputError) -> LoadedRuleSet in
+                let path = BundledRuleSets.folder.appendingPathComponent("\(id).yaml").path
+                return try load(bytes: try FileInput.read(path), file: "\(id).yaml", source: "bundled")
+            })
         })
-    })
+    }()
 
     /// The bundled rule set that is the law on `date` (the latest to start, where two overlap), if any.
     public static func bundled(inForceOn date: CalendarDate) throws(InputError) -> LoadedRuleSet? {
         var found: LoadedRuleSet?
-        for id in bundledIDs {
+        for id in try bundledIDs {
             let loaded = try load(id)
             if loaded.rules.inForce.contains(date), found.map({ $0.rules.inForce.from < loaded.rules.inForce.from }) ?? true { found = loaded }
         }
@@ -57,8 +86,9 @@ public enum RuleSetLoader {
             return try load(bytes: try FileInput.read(path), file: "\(idOrPath).yaml", source: "bundled", overrides: overrides)
         }
         guard idOrPath.contains("/") || idOrPath.hasSuffix(".yaml") || idOrPath.hasSuffix(".yml") else {
+            let bundled = try bundledIDs
             throw InputError(.usage, file: idOrPath,
-                             "no bundled rule set has this id; bundled: \(bundledIDs.joined(separator: ", ")); or give a path to a rule file")
+                             "no bundled rule set has this id; bundled: \(bundled.joined(separator: ", ")); or give a path to a rule file")
         }
         return try load(bytes: try FileInput.read(idOrPath), file: idOrPath, source: idOrPath, overrides: overrides)
     }
@@ -117,11 +147,6 @@ public enum RuleSetLoader {
         }
         if let norm = rules.quotas.interimNorm, norm.residentsPerPost <= 0 || norm.residentsPerPostMountainous <= 0 {
             throw fail(["quotas", "interim_norm"], "quotas: residents per post must be above 0")
-        }
-        if let byKind = rules.quotas.combined?.byKind {
-            for key in byKind.keys where UnitKind(rawValue: key) == nil {
-                throw fail(["quotas", "combined", "by_kind", key], "quotas: \"\(key)\" is not a unit kind")
-            }
         }
         guard (rules.deadline.date == nil) != (rules.deadline.yearsAfterEffective == nil) else {
             throw fail(["deadline"], "deadline: give exactly one of date or years_after_effective")

@@ -6,7 +6,7 @@ extension Scenario {
     public var filesRead: [String] {
         var files = [file, path(settings.units), path(settings.plan)]
         if let staff = settings.staff { files.append(path(staff)) }
-        for rules in [settings.rules, settings.rulesBefore].compactMap({ $0 }) where !RuleSetLoader.bundledIDs.contains(rules) {
+        for rules in [settings.rules, settings.rulesBefore].compactMap({ $0 }) where !RuleSetLoader.isBundled(rules) {
             files.append(rulesLocation(rules))
         }
         return files

@@ -33,7 +33,7 @@ public struct Scenario: Sendable {
 
     /// The rule set of the scenario: a bundled id or a path (relative to the scenario).
     public func rulesLocation(_ idOrPath: String) -> String {
-        RuleSetLoader.bundledIDs.contains(idOrPath) ? idOrPath : path(idOrPath)
+        RuleSetLoader.isBundled(idOrPath) ? idOrPath : path(idOrPath)
     }
 
     /// The date the merger takes effect, when the scenario gives one (checked when read); else the
@@ -43,8 +43,14 @@ public struct Scenario: Sendable {
     public let decisionDate: CalendarDate?
     /// Where `decision_date` is, to locate findings about it.
     let decisionPlace: InputError?
-    /// Per-category deadlines the scenario sets (R-4.6), by category name.
-    public let deadlines: [String: CalendarDate]
+    /// Per-category deadlines the scenario sets (R-4.6).
+    public let deadlines: [StaffCategory: CalendarDate]
+    /// Where surplus people may move (none when the scenario has no `transfers`).
+    public let transferSettings: TransferSettings
+    /// Each province's class for R-2.6 (`province_classes`).
+    public let provinceClasses: ProvinceClasses
+    /// Party and mass-organisation posts a unit by province (R-4.7, `party_mass_org_posts`).
+    public let partyMassOrgPosts: PartyMassOrgPostsByProvince
     /// Where `effective_date` is (or, without it, the file), to locate findings about it.
     let effectivePlace: InputError
     /// Where the transition's runs are set (or, without them, the file), to locate findings about them.
@@ -118,24 +124,31 @@ public struct Scenario: Sendable {
         if let problem = OutputName.problem(settings.name) {
             throw document.error(at: ["name"], "name \"\(OutputName.printable(settings.name))\" cannot name the output folder: \(problem)")
         }
+        var transferSettings = TransferSettings(scope: .none)
         if let transfers = settings.transfers {
-            guard ["none", "district", "province", "radius"].contains(transfers.scope) else {
-                throw document.error(at: ["transfers", "scope"], "transfers scope \"\(transfers.scope)\" is not none, district, province or radius")
-            }
             if let maxKm = transfers.maxKm, !(maxKm.isFinite && maxKm > 0) {
                 throw document.error(at: ["transfers", "max_km"], "transfers max_km must be a distance in km above 0, not \(maxKm)")
             }
-            if transfers.scope == "radius", transfers.maxKm == nil {
-                throw document.error(at: ["transfers"], "transfers with scope radius need max_km above 0")
+            let scope: TransferSettings.Scope
+            switch transfers.scope {
+            case .none: scope = .none
+            case .district: scope = .district
+            case .province: scope = .province
+            case .radius:
+                guard let maxKm = transfers.maxKm else {
+                    throw document.error(at: ["transfers"], "transfers with scope radius need max_km above 0")
+                }
+                scope = .radius(maxKm: maxKm)
             }
+            transferSettings = TransferSettings(scope: scope, maxKm: transfers.maxKm, crossCategory: transfers.crossCategory ?? false)
         }
-        for (key, value) in settings.envelope ?? [:] {
+        for (category, value) in settings.envelope?.sortedByName ?? [] {
             guard (0...Limits.maxEnvelope).contains(value) else {
-                throw document.error(at: ["envelope", key], "envelope \(key) must be from 0 to \(ReportFormat.grouped(Limits.maxEnvelope)) positions")
+                throw document.error(at: ["envelope", category.rawValue],
+                                     "envelope \(category.rawValue) must be from 0 to \(ReportFormat.grouped(Limits.maxEnvelope)) positions")
             }
         }
-        if let envelope = settings.envelope, envelope[EnvelopeCategory.cadresCivilServants.rawValue] != nil,
-           envelope[EnvelopeCategory.civilServants.rawValue] != nil {
+        if let envelope = settings.envelope, envelope[.cadresCivilServants] != nil, envelope[.civilServants] != nil {
             throw document.error(at: ["envelope"], "give cadres_civil_servants or civil_servants, not both")
         }
         if let transition = settings.transition {
@@ -146,22 +159,24 @@ public struct Scenario: Sendable {
                 throw document.error(at: ["transition", "runs"], "transition runs must be from 1 to \(ReportFormat.grouped(Limits.maxRuns))")
             }
         }
-        var deadlines: [String: CalendarDate] = [:]
-        for (category, text) in settings.deadlines ?? [:] {
+        var deadlines: [StaffCategory: CalendarDate] = [:]
+        for (category, text) in settings.deadlines?.values ?? [:] {
+            let name = category.rawValue
             guard let date = CalendarDate(iso: text) else {
-                throw document.error(at: ["deadlines", category], "deadlines: \(category) \"\(text)\" is not a date YYYY-MM-DD "
+                throw document.error(at: ["deadlines", name], "deadlines: \(name) \"\(text)\" is not a date YYYY-MM-DD "
                                      + "between \(Limits.years.lowerBound) and \(Limits.years.upperBound)")
             }
             if let effectiveDate, !(effectiveDate < date) {
-                throw document.error(at: ["deadlines", category], "deadlines: \(category) \(date) is not after the effective date \(effectiveDate)")
+                throw document.error(at: ["deadlines", name], "deadlines: \(name) \(date) is not after the effective date \(effectiveDate)")
             }
             deadlines[category] = date
         }
-        for (province, posts) in settings.partyMassOrgPosts ?? [:] where !(0...1_000).contains(posts) {
-            throw document.error(at: ["party_mass_org_posts", province], "party_mass_org_posts must be from 0 to 1,000 posts a unit")
-        }
-        for (province, value) in settings.provinceClasses ?? [:] where !Self.provinceClassNames.contains(value) {
-            throw document.error(at: ["province_classes", province], "province class \"\(value)\" is not one of \(Self.provinceClassNames.joined(separator: ", "))")
+        var posts = PartyMassOrgPostsByProvince()
+        for (province, count) in settings.partyMassOrgPosts ?? [:] {
+            guard (0...1_000).contains(count) else {
+                throw document.error(at: ["party_mass_org_posts", province], "party_mass_org_posts must be from 0 to 1,000 posts a unit")
+            }
+            if province == Self.unlistedProvincesKey { posts.unlisted = count } else { posts.listed[province] = count }
         }
         self.file = path
         self.bytes = bytes
@@ -171,20 +186,11 @@ public struct Scenario: Sendable {
         self.decisionDate = decisionDate
         self.decisionPlace = settings.decisionDate == nil ? nil : document.error(at: ["decision_date"], "")
         self.deadlines = deadlines
+        self.transferSettings = transferSettings
+        self.provinceClasses = ProvinceClasses(settings.provinceClasses ?? [:])
+        self.partyMassOrgPosts = posts
         self.runsPlace = document.error(at: ["transition", "runs"], "")
         self.effectivePlace = settings.effectiveDate == nil ? .badData(path, "") : document.error(at: ["effective_date"], "")
-    }
-
-    /// The scenario's transfer settings (none when it has no `transfers`).
-    public var transferSettings: TransferSettings {
-        guard let transfers = settings.transfers else { return TransferSettings(scope: .none) }
-        let scope: TransferSettings.Scope = switch transfers.scope {
-        case "district": .district
-        case "province": .province
-        case "radius": .radius(maxKm: transfers.maxKm ?? 0)
-        default: .none
-        }
-        return TransferSettings(scope: scope, maxKm: transfers.maxKm, crossCategory: transfers.crossCategory ?? false)
     }
 
     /// The scenario's language for people's reports (`lang:`), English when absent.
@@ -192,26 +198,17 @@ public struct Scenario: Sendable {
 
     /// The transfers in force in words, for manifests and comparisons: `scope=province cross_category=false`.
     public var transfersDescription: String {
-        let t = settings.transfers
-        return "scope=\(t?.scope ?? "none")" + (t?.maxKm.map { " max_km=\($0)" } ?? "") + " cross_category=\(t?.crossCategory ?? false)"
+        let t = transferSettings
+        return "scope=\(t.scope.name.rawValue)" + (t.maxKm.map { " max_km=\($0)" } ?? "") + " cross_category=\(t.crossCategory)"
     }
 
     /// The scenario's envelopes, in a fixed order.
     public var envelopes: [(category: EnvelopeCategory, positions: Int)] {
-        EnvelopeCategory.allCases.compactMap { category in settings.envelope?[category.rawValue].map { (category, $0) } }
+        EnvelopeCategory.allCases.compactMap { category in settings.envelope?[category].map { (category, $0) } }
     }
 
-    /// A province's Party and mass-organisation posts a unit (R-4.7): its own entry, else the
-    /// scenario's `default`, else nil (the rule set's default).
-    public func partyMassOrgPosts(_ province: String) -> Int? {
-        settings.partyMassOrgPosts?[province] ?? settings.partyMassOrgPosts?["default"]
-    }
-
-    /// The class of a province for the merged-unit targets of R-2.6 (default `other`).
-    public func provinceClass(_ province: String) -> String { settings.provinceClasses?[province] ?? "other" }
-
-    /// The classes of province the ward targets of R-2.6 tell apart (a province not given one is `other`).
-    public static let provinceClassNames = ["centrally_run", "mountainous_border", "other"]
+    /// The key of `party_mass_org_posts` that gives the posts of the provinces it does not list.
+    public static let unlistedProvincesKey = "default"
 
     /// The scenario's keys, as written.
     public struct Settings: Decodable, Sendable {
@@ -228,14 +225,15 @@ public struct Scenario: Sendable {
         public var staff: String?
         public var transfers: Transfers?
         /// Staffing envelopes by category (e.g. `cadres_civil_servants: 913`).
-        public var envelope: [String: Int]?
+        public var envelope: NamedMap<EnvelopeCategory, Int>?
         public var transition: Transition?
-        /// Province name → `centrally_run`, `mountainous_border` or `other` (R-2.6).
-        public var provinceClasses: [String: String]?
-        /// Party and mass-organisation posts a unit (R-4.7): `default` and province name → posts.
+        /// Province name → its class (R-2.6).
+        public var provinceClasses: [String: ProvinceClass]?
+        /// Party and mass-organisation posts a unit (R-4.7): province name → posts, and
+        /// ``Scenario/unlistedProvincesKey`` (`default`) for the provinces not named.
         public var partyMassOrgPosts: [String: Int]?
         /// Deadlines by category (R-4.6), `YYYY-MM-DD`: e.g. `{non_professional: 2025-12-31}`.
-        public var deadlines: [String: String]?
+        public var deadlines: NamedMap<StaffCategory, String>?
         /// The language of the report and workbook: `en` (default) or `vi`.
         public var lang: String?
         /// Cadres and civil servants as one pool against their combined quota (R-4.8), in place of the rule set's
@@ -255,7 +253,7 @@ public struct Scenario: Sendable {
     }
 
     public struct Transfers: Decodable, Sendable {
-        public var scope: String
+        public var scope: TransferSettings.Scope.Name
         public var maxKm: Double?
         public var crossCategory: Bool?
 

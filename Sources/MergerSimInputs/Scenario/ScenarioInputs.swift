@@ -92,9 +92,9 @@ public struct ScenarioInputs: Sendable {
             rules: rules.rules, rulesBefore: rulesBefore.rules, units: units, plan: planFile.plan, roster: roster?.people,
             settings: ScenarioRun.Settings(
                 effectiveDate: effective, decisionDate: scenario.decisionDate, transfers: scenario.transferSettings, envelopes: scenario.envelopes,
-                provinceClasses: settings.provinceClasses ?? [:], partyMassOrgPosts: settings.partyMassOrgPosts ?? [:],
-                deadlines: scenario.deadlines, years: transition?.years, seed: seed ?? transition?.seed ?? 42,
-                runs: runs ?? transition?.runs ?? 1_000))
+                provinceClasses: scenario.provinceClasses, partyMassOrgPosts: scenario.partyMassOrgPosts,
+                deadlines: scenario.deadlines, years: transition?.years, seed: seed ?? transition?.seed ?? ScenarioDefaults.seed,
+                runs: runs ?? transition?.runs ?? ScenarioDefaults.runs))
         if transition?.years == nil {
             defaults.append(.init(name: "transition.years", value: "\(run.transitionYears) (to the latest deadline)", rule: run.rules.deadline.rule))
         }
@@ -152,6 +152,9 @@ public struct ScenarioInputs: Sendable {
             return InputError.badData(scenario.file, "the people cannot be drawn: \(distribution)")
         case .gsl(let error):
             return InternalError("GSL failed: \(error)")
+        case .transfers(let error):
+            return InternalError("a transfer from \(error.transfer.fromCode) to \(error.transfer.toCode) names unit \(error.code), "
+                                 + "which is not among the units after reallocation")
         }
     }
 

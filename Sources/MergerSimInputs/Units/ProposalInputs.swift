@@ -84,23 +84,24 @@ public enum ProposalInputs {
         }
     }
 
-    /// Classes of province for the ward targets of R-2.6 (`province,class`; a province not listed is `other`).
+    /// Classes of province for the ward targets of R-2.6 (`province,class`; a province not listed is
+    /// ``ProvinceClass/unlisted``).
     /// - Throws: ``InputError`` 65 at a province the units file does not hold or given twice, or a class
-    ///   that is not one of ``Scenario/provinceClassNames``.
-    public static func provinceClasses(bytes: [UInt8], file path: String, provinces: Set<String>) throws(InputError) -> [String: String] {
+    ///   that is no ``ProvinceClass``.
+    public static func provinceClasses(bytes: [UInt8], file path: String, provinces: Set<String>) throws(InputError) -> ProvinceClasses {
         let table = try CSVTable(bytes: bytes, file: path)
         try table.require(columns: ["province", "class"])
-        var classes: [String: String] = [:]
+        var classes: [String: ProvinceClass] = [:]
         for record in table.records {
             let row = RecordReader(table: table, record: record)
             let province = try row.required("province"), value = try row.required("class")
             guard provinces.contains(province) else { throw row.error("province", "province \"\(province)\" has no unit in the units file") }
             guard classes[province] == nil else { throw row.error("province", "province \"\(province)\" is given twice") }
-            guard Scenario.provinceClassNames.contains(value) else {
-                throw row.error("class", "class \"\(value)\" is not one of \(Scenario.provinceClassNames.joined(separator: ", "))")
+            guard let provinceClass = ProvinceClass(rawValue: value) else {
+                throw row.error("class", "class \"\(value)\" is not one of \(ProvinceClass.names)")
             }
-            classes[province] = value
+            classes[province] = provinceClass
         }
-        return classes
+        return ProvinceClasses(classes)
     }
 }

@@ -39,8 +39,11 @@ public struct RunManifest: Codable, Sendable {
     public var assumptions: [Assumption]
     public var outputs: [String]
 
+    /// A manifest of a run under `rules`, with the rule set's NC values as its assumptions.
+    ///
+    /// - Throws: ``InternalError`` where the rule set cannot be written as JSON (``Assumption/all(in:)``).
     public init(command: [String], rules: LoadedRuleSet, round: Int? = nil, seed: UInt64? = nil, runs: Int? = nil,
-                inputs: [InputEntry], defaults: [DefaultEntry], outputs: [String]) {
+                inputs: [InputEntry], defaults: [DefaultEntry], outputs: [String]) throws(InternalError) {
         self.command = command
         self.rules = RulesEntry(rules)
         self.round = round
@@ -48,7 +51,7 @@ public struct RunManifest: Codable, Sendable {
         self.runs = runs
         self.inputs = inputs
         self.defaults = defaults
-        self.assumptions = Assumption.all(in: rules.rules)
+        self.assumptions = try Assumption.all(in: rules.rules)
         self.outputs = outputs
     }
 
@@ -86,10 +89,19 @@ public struct RunManifest: Codable, Sendable {
         public var value: JSONValue
 
         /// Every NC-marked value of `rules`, in file order.
-        public static func all(in rules: RuleSet) -> [Assumption] {
+        ///
+        /// - Throws: ``InternalError`` where `rules` cannot be written as JSON and read back (a number JSON
+        ///   cannot hold): the loader admits no such value, so the manifest would otherwise hide the
+        ///   rule set's assumptions.
+        public static func all(in rules: RuleSet) throws(InternalError) -> [Assumption] {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            guard let data = try? encoder.encode(rules), let tree = try? JSONDecoder().decode(JSONValue.self, from: data) else { return [] }
+            let tree: JSONValue
+            do {
+                tree = try JSONDecoder().decode(JSONValue.self, from: try encoder.encode(rules))
+            } catch {
+                throw InternalError("rule set \(rules.id) cannot be written as JSON for its assumptions: \(error)")
+            }
             var found: [Assumption] = []
             collect(tree, path: [], rule: "", into: &found)
             return found
@@ -122,10 +134,17 @@ public struct RunManifest: Codable, Sendable {
     }
 
     /// Pretty, key-sorted JSON, every key in snake_case.
-    public var json: Data {
+    ///
+    /// - Throws: ``InternalError`` where a value cannot be written (a number JSON cannot hold): an empty
+    ///   manifest would silently lose what the run was made from.
+    public func json() throws(InternalError) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        return (try? encoder.encode(self)) ?? Data()
+        do {
+            return try encoder.encode(self)
+        } catch {
+            throw InternalError("the manifest cannot be written as JSON: \(error)")
+        }
     }
 }

@@ -83,11 +83,13 @@ public struct ProposalReport {
     }
 
     /// A scenario that runs the plan: the units by their path relative to `folder` (where it is written).
-    public static func scenario(name: String, rules: String, unitsPath: String, folder: URL, provinceClasses: [String: String] = [:]) -> Data {
+    public static func scenario(name: String, rules: String, unitsPath: String, folder: URL,
+                                provinceClasses: ProvinceClasses = ProvinceClasses()) -> Data {
         let units = Scenario.relative(URL(fileURLWithPath: unitsPath).standardizedFileURL.path, from: folder)
         func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
-        let classes = provinceClasses.isEmpty ? ""
-            : "province_classes:\n" + provinceClasses.keys.sorted().map { "  \(quoted($0)): \(provinceClasses[$0] ?? "other")\n" }.joined()
+        let listed = provinceClasses.listed
+        let classes = listed.isEmpty ? ""
+            : "province_classes:\n" + listed.keys.sorted().map { "  \(quoted($0)): \(provinceClasses[$0].rawValue)\n" }.joined()
         return Data(("""
             # Written by mergersim propose: the proposed plan, ready for `mergersim simulate` (paths relative to this file).
             name: \(name)

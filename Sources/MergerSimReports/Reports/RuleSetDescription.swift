@@ -44,7 +44,7 @@ public enum RuleSetDescription {
             if let a = t.area { parts.append("area ≥ \(num(a)) km²") }
             if let p = t.populationPercent { parts.append("population ≥ \(p)% of the standard") }
             if let p = t.population { parts.append("population ≥ \(ReportFormat.grouped(p))") }
-            let province = t.provinceClass.map { " (province: \($0))" } ?? ""
+            let province = t.provinceClass.map { " (province: \($0.rawValue))" } ?? ""
             out.append("  \(t.applies.summary)\(province): " + parts.joined(separator: ", "))
         }
         if let n = m.waivedFromMembers { out.append("  waived when \(n) or more units merge") }
@@ -64,9 +64,8 @@ public enum RuleSetDescription {
         let q = rules.quotas
         out += ["", "Quotas"]
         if let combined = q.combined {
-            for kind in combined.byKind.keys.sorted() {
-                let t = combined.byKind[kind]!
-                out.append("  \(combined.rule)  cadres + civil servants, \(pad(kind, 8)) I \(t.typeI) / II \(t.typeII) / III \(t.typeIII)")
+            for (kind, t) in combined.byKind.sortedByName {
+                out.append("  \(combined.rule)  cadres + civil servants, \(pad(kind.rawValue, 8)) I \(t.typeI) / II \(t.typeII) / III \(t.typeIII)")
             }
         }
         if let e = q.extras {
@@ -74,7 +73,7 @@ public enum RuleSetDescription {
             out.append("  \(e.rule)  extra civil servants: +1 per full \(e.populationStep) of the population standard above it (\(special)), +1 per full \(e.areaStep) of the area standard above it\(mark(e.status))")
         }
         if let n = q.interimNorm {
-            out.append("  \(n.rule)  \(n.posts) posts, +1 per \(ReportFormat.grouped(n.residentsPerPost)) residents (\(ReportFormat.grouped(n.residentsPerPostMountainous)) mountainous) above \(ReportFormat.grouped(n.abovePopulation)); cap " + n.cap.keys.sorted().map { "\($0) \(n.cap[$0]!)" }.joined(separator: ", ") + mark(n.status))
+            out.append("  \(n.rule)  \(n.posts) posts, +1 per \(ReportFormat.grouped(n.residentsPerPost)) residents (\(ReportFormat.grouped(n.residentsPerPostMountainous)) mountainous) above \(ReportFormat.grouped(n.abovePopulation)); cap " + n.cap.sortedByName.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ") + mark(n.status))
         }
         let np = q.nonProfessional
         if let ended = np.endedOn {

@@ -32,9 +32,9 @@ public enum ScreeningDefaults {
         let settings = scenario.settings
         entries += classificationDefaults(results.map(\.classification), ruleSet: ruleSet, prefix: "after.")
         let newUnits = results.filter { !$0.merged.untouched }
-        let unclassed = Set(newUnits.map(\.unit.province)).filter { settings.provinceClasses?[$0] == nil }
+        let unclassed = Set(newUnits.map(\.unit.province)).filter { scenario.provinceClasses.listed[$0] == nil }
         if !ruleSet.mergedUnits.targets.isEmpty, !unclassed.isEmpty {
-            entries.append(.init(name: "province_class", value: "other", rule: ruleSet.mergedUnits.rule, units: newUnits.filter { unclassed.contains($0.unit.province) }.count))
+            entries.append(.init(name: "province_class", value: ProvinceClass.unlisted.rawValue, rule: ruleSet.mergedUnits.rule, units: newUnits.filter { unclassed.contains($0.unit.province) }.count))
         }
         if settings.transfers == nil { entries.append(.init(name: "transfers.scope", value: "none")) }
         return entries
