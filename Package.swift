@@ -57,7 +57,7 @@ let package = Package(
             resources: [.copy("Labels")]
         ),
         // The readers driven from arbitrary bytes, for the fuzz target and its regression tests (not a product).
-        .target(name: "ReaderFuzzing", dependencies: ["MergerSim", "MergerSimInputs"]),
+        .target(name: "ReaderFuzzing", dependencies: ["MergerSim", "MergerSimInputs", "GSL"]),
         // The run store: runs, summaries, timelines, units and per-replication figures in one SQLite file.
         .target(name: "MergerSimStore", dependencies: ["MergerSim", "MergerSimInputs", "MergerSimReports", .product(name: "GRDB", package: "GRDB.swift")]),
         // One-off data preparation, outside the public libraries: generated units for benchmarks and

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import MergerSimInputs
 import MergerSimReports
-import ReaderFuzzing
+@testable import ReaderFuzzing
 
 /// Inputs that crashed a reader (found by `make fuzz` or reported in issue 8), replayed through the
 /// fuzzing harness: each must now be refused with a located error, not trap.
@@ -37,5 +37,15 @@ struct FuzzRegressionTests {
             let bytes = [reader] + [UInt8](try Data(contentsOf: root.appendingPathComponent(path)))
             #expect(ReaderHarness.run(bytes) == expected, "\(path)")
         }
+    }
+
+    /// A step after a reader that the domain refuses is named in the outcome, not dropped (it was a
+    /// `try?` before); the bundled inputs above pass every step, so their outcome is a bare "read".
+    @Test func aRefusedFollowOnStepIsNamed() {
+        struct Refusal: Error, CustomStringConvertible { var description: String { "no base salary in force" } }
+        var steps = ReaderHarness.FollowOn()
+        #expect(steps.attempt("count") { () throws(Refusal) in 3 } == 3)
+        #expect(steps.attempt("quote") { () throws(Refusal) -> Int in throw Refusal() } == nil)
+        #expect(steps.refused == ["quote: no base salary in force"])
     }
 }
