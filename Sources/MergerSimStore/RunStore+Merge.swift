@@ -10,7 +10,7 @@ extension RunStore {
     }
 
     /// The tables holding a run's rows, under column `run`.
-    static let runTables = ["summary", "timeline", "units_after", "replications"]
+    static let runTables = ["summary", "timeline", "units_after", "replications", "precision_intervals"]
 
     /// Copies every run of `other` into this store, with its summary, timeline, units and replications,
     /// under new ids. A run whose key this store holds already is not copied again (a sweep's setting
