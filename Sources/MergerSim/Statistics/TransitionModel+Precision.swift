@@ -5,7 +5,11 @@ extension TransitionModel {
     /// Replications `replications` (replication i with `CommonRandom(seed:replication: i)`), in parallel
     /// on all cores unless `parallel` is false; the same as those of a serial run, in replication order.
     ///
-    /// - Parameter progress: called with the replications of this range finished so far.
+    /// - Parameters:
+    ///   - replications: the replications' numbers, which key their draws.
+    ///   - seed: the run's seed.
+    ///   - parallel: run them on all cores.
+    ///   - progress: called with the replications of this range finished so far.
     public func simulate(replications: Range<Int>, seed: UInt64, parallel: Bool = true,
                          progress: (@Sendable (Int) -> Void)? = nil) -> [Replication] {
         guard parallel else {
