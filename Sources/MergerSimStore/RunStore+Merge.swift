@@ -10,7 +10,7 @@ extension RunStore {
     }
 
     /// The tables holding a run's rows, under column `run`.
-    static let runTables = ["summary", "timeline", "units_after", "replications"]
+    static let runTables = ["summary", "timeline", "units_after", "replications", "precision_intervals"]
 
     /// Copies every run of `other` into this store, with its summary, timeline, units and replications,
     /// under new ids. A run whose key this store holds already is not copied again (a sweep's setting
@@ -49,7 +49,8 @@ extension RunStore {
         var count = MergeCount()
         let runColumns = try db.columns(in: "runs").map(\.name).filter { $0 != "id" }
         let insertRun = try db.makeStatement(sql: "INSERT INTO runs (\(quoted(runColumns))) VALUES (\(marks(runColumns.count)))")
-        let tables = try runTables.map { table in
+        // A source of an older schema may lack a table (v4's `precision_intervals`): its runs have no rows there.
+        let tables = try runTables.filter { try source.tableExists($0) }.map { table in
             let names = try db.columns(in: table).map(\.name).filter { $0 != "run" }
             let present = Set(try source.columns(in: table).map(\.name))
             let list = names.map { present.contains($0) ? "\"\($0)\"" : "NULL" }.joined(separator: ", ")

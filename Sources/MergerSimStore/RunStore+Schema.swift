@@ -13,7 +13,8 @@ extension RunStore {
         let apply: @Sendable (Database) throws -> Void
     }
 
-    static let migrations = [Migration(identifier: "v1", apply: v1), Migration(identifier: "v2", apply: v2), Migration(identifier: "v3", apply: v3)]
+    static let migrations = [Migration(identifier: "v1", apply: v1), Migration(identifier: "v2", apply: v2), Migration(identifier: "v3", apply: v3),
+                             Migration(identifier: "v4", apply: v4)]
 
     /// What a file holds, as the store sees it.
     enum Contents: Equatable {
@@ -146,6 +147,24 @@ extension RunStore {
         for row in try Row.fetchAll(db, sql: "SELECT id, seed FROM runs WHERE typeof(seed) = 'integer' AND seed < 0") {
             let seed: Int64 = row["seed"], id: Int64 = row["id"]
             try db.execute(sql: "UPDATE runs SET seed = ? WHERE id = ?", arguments: [String(UInt64(bitPattern: seed)), id])
+        }
+    }
+
+    /// Runs until precise: `runs.precision` (R, null for a run of exactly `runs`) and `runs.max_runs` (the most it
+    /// could use; `runs` is then the replications used), and each headline figure's 95 % interval reached in
+    /// `precision_intervals`. Runs stored before keep nulls and no intervals.
+    static func v4(_ db: Database) throws {
+        try db.alter(table: "runs") { t in
+            t.add(column: "precision", .double)
+            t.add(column: "max_runs", .integer)
+        }
+        try db.create(table: "precision_intervals") { t in
+            t.column("run", .integer).notNull().references("runs", onDelete: .cascade)
+            t.column("metric", .text).notNull()
+            t.column("method", .text).notNull()
+            for column in ["mean", "low", "high", "allowed"] { t.column(column, .double).notNull() }
+            t.column("within", .boolean).notNull()
+            t.primaryKey(["run", "metric"])
         }
     }
 }

@@ -152,6 +152,15 @@ public final class RunStore: Sendable {
                              run.rulesBeforeSHA256, overrides, databaseValue(seed: run.seed), run.runs, run.years, MergerSimVersion.current,
                              run.transfers])
         let id = db.lastInsertedRowID
+        if let precision = run.precision {
+            try db.execute(sql: "UPDATE runs SET precision = ?, max_runs = ? WHERE id = ?",
+                           arguments: [precision.precision.halfWidth, precision.maximumRuns, id])
+            for interval in precision.intervals {
+                try db.execute(sql: "INSERT INTO precision_intervals VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                               arguments: [id, interval.metric.name, interval.method.rawValue, interval.mean, interval.low, interval.high,
+                                           interval.allowed, interval.isWithin])
+            }
+        }
         for (metric, value) in run.summary {
             try db.execute(sql: "INSERT INTO summary (run, metric, value) VALUES (?, ?, ?)",
                            arguments: [id, metric, Double(value).map { $0.databaseValue } ?? value.databaseValue])

@@ -16,7 +16,10 @@ public struct StoredRun: Sendable {
     /// The overrides, KEY=VALUE, in order.
     public var overrides: [String]
     public var seed: UInt64
+    /// Replications run (with a precision: those used).
     public var runs: Int
+    /// A run until precise: R, the most runs and the intervals reached.
+    public var precision: PrecisionReached?
     public var years: Int
     /// summary.csv's metrics and values, as written there.
     public var summary: [(name: String, value: String)]
@@ -47,8 +50,9 @@ public struct StoredRun: Sendable {
         overrides = inputs.scenario.overrides.map(\.description)
         transfers = inputs.scenario.transfersDescription
         seed = inputs.run.settings.seed
-        runs = inputs.run.settings.runs
         let transition = outcome.transition
+        runs = transition?.runs ?? inputs.run.settings.runs
+        precision = transition?.precision
         years = transition?.model.years ?? 0
         self.summary = SummaryReport.rows(summary)
         timeline = transition?.summary.rows ?? []

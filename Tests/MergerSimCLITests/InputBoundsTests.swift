@@ -82,7 +82,7 @@ struct InputBoundsTests {
         ("transition: {runs: 0}\n", "6:20: transition runs must be from 1 to 100,000"),
         ("transition: {years: 1000000000}\n", "6:21: transition years must be from 1 to 100"),
         ("transition: {years: 9223372036854775807}\n", "6:21: transition years must be from 1 to 100"),
-        ("transition: {year: 1, run: 3}\n", "6:14: unknown key \"year\" in transition; it has runs, seed, years"),
+        ("transition: {year: 1, run: 3}\n", "6:14: unknown key \"year\" in transition; it has precision, runs, seed, years"),
         ("transfers: {scope: province, max_kms: 5}\n", "6:30: unknown key \"max_kms\" in transfers; it has cross_category, max_km, scope"),
         ("transfers: {scope: province, max_km: -5}\n", "6:38: transfers max_km must be a distance in km above 0, not -5.0"),
         ("transfers: {scope: province, max_km: .nan}\n", "6:38: transfers.max_km: expected a number in plain decimal notation (such as 0.25 or 12), found \".nan\""),

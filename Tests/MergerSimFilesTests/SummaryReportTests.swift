@@ -36,6 +36,15 @@ struct SummaryReportTests {
         "deadline", "deadline_cadres", "deadline_civil_servants", "deadline_non_professional"
     ]
 
+    /// The rows only a run until precise writes (issue 22), after all the others.
+    static let precisionNames = [
+        "precision", "precision_max_runs", "precision_reached",
+        "precision_low_surplus_at_deadline_cadres", "precision_high_surplus_at_deadline_cadres",
+        "precision_low_surplus_at_deadline_civil_servants", "precision_high_surplus_at_deadline_civil_servants",
+        "precision_low_surplus_at_deadline_non_professional", "precision_high_surplus_at_deadline_non_professional",
+        "precision_low_exit_cost_vnd", "precision_high_exit_cost_vnd", "precision_low_all_within_quota", "precision_high_all_within_quota",
+    ]
+
     /// A summary made by hand, every figure given (transfers, all three envelopes, the transition, the fund, deadlines).
     static func handMade() throws -> RunSummary {
         var s = RunSummary(before: [], after: [], deadline: nil)
@@ -78,7 +87,30 @@ struct SummaryReportTests {
     @Test func summaryCSVNamesEveryFigureInOrder() throws {
         let summary = try Self.handMade()
         #expect(SummaryReport.rows(summary).map(\.name) == Self.names)
-        #expect(SummaryMetric.allCases.map(\.name) == Self.names)
+        #expect(SummaryMetric.allCases.map(\.name) == Self.names + Self.precisionNames)
+    }
+
+    /// A run until precise: its rows after the others, with the intervals' bounds; the console names the
+    /// runs used of the most and marks an interval wider than allowed.
+    @Test func aRunUntilPreciseWritesItsIntervals() throws {
+        var s = try Self.handMade()
+        let precision = try #require(Precision(halfWidth: 0.05))
+        let intervals = HeadlineMetric.allCases.map { metric in
+            metric == .allWithinQuota
+                ? PrecisionInterval(metric: metric, method: .wilson, count: 300, mean: 0.5625, low: 0.50625, high: 0.61875, allowed: 0.05)
+                : PrecisionInterval(metric: metric, method: .studentT, count: 300, mean: 10, low: 9.75, high: 10.25, allowed: 0.5)
+        }
+        s.transition?.precision = PrecisionReached(precision: precision, runsUsed: 300, maximumRuns: 1_000, intervals: intervals)
+        let rows = SummaryReport.rows(s)
+        #expect(rows.map(\.name) == Self.names + Self.precisionNames)
+        let values = Dictionary(uniqueKeysWithValues: rows.map { ($0.name, $0.value) })
+        #expect(values["precision"] == "0.050000" && values["precision_max_runs"] == "1000" && values["precision_reached"] == "0")
+        #expect(values["precision_low_surplus_at_deadline_cadres"] == "9.75" && values["precision_high_exit_cost_vnd"] == "10")
+        #expect(values["precision_low_all_within_quota"] == "0.5063")
+        let lines = SummaryReport.precisionLines(try #require(s.transition?.precision), labels: try Labels(.en))
+        #expect(lines[0] == "Precision ±0.05: NOT reached: stopped at the most runs after 300 of at most 1,000 runs (checked every 100 from 100). 95 % intervals:")
+        #expect(lines[1] == "  surplus_at_deadline_cadres: 10.00 [9.75, 10.25], ± allowed 0.50 (Student's t)")
+        #expect(lines[5] == "  all_within_quota: 0.5625 [0.5063, 0.6188], ± allowed 0.0500 (Wilson) — wider")
     }
 
     /// Values as summary.csv writes them: half away from zero, exact decimals, the verdict's text, dates.

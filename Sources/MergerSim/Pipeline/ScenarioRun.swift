@@ -32,14 +32,17 @@ public struct ScenarioRun: Sendable {
         public var years: Int?
         /// The seed of every random draw.
         public var seed: UInt64
-        /// Monte Carlo replications.
+        /// Monte Carlo replications: all of them, or with a ``precision`` the most to run.
         public var runs: Int
+        /// Run replications until every headline figure is this precise (at least
+        /// ``Precision/minimumRuns``, at most ``runs``); nil: exactly ``runs`` replications.
+        public var precision: Precision?
 
         public init(effectiveDate: CalendarDate, decisionDate: CalendarDate? = nil, transfers: TransferSettings = TransferSettings(scope: .none),
                     envelopes: [(category: EnvelopeCategory, positions: Int)] = [], provinceClasses: ProvinceClasses = ProvinceClasses(),
                     partyMassOrgPosts: PartyMassOrgPostsByProvince = PartyMassOrgPostsByProvince(),
                     deadlines: [StaffCategory: CalendarDate] = [:], years: Int? = nil,
-                    seed: UInt64 = ScenarioDefaults.seed, runs: Int = ScenarioDefaults.runs) {
+                    seed: UInt64 = ScenarioDefaults.seed, runs: Int = ScenarioDefaults.runs, precision: Precision? = nil) {
             self.effectiveDate = effectiveDate
             self.decisionDate = decisionDate
             self.transfers = transfers
@@ -50,6 +53,7 @@ public struct ScenarioRun: Sendable {
             self.years = years
             self.seed = seed
             self.runs = runs
+            self.precision = precision
         }
     }
 
@@ -118,6 +122,11 @@ public struct ScenarioRun: Sendable {
         public let summary: TransitionSummary
         /// Whether the people were drawn (no roster given).
         public let syntheticRoster: Bool
+        /// With a ``Settings/precision``: the replications used and the intervals reached.
+        public let precision: PrecisionReached?
+
+        /// The replications summarised: those the precision used, else the settings' runs.
+        public var runs: Int { summary.headlines.count }
     }
 
     /// Everything a run gives, up to the stage it was run through.
@@ -157,10 +166,16 @@ public struct ScenarioRun: Sendable {
         }
         let (model, synthetic) = try transitionModel(reallocation, merger: merger)
         do {
-            let replications = model.simulate(runs: settings.runs, seed: settings.seed, progress: progress)
+            let replications: [Replication], reached: PrecisionReached?
+            if let precision = settings.precision {
+                (replications, reached) = try model.simulate(until: precision, maximumRuns: settings.runs, seed: settings.seed,
+                                                             deadlineYears: deadlineYears, progress: progress)
+            } else {
+                (replications, reached) = (model.simulate(runs: settings.runs, seed: settings.seed, progress: progress), nil)
+            }
             let summary = try TransitionSummary(replications, years: model.years, units: reallocation.after.count, deadlineYears: deadlineYears)
             return Outcome(merger: merger, round: round, before: before, judged: after, reallocation: reallocation,
-                           transition: Transition(model: model, summary: summary, syntheticRoster: synthetic))
+                           transition: Transition(model: model, summary: summary, syntheticRoster: synthetic, precision: reached))
         } catch {
             throw .gsl(error)
         }

@@ -105,10 +105,12 @@ public struct RunSummary: Sendable {
         /// ``TransitionSummary/probabilityAllWithinQuota``.
         public var probabilityAllWithinQuota: Double
         public var verdict: DeadlineVerdict
+        /// With a precision asked for: the replications used (``runs``) and the intervals reached.
+        public var precision: PrecisionReached?
 
         public init(years: Int, runs: Int, deadlineYears: PerCategory<Int>, surplusAtDeadlineMean: PerCategory<Double>,
                     surplusAtDeadlineP95: PerCategory<Double>, surplusAtEndMeanAll: Double, surplusAtEndP95All: Double,
-                    exitCostMeanVND: Double, probabilityAllWithinQuota: Double, verdict: DeadlineVerdict) {
+                    exitCostMeanVND: Double, probabilityAllWithinQuota: Double, verdict: DeadlineVerdict, precision: PrecisionReached? = nil) {
             self.years = years
             self.runs = runs
             self.deadlineYears = deadlineYears
@@ -119,10 +121,11 @@ public struct RunSummary: Sendable {
             self.exitCostMeanVND = exitCostMeanVND
             self.probabilityAllWithinQuota = probabilityAllWithinQuota
             self.verdict = verdict
+            self.precision = precision
         }
 
-        /// The figures of `summary` over `years` years of `runs` replications.
-        public init(_ summary: TransitionSummary, years: Int, runs: Int) {
+        /// The figures of `summary` over `years` years of `runs` replications, with the `precision` reached.
+        public init(_ summary: TransitionSummary, years: Int, runs: Int, precision: PrecisionReached? = nil) {
             func surplus(_ year: Int, _ category: TimelineCategory) -> TransitionSummary.Row {
                 // The summary has every category's surplus for years 0...years, and deadline years are within them.
                 guard let row = summary.row(year: year, category: category, metric: .surplus) else {
@@ -141,6 +144,7 @@ public struct RunSummary: Sendable {
             exitCostMeanVND = (1...max(years, 1)).compactMap { summary.row(year: $0, category: .all, metric: .costVND)?.mean }.reduce(0, +)
             probabilityAllWithinQuota = summary.probabilityAllWithinQuota
             verdict = summary.deadlineVerdict
+            self.precision = precision
         }
     }
 }
@@ -155,10 +159,10 @@ extension RunSummary {
     ///   - deadlines: R-4.6's deadline per category.
     ///   - allowanceFund: the units' monthly allowance fund, summed.
     ///   - reallocation: envelopes and transfers, when the run got there.
-    ///   - transition: the transition's summary, years and replications, when the run got there.
+    ///   - transition: the transition's summary, years, replications and precision reached, when the run got there.
     public init(before: [ScreeningResult], after: [UnitAfterResult], deadline: CalendarDate?, deadlines: PerCategory<CalendarDate>? = nil,
                 allowanceFund: Int64? = nil, reallocation: ScenarioRun.Reallocation? = nil,
-                transition: (summary: TransitionSummary, years: Int, runs: Int)? = nil) {
+                transition: (summary: TransitionSummary, years: Int, runs: Int, precision: PrecisionReached?)? = nil) {
         func sum<R>(_ results: [R], _ value: (R) -> Int) -> Int { results.reduce(0) { $0 + value($1) } }
         unitsBefore = before.count
         unitsAfter = after.count
@@ -196,7 +200,7 @@ extension RunSummary {
         envelopes = (reallocation?.envelopes ?? []).map {
             Envelope(category: $0.category, positions: $0.positions, surplus: $0.allocation.surplus, shadowPrice: $0.allocation.shadowPrice)
         }
-        self.transition = transition.map { Transition($0.summary, years: $0.years, runs: $0.runs) }
+        self.transition = transition.map { Transition($0.summary, years: $0.years, runs: $0.runs, precision: $0.precision) }
         self.deadline = deadline
         self.deadlines = deadlines
     }
@@ -208,6 +212,6 @@ extension RunSummary {
         self.init(before: outcome.before, after: after, deadline: run.rules.deadline.date(effective: run.settings.effectiveDate),
                   deadlines: run.deadlines, allowanceFund: run.allowanceFunds(after).map { $0.reduce(0, +) },
                   reallocation: outcome.reallocation,
-                  transition: outcome.transition.map { ($0.summary, $0.model.years, run.settings.runs) })
+                  transition: outcome.transition.map { ($0.summary, $0.model.years, $0.runs, $0.precision) })
     }
 }

@@ -27,6 +27,11 @@ public enum SummaryMetric: Hashable, Sendable, CaseIterable {
     case surplusAtDeadlineMean(TimelineCategory), surplusAtDeadlineP95(TimelineCategory)
     case exitCostMean, probabilityAllWithinQuota, deadlineVerdict
     case deadline, deadlineOf(StaffCategory)
+    /// With a precision asked for (``RunSummary/Transition/precision``): R, the most replications, whether
+    /// every interval got within ±R (1) or the run stopped at the most (0), and each headline figure's
+    /// 95 % interval (low, high) reached.
+    case precision, precisionMaximumRuns, precisionReached
+    case precisionLow(HeadlineMetric), precisionHigh(HeadlineMetric)
 
     /// Every metric in summary.csv's order.
     public static var allCases: [SummaryMetric] {
@@ -49,6 +54,8 @@ public enum SummaryMetric: Hashable, Sendable, CaseIterable {
         all += categories.flatMap { [.deadlineYear($0), .surplusAtDeadlineMean(.category($0)), .surplusAtDeadlineP95(.category($0))] }
         all += [.surplusAtDeadlineMean(.all), .surplusAtDeadlineP95(.all), .exitCostMean, .probabilityAllWithinQuota, .deadlineVerdict, .deadline]
         all += categories.map(Self.deadlineOf)
+        all += [.precision, .precisionMaximumRuns, .precisionReached]
+        all += HeadlineMetric.allCases.flatMap { [.precisionLow($0), .precisionHigh($0)] }
         return all
     }
 
@@ -101,6 +108,11 @@ public enum SummaryMetric: Hashable, Sendable, CaseIterable {
         case .deadlineVerdict: "deadline_verdict"
         case .deadline: "deadline"
         case .deadlineOf(let c): "deadline_\(c.rawValue)"
+        case .precision: "precision"
+        case .precisionMaximumRuns: "precision_max_runs"
+        case .precisionReached: "precision_reached"
+        case .precisionLow(let m): "precision_low_\(m.name)"
+        case .precisionHigh(let m): "precision_high_\(m.name)"
         }
     }
 
@@ -155,6 +167,22 @@ public enum SummaryMetric: Hashable, Sendable, CaseIterable {
         case .deadlineVerdict: s.transition.map { .verdict($0.verdict) }
         case .deadline: .date(s.deadline)
         case .deadlineOf(let c): s.deadlines.map { .date($0[c]) }
+        case .precision: s.transition?.precision.map { .figure($0.precision.halfWidth, decimals: 6) }
+        case .precisionMaximumRuns: s.transition?.precision.map { .count($0.maximumRuns) }
+        case .precisionReached: s.transition?.precision.map { .count($0.isReached ? 1 : 0) }
+        case .precisionLow(let m): s.transition?.precision?.intervals.first { $0.metric == m }.map { .figure($0.low, decimals: m.decimals) }
+        case .precisionHigh(let m): s.transition?.precision?.intervals.first { $0.metric == m }.map { .figure($0.high, decimals: m.decimals) }
+        }
+    }
+}
+
+extension HeadlineMetric {
+    /// Decimals its interval's bounds are written with: a surplus 2 (as its mean), a cost 0, a probability 4.
+    public var decimals: Int {
+        switch self {
+        case .surplusAtDeadline: 2
+        case .exitCostVND: 0
+        case .allWithinQuota: 4
         }
     }
 }

@@ -83,13 +83,7 @@ public struct TransitionSummary: Sendable {
             let median = try Statistics.quantile(runs.map { Double($0.yearWithinQuota[u] ?? years + 1) }, 0.5)
             return median > Double(years) ? nil : Int(median.rounded(.up))
         }
-        headlines = runs.map { run in
-            let surplus = PerCategory(cadres: run.years[deadlineYears.cadres - 1].surplus.cadres,
-                                      civilServants: run.years[deadlineYears.civilServants - 1].surplus.civilServants,
-                                      nonProfessional: run.years[deadlineYears.nonProfessional - 1].surplus.nonProfessional)
-            return Headline(surplusAtDeadline: surplus, exitCostVND: run.years.reduce(0) { $0 + $1.costVND.cadres + $1.costVND.civilServants + $1.costVND.nonProfessional },
-                            allWithinQuota: surplus.cadres + surplus.civilServants + surplus.nonProfessional == 0)
-        }
+        headlines = runs.map { Headline($0, deadlineYears: deadlineYears) }
         probabilityAllWithinQuota = Double(headlines.filter(\.allWithinQuota).count) / Double(runs.count)
     }
 

@@ -29,6 +29,11 @@ struct Simulate: ConsoleCommand {
     @Option(help: "Monte Carlo replications (default: the scenario's, else \(ScenarioDefaults.runs)).")
     var runs: Int?
 
+    @Option(help: ArgumentHelp("Run replications until the 95 % interval of each headline figure is within ±R of its mean (a probability: "
+                               + "±R absolute), at least \(Precision.minimumRuns), at most --runs (default: the scenario's precision, else "
+                               + "exactly --runs).", valueName: "R"))
+    var precision: Double?
+
     @Flag(help: "No progress bar.")
     var quiet = false
 
@@ -47,6 +52,12 @@ struct Simulate: ConsoleCommand {
         if let runs, !(1...Limits.maxRuns).contains(runs) {
             throw ValidationError("--runs must be from 1 to \(ReportFormat.grouped(Limits.maxRuns))")
         }
+        if let precision, Precision(halfWidth: precision) == nil {
+            throw ValidationError("--precision must be a positive number (the ±R of each headline figure's 95 % interval)")
+        }
+        if precision != nil, let runs, runs < Precision.minimumRuns {
+            throw ValidationError("--precision needs --runs of at least \(Precision.minimumRuns)")
+        }
     }
 
     func execute(arguments: [String], console: Console) throws {
@@ -55,7 +66,7 @@ struct Simulate: ConsoleCommand {
         let destination = try OutputFolder(out ?? "output/\(scenarioFile.settings.name)", option: out == nil ? "the scenario's name" : "--out",
                                            inputs: scenarioFile.filesRead + (store.map { [$0] } ?? []))
         let runStore = try store.map { path throws(InputError) in try RunStore(path: path, waiting: console.error) }
-        let inputs = try ScenarioInputs(scenario: scenarioFile, seed: seed, runs: runs)
+        let inputs = try ScenarioInputs(scenario: scenarioFile, seed: seed, runs: runs, precision: precision.flatMap(Precision.init(halfWidth:)))
         try inputs.checkMemory(runsFromFlag: runs != nil)
         if xlsx { try WorkbookReport.checkRows(of: inputs, labels: try Labels(lang ?? scenarioFile.language)) }
         let settings = inputs.scenario.settings, run = inputs.run
@@ -81,7 +92,8 @@ struct Simulate: ConsoleCommand {
         let files = ["screening.csv", "units_after.csv", "transfers.csv", "timeline.csv", "replications.csv", "summary.csv", "report.html"]
             + (xlsx ? ["report.xlsx"] : []) + ["manifest.json"]
         var manifest = try RunManifest(command: ["mergersim"] + arguments, rules: inputs.rules, round: outcome.round.round, seed: run.settings.seed,
-                                   runs: run.settings.runs, inputs: inputs.inputs, defaults: defaults, outputs: files)
+                                   runs: transition.runs, inputs: inputs.inputs, defaults: defaults, outputs: files)
+        manifest.precision = transition.precision.map(RunManifest.PrecisionEntry.init)
         manifest.scenario = settings.name
         manifest.overrides = scenarioFile.overrides.map(\.description)
         manifest.transfers = scenarioFile.transfersDescription
@@ -98,7 +110,7 @@ struct Simulate: ConsoleCommand {
         let tables: [(key: String, csv: Data)] = [("summary", summaryCSV), ("units_before", screeningCSV), ("units_after", unitsAfterCSV),
                                                   ("transfers", transfersCSV), ("timeline", timelineCSV)]
         let report = try RunReport.Input(scenario: settings.name, rules: run.rules.id, effective: run.settings.effectiveDate,
-                                         runs: run.settings.runs, seed: run.settings.seed, summary: summary, reallocation: reallocation,
+                                         runs: transition.runs, seed: run.settings.seed, summary: summary, reallocation: reallocation,
                                          transition: transition.summary, years: transition.model.years,
                                          deadline: run.rules.deadline.date(effective: run.settings.effectiveDate),
                                          assumptions: manifest.assumptions, overrides: manifest.overrides)

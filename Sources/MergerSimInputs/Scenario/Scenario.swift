@@ -55,6 +55,8 @@ public struct Scenario: Sendable {
     let effectivePlace: InputError
     /// Where the transition's runs are set (or, without them, the file), to locate findings about them.
     let runsPlace: InputError
+    /// The transition's `precision:`, checked: run until every headline figure is this precise.
+    public let precision: Precision?
 
     /// Every `--set` given, in order (scenario keys and rule-set values).
     public let overrides: [Override]
@@ -78,7 +80,7 @@ public struct Scenario: Sendable {
         "province_classes", "party_mass_org_posts", "deadlines", "lang", "pooled_quota",
     ]
     static let transfersKeys: Set<String> = ["scope", "max_km", "cross_category"]
-    static let transitionKeys: Set<String> = ["years", "runs", "seed"]
+    static let transitionKeys: Set<String> = ["years", "runs", "seed", "precision"]
     static let envelopeKeys = Set(EnvelopeCategory.allCases.map(\.rawValue))
     static let deadlineKeys = Set(StaffCategory.allCases.map(\.rawValue))
 
@@ -158,6 +160,16 @@ public struct Scenario: Sendable {
             if let runs = transition.runs, !(1...Limits.maxRuns).contains(runs) {
                 throw document.error(at: ["transition", "runs"], "transition runs must be from 1 to \(ReportFormat.grouped(Limits.maxRuns))")
             }
+            if let precision = transition.precision {
+                guard Precision(halfWidth: precision) != nil else {
+                    throw document.error(at: ["transition", "precision"], "transition precision must be a positive number (the ±R of each "
+                                         + "headline figure's 95 % interval: absolute for a probability, relative to the mean otherwise)")
+                }
+                if let runs = transition.runs, runs < Precision.minimumRuns {
+                    throw document.error(at: ["transition", "precision"], "transition precision needs runs of at least "
+                                         + "\(Precision.minimumRuns) (the fewest a run until precise uses); runs is \(runs)")
+                }
+            }
         }
         var deadlines: [StaffCategory: CalendarDate] = [:]
         for (category, text) in settings.deadlines?.values ?? [:] {
@@ -190,6 +202,7 @@ public struct Scenario: Sendable {
         self.provinceClasses = ProvinceClasses(settings.provinceClasses ?? [:])
         self.partyMassOrgPosts = posts
         self.runsPlace = document.error(at: ["transition", "runs"], "")
+        self.precision = settings.transition?.precision.flatMap(Precision.init(halfWidth:))
         self.effectivePlace = settings.effectiveDate == nil ? .badData(path, "") : document.error(at: ["effective_date"], "")
     }
 
@@ -268,5 +281,7 @@ public struct Scenario: Sendable {
         public var years: Int?
         public var runs: Int?
         public var seed: UInt64?
+        /// Run until each headline figure's 95 % interval is within ±this of its mean (``Precision``).
+        public var precision: Double?
     }
 }

@@ -35,8 +35,11 @@ public struct ScenarioInputs: Sendable {
         try self.init(scenario: try Scenario(path: path))
     }
 
-    /// Reads everything `scenario` names; `seed` and `runs` override the scenario's (command-line flags).
-    public init(scenario: Scenario, seed: UInt64? = nil, runs: Int? = nil) throws(InputError) {
+    /// Reads everything `scenario` names; `seed`, `runs` and `precision` override the scenario's (command-line flags).
+    ///
+    /// - Throws: ``InputError`` 64 when the runs and the precision, one from a flag, together ask for fewer
+    ///   runs than a run until precise uses (``Precision/minimumRuns``).
+    public init(scenario: Scenario, seed: UInt64? = nil, runs: Int? = nil, precision: Precision? = nil) throws(InputError) {
         let path = scenario.file
         let settings = scenario.settings
         var defaults: [DefaultRecord] = []
@@ -94,12 +97,21 @@ public struct ScenarioInputs: Sendable {
                 effectiveDate: effective, decisionDate: scenario.decisionDate, transfers: scenario.transferSettings, envelopes: scenario.envelopes,
                 provinceClasses: scenario.provinceClasses, partyMassOrgPosts: scenario.partyMassOrgPosts,
                 deadlines: scenario.deadlines, years: transition?.years, seed: seed ?? transition?.seed ?? ScenarioDefaults.seed,
-                runs: runs ?? transition?.runs ?? ScenarioDefaults.runs))
+                runs: runs ?? transition?.runs ?? ScenarioDefaults.runs, precision: precision ?? scenario.precision))
+        if run.settings.precision != nil, run.settings.runs < Precision.minimumRuns {
+            throw InputError(.usage, file: runs == nil ? "--precision" : "--runs", "a run until precise (--precision or the scenario's "
+                             + "precision) needs runs of at least \(Precision.minimumRuns); runs is \(run.settings.runs)")
+        }
         if transition?.years == nil {
             defaults.append(.init(name: "transition.years", value: "\(run.transitionYears) (to the latest deadline)", rule: run.rules.deadline.rule))
         }
         if seed == nil, transition?.seed == nil { defaults.append(.init(name: "seed", value: String(run.settings.seed))) }
         if runs == nil, transition?.runs == nil { defaults.append(.init(name: "runs", value: String(run.settings.runs))) }
+        if run.settings.precision != nil {
+            defaults.append(.init(name: "precision.runs", value: "at least \(Precision.minimumRuns), at most \(run.settings.runs), "
+                                  + "checked every \(Precision.step) (95 % intervals: Wilson for the probability, Student's t otherwise; "
+                                  + "a half-width of \(Precision.absoluteFloor) allowed whatever the mean)"))
+        }
         self.run = run
         scenarioDefaults = defaults
     }

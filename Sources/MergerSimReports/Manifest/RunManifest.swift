@@ -25,7 +25,10 @@ public struct RunManifest: Codable, Sendable {
     public var effectiveDate: String?
     public var round: Int?
     public var seed: UInt64?
+    /// Replications run (with a precision: those used).
     public var runs: Int?
+    /// A run until precise: what was asked, the runs used and the intervals reached; absent otherwise.
+    public var precision: PrecisionEntry?
     public var inputs: [InputEntry]
     /// The language of the reports for people (`en`, `vi`).
     public var language: String?
@@ -53,6 +56,43 @@ public struct RunManifest: Codable, Sendable {
         self.defaults = defaults
         self.assumptions = try Assumption.all(in: rules.rules)
         self.outputs = outputs
+    }
+
+    /// ``PrecisionReached`` as the manifest writes it.
+    public struct PrecisionEntry: Codable, Sendable {
+        /// R: the ±R asked for.
+        public var halfWidth: Double
+        public var minimumRuns: Int
+        public var checkedEvery: Int
+        public var maximumRuns: Int
+        public var runsUsed: Int
+        /// Whether every interval got within its ±R before the most runs.
+        public var reached: Bool
+        public var intervals: [Interval]
+
+        /// One headline figure's 95 % interval at the last check.
+        public struct Interval: Codable, Sendable {
+            public var metric: String
+            /// `t` (Student's t around the mean) or `wilson`.
+            public var method: String
+            public var mean: Double, low: Double, high: Double
+            /// The half-width allowed.
+            public var allowed: Double
+            public var within: Bool
+        }
+
+        public init(_ p: PrecisionReached) {
+            halfWidth = p.precision.halfWidth
+            minimumRuns = Precision.minimumRuns
+            checkedEvery = Precision.step
+            maximumRuns = p.maximumRuns
+            runsUsed = p.runsUsed
+            reached = p.isReached
+            intervals = p.intervals.map {
+                Interval(metric: $0.metric.name, method: $0.method.rawValue, mean: $0.mean, low: $0.low, high: $0.high,
+                         allowed: $0.allowed, within: $0.isWithin)
+            }
+        }
     }
 
     public struct RulesEntry: Codable, Sendable {

@@ -42,6 +42,28 @@ public enum SummaryReport {
         return (x < 0 ? -1 : 1) * Double(scaled) / scale
     }
 
+    /// A run until precise in the console: R, the runs used of the most, then each headline figure's 95 %
+    /// interval with the half-width it was allowed (marked where wider).
+    static func precisionLines(_ p: PrecisionReached, labels l: Labels) -> [String] {
+        func figure(_ x: Double, _ decimals: Int) -> String { rounded(x, decimals: decimals).map { l.number($0, decimals: decimals) } ?? "?" }
+        var lines = [l("console.precision", [
+            "r": "\(p.precision.halfWidth)",
+            "state": l(p.isReached ? "console.precision_reached" : "console.precision_not_reached"),
+            "runs": l.number(Double(p.runsUsed)), "max": l.number(Double(p.maximumRuns)),
+            "step": l.number(Double(Precision.step)), "min": l.number(Double(Precision.minimumRuns)),
+        ])]
+        for interval in p.intervals {
+            let decimals = interval.metric.decimals
+            lines.append(l("console.precision_interval", [
+                "metric": interval.metric.name, "mean": figure(interval.mean, decimals), "low": figure(interval.low, decimals),
+                "high": figure(interval.high, decimals), "allowed": figure(interval.allowed, decimals),
+                "method": l("console.precision_method.\(interval.method.rawValue)"),
+                "mark": interval.isWithin ? "" : l("console.precision_wide"),
+            ]))
+        }
+        return lines
+    }
+
     /// The terminal summary in the language of `l`: units before and after by kind, standards, staff by
     /// category, transfers, the transition's verdict and the deadline. Numbers grouped by thousands.
     public static func text(_ s: RunSummary, scenario: String, rules: RuleSet, labels l: Labels) -> String {
@@ -99,6 +121,9 @@ public enum SummaryReport {
                 "list": StaffCategory.allCases.map { "\(category($0)) \(decimal(transition.surplusAtDeadlineMean[$0], 2))" }.joined(separator: ", "),
                 "p": decimal(transition.probabilityAllWithinQuota, 3), "verdict": l("verdict.\(transition.verdict.rawValue)"), "cost": money,
             ]))
+            if let precision = transition.precision {
+                lines.append(precisionLines(precision, labels: l).joined(separator: "\n"))
+            }
         }
         if let deadline = s.deadline {
             lines.append("")
