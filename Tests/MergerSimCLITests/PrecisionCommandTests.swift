@@ -44,7 +44,7 @@ struct PrecisionCommandTests {
         let run = mergersim(["simulate", Self.phanRang, "--out", scratch.path("out"), "--quiet", "--precision", "1000", "--runs", "400",
                              "--store", store])
         #expect(run.code == 0, "\(run.error)")
-        #expect(run.out.contains("Precision ±1000.0: every interval within ±R after 100 of at most 400 runs"), "\(run.out)")
+        #expect(run.out.contains("Precision ±1,000: every interval within ±R after 100 of at most 400 runs"), "\(run.out)")
         let manifest = try String(contentsOfFile: scratch.path("out/manifest.json"), encoding: .utf8)
         #expect(manifest.contains("\"runs_used\" : 100") && manifest.contains("\"maximum_runs\" : 400") && manifest.contains("\"runs\" : 100"))
         let summary = try String(contentsOfFile: scratch.path("out/summary.csv"), encoding: .utf8)

@@ -109,8 +109,13 @@ struct SummaryReportTests {
         #expect(values["precision_low_all_within_quota"] == "0.5063")
         let lines = SummaryReport.precisionLines(try #require(s.transition?.precision), labels: try Labels(.en))
         #expect(lines[0] == "Precision ±0.05: NOT reached: stopped at the most runs after 300 of at most 1,000 runs (checked every 100 from 100). 95 % intervals:")
-        #expect(lines[1] == "  surplus_at_deadline_cadres: 10.00 [9.75, 10.25], ± allowed 0.50 (Student's t)")
-        #expect(lines[5] == "  all_within_quota: 0.5625 [0.5063, 0.6188], ± allowed 0.0500 (Wilson) — wider")
+        #expect(lines[1] == "  surplus at the deadline, cadres: 10.00 [9.75, 10.25], ± allowed 0.50 (Student's t)")
+        #expect(lines[5] == "  share of runs with every unit within quota: 0.5625 [0.5063, 0.6188], ± allowed 0.0500 (Wilson) — wider")
+        // In Vietnamese every word is Vietnamese, the decimal mark a comma, so the interval's ends part with a semicolon.
+        let vi = SummaryReport.precisionLines(try #require(s.transition?.precision), labels: try Labels(.vi))
+        #expect(vi[0].hasPrefix("Độ chính xác ±0,05: "))
+        #expect(vi[1] == "  dôi dư đến hạn, cán bộ: 10,00 [9,75; 10,25], ± cho phép 0,50 (Student t)")
+        #expect(vi[4] == "  kinh phí chính sách (đồng): 10 [10; 10], ± cho phép 1 (Student t)")
     }
 
     /// Values as summary.csv writes them: half away from zero, exact decimals, the verdict's text, dates.

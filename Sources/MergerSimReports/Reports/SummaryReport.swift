@@ -47,7 +47,7 @@ public enum SummaryReport {
     static func precisionLines(_ p: PrecisionReached, labels l: Labels) -> [String] {
         func figure(_ x: Double, _ decimals: Int) -> String { rounded(x, decimals: decimals).map { l.number($0, decimals: decimals) } ?? "?" }
         var lines = [l("console.precision", [
-            "r": "\(p.precision.halfWidth)",
+            "r": halfWidth(p.precision.halfWidth, labels: l),
             "state": l(p.isReached ? "console.precision_reached" : "console.precision_not_reached"),
             "runs": l.number(Double(p.runsUsed)), "max": l.number(Double(p.maximumRuns)),
             "step": l.number(Double(Precision.step)), "min": l.number(Double(Precision.minimumRuns)),
@@ -55,13 +55,29 @@ public enum SummaryReport {
         for interval in p.intervals {
             let decimals = interval.metric.decimals
             lines.append(l("console.precision_interval", [
-                "metric": interval.metric.name, "mean": figure(interval.mean, decimals), "low": figure(interval.low, decimals),
+                "metric": label(interval.metric, labels: l), "mean": figure(interval.mean, decimals), "low": figure(interval.low, decimals),
                 "high": figure(interval.high, decimals), "allowed": figure(interval.allowed, decimals),
                 "method": l("console.precision_method.\(interval.method.rawValue)"),
                 "mark": interval.isWithin ? "" : l("console.precision_wide"),
             ]))
         }
         return lines
+    }
+
+    /// A headline figure's name in the language of `l` (replications.csv keeps the English column names).
+    static func label(_ metric: HeadlineMetric, labels l: Labels) -> String {
+        switch metric {
+        case .surplusAtDeadline(let c): l("console.headline.surplus_at_deadline", ["category": l("console.category.\(c.rawValue)")])
+        case .exitCostVND: l("console.headline.exit_cost_vnd")
+        case .allWithinQuota: l("console.headline.all_within_quota")
+        }
+    }
+
+    /// R as given (0.05, not 0.050000), with the language's decimal mark.
+    static func halfWidth(_ r: Double, labels l: Labels) -> String {
+        let text = ReportFormat.trimmed(r, decimals: 6)
+        let decimals = text.split(separator: ".", maxSplits: 1).dropFirst().first?.count ?? 0
+        return l.number(r, decimals: decimals)
     }
 
     /// The terminal summary in the language of `l`: units before and after by kind, standards, staff by
