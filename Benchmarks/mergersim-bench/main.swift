@@ -1,5 +1,8 @@
 // mergersim-bench: timings of mergersim's hot paths, in a release build:
 //   swift run -c release mergersim-bench [--units N] [--repeat R] [--seed S] [--scenario PATH] [--transition-runs N]
+//   swift run -c release mergersim-bench --units N --write-scenario DIR
+//     (writes the generated units as a scenario: units.csv with positions, a plan keeping every unit, province transfers,
+//      1 run of 1 year; for timing `mergersim simulate` and `validate` from reading to writing)
 //   swift run -c release mergersim-bench --propose MOVES_PER_UNIT [--w-failing X] [--w-compact X] [--w-balance X] [--w-district X]
 //     (issue 13: the national units grouped into each province's real count; targets met and ARI against the real 2025 grouping;
 //      then the mandatory mode over the 3,321 units of the 2026 round)
@@ -21,6 +24,10 @@ struct Options {
     /// Moves per unit of the proposal benchmark (0: skip it); with it, only the proposal runs.
     var proposeMoves = 0
     var weights = ProposalWeights()
+    /// Where to write the generated units as a scenario (nil: run the benchmarks).
+    var scenarioDirectory: String?
+    /// A scenario whose reading, judging and stage 2 are timed apart (nil: run the benchmarks).
+    var timedScenario: String?
 
     init(_ arguments: [String]) {
         var i = 0
@@ -32,6 +39,8 @@ struct Options {
             case "--seed": seed = UInt64(value) ?? seed
             case "--scenario": scenario = value
             case "--transition-runs": transitionRuns = Int(value) ?? transitionRuns
+            case "--write-scenario": scenarioDirectory = value
+            case "--time-scenario": timedScenario = value
             case "--propose": proposeMoves = Int(value) ?? proposeMoves
             case "--w-compact": weights.compactness = Double(value) ?? weights.compactness
             case "--w-balance": weights.balance = Double(value) ?? weights.balance
@@ -75,7 +84,53 @@ func csvText(_ units: [AdministrativeUnit]) -> String {
     return text
 }
 
+/// The generated units as a scenario a planner could run: units with positions, a plan that keeps every unit
+/// as it is, transfers within the province, one replication of one year.
+func writeScenario(_ units: [AdministrativeUnit], to directory: String) throws {
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    var located = csvText(units).split(separator: "\n").map(String.init)
+    located[0] += ",lat,lon"
+    for (i, unit) in units.enumerated() {
+        located[i + 1] += "," + String(format: "%.6f", unit.location!.latitude) + "," + String(format: "%.6f", unit.location!.longitude)
+    }
+    var plan = "new_code,new_name,new_kind,member_code\n"
+    for unit in units { plan += "\(unit.code),\(unit.name),\(unit.kind.rawValue),\(unit.code)\n" }
+    let scenario = """
+        # \(units.count) generated units (mergersim-bench --units \(units.count) --write-scenario), each kept as it is.
+        name: generated-\(units.count)
+        rules: vn-2023
+        units: units.csv
+        plan: plan.csv
+        transfers: {scope: province, cross_category: false}
+        transition: {years: 1, runs: 1, seed: 42}
+
+        """
+    try (located.joined(separator: "\n") + "\n").write(toFile: directory + "/units.csv", atomically: true, encoding: .utf8)
+    try plan.write(toFile: directory + "/plan.csv", atomically: true, encoding: .utf8)
+    try scenario.write(toFile: directory + "/scenario.yaml", atomically: true, encoding: .utf8)
+}
+
 let options = Options(Array(CommandLine.arguments.dropFirst()))
+if let directory = options.scenarioDirectory {
+    try writeScenario(try SyntheticUnits.generate(count: options.units, seed: options.seed), to: directory)
+    exit(0)
+}
+if let path = options.timedScenario {
+    // The parts of `validate` and of `simulate`'s stage 2 on one scenario, one after the other.
+    var inputs: ScenarioInputs?
+    try measure("read scenario", repeats: options.repeats) { inputs = try ScenarioInputs(path: path); return inputs!.units.count }
+    let run = inputs!.run
+    var judged: ScenarioRun.Outcome?
+    try measure("apply plan, screen before, judge after", repeats: options.repeats) { judged = try run.run(through: .judging); return judged!.judged.count }
+    var reallocation: ScenarioRun.Reallocation?
+    try measure("reallocate (stage 1 and 2)", repeats: options.repeats) { reallocation = try run.reallocate(judged!.judged); return reallocation!.transfers.transfers.count }
+    let units = reallocation!.after.map(\.transferUnit)
+    measure("stage 2: TransferPlanner, distances cached", repeats: options.repeats) {
+        TransferPlanner(settings: run.settings.transfers, units: units, pairs: []).groups.count
+    }
+    try measure("transition model (with its planner)", repeats: options.repeats) { try run.transitionModel(reallocation!, merger: judged!.merger).0.years }
+    exit(0)
+}
 if options.proposeMoves > 0 {
     try proposalBench(scenario: options.scenario, seed: options.seed, movesPerUnit: options.proposeMoves, weights: options.weights)
     try mandatoryBench(units: "scenarios/vn-2026-round/units.csv", rules: "vn-2026", repeats: options.repeats)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import GSL
 @testable import MergerSim
@@ -134,6 +135,47 @@ struct TransferTests {
         // Without a limit the distance is only a cost: everyone finds a place.
         let free = TransferSettings(scope: .province).plan(units, pairs: [])
         #expect(free.surplusAfter.isZero && free.unreachableCodes.isEmpty)
+    }
+
+    /// The transition's planner keeps each group's costs in a table filled by symmetry from the cosines
+    /// of the latitudes worked out once per unit: every entry must equal the haversine of the two
+    /// positions in the textbook form (four trigonometric calls, the arguments in their order), bit
+    /// for bit in whole metres, or a tie between two moves could break the other way.
+    @Test func cachedCostsAreTheDistancesBitForBit() throws {
+        let random = try RandomSource(seed: 91)
+        var units = randomUnits(random, count: 120, provinces: 2, maxPeople: 6)
+        units[7].location = nil
+        func textbookKm(_ a: Coordinate, _ b: Coordinate) -> Double {
+            let r = Double.pi / 180
+            let dLat = (b.latitude - a.latitude) * r, dLon = (b.longitude - a.longitude) * r
+            let h = pow(sin(dLat / 2), 2) + cos(a.latitude * r) * cos(b.latitude * r) * pow(sin(dLon / 2), 2)
+            return 2 * 6_371.0088 * asin(min(1, sqrt(h)))
+        }
+        for settings in [TransferSettings(scope: .province), TransferSettings(scope: .province, maxKm: 40)] {
+            let planner = TransferPlanner(settings: settings, units: units, pairs: [])
+            for (g, group) in planner.groups.enumerated() {
+                let table = try #require(planner.metres[g])
+                for (p, a) in group.enumerated() {
+                    for (q, b) in group.enumerated() {
+                        var expected = settings.maxKm == nil ? 0 : TransferPlanner.notAllowed
+                        if let from = units[a].location, let to = units[b].location {
+                            let km = textbookKm(from, to)
+                            expected = settings.maxKm.map { km > $0 } == true ? TransferPlanner.notAllowed : Int64((km * 1_000).rounded())
+                        }
+                        #expect(table[p * group.count + q] == expected, "\(a) → \(b)")
+                    }
+                }
+            }
+            // The table and the distances worked out as needed give the same plan.
+            let staff = units.map(\.staff), quota = units.map(\.quota)
+            let uncached = TransferPlanner(settings: settings, units: units, pairs: [], cacheDistances: false)
+            #expect(planner.flows(staff: staff, quota: quota).flows == uncached.flows(staff: staff, quota: quota).flows)
+        }
+        for a in units.compactMap(\.location) {
+            for b in units.compactMap(\.location) {
+                #expect(greatCircleKm(a, b).bitPattern == greatCircleKm(b, a).bitPattern)
+            }
+        }
     }
 
     @Test func greatCircleDistance() {
