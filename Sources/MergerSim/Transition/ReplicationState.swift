@@ -96,21 +96,24 @@ struct ReplicationState {
     }
 
     /// Step 4: offers in units over quota, down each slot's order (nearest to retirement first), until
-    /// the slot is back within quota. Each person offered takes it on their own keyed draw for the year
-    /// and route, so the same person decides the same way in two scenarios.
+    /// the slot is back within quota. Each person offered answers on their own keyed draw for the route
+    /// (``accepts(_:_:year:uptake:)``), so the same person decides the same way in two scenarios.
     mutating func makeOffers(_ year: Int) {
         let start = model.effective.addingYears(year - 1)
         let law = model.rules.exitLaw, exits = model.rules.exits
-        // Non-professional workers: the end-of-post allowance, offered within the window only.
+        let withinWindow = law.window.contains(start, decided: model.decision), startMonth = model.startMonth[year - 1]
+        // Non-professional workers: the end-of-post allowance, offered within the window only, at the resignation uptake.
         let endOfPost = model.endOfPost[year]
         if endOfPost.eligible {
+            let uptake = Offer.Uptake(exits.uptakes(.resignation), withinWindow: withinWindow)
             for u in 0..<model.workforce.units.count {
                 let s = slot(u, .nonProfessional)
                 var surplus = count[s] - model.quota[u][.nonProfessional]
                 guard surplus > 0 else { continue }
                 for member in members[s] where surplus > 0 && active[Int(member.person)] {
                     let person = Int(member.person)
-                    guard random.uniform(person: person, year: year, .endOfPostOffer) < exits.resignationUptake else { continue }
+                    let offered = uptake.of(monthsEarly: Int(member.retirementMonth) - startMonth)
+                    guard accepts(person, .endOfPostOffer, year: year, uptake: offered) else { continue }
                     leave(person, year, .resignation, cost: endOfPost.vnd, compacting: false)
                     surplus -= 1
                 }
@@ -120,15 +123,17 @@ struct ReplicationState {
         // Cadres and civil servants: early retirement, then resignation, under the merger decree in force.
         guard let decree = law.mergerDecree(on: start) else { return }
         let offers = [
-            Offer(route: .earlyRetirement, purpose: .earlyRetirementOffer, uptake: exits.earlyRetirementUptake,
+            Offer(route: .earlyRetirement, purpose: .earlyRetirementOffer,
+                  uptake: Offer.Uptake(exits.uptakes(.earlyRetirement), withinWindow: withinWindow),
                   nearest: decree.earlyRetirement.bands.map(\.minMonthsEarly).min() ?? 0,
                   furthest: decree.earlyRetirement.bands.map { $0.maxMonthsEarly ?? .max }.max() ?? .max),
-            Offer(route: .resignation, purpose: .resignationOffer, uptake: exits.resignationUptake,
+            Offer(route: .resignation, purpose: .resignationOffer,
+                  uptake: Offer.Uptake(exits.uptakes(.resignation), withinWindow: withinWindow),
                   nearest: decree.resignation.minMonthsEarly, furthest: .max),
         ]
         // The window runs from the decision on the arrangement, its anniversary included.
         let terms = OfferTerms(decree: decree, pension: decree.earlyRetirement.pension(on: start), baseSalary: model.baseSalary[year],
-                               startMonth: model.startMonth[year - 1], withinWindow: law.window.contains(start, decided: model.decision))
+                               startMonth: startMonth, withinWindow: withinWindow)
         for u in 0..<model.workforce.units.count {
             for c in Self.offeredCategories {
                 let s = slot(u, c)
@@ -142,17 +147,28 @@ struct ReplicationState {
         }
     }
 
-    /// One route offered down a slot: each person in the route's window of months early takes it with
-    /// the route's uptake (their own keyed draw), until `surplus` is gone.
+    /// Whether `person`, offered a route (its draw's `purpose`) in `year` at `uptake`, accepts (R-5.3, NC).
+    ///
+    /// Under ``OfferModel/lasting`` their draw is their propensity for the route, one per replication
+    /// (keyed to year 0, which no yearly draw uses): offered again at the same or a lower uptake, they
+    /// decline again. Under ``OfferModel/yearly`` it is drawn anew for the year.
+    @inline(__always)
+    func accepts(_ person: Int, _ purpose: CommonRandom.Purpose, year: Int, uptake: Double) -> Bool {
+        let drawYear = model.rules.exits.offerModel == .lasting ? 0 : year
+        return random.uniform(person: person, year: drawYear, purpose) < uptake
+    }
+
+    /// One route offered down a slot: each person in the route's window of months early takes it at the
+    /// route's uptake for their terms (``accepts(_:_:year:uptake:)``), until `surplus` is gone.
     private mutating func offerExit(_ offer: Offer, _ terms: OfferTerms, slot s: Int, year: Int, surplus: inout Int) {
-        let order = members[s], random = self.random
+        let order = members[s]
         // The slot runs nearest to retirement first: the route's window starts where a binary search finds it.
         let first = order.partitioningIndex { Int($0.retirementMonth) - terms.startMonth >= offer.nearest }
         for member in order[first...] {
             let p = Int(member.person), monthsEarly = Int(member.retirementMonth) - terms.startMonth
             guard active[p] else { continue }
             if monthsEarly > offer.furthest { break }
-            guard random.uniform(person: p, year: year, offer.purpose) < offer.uptake else { continue }
+            guard accepts(p, offer.purpose, year: year, uptake: offer.uptake.of(monthsEarly: monthsEarly)) else { continue }
             let facts = model.exitFacts[p]
             let exit = ExitCase(route: offer.route, monthsEarly: monthsEarly,
                                 insuranceYears: facts.insuranceYears + Double(year - 1), withinWindow: terms.withinWindow)
@@ -171,8 +187,25 @@ struct ReplicationState {
 
     /// An exit route as offered in a year: its draw, uptake and window of months before retirement.
     private struct Offer {
-        var route: ExitRoute, purpose: CommonRandom.Purpose, uptake: Double
+        var route: ExitRoute, purpose: CommonRandom.Purpose, uptake: Uptake
         var nearest: Int, furthest: Int
+
+        /// A route's uptake in one year: the rows of its table for the year's side of the window, by
+        /// months early, else its default row (``TransitionRules/Exits/uptake(_:withinWindow:monthsEarly:)``).
+        struct Uptake {
+            let rows: [UptakeTable.Row], otherwise: Double
+
+            init(_ table: (rows: [UptakeTable.Row], otherwise: Double), withinWindow: Bool) {
+                // The window is the year's: rows for the other side can never cover an offer this year.
+                rows = table.rows.filter { $0.window.map { ($0 == .within) == withinWindow } ?? true }
+                otherwise = table.otherwise
+            }
+
+            @inline(__always)
+            func of(monthsEarly: Int) -> Double {
+                rows.isEmpty ? otherwise : rows.first { $0.covers(monthsEarly: monthsEarly) }?.uptake ?? otherwise
+            }
+        }
     }
 
     /// What prices a year's offers, worked out once for the year.
