@@ -124,4 +124,69 @@ struct LastingOfferTests {
         #expect(exits.uptake(.earlyRetirement, withinWindow: true, monthsEarly: 23) == 0.5)
         #expect(exits.uptake(.resignation, withinWindow: true, monthsEarly: 30) == exits.resignationUptake)
     }
+
+    /// A mixed workforce for the skip: 4 units of one district (two over quota, two with vacancies that take
+    /// transfers, across categories too), 160 cadres and civil servants retiring from 2024 to 2050 with 5 to 35
+    /// years of insurance (some not yet eligible for early retirement), from a fixed linear congruential sequence.
+    func mixedModel(effective: CalendarDate, decision: CalendarDate, table: UptakeTable?) throws -> TransitionModel {
+        var rules = try Rules.vn2023.transition
+        rules.exits.voluntaryRate = PerCategory(cadres: 0.02, civilServants: 0.03, nonProfessional: 0)
+        rules.exits.offerModel = .lasting
+        rules.exits.earlyRetirementUptake = 0.35
+        rules.exits.resignationUptake = 0.15
+        rules.exits.uptakeByTerms = table
+        var state: UInt64 = 12345
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        var people: [(unit: Int, category: StaffCategory, retires: CalendarMonth, insurance: Double)] = []
+        for _ in 0..<160 {
+            people.append((next(4), next(2) == 0 ? .cadres : .civilServants, CalendarMonth(year: 2024 + next(27), month: 1 + next(12)),
+                           Double(5 + next(31))))
+        }
+        let quotas = [Headcount(cadres: 10, civilServants: 12, nonProfessional: 0), Headcount(cadres: 8, civilServants: 10, nonProfessional: 0),
+                      Headcount(cadres: 24, civilServants: 20, nonProfessional: 0), Headcount(cadres: 20, civilServants: 24, nonProfessional: 0)]
+        let units = quotas.indices.map { u in
+            var staff = Headcount.zero
+            for person in people where person.unit == u { staff[person.category] += 1 }
+            return TransferUnit(code: "U\(u)", province: "P", district: "D", location: Coordinate(latitude: 11 + Double(u) / 100, longitude: 108),
+                                staff: staff, quota: quotas[u])
+        }
+        var workforce = Workforce(units: units)
+        for person in people {
+            workforce.unit.append(Int32(person.unit))
+            workforce.category.append(person.category)
+            workforce.retirementMonth.append(person.retires.index)
+            workforce.insuranceYears.append(person.insurance)
+            workforce.salaryCoefficient.append(2.5)
+        }
+        return try TransitionModel(workforce: workforce, rules: rules, effective: effective, decision: decision, years: 5, nonProfessionalEnds: nil,
+                                   transfers: TransferSettings(scope: .district), pairs: [CategoryPair(from: .cadres, to: .civilServants)])
+    }
+
+    @Test(arguments: [false, true])
+    func skippingThoseWhoDeclinedOnTheSameTermsChangesNothing(withTable: Bool) throws {
+        // Lasting choices, 5 years from 1 Jan 2024 (Decree 29/2023, then Decree 178/2024 from year 2: the window of
+        // months early widens) with a window of the decision that ends in year 2; with and without a table of
+        // uptakes by window and band. Every replication is the same, leaver by leaver, with and without the skip.
+        let table = withTable ? UptakeTable(rule: "R-5.3", status: .notConfirmed, earlyRetirement: [
+            .init(window: .within, minMonthsEarly: 24, maxMonthsEarly: 60, uptake: 0.6), .init(window: .after, uptake: 0.5),
+        ], resignation: [.init(window: .after, uptake: 0.25)]) : nil
+        let model = try mixedModel(effective: CalendarDate(year: 2024, month: 1, day: 1), decision: CalendarDate(year: 2024, month: 6, day: 1),
+                                   table: table)
+        var offered = 0
+        for replication in 0..<40 {
+            var results: [Replication] = []
+            for skips in [true, false] {
+                var state = ReplicationState(model: model, random: CommonRandom(seed: 7, replication: replication), recordLeavers: true,
+                                             skipsDeclined: skips)
+                for year in 1...model.years { state.runYear(year) }
+                results.append(state.result)
+            }
+            #expect(results[0] == results[1], "replication \(replication)")
+            offered += results[0].years.reduce(0) { $0 + $1.exits.cadres[.earlyRetirement] + $1.exits.civilServants[.resignation] }
+        }
+        #expect(offered > 0, "the offers took people")
+    }
 }
