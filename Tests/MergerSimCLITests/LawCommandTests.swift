@@ -124,6 +124,13 @@ struct LawCommandTests {
         ("- {from: 2023-07-01, vnd: 1800000,", "- {from: 2018-07-01, vnd: 1800000,", "base_salary: the schedule must be in date order"),
         ("months: 12, includes_anniversary", "months: 0, includes_anniversary", "window months must be from 1 to 120"),
         ("half_from_months: 3, whole_from_months: 7", "half_from_months: 8, whole_from_months: 7", "partial_year needs half_from_months"),
+        ("offer_model: lasting", "offer_model: sometimes", "offer model \"sometimes\" is not lasting or yearly"),
+        ("offer_model: lasting", "offer_modle: lasting", "unknown key \"offer_modle\" in transition.exits"),
+        ("early_retirement: []", "early_retirement: [{uptake: 1.5}]", "uptake_by_terms.early_retirement.0.uptake is 1.5; a rate or uptake"),
+        ("resignation: []", "resigantion: []", "unknown key \"resigantion\" in transition.exits.uptake_by_terms"),
+        ("early_retirement: []", "early_retirement: [{window: later, uptake: 0.2}]", "window \"later\" is not within or after"),
+        ("early_retirement: []", "early_retirement: [{band: 2, uptake: 0.2}]", "unknown key \"band\" in a row of transition.exits.uptake_by_terms"),
+        ("early_retirement: []", "early_retirement: [{min_months_early: 60, max_months_early: 24, uptake: 0.2}]", "max_months_early not below it"),
     ])
     func ruleValuesAreCheckedOnLoad(old: String, new: String, says: String) throws {
         let (scratch, path) = try ruleFile("vn-2025", replacing: old, with: new)

@@ -20,20 +20,62 @@ public struct TransitionRules: Sendable, Codable, Hashable {
 
     /// Each year: every person leaves of their own accord with their
     /// category's rate; in a unit over quota, people eligible for early
-    /// retirement accept the offer with `earlyRetirementUptake`, the others
-    /// accept resignation with `resignationUptake`, until the unit is back within quota.
+    /// retirement are offered it, then the others resignation, until the unit
+    /// is back within quota. Who accepts follows ``offerModel``, at the
+    /// route's uptake for the terms of the year (``uptake(_:withinWindow:monthsEarly:)``).
     public struct Exits: Sendable, Codable, Hashable {
         public var rule: String
         public var status: Status?
         public var voluntaryRate: PerCategory<Double>
+        /// How a person answers offers over the run (``OfferModel/standard`` when the file does not say).
+        public var offerModel: OfferModel
+        /// The early-retirement uptake of offers no row of ``uptakeByTerms`` covers (its default row).
         public var earlyRetirementUptake: Double
+        /// The resignation uptake of offers no row of ``uptakeByTerms`` covers (its default row).
         public var resignationUptake: Double
+        /// Uptakes by the terms of the year offered, tried before the default rows (none: the default rows alone).
+        public var uptakeByTerms: UptakeTable?
 
         enum CodingKeys: String, CodingKey {
             case rule, status
             case voluntaryRate = "voluntary_rate"
+            case offerModel = "offer_model"
             case earlyRetirementUptake = "early_retirement_uptake"
             case resignationUptake = "resignation_uptake"
+            case uptakeByTerms = "uptake_by_terms"
+        }
+
+        /// The keys `exits` may have (the rule file's loader refuses any other, naming these).
+        public static let keys: Set<String> = Set([CodingKeys.rule, .status, .voluntaryRate, .offerModel, .earlyRetirementUptake,
+                                                   .resignationUptake, .uptakeByTerms].map(\.stringValue))
+
+        /// A file written before the offer model and the table (issue 22) still reads: the model is
+        /// ``OfferModel/standard`` and the single uptakes are the whole table.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            rule = try c.decode(String.self, forKey: .rule)
+            status = try c.decodeIfPresent(Status.self, forKey: .status)
+            voluntaryRate = try c.decode(PerCategory<Double>.self, forKey: .voluntaryRate)
+            offerModel = try c.decodeIfPresent(OfferModel.self, forKey: .offerModel) ?? .standard
+            earlyRetirementUptake = try c.decode(Double.self, forKey: .earlyRetirementUptake)
+            resignationUptake = try c.decode(Double.self, forKey: .resignationUptake)
+            uptakeByTerms = try c.decodeIfPresent(UptakeTable.self, forKey: .uptakeByTerms)
+        }
+
+        /// The rows of `route`'s table (the offered routes only: early retirement and resignation) and its default row.
+        public func uptakes(_ route: ExitRoute) -> (rows: [UptakeTable.Row], otherwise: Double) {
+            switch route {
+            case .earlyRetirement: (uptakeByTerms?.earlyRetirement ?? [], earlyRetirementUptake)
+            case .resignation: (uptakeByTerms?.resignation ?? [], resignationUptake)
+            default: preconditionFailure("\(route) is not offered")
+            }
+        }
+
+        /// The uptake of `route` offered within the window or not, `monthsEarly` months before retirement:
+        /// the first row of its table that covers the offer, else its default row (R-5.3, NC).
+        public func uptake(_ route: ExitRoute, withinWindow: Bool, monthsEarly: Int) -> Double {
+            let (rows, otherwise) = uptakes(route)
+            return rows.first { $0.covers(withinWindow: withinWindow, monthsEarly: monthsEarly) }?.uptake ?? otherwise
         }
     }
 

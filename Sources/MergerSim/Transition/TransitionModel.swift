@@ -9,10 +9,10 @@ import Foundation
 /// 3. voluntary exits: each person leaves in a year with their category's rate;
 /// 4. offers in units over quota, made on the first day of the year: early
 ///    retirement to those eligible under the decree a merger's surplus staff
-///    take that day, then resignation, each accepted with its uptake, until
-///    the unit is back within quota, priced at that day's base salary
-///    non-professional workers are offered the end-of-post
-///    allowance within the window of the decision on the arrangement;
+///    take that day, then resignation, until the unit is back within quota,
+///    priced at that day's base salary; non-professional workers
+///    are offered the end-of-post allowance within the window of the decision
+///    on the arrangement, at the resignation uptake;
 /// 5. no hiring; vacancies are refilled by the stage-2 transfers.
 ///
 /// **Who is offered and who moves.** Within a unit and category people stand
@@ -20,12 +20,23 @@ import Foundation
 /// position). Offers go down that order; transfers take the people furthest
 /// from retirement (the end of the order).
 ///
+/// **Who accepts an offer** (``OfferModel``, NC). Under ``OfferModel/lasting``
+/// (the bundled rule sets') each person has one propensity u per route for the
+/// replication and accepts an offer when u is below the route's uptake for the
+/// terms of that year: within or after the window, and the band of months
+/// before retirement (``TransitionRules/Exits/uptake(_:withinWindow:monthsEarly:)``).
+/// Offered again on terms of the same or a lower uptake, they decline again, so
+/// over the run a route is taken by its uptake's share of those offered, not by
+/// 1 − (1 − q)^years. Under ``OfferModel/yearly`` a person offered draws anew
+/// each year (mergersim before issue 22).
+///
 /// **Common random numbers.** Every draw comes from ``CommonRandom``, keyed by
 /// seed, replication, person and year: scenarios that differ only in settings
 /// give the same person the same draws. A person's voluntary exit is drawn
 /// once per replication as a uniform u: they leave in the first year y with
 /// u > (1 − rate)^y, the rate of their category (redrawn from the same u if a
-/// transfer changes their category).
+/// transfer changes their category). A lasting propensity is the route's draw
+/// in year 0, which no yearly draw uses.
 public struct TransitionModel: Sendable {
     public let workforce: Workforce
     public let rules: TransitionRules

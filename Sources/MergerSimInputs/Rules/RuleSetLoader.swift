@@ -154,7 +154,23 @@ public enum RuleSetLoader {
         if let years = rules.deadline.yearsAfterEffective, !(1...Limits.maxYears).contains(years) {
             throw fail(["deadline", "years_after_effective"], "deadline: years_after_effective must be from 1 to \(Limits.maxYears)")
         }
+        try checkExitKeys(rules.transition.exits, document: document)
         try checkTransition(rules.transition, fail: fail)
+    }
+
+    /// `transition.exits` and its uptake table have only the keys they know: a misspelt route, window or
+    /// band key would otherwise be read as absent and silently mean the default row.
+    private static func checkExitKeys(_ exits: TransitionRules.Exits, document: YAMLDocument) throws(InputError) {
+        let path = ["transition", "exits"]
+        try document.checkKeys(at: path, known: TransitionRules.Exits.keys, what: "transition.exits")
+        guard let table = exits.uptakeByTerms else { return }
+        try document.checkKeys(at: path + ["uptake_by_terms"], known: UptakeTable.keys, what: "transition.exits.uptake_by_terms")
+        for (route, rows) in [("early_retirement", table.earlyRetirement), ("resignation", table.resignation)] {
+            for i in rows.indices {
+                try document.checkKeys(at: path + ["uptake_by_terms", route, "\(i)"], known: UptakeTable.Row.keys,
+                                       what: "a row of transition.exits.uptake_by_terms.\(route)")
+            }
+        }
     }
 
     /// Rates and uptakes are probabilities; the synthetic roster's distributions can be drawn from;
@@ -171,6 +187,19 @@ public enum RuleSetLoader {
         }
         try probability(t.exits.earlyRetirementUptake, exits + ["early_retirement_uptake"])
         try probability(t.exits.resignationUptake, exits + ["resignation_uptake"])
+        // The uptake table (R-5.3, NC): probabilities, each row's band of months early not empty.
+        if let table = t.exits.uptakeByTerms {
+            for (route, rows) in [("early_retirement", table.earlyRetirement), ("resignation", table.resignation)] {
+                for (i, row) in rows.enumerated() {
+                    let path = exits + ["uptake_by_terms", route, "\(i)"]
+                    try probability(row.uptake, path + ["uptake"])
+                    guard (row.minMonthsEarly ?? 0) >= 0, row.maxMonthsEarly.map({ $0 >= (row.minMonthsEarly ?? 0) }) ?? true else {
+                        throw fail(path, "\(path.joined(separator: ".")): min_months_early must be 0 or more and max_months_early "
+                                   + "not below it")
+                    }
+                }
+            }
+        }
         // Retirement after working age, never earlier for those who reach it later.
         let working = Limits.earliestWorkingAge
         for (sex, schedule) in [("men", t.retirement.men), ("women", t.retirement.women)] {

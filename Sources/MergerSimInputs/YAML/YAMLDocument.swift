@@ -96,12 +96,18 @@ struct YAMLDocument {
     }
 
     /// Throws, at the first key of the mapping at `path` that is not in `known`, naming the keys it may have.
-    /// Nothing is checked where `path` holds no mapping (decoding reports that).
+    /// Nothing is checked where `path` holds no mapping (decoding reports that). A name that is a whole
+    /// number steps into a list's item.
     func checkKeys(at path: [String], known: Set<String>, what: String) throws(InputError) {
         var current = root
         for name in path {
-            guard let child = current.mapping?[name] else { return }
-            current = child
+            if let child = current.mapping?[name] {
+                current = child
+            } else if let index = Int(name), let items = current.sequence, items.indices.contains(index) {
+                current = items[index]
+            } else {
+                return
+            }
         }
         guard let mapping = current.mapping else { return }
         for key in mapping.keys {
