@@ -19,12 +19,7 @@ public enum ProvinceClass: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// Reads a class name, refusing any other text with a sentence naming the classes (located by the reader).
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let name = try container.decode(String.self)
-        guard let value = ProvinceClass(rawValue: name) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "province class \"\(name)\" is not one of \(Self.names)")
-        }
-        self = value
+        try self.init(named: decoder) { "province class \"\($0)\" is not one of \(Self.names)" }
     }
 }
 

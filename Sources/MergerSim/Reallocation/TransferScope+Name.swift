@@ -6,12 +6,7 @@ extension TransferSettings.Scope {
 
         /// Reads a scope name, refusing any other text with a sentence naming the scopes (located by the reader).
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            let text = try container.decode(String.self)
-            guard let name = Name(rawValue: text) else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "transfers scope \"\(text)\" is not none, district, province or radius")
-            }
-            self = name
+            try self.init(named: decoder) { "transfers scope \"\($0)\" is not none, district, province or radius" }
         }
     }
 

@@ -15,11 +15,6 @@ public enum OfferModel: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// Reads a model's name, refusing any other text with a sentence naming the models (located by the reader).
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let model = OfferModel(rawValue: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "offer model \"\(text)\" is not lasting or yearly")
-        }
-        self = model
+        try self.init(named: decoder) { "offer model \"\($0)\" is not lasting or yearly" }
     }
 }

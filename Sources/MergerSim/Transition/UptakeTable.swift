@@ -42,12 +42,7 @@ public struct UptakeTable: Sendable, Codable, Hashable {
 
         /// Reads a window's name, refusing any other text with a sentence naming them (located by the reader).
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            let text = try container.decode(String.self)
-            guard let window = Window(rawValue: text) else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "window \"\(text)\" is not within or after")
-            }
-            self = window
+            try self.init(named: decoder) { "window \"\($0)\" is not within or after" }
         }
     }
 
