@@ -19,16 +19,10 @@ struct LastingOfferTests {
         rules.exits.resignationUptake = resignation
         rules.exits.earlyRetirementUptake = early
         rules.exits.uptakeByTerms = table
-        let unit = TransferUnit(code: "U0", province: "P", district: "D", location: Coordinate(latitude: 11, longitude: 108),
-                                staff: Headcount(cadres: count, civilServants: 0, nonProfessional: 0), quota: .zero)
-        var workforce = Workforce(units: [unit])
-        for person in 0..<count {
-            workforce.unit.append(0)
-            workforce.category.append(.cadres)
-            workforce.retirementMonth.append((retires?[person] ?? CalendarMonth(year: 2045, month: 6)).index)
-            workforce.insuranceYears.append(30)
-            workforce.salaryCoefficient.append(2)
+        let people = (0..<count).map {
+            HandMadePerson(unit: 0, category: .cadres, retires: retires?[$0] ?? CalendarMonth(year: 2045, month: 6), insurance: 30, coefficient: 2)
         }
+        let workforce = Workforce.handMade(people, quota: [.zero])
         return try TransitionModel(workforce: workforce, rules: rules, effective: Self.effective, decision: decision, years: years,
                                    nonProfessionalEnds: nil, transfers: TransferSettings(scope: .none), pairs: [])
     }
@@ -147,20 +141,9 @@ struct LastingOfferTests {
         }
         let quotas = [Headcount(cadres: 10, civilServants: 12, nonProfessional: 0), Headcount(cadres: 8, civilServants: 10, nonProfessional: 0),
                       Headcount(cadres: 24, civilServants: 20, nonProfessional: 0), Headcount(cadres: 20, civilServants: 24, nonProfessional: 0)]
-        let units = quotas.indices.map { u in
-            var staff = Headcount.zero
-            for person in people where person.unit == u { staff[person.category] += 1 }
-            return TransferUnit(code: "U\(u)", province: "P", district: "D", location: Coordinate(latitude: 11 + Double(u) / 100, longitude: 108),
-                                staff: staff, quota: quotas[u])
-        }
-        var workforce = Workforce(units: units)
-        for person in people {
-            workforce.unit.append(Int32(person.unit))
-            workforce.category.append(person.category)
-            workforce.retirementMonth.append(person.retires.index)
-            workforce.insuranceYears.append(person.insurance)
-            workforce.salaryCoefficient.append(2.5)
-        }
+        let workforce = Workforce.handMade(people.map {
+            HandMadePerson(unit: $0.unit, category: $0.category, retires: $0.retires, insurance: $0.insurance, coefficient: 2.5)
+        }, quota: quotas)
         return try TransitionModel(workforce: workforce, rules: rules, effective: effective, decision: decision, years: 5, nonProfessionalEnds: nil,
                                    transfers: TransferSettings(scope: .district), pairs: [CategoryPair(from: .cadres, to: .civilServants)])
     }

@@ -33,20 +33,9 @@ struct ReplicationStepTests {
         rules.exits.voluntaryRate = voluntary
         rules.exits.earlyRetirementUptake = uptake
         rules.exits.resignationUptake = uptake
-        let units = quota.indices.map { u in
-            var staff = Headcount.zero
-            for person in people where person.unit == u { staff[person.category] += 1 }
-            return TransferUnit(code: "U\(u)", province: "P", district: "D", location: Coordinate(latitude: 11 + Double(u) / 100, longitude: 108),
-                                staff: staff, quota: quota[u])
-        }
-        var workforce = Workforce(units: units)
-        for person in people {
-            workforce.unit.append(Int32(person.unit))
-            workforce.category.append(person.category)
-            workforce.retirementMonth.append(person.retires.index)
-            workforce.insuranceYears.append(person.insurance)
-            workforce.salaryCoefficient.append(person.coefficient)
-        }
+        let workforce = Workforce.handMade(people.map {
+            HandMadePerson(unit: $0.unit, category: $0.category, retires: $0.retires, insurance: $0.insurance, coefficient: $0.coefficient)
+        }, quota: quota)
         let model = try TransitionModel(workforce: workforce, rules: rules, effective: Self.effective, decision: decision, years: years,
                                         nonProfessionalEnds: ends, transfers: TransferSettings(scope: scope), pairs: [])
         return ReplicationState(model: model, random: CommonRandom(seed: 1, replication: 0), recordLeavers: true)
