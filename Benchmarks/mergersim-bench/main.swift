@@ -241,12 +241,32 @@ for count in [5_000, 10_000, 20_000, 40_000] {
 if options.transitionRuns > 0 {
     let reallocated = try national.reallocate(judgedNational)
     let (model, _) = try national.transitionModel(reallocated, outcome: judgedNational.outcome)
-    print("\ntransition: national 2025, \(model.workforce.count) people (synthetic roster), \(model.years) years, all cores")
-    for runs in [options.transitionRuns / 10, options.transitionRuns] where runs > 0 {
-        measure("\(runs) runs", repeats: 1) { model.simulate(runs: runs, seed: options.seed).count }
+    print("\ntransition: national 2025, \(model.workforce.count) people (synthetic roster), \(model.years) years")
+    // Both offer models (issue 22): the scenario's rule set with only `exits.offer_model` changed.
+    for offerModel in OfferModel.allCases {
+        var rules = model.rules
+        rules.exits.offerModel = offerModel
+        let variant = try TransitionModel(workforce: model.workforce, rules: rules, effective: model.effective, decision: model.decision,
+                                          years: model.years, nonProfessionalEnds: model.nonProfessionalEnds,
+                                          transfers: model.transfers, pairs: model.pairs)
+        for runs in [options.transitionRuns / 10, options.transitionRuns] where runs > 0 {
+            measure("\(offerModel.rawValue) offers, \(runs) runs, all cores", repeats: 1) { variant.simulate(runs: runs, seed: options.seed).count }
+        }
+        for runs in [options.transitionRuns / 10, options.transitionRuns] where runs > 0 {
+            measure("\(offerModel.rawValue) offers, \(runs) runs, serial", repeats: 1) {
+                variant.simulate(runs: runs, seed: options.seed, parallel: false).count
+            }
+        }
     }
-    measure("\(options.transitionRuns / 10) runs, serial", repeats: 1) {
-        model.simulate(runs: options.transitionRuns / 10, seed: options.seed, parallel: false).count
+    // Runs until precise (`simulate --precision 0.01`), at most the runs asked for: the runs it needed.
+    if let precision = Precision(halfWidth: 0.01), options.transitionRuns >= Precision.minimumRuns {
+        var used = 0
+        try measure("--precision 0.01, at most \(options.transitionRuns) runs, all cores", repeats: 1) {
+            let (replications, reached) = try model.simulate(until: precision, maximumRuns: options.transitionRuns, seed: options.seed)
+            used = reached.runsUsed
+            return replications.count
+        }
+        print("  --precision 0.01 used \(used) runs")
     }
     for count in [1_000, 3_000, 10_000] {
         let generated = try SyntheticUnits.generate(count: count, seed: options.seed)
