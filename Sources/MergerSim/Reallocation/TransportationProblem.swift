@@ -31,11 +31,7 @@ struct TransportationProblem {
             return (flows, verify ? isOptimalOnEveryArc(flows) : nil)
         }
         guard arcs.count > directArcs else {
-            let (network, index, source, sink) = build([Bool](repeating: true, count: arcs.count))
-            var solved = network
-            _ = solved.minCostMaxFlow(source: source, sink: sink)
-            var flows = [Int](repeating: 0, count: arcs.count)
-            for (k, arc) in index { flows[k] = solved.flow(on: arc) }
+            let flows = ShortestPathTransportation(supplies: supplies, demands: demands, arcs: arcs).solve()
             return (flows, verify ? isOptimalOnEveryArc(flows) : nil)
         }
         var selected = [Bool](repeating: false, count: arcs.count)
