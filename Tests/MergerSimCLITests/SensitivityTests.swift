@@ -40,7 +40,7 @@ struct SensitivityTests {
         #expect(again.out.contains("5 runs, 5 stored already"), "\(again.out)")
     }
 
-    @Test func everyNumberUnderAnNCMarkIsACandidateWithItsRange() {
+    @Test func everyNumberUnderAnNCMarkIsACandidateWithItsRange() throws {
         let paths: [(path: String, value: String)] = [
             ("transition.exits.rule", "R-5.3"), ("transition.exits.status", "NC"), ("transition.exits.resignation_uptake", "0.1"),
             ("transition.exits.early_retirement_uptake", "0.8"), ("transition.exits.voluntary_rate.cadres", "0.01"),
@@ -50,8 +50,17 @@ struct SensitivityTests {
         let found = SensitivityParameters.candidates(keyPaths: paths)
         #expect(found.map(\.key) == ["rules.transition.exits.resignation_uptake", "rules.transition.exits.early_retirement_uptake",
                                      "rules.transition.exits.voluntary_rate.cadres", "rules.deadline.years"])
-        #expect(found[0].low == 0.05 && abs(found[0].high - 0.15) < 1e-12 && found[0].rule == "R-5.3")
-        #expect(found[1].high == 1, "an uptake stays at most 1")
-        #expect(found[3].low == 2 && found[3].high == 8, "whole numbers go to the whole numbers below and above")
+        let ranges = try found.map { p in
+            guard case .numeric(let value, let low, let high) = p.range else { throw RangeIsNotANumber(key: p.key) }
+            return (value, low, high)
+        }
+        #expect(ranges[0].0 == 0.1 && ranges[0].1 == 0.05 && abs(ranges[0].2 - 0.15) < 1e-12 && found[0].rule == "R-5.3")
+        #expect(ranges[1].2 == 1, "an uptake stays at most 1")
+        #expect(ranges[3].1 == 2 && ranges[3].2 == 8, "whole numbers go to the whole numbers below and above")
+        // What the overrides and the CSV write: unchanged by the typed range.
+        #expect(found.map(\.lowText) == ["0.05", "0.4", "0.005", "2"] && found.map(\.highText) == ["0.15", "1", "0.015", "8"])
+        #expect(found.map(\.valueText) == ["0.1", "0.8", "0.01", "5"])
     }
+
+    struct RangeIsNotANumber: Error { var key: String }
 }

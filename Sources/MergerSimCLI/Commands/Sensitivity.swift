@@ -8,9 +8,10 @@ import MergerSimStore
 /// `mergersim sensitivity SCENARIO.yaml`: which unconfirmed (NC) value of the rule set moves the figures most.
 struct Sensitivity: ConsoleCommand {
     static let configuration = CommandConfiguration(
-        abstract: "One at a time over every NC value of the scenario's rule set (low and high, ±50 %): which moves the headline figures most.",
+        abstract: "One at a time over every NC value of the scenario's rule set (low and high, ±50 %; a named choice: each other choice): which moves the headline figures most.",
         discussion: """
-            Runs the scenario as it is, then each NC value at its low and its high with the same seed, and ranks the values by \
+            Runs the scenario as it is, then each NC number at its low and its high, and each NC named choice (the offer model) \
+            at each other valid choice, with the same seed, and ranks the values by \
             how far they move the surplus at the deadline, the exit cost and the probability that every unit is within quota; a \
             value that flips the deadline verdict ranks first. Writes to the output folder: runs.sqlite (every run), \
             sensitivity.csv (the tornado table: per value and metric, the means at base, low and high, the swing with its 95 % CI, \
@@ -81,9 +82,33 @@ struct SensitivityManifest: FolderManifest {
     var parameters: [Parameter]
     var outputs = [SweepFolder.storeName, "sensitivity.csv", "manifest.json"]
 
+    /// A parameter as the manifest lists it: a number's value, low and high as numbers, a named
+    /// choice's as names (low the rule set's choice, high the alternative).
     struct Parameter: Encodable {
-        var key: String, rule: String, value: Double, low: Double, high: Double
+        var key: String, rule: String, value: Value, low: Value, high: Value
         var refused: String?
+
+        enum Value: Encodable {
+            case number(Double), name(String)
+
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.singleValueContainer()
+                switch self {
+                case .number(let x): try container.encode(x)
+                case .name(let name): try container.encode(name)
+                }
+            }
+        }
+
+        init(_ p: SensitivityParameters.Parameter) {
+            key = p.key
+            rule = p.rule
+            refused = p.refused
+            switch p.range {
+            case .numeric(let x, let lowX, let highX): (value, low, high) = (.number(x), .number(lowX), .number(highX))
+            case .choice(let base, let alternative): (value, low, high) = (.name(base), .name(base), .name(alternative))
+            }
+        }
     }
 
     init(command: [String], analysis: SensitivityAnalysis, runs: Int?, base: [Override]) {
@@ -91,6 +116,6 @@ struct SensitivityManifest: FolderManifest {
         scenario = analysis.scenarioPath
         self.runs = runs
         overrides = base.map(\.description)
-        parameters = analysis.parameters.map { Parameter(key: $0.key, rule: $0.rule, value: $0.value, low: $0.low, high: $0.high, refused: $0.refused) }
+        parameters = analysis.parameters.map(Parameter.init)
     }
 }

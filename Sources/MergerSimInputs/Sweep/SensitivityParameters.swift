@@ -2,21 +2,73 @@ import Foundation
 import MergerSim
 
 /// The values a sensitivity analysis varies: every number under a value the rule set marks NC (not
-/// confirmed), each taken to a low and a high value one at a time.
+/// confirmed), each taken to a low and a high value one at a time, and every named choice under such a
+/// mark (``namedChoices``), each taken to every other valid choice.
 ///
-/// The range is ±50 % of the rule set's value; whole numbers go to the whole numbers below and above
-/// (⌊0.5·v⌋ and ⌈1.5·v⌉); shares, rates, uptakes, factors and weights at most 1 stay at most 1. A value
-/// of 0 has no ±50 % range and is left out. Each low and high is checked by the rule set's own checks
-/// before anything runs; one it refuses is left out with the reason (``Parameter/refused``).
+/// A number's range is ±50 % of the rule set's value; whole numbers go to the whole numbers below and
+/// above (⌊0.5·v⌋ and ⌈1.5·v⌉); shares, rates, uptakes, factors and weights at most 1 stay at most 1. A
+/// value of 0 has no ±50 % range and is left out. A named choice (``Parameter/Range/choice(base:alternative:)``)
+/// is compared with the rule set's own choice, which the base run already holds: its swing is the
+/// alternative − the rule set's choice. Each value run is checked by the rule set's own checks before
+/// anything runs; one it refuses is left out with the reason (``Parameter/refused``).
 public struct SensitivityParameters: Sendable {
     public struct Parameter: Sendable, Equatable {
         /// The override key (`rules.transition.exits.resignation_uptake`).
         public var key: String
         public var rule: String
-        public var value: Double
-        public var low: Double, high: Double
-        /// Why the rule set refuses the low or high value, when it does (the parameter is then not run).
+        /// The rule set's value and what it is taken to.
+        public var range: Range
+        /// Why the rule set refuses a value run, when it does (the parameter is then not run).
         public var refused: String?
+
+        /// What a parameter's value is taken to.
+        public enum Range: Sendable, Equatable {
+            /// A number: the rule set's `value`, taken to `low` and to `high` (two runs beside the base).
+            case numeric(value: Double, low: Double, high: Double)
+            /// A named choice: the rule set's choice `base` (the base run) and one `alternative` valid
+            /// choice (one run beside the base).
+            case choice(base: String, alternative: String)
+        }
+
+        public init(key: String, rule: String, range: Range, refused: String? = nil) {
+            self.key = key
+            self.rule = rule
+            self.range = range
+            self.refused = refused
+        }
+
+        /// The rule set's value as an override writes it (a choice: its name).
+        public var valueText: String {
+            switch range {
+            case .numeric(let value, _, _): Self.text(value)
+            case .choice(let base, _): base
+            }
+        }
+
+        /// The low side as an override writes it; for a choice, the rule set's choice (the base run).
+        public var lowText: String {
+            switch range {
+            case .numeric(_, let low, _): Self.text(low)
+            case .choice(let base, _): base
+            }
+        }
+
+        /// The high side as an override writes it; for a choice, the alternative.
+        public var highText: String {
+            switch range {
+            case .numeric(_, _, let high): Self.text(high)
+            case .choice(_, let alternative): alternative
+            }
+        }
+
+        /// The runs the parameter needs beside the base, each a side's name and the value its override
+        /// writes: a number's low and high; a choice's alternative alone (its low side is the base run).
+        public var runs: [(side: String, value: String)] {
+            switch range {
+            case .numeric(_, let low, let high): [("low", Self.text(low)), ("high", Self.text(high))]
+            case .choice(_, let alternative): [("alternative", alternative)]
+            }
+        }
 
         /// The value as an override writes it.
         public static func text(_ x: Double) -> String {
@@ -27,14 +79,31 @@ public struct SensitivityParameters: Sendable {
     /// The part of a key path that marks a value at most 1 when the value is.
     static let unitInterval = ["uptake", "share", "rate", "factor", "weight", "probability"]
 
+    /// The named choices a rule file may hold under an NC mark, by key path, each with its valid names
+    /// as the type that reads it knows them.
+    public static let namedChoices: [(path: String, names: [String])] = [
+        ("transition.exits.offer_model", OfferModel.allCases.map(\.rawValue)),
+    ]
+
     /// Every number under an NC mark (`status: NC`) of a rule file, given as its key paths and values
-    /// (``RuleSetLoader/keyPaths(_:overrides:)``), in file order, with its range (not yet checked).
+    /// (``RuleSetLoader/keyPaths(_:overrides:)``), in file order, with its range (not yet checked); then
+    /// every named choice under an NC mark (``namedChoices``) once per other valid choice, in file order.
+    /// The choices come last so that adding one leaves the numbers' runs where they were.
     public static func candidates(keyPaths: [(path: String, value: String)]) -> [Parameter] {
         let marked = keyPaths.filter { $0.path.hasSuffix(".status") && $0.value == Status.notConfirmed.rawValue }
             .map { String($0.path.dropLast(".status".count)) + "." }
         let rules = keyPaths.filter { $0.path == "rule" || $0.path.hasSuffix(".rule") }.map { (prefix: String($0.path.dropLast("rule".count)), rule: $0.value) }
-        var found: [Parameter] = []
+        func rule(of path: String) -> String { rules.filter { path.hasPrefix($0.prefix) }.max { $0.prefix.count < $1.prefix.count }?.rule ?? "" }
+        var numbers: [Parameter] = [], choices: [Parameter] = []
         for (path, text) in keyPaths where marked.contains(where: { path.hasPrefix($0) }) {
+            if let choice = namedChoices.first(where: { $0.path == path }) {
+                // A name the type does not know is the rule file's error, refused when the base run reads it.
+                guard choice.names.contains(text) else { continue }
+                for alternative in choice.names where alternative != text {
+                    choices.append(Parameter(key: "rules." + path, rule: rule(of: path), range: .choice(base: text, alternative: alternative)))
+                }
+                continue
+            }
             let name = path.split(separator: ".").last.map(String.init) ?? path
             guard name != "rule", name != "status", let value = DecimalText.decimal(text), value != 0 else { continue }
             let whole = value == value.rounded() && !text.contains(".")
@@ -43,9 +112,8 @@ public struct SensitivityParameters: Sendable {
             if value < 0 { swap(&low, &high) }
             let parts = path.split(separator: ".")
             if value > 0, value <= 1, parts.contains(where: { part in unitInterval.contains { part.contains($0) } }) { high = min(high, 1) }
-            let rule = rules.filter { path.hasPrefix($0.prefix) }.max { $0.prefix.count < $1.prefix.count }?.rule ?? ""
-            found.append(Parameter(key: "rules." + path, rule: rule, value: value, low: low, high: high))
+            numbers.append(Parameter(key: "rules." + path, rule: rule(of: path), range: .numeric(value: value, low: low, high: high)))
         }
-        return found
+        return numbers + choices
     }
 }

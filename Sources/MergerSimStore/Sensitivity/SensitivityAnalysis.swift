@@ -5,18 +5,19 @@ import MergerSimInputs
 import MergerSimReports
 
 /// One-at-a-time sensitivity of a scenario's headline figures to the rule set's NC values: the
-/// scenario as it is (the base), then each value at its low and at its high (``SensitivityParameters``)
-/// with everything else as in the base, all with the same seed, so each swing (high − low) is a paired
-/// difference with little Monte Carlo noise. Runs go into a run store like a sweep's, so an analysis
-/// stopped midway resumes.
+/// scenario as it is (the base), then each number at its low and at its high, and each named choice at
+/// its alternative (``SensitivityParameters``), with everything else as in the base, all with the same
+/// seed, so each swing (high − low; for a choice, the alternative − the base run) is a paired difference
+/// with little Monte Carlo noise. Runs go into a run store like a sweep's, so an analysis stopped
+/// midway resumes.
 public struct SensitivityAnalysis: Sendable {
     public let scenarioPath: String
     /// Every candidate value, those the rule set refuses at their low or high included (with the reason).
     public let parameters: [SensitivityParameters.Parameter]
-    /// The base (number 1), then per parameter run its low and high.
+    /// The base (number 1), then per parameter run its low and high (a choice: its alternative).
     public let settings: [SweepPlan.Setting]
 
-    /// Reads the scenario's rule set (with `base` overrides) and checks each parameter's low and high by
+    /// Reads the scenario's rule set (with `base` overrides) and checks each value a parameter runs by
     /// loading the scenario with it; `only` keeps the parameters whose key starts with one of its prefixes.
     public init(scenarioPath: String, base: [Override], only: [String] = []) throws(InputError) {
         self.scenarioPath = scenarioPath
@@ -27,20 +28,20 @@ public struct SensitivityAnalysis: Sendable {
             only.isEmpty || only.contains { p.key == $0 || p.key.hasPrefix($0.hasSuffix(".") ? $0 : $0 + ".") }
         }
         for i in parameters.indices {
-            for value in [parameters[i].low, parameters[i].high] where parameters[i].refused == nil {
-                let override = Override(path: parameters[i].key.split(separator: ".").map(String.init), value: SensitivityParameters.Parameter.text(value))
+            for (_, value) in parameters[i].runs where parameters[i].refused == nil {
+                let override = Override(path: parameters[i].key.split(separator: ".").map(String.init), value: value)
                 do {
                     _ = try ScenarioInputs.ruleSets(of: try Scenario(path: scenarioPath, overrides: base + [override]), defaults: &ignored)
                 } catch {
-                    parameters[i].refused = "\(SensitivityParameters.Parameter.text(value)): \(error.message)"
+                    parameters[i].refused = "\(value): \(error.message)"
                 }
             }
         }
         self.parameters = parameters
         var settings = [SweepPlan.Setting(number: 1, row: 0, values: ["base"], seed: nil, overrides: base)]
         for (i, p) in parameters.enumerated() where p.refused == nil {
-            for (side, value) in [("low", p.low), ("high", p.high)] {
-                let override = Override(path: p.key.split(separator: ".").map(String.init), value: SensitivityParameters.Parameter.text(value))
+            for (side, value) in p.runs {
+                let override = Override(path: p.key.split(separator: ".").map(String.init), value: value)
                 settings.append(SweepPlan.Setting(number: settings.count + 1, row: i + 1, values: [side], seed: nil, overrides: base + [override]))
             }
         }
@@ -50,7 +51,7 @@ public struct SensitivityAnalysis: Sendable {
     /// One parameter's effect on one headline metric, with the parameter's rank.
     public struct Effect: Sendable {
         public var parameter: SensitivityParameters.Parameter
-        /// The means, the swing (high − low, paired) and the verdicts.
+        /// The means, the swing (high − low, paired; a choice: the alternative − the base run) and the verdicts.
         public var swing: HeadlineSwing
         public var rank: Int
         public var metric: HeadlineMetric { swing.metric }
@@ -60,20 +61,31 @@ public struct SensitivityAnalysis: Sendable {
     /// The effects, parameters ranked by ``HeadlineSwing/score(_:)`` (a verdict flip first, then the
     /// largest relative swing), read from the runs of `store` (setting number → run id). The store only
     /// reads the runs back; ``HeadlineSwing`` computes.
-    /// - Throws: ``InputError`` for a run the store cannot read, or one without a known verdict.
+    /// - Throws: ``InputError`` for a run the store cannot read, or one without a known verdict;
+    ///   ``InternalError`` for a parameter whose settings are not the runs it needs.
     public func effects(runIDs: [Int: Int64], store: RunStore) throws -> [Effect] {
         guard let baseID = runIDs[1] else { return [] }
         let base = try store.headlineResult(ofRun: baseID)
         var varied: [(parameter: SensitivityParameters.Parameter, low: HeadlineResult, high: HeadlineResult)] = []
         for (i, p) in parameters.enumerated() where p.refused == nil {
-            let numbers = settings.filter { $0.row == i + 1 }.map(\.number)
-            guard numbers.count == 2, let lowID = runIDs[numbers[0]], let highID = runIDs[numbers[1]] else { continue }
-            varied.append((p, try store.headlineResult(ofRun: lowID), try store.headlineResult(ofRun: highID)))
+            let ids = settings.filter { $0.row == i + 1 }.map { runIDs[$0.number] }
+            switch (p.range, ids.count) {
+            case (.numeric, 2):
+                guard let lowID = ids[0], let highID = ids[1] else { continue }
+                varied.append((p, try store.headlineResult(ofRun: lowID), try store.headlineResult(ofRun: highID)))
+            case (.choice, 1):
+                // The low side is the rule set's own choice: the base run.
+                guard let alternativeID = ids[0] else { continue }
+                varied.append((p, base, try store.headlineResult(ofRun: alternativeID)))
+            default:
+                throw InternalError("the sensitivity of \(p.key) has \(ids.count) runs, not the \(p.runs.count) it needs")
+            }
         }
         return try Self.effects(base: base, varied: varied)
     }
 
-    /// The effects of each parameter's `low` and `high` runs beside the `base` run, ranked; in memory, no store.
+    /// The effects of each parameter's `low` and `high` runs beside the `base` run, ranked; in memory, no
+    /// store. A named choice gives the base run as its `low` and its alternative's run as its `high`.
     public static func effects(base: HeadlineResult,
                                varied: [(parameter: SensitivityParameters.Parameter, low: HeadlineResult, high: HeadlineResult)]) throws(GSLError) -> [Effect] {
         let swings = try varied.map { v throws(GSLError) in try HeadlineSwing.swings(base: base, low: v.low, high: v.high) }

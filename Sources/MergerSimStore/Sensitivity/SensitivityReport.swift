@@ -14,7 +14,10 @@ public struct SensitivityReport: Sendable {
         refused = parameters.filter { $0.refused != nil }
     }
 
-    /// One row per parameter and headline metric, ranked (rank 1 moves the figures most).
+    /// One row per parameter and headline metric, ranked (rank 1 moves the figures most). A number's
+    /// `value`, `low` and `high` are numbers; a named choice's are names: `value` and `low` the rule
+    /// set's choice (`low_mean` the base run's), `high` the alternative, so `swing` is the alternative −
+    /// the rule set's choice.
     public var csv: Data {
         var writer = CSVWriter(header: ["rank", "parameter", "rule", "value", "low", "high", "metric", "base_mean", "low_mean", "high_mean",
                                         "swing", "swing_se", "swing_ci95_low", "swing_ci95_high", "verdict_base", "verdict_low",
@@ -23,15 +26,24 @@ public struct SensitivityReport: Sendable {
         for e in effects {
             let p = e.parameter
             let s = e.swing, swing = s.swing
-            writer.append([String(e.rank), p.key, p.rule, n(p.value), n(p.low), n(p.high), e.metric.name, n(s.base), n(s.low), n(s.high),
+            writer.append([String(e.rank), p.key, p.rule] + Self.values(p) + [e.metric.name, n(s.base), n(s.low), n(s.high),
                            n(swing.mean), swing.standardError.map(n) ?? "", swing.low.map(n) ?? "", swing.high.map(n) ?? "",
                            s.verdicts.base.rawValue, s.verdicts.low.rawValue, s.verdicts.high.rawValue, e.verdictFlips ? "yes" : "no"])
         }
         return writer.data
     }
 
-    /// The ranking for a reader: per parameter its range and the swing (high − low) of each headline
-    /// metric, a bar for the largest, and any verdict flip; `top` parameters.
+    /// The `value`, `low` and `high` cells: numbers as the CSV writes them, a choice's names as they are.
+    static func values(_ p: SensitivityParameters.Parameter) -> [String] {
+        switch p.range {
+        case .numeric(let value, let low, let high): [value, low, high].map(SweepReport.number)
+        case .choice: [p.valueText, p.lowText, p.highText]
+        }
+    }
+
+    /// The ranking for a reader: per parameter its range and the swing (high − low; a named choice:
+    /// the alternative − the rule set's choice) of each headline metric, a bar for the largest, and any
+    /// verdict flip; `top` parameters.
     public func text(top: Int = 15) -> String {
         let metrics = HeadlineMetric.allCases
         var table = [["#", "parameter", "low → high"] + metrics.map(Self.shortName) + ["verdict", ""]]
@@ -41,7 +53,7 @@ public struct SensitivityReport: Sendable {
         let widest = scores.values.max() ?? 0
         for rank in ranks.keys.sorted().prefix(top) {
             guard let rows = ranks[rank], let p = rows.first?.parameter else { continue }
-            var line = [String(rank), p.key, "\(SensitivityParameters.Parameter.text(p.low)) → \(SensitivityParameters.Parameter.text(p.high))"]
+            var line = [String(rank), p.key, "\(p.lowText) → \(p.highText)"]
             for metric in metrics {
                 guard let e = rows.first(where: { $0.metric == metric }) else { line.append(""); continue }
                 let swing = e.swing.swing
@@ -59,6 +71,9 @@ public struct SensitivityReport: Sendable {
                 .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }.joined(separator: "\n")
         text += "\nΔ: the figure at the high value minus at the low, same seed (paired); * beyond Monte Carlo noise (95 % CI leaves out 0)."
+        if effects.contains(where: { if case .choice = $0.parameter.range { true } else { false } }) {
+            text += "\nA named choice (rule set's → other): Δ is the figure under the other choice minus under the rule set's (the base run)."
+        }
         if !refused.isEmpty {
             text += "\nNot varied (the rule set refuses the value): " + refused.map { "\($0.key) (\($0.refused ?? ""))" }.joined(separator: "; ")
         }
