@@ -3,6 +3,8 @@
 //   swift run -c release mergersim-bench --units N --write-scenario DIR
 //     (writes the generated units as a scenario: units.csv with positions, a plan keeping every unit, province transfers,
 //      1 run of 1 year; for timing `mergersim simulate` and `validate` from reading to writing)
+//   swift run -c release mergersim-bench --time-scenario PATH [--repeat R]
+//     (reading, judging, stage 1 and 2, stage 2 alone and the transition model of one scenario, timed apart)
 //   swift run -c release mergersim-bench --propose MOVES_PER_UNIT [--w-failing X] [--w-compact X] [--w-balance X] [--w-district X]
 //     (issue 13: the national units grouped into each province's real count; targets met and ARI against the real 2025 grouping;
 //      then the mandatory mode over the 3,321 units of the 2026 round)
@@ -128,6 +130,14 @@ if let path = options.timedScenario {
     measure("stage 2: TransferPlanner, distances cached", repeats: options.repeats) {
         TransferPlanner(settings: run.settings.transfers, units: units, pairs: []).groups.count
     }
+    // Stage 2 itself on the units after stage 1, as `reallocate` plans them: distances as needed, no proof asked.
+    var stage2Moves = 0
+    measure("stage 2: plan the transfers", repeats: options.repeats) {
+        let plan = run.settings.transfers.plan(units, pairs: run.rules.reallocation.crossCategory.pairs)
+        stage2Moves = plan.peopleMoved
+        return plan.transfers.count
+    }
+    print("    \(stage2Moves) people moved")
     try measure("transition model (with its planner)", repeats: options.repeats) { try run.transitionModel(reallocation!, merger: judged!.merger).0.years }
     exit(0)
 }
