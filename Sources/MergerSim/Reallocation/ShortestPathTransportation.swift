@@ -49,33 +49,36 @@ struct ShortestPathTransportation {
         // How each node was reached: a supply from the source (`fromSource`) or back along arc k (k);
         // a demand along arc k (k); the sink from demand d (d).
         var reachedBy = [Int](repeating: Self.fromSource, count: nodes)
-        // The distances of this round, and the nodes given one but not yet settled, nearest first.
+        // The distances of this round (the sink's apart: `toSink`), and the nodes given one but not yet
+        // settled, nearest first.
+        var distance = [Int64](repeating: .max, count: nodes)
         var queue = NodeQueue(nodes: nodes)
         var reached: [Int] = []
         reached.reserveCapacity(nodes)
 
         while true {
             for v in reached {
-                queue.distance[v] = .max
+                distance[v] = .max
                 settled[v] = false
             }
             reached.removeAll(keepingCapacity: true)
             queue.removeAll()
-            reached.append(sink)
             reached.append(source)
+            distance[source] = 0
             queue.lower(source, to: 0)
             // The sink's distance is known as soon as a demand with posts left is reached (through its arc
             // to the sink), and nothing at or beyond it can shorten it (reduced costs are ≥ 0): such nodes
             // are never queued, and the round ends when the nearest queued node is no nearer than the sink.
-            while let u = queue.nearest, queue.distance[u] < queue.distance[sink] {
+            var toSink = Int64.max
+            while let (length, u) = queue.nearest, length < toSink {
                 queue.removeNearest()
                 settled[u] = true
-                let length = queue.distance[u]
                 if u == source {
                     for s in 0..<supplyCount where supplyLeft[s] > 0 {
                         let through = length + potential[source] - potential[s]
-                        if through < queue.distance[s], through < queue.distance[sink] {
-                            if queue.distance[s] == .max { reached.append(s) }
+                        if through < distance[s], through < toSink {
+                            if distance[s] == .max { reached.append(s) }
+                            distance[s] = through
                             queue.lower(s, to: through)
                             reachedBy[s] = Self.fromSource
                         }
@@ -84,17 +87,17 @@ struct ShortestPathTransportation {
                     let base = length + potential[u]
                     for position in supplyStart[u]..<supplyStart[u + 1] {
                         let k = bySupply[position], v = supplyCount + arcs[k].demand
-                        guard !settled[v] else { continue }
                         let through = base + arcs[k].cost - potential[v]
-                        guard through < queue.distance[v], through < queue.distance[sink] else { continue }
-                        if queue.distance[v] == .max { reached.append(v) }
+                        guard through < distance[v], through < toSink, !settled[v] else { continue }
+                        if distance[v] == .max { reached.append(v) }
+                        distance[v] = through
                         queue.lower(v, to: through)
                         reachedBy[v] = k
                         let d = v - supplyCount
                         if demandLeft[d] > 0 {
-                            let toSink = through + potential[v] - potential[sink]
-                            if toSink < queue.distance[sink] {
-                                queue.distance[sink] = toSink  // the sink is never queued: the loop's bound
+                            let viaDemand = through + potential[v] - potential[sink]
+                            if viaDemand < toSink {
+                                toSink = viaDemand
                                 reachedBy[sink] = d
                             }
                         }
@@ -105,21 +108,19 @@ struct ShortestPathTransportation {
                         let k = byDemand[position]
                         guard flow[k] > 0 else { continue }
                         let v = arcs[k].supply
-                        guard !settled[v] else { continue }
                         let through = length - arcs[k].cost + potential[u] - potential[v]
-                        if through < queue.distance[v], through < queue.distance[sink] {
-                            if queue.distance[v] == .max { reached.append(v) }
-                            queue.lower(v, to: through)
-                            reachedBy[v] = k
-                        }
+                        guard through < distance[v], through < toSink, !settled[v] else { continue }
+                        if distance[v] == .max { reached.append(v) }
+                        distance[v] = through
+                        queue.lower(v, to: through)
+                        reachedBy[v] = k
                     }
                 }
             }
-            let toSink = queue.distance[sink]
             guard toSink < .max else { return flow }
 
             // Potentials: nodes settled before the sink move by their distance, every other by the sink's.
-            for v in 0..<nodes { potential[v] += min(queue.distance[v], toSink) }
+            for v in 0..<nodes { potential[v] += min(distance[v], toSink) }
 
             // The path, from the sink back to the source, and what it can carry.
             let lastDemand = reachedBy[sink]
@@ -156,69 +157,66 @@ struct ShortestPathTransportation {
     /// ``reachedBy`` of a supply reached straight from the source.
     private static let fromSource = -1
 
-    /// Each node's distance this round, and a binary heap of the nodes given one and not yet settled,
-    /// nearest first, ties to the lower node; a node's distance is lowered in place (no duplicate entries).
+    /// A binary heap of nodes keyed by their distance this round, nearest first, ties to the lower
+    /// node; a node's key is lowered in place (no duplicate entries).
     private struct NodeQueue {
-        var distance: [Int64]
-        private var heap: [Int] = []
+        private var heap: [(key: Int64, node: Int)] = []
         /// Each node's index in `heap`, −1 when it is not there.
         private var position: [Int]
 
         init(nodes: Int) {
-            distance = [Int64](repeating: .max, count: nodes)
             position = [Int](repeating: -1, count: nodes)
             heap.reserveCapacity(nodes)
         }
 
-        var nearest: Int? { heap.first }
+        var nearest: (key: Int64, node: Int)? { heap.first }
 
-        @inline(__always) private func before(_ a: Int, _ b: Int) -> Bool {
-            distance[a] < distance[b] || (distance[a] == distance[b] && a < b)
+        @inline(__always) private static func before(_ a: (key: Int64, node: Int), _ b: (key: Int64, node: Int)) -> Bool {
+            a.key < b.key || (a.key == b.key && a.node < b.node)
         }
 
         mutating func removeAll() {
-            for v in heap { position[v] = -1 }
+            for entry in heap { position[entry.node] = -1 }
             heap.removeAll(keepingCapacity: true)
         }
 
-        /// Gives `node` the distance `value` (below its current one), queueing it if it is not queued.
-        mutating func lower(_ node: Int, to value: Int64) {
-            distance[node] = value
+        /// Gives `node` the key `key` (below its current one), queueing it if it is not queued.
+        mutating func lower(_ node: Int, to key: Int64) {
+            let entry = (key: key, node: node)
             var i = position[node]
             if i < 0 {
                 i = heap.count
-                heap.append(node)
+                heap.append(entry)
             }
             while i > 0 {
                 let parent = (i - 1) / 2
-                guard before(node, heap[parent]) else { break }
+                guard Self.before(entry, heap[parent]) else { break }
                 heap[i] = heap[parent]
-                position[heap[i]] = i
+                position[heap[i].node] = i
                 i = parent
             }
-            heap[i] = node
+            heap[i] = entry
             position[node] = i
         }
 
-        /// Takes the nearest node off the queue (its distance stays).
+        /// Takes the nearest node off the queue.
         mutating func removeNearest() {
             let top = heap[0], last = heap.removeLast()
-            position[top] = -1
+            position[top.node] = -1
             guard !heap.isEmpty else { return }
             var i = 0
             while true {
                 let left = 2 * i + 1, right = left + 1
-                var smallest = last
-                var to = i
-                if left < heap.count, before(heap[left], smallest) { smallest = heap[left]; to = left }
-                if right < heap.count, before(heap[right], smallest) { smallest = heap[right]; to = right }
+                var smallest = last, to = i
+                if left < heap.count, Self.before(heap[left], smallest) { smallest = heap[left]; to = left }
+                if right < heap.count, Self.before(heap[right], smallest) { smallest = heap[right]; to = right }
                 if to == i { break }
                 heap[i] = smallest
-                position[smallest] = i
+                position[smallest.node] = i
                 i = to
             }
             heap[i] = last
-            position[last] = i
+            position[last.node] = i
         }
     }
 }
