@@ -7,6 +7,9 @@
 #   make report-check  renders the bundled scenarios' report.html in headless Chromium; fails on a broken page
 SWIFT ?= swift
 FUZZ_SECONDS ?= 600
+# The national transition's runs in `make bench` (100 and 1,000 by default, both offer models, serial and
+# on all cores, and --precision 0.01 within them); BENCH_TRANSITION_RUNS=0 skips them (about 5 minutes on 2 cores).
+BENCH_TRANSITION_RUNS ?= 1000
 
 .PHONY: example test bench deps fuzz docs report-check browser
 
@@ -17,7 +20,7 @@ test: deps
 	$(SWIFT) test
 
 bench: deps
-	$(SWIFT) run -c release mergersim-bench
+	$(SWIFT) run -c release mergersim-bench --transition-runs $(BENCH_TRANSITION_RUNS)
 
 # The DocC catalog of the library (Sources/MergerSim/MergerSim.docc), into .build/plugins/Swift-DocC/outputs.
 docs: deps
