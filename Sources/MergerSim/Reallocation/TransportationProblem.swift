@@ -1,7 +1,7 @@
 /// Moving whole people from units with surplus to units with vacancies at least cost, as many as
 /// possible: a transportation problem solved exactly as a minimum-cost maximum flow.
 ///
-/// Small problems are solved on every allowed arc by successive shortest paths (``FlowNetwork``).
+/// Small problems are solved on every allowed arc by successive shortest paths (``ShortestPathTransportation``).
 /// Large ones by **candidate arcs** (column generation) and cost scaling (``CostScalingFlow``): each
 /// supply's and each demand's `candidates` cheapest arcs are solved first; then the flow is checked
 /// against every arc left out, under the solver's prices π: an arc left out can improve the flow only
