@@ -9,6 +9,10 @@
 /// characters other than tab, CR and LF (a NUL, say), a quote
 /// inside an unquoted field, text after a closing quote, an unclosed quote,
 /// a record with more or fewer fields than the header, a repeated header name.
+///
+/// Separated by `,`, or by `;` as Excel writes "CSV" in a locale whose decimal mark is the comma
+/// (``CSVSeparator``): the header tells which, when the reader names the columns it expects
+/// (``init(bytes:file:expecting:)``). A header separated by both is refused.
 public struct CSVTable: Sendable {
     /// The file's name, as given, for messages.
     public let file: String
@@ -21,16 +25,26 @@ public struct CSVTable: Sendable {
     /// The index of each header name.
     public let columnIndex: [String: Int]
 
+    /// The character between fields, told by the header; `;` makes `,` the decimal mark.
+    public let separator: CSVSeparator
+
     /// Parses `bytes` (the whole file).
     ///
+    /// - Parameters:
+    ///   - bytes: the whole file.
+    ///   - file: its name, for messages.
+    ///   - knownColumns: column names the file's kind has (a reader's required columns). A header that
+    ///     splits into some of them on `;` but into none on `,` makes a `;` file; one that splits into
+    ///     some on each is refused. Without names, the file is read as `,`-separated.
     /// - Throws: ``InputError`` (bad data, 65) naming the file, line and column.
-    public init(bytes: [UInt8], file: String) throws(InputError) {
+    public init(bytes: [UInt8], file: String, expecting knownColumns: [String] = []) throws(InputError) {
         self.file = file
-        var parser = CSVParser(bytes: bytes, file: file)
-        try parser.checkEncoding()
-        var first = try parser.nextRecord()
-        while let record = first, record.fields.allSatisfy(\.isEmpty) { first = try parser.nextRecord() }
-        guard let headerRecord = first else {
+        try CSVParser(bytes: bytes, file: file).checkEncoding()
+        let detected = try Self.headerAndSeparator(of: bytes, file: file, expecting: Set(knownColumns))
+        var parser = detected.parser
+        let separator = detected.separator
+        self.separator = separator
+        guard let headerRecord = detected.header else {
             throw .badData(file, line: 1, column: 1, "the file is empty; expected a header row naming the columns")
         }
         header = headerRecord.fields.map { $0.trimmingSpaces }
@@ -52,8 +66,7 @@ public struct CSVTable: Sendable {
             guard record.fields.count == header.count else {
                 let column = record.fields.count > header.count ? record.columns[header.count] : nil
                 throw .badData(file, line: record.line, column: column,
-                               "this row has \(record.fields.count) fields but the header has \(header.count); "
-                                   + "a field containing a comma must be quoted")
+                               Self.raggedRowMessage(record, headerCount: header.count, separator: separator))
             }
             records.append(record)
         }
