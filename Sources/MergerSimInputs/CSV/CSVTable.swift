@@ -3,7 +3,7 @@
 ///
 /// Accepted: UTF-8 with or without a byte-order mark; CRLF, LF or CR line
 /// ends; fields quoted with `"` (a quote inside doubled, line breaks inside
-/// kept). Records whose fields are all empty (Excel's `,,,,` rows and blank
+/// kept). Records whose fields are all empty (Excel's `,,,,` or `;;;;` rows and blank
 /// lines) are skipped, before the header too; lines are counted in the file
 /// as it is, blank lines included. Rejected, with the place: invalid UTF-8, control
 /// characters other than tab, CR and LF (a NUL, say), a quote
@@ -33,9 +33,10 @@ public struct CSVTable: Sendable {
     /// - Parameters:
     ///   - bytes: the whole file.
     ///   - file: its name, for messages.
-    ///   - knownColumns: column names the file's kind has (a reader's required columns). A header that
-    ///     splits into some of them on `;` but into none on `,` makes a `;` file; one that splits into
-    ///     some on each is refused. Without names, the file is read as `,`-separated.
+    ///   - knownColumns: column names the file's kind has (a reader's required columns). A header whose
+    ///     known names are all separated by `;` makes a `;` file; one that needs both `;` and `,` to
+    ///     separate them is refused (``headerAndSeparator(of:file:expecting:)``). Without names, the
+    ///     file is read as `,`-separated.
     /// - Throws: ``InputError`` (bad data, 65) naming the file, line and column.
     public init(bytes: [UInt8], file: String, expecting knownColumns: [String] = []) throws(InputError) {
         self.file = file
