@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import MergerSim
 @testable import MergerSimInputs
@@ -81,6 +82,14 @@ struct ExcelSemicolonCSVTests {
         #expect(excel.people.map(\.insuranceYears) == [FixedDecimal(millionths: 21_500_000, decimals: 1), FixedDecimal(millionths: 3_000_000, decimals: 0)])
         #expect(excel.people.map(\.salaryCoefficient) == [FixedDecimal(millionths: 2_340_000, decimals: 2), FixedDecimal(millionths: 2_000_000, decimals: 0)])
         #expect(excel.people.map(\.title) == ["Chủ tịch; UBND", "Công chức, địa chính"])
+    }
+
+    @Test func excelTargetsFileReads() throws {
+        let units = try UnitsFile(bytes: Self.semicolonUnits, file: "u.csv").units
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("targets-\(UUID().uuidString).csv").path
+        try Data(Self.excel(["province;units", "Ninh Thuận;1"])).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try ProposalInputs.targets(path, provinces: ["Ninh Thuận"], units: units) == ["Ninh Thuận": 1])
     }
 
     @Test func semicolonFileWithoutDecimalCommasReads() throws {
