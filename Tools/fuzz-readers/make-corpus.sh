@@ -22,5 +22,8 @@ seed 6 scenarios/phan-rang-2024/sweep.yaml sweep-phan-rang
 seed 6 scenarios/vn-2025/sweep.yaml sweep-vn-2025
 printf '\006scenario: s.yaml\nsample: {n: 20, method: latin_hypercube, seed: 3}\nvary:\n  rules.transition.exits.resignation_uptake: {min: 0.05, max: 0.3}\n  transition.years: {min: 1, max: 10}\nruns: 50\n' > "$out/sweep-sampled"
 printf '\003id,unit_code,category,sex,birth_date,insurance_years,salary_coefficient,title\n1,22753,cadre,M,1972-01-15,30,3.0,chair\n2,22753,civil_servant,F,1985-06,15.5,2.34,\n3,22756,non_professional,M,1990,,,\n' > "$out/roster"
+# Excel's CSV in a Vietnamese locale: BOM, `;`, decimal commas, CRLF, a quoted name holding `;`.
+printf '\000\357\273\277code;name;kind;province;district_kind;area_km2;population;cadres;civil_servants;non_professional;lat;lon\r\n22753;"M\341\273\271 H\306\260\306\241ng; 1";ward;Ninh Thu\341\272\255n;provincial_city;0,45;5200;10;11;12;11,6;108,95\r\n;;;;;;;;;;;\r\n' > "$out/units-excel-semicolon"
+printf '\003\357\273\277id;unit_code;category;sex;birth_date;insurance_years;salary_coefficient;title\r\n1;22753;cadre;M;1972-01-15;30;3,0;"chair; UBND"\r\n' > "$out/roster-excel-semicolon"
 for f in Tests/MergerSimFilesTests/Fuzz/*.bin; do [ -e "$f" ] && cp "$f" "$out/"; done
 exit 0

@@ -6,12 +6,15 @@ struct CSVParser {
     private var index = 0
     private var line = 1
     private var column = 1
+    /// The byte between fields: `,` unless the file is a `;` file.
+    private let separator: UInt8
 
-    private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+    private static let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
 
-    init(bytes: [UInt8], file: String) {
+    init(bytes: [UInt8], file: String, separator: CSVSeparator = .comma) {
         self.bytes = bytes
         self.file = file
+        self.separator = separator.byte
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
     }
 
@@ -79,7 +82,7 @@ struct CSVParser {
             guard index < bytes.count else { break }
             let byte = bytes[index]
             advance()
-            if byte == Self.comma { continue }
+            if byte == separator { continue }
             // A line end: CRLF counts once.
             if byte == Self.cr, index < bytes.count, bytes[index] == Self.lf { index += 1 }
             newLine()
@@ -105,7 +108,7 @@ struct CSVParser {
                     advance()
                     continue
                 }
-                if index < bytes.count, ![Self.comma, Self.lf, Self.cr].contains(bytes[index]) {
+                if index < bytes.count, ![separator, Self.lf, Self.cr].contains(bytes[index]) {
                     throw .badData(file, line: line, column: column,
                                    "text after the closing quote of a field; a quote inside a quoted field is written \"\"")
                 }
@@ -125,7 +128,7 @@ struct CSVParser {
         let start = index
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == Self.comma || byte == Self.lf || byte == Self.cr { break }
+            if byte == separator || byte == Self.lf || byte == Self.cr { break }
             if byte == Self.quote {
                 throw .badData(file, line: line, column: column,
                                "a quote inside an unquoted field; quote the whole field and double the quote (\"\")")

@@ -3,12 +3,16 @@
 ///
 /// Accepted: UTF-8 with or without a byte-order mark; CRLF, LF or CR line
 /// ends; fields quoted with `"` (a quote inside doubled, line breaks inside
-/// kept). Records whose fields are all empty (Excel's `,,,,` rows and blank
+/// kept). Records whose fields are all empty (Excel's `,,,,` or `;;;;` rows and blank
 /// lines) are skipped, before the header too; lines are counted in the file
 /// as it is, blank lines included. Rejected, with the place: invalid UTF-8, control
 /// characters other than tab, CR and LF (a NUL, say), a quote
 /// inside an unquoted field, text after a closing quote, an unclosed quote,
 /// a record with more or fewer fields than the header, a repeated header name.
+///
+/// Separated by `,`, or by `;` as Excel writes "CSV" in a locale whose decimal mark is the comma
+/// (``CSVSeparator``): the header tells which, when the reader names the columns it expects
+/// (``init(bytes:file:expecting:)``). A header separated by both is refused.
 public struct CSVTable: Sendable {
     /// The file's name, as given, for messages.
     public let file: String
@@ -21,16 +25,27 @@ public struct CSVTable: Sendable {
     /// The index of each header name.
     public let columnIndex: [String: Int]
 
+    /// The character between fields, told by the header; `;` makes `,` the decimal mark.
+    public let separator: CSVSeparator
+
     /// Parses `bytes` (the whole file).
     ///
+    /// - Parameters:
+    ///   - bytes: the whole file.
+    ///   - file: its name, for messages.
+    ///   - knownColumns: column names the file's kind has (a reader's required columns). A header whose
+    ///     known names are all separated by `;` makes a `;` file; one that needs both `;` and `,` to
+    ///     separate them is refused (``headerAndSeparator(of:file:expecting:)``). Without names, the
+    ///     file is read as `,`-separated.
     /// - Throws: ``InputError`` (bad data, 65) naming the file, line and column.
-    public init(bytes: [UInt8], file: String) throws(InputError) {
+    public init(bytes: [UInt8], file: String, expecting knownColumns: [String] = []) throws(InputError) {
         self.file = file
-        var parser = CSVParser(bytes: bytes, file: file)
-        try parser.checkEncoding()
-        var first = try parser.nextRecord()
-        while let record = first, record.fields.allSatisfy(\.isEmpty) { first = try parser.nextRecord() }
-        guard let headerRecord = first else {
+        try CSVParser(bytes: bytes, file: file).checkEncoding()
+        let detected = try Self.headerAndSeparator(of: bytes, file: file, expecting: Set(knownColumns))
+        var parser = detected.parser
+        let separator = detected.separator
+        self.separator = separator
+        guard let headerRecord = detected.header else {
             throw .badData(file, line: 1, column: 1, "the file is empty; expected a header row naming the columns")
         }
         header = headerRecord.fields.map { $0.trimmingSpaces }
@@ -52,8 +67,7 @@ public struct CSVTable: Sendable {
             guard record.fields.count == header.count else {
                 let column = record.fields.count > header.count ? record.columns[header.count] : nil
                 throw .badData(file, line: record.line, column: column,
-                               "this row has \(record.fields.count) fields but the header has \(header.count); "
-                                   + "a field containing a comma must be quoted")
+                               Self.raggedRowMessage(record, headerCount: header.count, separator: separator))
             }
             records.append(record)
         }

@@ -46,28 +46,48 @@ public struct RecordReader {
         return value
     }
 
-    /// A decimal with `.` as the decimal mark, within `range`.
+    /// A decimal within `range`, written with the file's decimal mark (``CSVSeparator/decimalMark``):
+    /// `12.5` in a `,` file, `12,5` in a `;` file.
     ///
     /// A value outside `range`, however many digits it has, is refused with the field's limits;
-    /// text that is not a decimal is refused as such.
+    /// text that is not a decimal is refused as such. In a `,` file a comma is never a decimal mark
+    /// (`12,5` is refused, with the fix). In a `;` file thousands are not guessed: a point is refused
+    /// whatever its place (`1.234` may be 1234 grouped as Vietnamese Excel displays it, or 1.234 typed
+    /// in another locale), so that no value is read as other than its writer meant.
     public func decimal(_ column: String, in range: ClosedRange<Double>) throws(InputError) -> FixedDecimal? {
-        guard let text = text(column) else { return nil }
+        guard let written = text(column) else { return nil }
         let limits = "\(Self.format(range.lowerBound)) to \(Self.format(range.upperBound))"
-        switch FixedDecimal.parse(text) {
+        let pointed: String
+        switch table.separator {
+        case .comma:
+            pointed = written
+        case .semicolon:
+            if written.contains(".") {
+                throw error(column, "\(column) \"\(written)\" holds a point, but in this \";\"-separated file the decimal mark is the comma "
+                            + "(12,5) and a point may group thousands: write the number without grouping and its decimals "
+                            + "after a comma, or \(CSVSeparator.saveAsAdvice)")
+            }
+            pointed = written.replacingOccurrences(of: ",", with: ".")
+        }
+        switch FixedDecimal.parse(pointed) {
         case .success(let value):
             guard range.contains(value.doubleValue) else {
-                throw error(column, "\(column) is \(text), outside \(limits)")
+                throw error(column, "\(column) is \(written), outside \(limits)")
             }
             return value
         case .failure(.tooLarge):
-            throw error(column, "\(column) is \(text), outside \(limits)")
+            throw error(column, "\(column) is \(written), outside \(limits)")
         case .failure(.tooManyDecimals):
-            throw error(column, "\(column) \"\(text)\" has more than \(FixedDecimal.maxDecimals) decimals")
+            throw error(column, "\(column) \"\(written)\" has more than \(FixedDecimal.maxDecimals) decimals")
         case .failure(.malformed):
-            if text.contains(","), FixedDecimal(parsing: text.replacingOccurrences(of: ",", with: ".")) != nil {
-                throw error(column, "\(column) \"\(text)\" uses a comma; the decimal mark is a point: write \(text.replacingOccurrences(of: ",", with: "."))")
+            if table.separator == .semicolon {
+                throw error(column, "\(column) \"\(written)\" is not a number (digits with at most \(FixedDecimal.maxDecimals) decimals "
+                            + "after a comma, as this \";\"-separated file writes them)")
             }
-            throw error(column, "\(column) \"\(text)\" is not a number (digits with at most \(FixedDecimal.maxDecimals) decimals after a point)")
+            if written.contains(","), FixedDecimal(parsing: written.replacingOccurrences(of: ",", with: ".")) != nil {
+                throw error(column, "\(column) \"\(written)\" uses a comma; the decimal mark is a point: write \(written.replacingOccurrences(of: ",", with: "."))")
+            }
+            throw error(column, "\(column) \"\(written)\" is not a number (digits with at most \(FixedDecimal.maxDecimals) decimals after a point)")
         }
     }
 

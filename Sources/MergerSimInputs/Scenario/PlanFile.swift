@@ -15,7 +15,7 @@ public struct PlanFile: Sendable {
     /// - Throws: ``InputError`` (65) for a missing column, an empty member,
     ///   the same member twice in a new unit, or rows of one new unit that disagree.
     public init(bytes: [UInt8], file: String) throws(InputError) {
-        let table = try CSVTable(bytes: bytes, file: file)
+        let table = try CSVTable(bytes: bytes, file: file, expecting: Self.requiredColumns)
         try table.require(columns: Self.requiredColumns)
         guard !table.records.isEmpty else { throw .badData(file, line: 2, "the plan has a header but no rows") }
         var units: [PlannedUnit] = []

@@ -9,7 +9,7 @@ public struct RosterFile: Sendable {
     public static let requiredColumns = ["id", "unit_code", "category", "sex", "birth_date"]
 
     public init(bytes: [UInt8], file: String) throws(InputError) {
-        let table = try CSVTable(bytes: bytes, file: file)
+        let table = try CSVTable(bytes: bytes, file: file, expecting: Self.requiredColumns)
         try table.require(columns: Self.requiredColumns)
         var people: [StaffMember] = []
         var lineOfID: [String: Int] = [:]

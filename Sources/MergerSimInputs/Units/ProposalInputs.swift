@@ -6,7 +6,7 @@ public enum ProposalInputs {
     /// Neighbours from an adjacency CSV (`code_a,code_b`, each pair once, either order).
     /// - Throws: ``InputError`` 65 at a code the units file does not hold, or a unit paired with itself.
     public static func adjacency(_ path: String, units: [AdministrativeUnit]) throws(InputError) -> Neighbours {
-        let table = try CSVTable(bytes: try FileInput.read(path), file: path)
+        let table = try CSVTable(bytes: try FileInput.read(path), file: path, expecting: ["code_a", "code_b"])
         try table.require(columns: ["code_a", "code_b"])
         let index = Dictionary(units.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
         var pairs: [(Int, Int)] = []
@@ -46,7 +46,7 @@ public enum ProposalInputs {
     /// - Throws: ``InputError`` 65 at a province the units file does not hold, a count below 1 or above the
     ///   province's units, or a province given twice.
     public static func targets(_ path: String, provinces: Set<String>, units: [AdministrativeUnit]) throws(InputError) -> [String: Int] {
-        let table = try CSVTable(bytes: try FileInput.read(path), file: path)
+        let table = try CSVTable(bytes: try FileInput.read(path), file: path, expecting: ["province", "units"])
         try table.require(columns: ["province", "units"])
         var counts: [String: Int] = [:]
         for record in table.records {
@@ -67,7 +67,7 @@ public enum ProposalInputs {
     /// whose units fall in more pieces of `neighbours` than its count: every new unit must be connected, so
     /// no proposal of that many exists. 65 at the province's count, naming the pieces and a few of their members.
     public static func checkPieces(_ path: String, counts: [String: Int], units: [AdministrativeUnit], neighbours: Neighbours) throws(InputError) {
-        let table = try CSVTable(bytes: try FileInput.read(path), file: path)
+        let table = try CSVTable(bytes: try FileInput.read(path), file: path, expecting: ["province", "units"])
         for record in table.records {
             let row = RecordReader(table: table, record: record)
             guard let province = row.text("province"), let count = counts[province] else { continue }
@@ -89,7 +89,7 @@ public enum ProposalInputs {
     /// - Throws: ``InputError`` 65 at a province the units file does not hold or given twice, or a class
     ///   that is no ``ProvinceClass``.
     public static func provinceClasses(bytes: [UInt8], file path: String, provinces: Set<String>) throws(InputError) -> ProvinceClasses {
-        let table = try CSVTable(bytes: bytes, file: path)
+        let table = try CSVTable(bytes: bytes, file: path, expecting: ["province", "class"])
         try table.require(columns: ["province", "class"])
         var classes: [String: ProvinceClass] = [:]
         for record in table.records {

@@ -23,7 +23,7 @@ public struct UnitsFile: Sendable {
     ///   - headcountsRequired: whether `cadres`, `civil_servants`, `non_professional` must be given.
     /// - Throws: ``InputError`` (65) at the first bad field.
     public init(bytes: [UInt8], file: String, headcountsRequired: Bool = true) throws(InputError) {
-        let table = try CSVTable(bytes: bytes, file: file)
+        let table = try CSVTable(bytes: bytes, file: file, expecting: Self.requiredColumns)
         try table.require(columns: Self.requiredColumns + (headcountsRequired ? Self.headcountColumns : []))
         guard !table.records.isEmpty else {
             throw .badData(file, line: table.headerLine + 1, "the file has a header but no units")
