@@ -147,7 +147,7 @@ struct Simulate: ConsoleCommand {
         }
         console.out(SummaryReport.text(summary, scenario: settings.name, rules: run.rules, labels: language))
         console.out(inputs.settingsNote)
-        console.out("\nWrote \(destination.given)/: " + files.joined(separator: ", "))
+        console.out("\n" + language("console.wrote", ["folder": destination.given, "files": files.joined(separator: ", ")]))
         if let runStore, let storedID { console.out("Stored as run \(storedID) in \(runStore.path)") }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MergerSim
 import MergerSimInputs
 
 /// The words of the reports for people, one table per language (`Labels/en.json`, `Labels/vi.json`,
@@ -43,6 +44,18 @@ public struct Labels: Sendable {
         let text = ReportFormat.grouped(value, decimals: decimals)
         guard language == .vi else { return text }
         return String(text.map { $0 == "," ? "." : $0 == "." ? "," : $0 })
+    }
+
+    /// A date as the language writes it: ISO (2029-11-01) in English, day/month/year (01/11/2029) in Vietnamese.
+    public func date(_ date: CalendarDate) -> String {
+        guard language == .vi else { return date.description }
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(two(date.day))/\(two(date.month))/\(date.year)"
+    }
+
+    /// A share (0…1) as a percentage with the language's decimal mark and `decimals` places: 99.9 % / 99,9 %.
+    public func percent(_ share: Double, decimals: Int = 1) -> String {
+        number(share * 100, decimals: decimals) + " %"
     }
 
     /// VND as billions (tỷ đồng) with one decimal.

@@ -135,7 +135,10 @@ public enum SummaryReport {
             lines.append(l("console.transition", [
                 "runs": g(transition.runs), "years": g(transition.years),
                 "list": StaffCategory.allCases.map { "\(category($0)) \(decimal(transition.surplusAtDeadlineMean[$0], 2))" }.joined(separator: ", "),
-                "p": decimal(transition.probabilityAllWithinQuota, 3), "verdict": l("verdict.\(transition.verdict.rawValue)"), "cost": money,
+                // Vietnamese readers get a percentage (0,0 %), as they write one; English keeps the share.
+                "p": l.language == .vi ? l.percent(rounded(transition.probabilityAllWithinQuota, decimals: 3) ?? 0)
+                                       : decimal(transition.probabilityAllWithinQuota, 3),
+                "verdict": l("verdict.\(transition.verdict.rawValue)"), "cost": money,
             ]))
             if let precision = transition.precision {
                 lines.append(precisionLines(precision, labels: l).joined(separator: "\n"))
@@ -145,8 +148,8 @@ public enum SummaryReport {
             lines.append("")
             let byCategory = s.deadlines.map { deadlines in StaffCategory.allCases.map { ($0, deadlines[$0]) } } ?? []
             let when = byCategory.contains(where: { $0.1 != deadline })
-                ? byCategory.map { l("console.deadline_item", ["date": $0.1.description, "category": category($0.0)]) }.joined(separator: ", ")
-                : deadline.description
+                ? byCategory.map { l("console.deadline_item", ["date": l.date($0.1), "category": category($0.0)]) }.joined(separator: ", ")
+                : l.date(deadline)
             lines.append(l("console.deadline", ["deadline": when, "rule": rules.deadline.rule]))
         }
         return lines.joined(separator: "\n")
