@@ -1,6 +1,7 @@
 /// A group a proposal makes (two or more members make a new unit; a single unit is one that must merge
-/// and could not, or, in target mode, one kept on its own), with why it is as it is: why each member was taken, which rule placed it, and whether
-/// it meets its target and by which rule. Reports render these reasons; nothing here is text.
+/// and could not, or, in target mode, one kept on its own), with why it is as it is: why each member was
+/// taken, which rule placed it, and whether it meets its target and by which rule. Reports render these
+/// reasons; nothing here is text.
 public struct ProposedGroup: Hashable, Sendable {
     /// The members (indices into the proposal's units): those placed first, then those of groups that joined it.
     public var members: [Int]
