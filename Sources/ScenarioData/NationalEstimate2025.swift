@@ -25,6 +25,8 @@ import MergerSimReports
 ///    servants and (12 + population / 5,000) × e^N(0, 0.1) non-professional workers.
 /// 4. **Mountainous.** The communes of the 14 provinces of the northern
 ///    midlands and mountains and the 5 of the Central Highlands.
+/// 5. **Positions of the island districts.** The source gives no centre for
+///    the five island districts; ``islandPositions`` fills them in (not drawn).
 ///
 /// Every draw comes from one mt19937 stream seeded with `seed`, in file order.
 public enum NationalEstimate2025 {
@@ -39,6 +41,18 @@ public enum NationalEstimate2025 {
         "Tỉnh Hà Giang", "Tỉnh Cao Bằng", "Tỉnh Bắc Kạn", "Tỉnh Tuyên Quang", "Tỉnh Lào Cai", "Tỉnh Yên Bái", "Tỉnh Thái Nguyên",
         "Tỉnh Lạng Sơn", "Tỉnh Bắc Giang", "Tỉnh Phú Thọ", "Tỉnh Điện Biên", "Tỉnh Lai Châu", "Tỉnh Sơn La", "Tỉnh Hòa Bình",
         "Tỉnh Kon Tum", "Tỉnh Gia Lai", "Tỉnh Đắk Lắk", "Tỉnh Đắk Nông", "Tỉnh Lâm Đồng",
+    ]
+
+    /// The approximate centres (lat, lon, 4 decimals) of the five island districts, which the source leaves
+    /// blank: each its main island's coordinates as the public gazetteers give them (Wikipedia / GeoNames;
+    /// degrees and minutes turned to decimals), the Paracels the archipelago's centre. Used only where the
+    /// source has no position, so that a proposal from centres can find the islands' neighbours.
+    public static let islandPositions: [String: (latitude: String, longitude: String)] = [
+        "D318": ("20.1333", "107.7167"),  // Huyện Bạch Long Vĩ (Hải Phòng): Bạch Long Vĩ island, 20°08′N 107°43′E
+        "D471": ("17.1583", "107.3417"),  // Huyện Cồn Cỏ (Quảng Trị): Cồn Cỏ island, 17°09′30″N 107°20′30″E
+        "D498": ("16.5000", "112.0000"),  // Huyện Hoàng Sa (Đà Nẵng): the Paracel (Hoàng Sa) archipelago, 16°30′N 112°00′E
+        "D536": ("15.3833", "109.1167"),  // Huyện Lý Sơn (Quảng Ngãi): Lý Sơn (Cù Lao Ré) island, 15°23′N 109°07′E
+        "D755": ("8.6833", "106.6000"),   // Huyện Côn Đảo (Bà Rịa - Vũng Tàu): Côn Sơn island, 8°41′N 106°36′E
     ]
 
     /// Typical area (hundredths of km²) and population of a unit of each kind before 2025.
@@ -126,12 +140,14 @@ public enum NationalEstimate2025 {
                                        "mountainous", "cadres", "civil_servants", "non_professional", "lat", "lon", "estimated"])
         for (i, record) in old.records.enumerated() {
             let province = column(old, record, "province")
+            let given = (latitude: column(old, record, "lat"), longitude: column(old, record, "lon"))
+            let position = given.latitude.isEmpty && given.longitude.isEmpty ? islandPositions[oldCodes[i]] ?? given : given
             let mountainous = oldKind[i] == "commune" && mountainousProvinces.contains(province)
             units.append([
                 oldCodes[i], column(old, record, "name"), oldKind[i], province, column(old, record, "district"),
                 column(old, record, "district_kind"), ReportFormat.decimal(FixedDecimal(millionths: oldArea[i] * 10_000, decimals: 2)),
                 String(people[i]), mountainous ? "true" : "false", String(cadreCounts[i]), String(civilCounts[i]),
-                String(nonProfessionalCounts[i]), column(old, record, "lat"), column(old, record, "lon"),
+                String(nonProfessionalCounts[i]), position.latitude, position.longitude,
                 "area_km2;population;mountainous;cadres;civil_servants;non_professional",
             ])
         }

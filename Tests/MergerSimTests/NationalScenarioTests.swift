@@ -27,6 +27,22 @@ struct NationalScenarioTests {
         #expect(units.filter { $0.kind == .islandDistrict }.count == 5)
     }
 
+    /// Issue 23: every unit has a position, the five island districts included (the source leaves theirs
+    /// blank); each island lies offshore of its own province, at a distance from its nearest unit within the
+    /// range the map gives (Lý Sơn and Cồn Cỏ 20–30 km out, Bạch Long Vĩ about 95 km from Cát Bà, Côn Đảo
+    /// about 190 from Vũng Tàu, the Paracels about 400 from Đà Nẵng), so swapped or mistyped coordinates fail.
+    @Test func everyUnitHasAPositionTheIslandsOffshoreOfTheirProvince() throws {
+        let units = try Self.inputs.units
+        #expect(units.allSatisfy { $0.location != nil }, "\(units.filter { $0.location == nil }.map(\.code))")
+        let range: [String: ClosedRange<Double>] = ["D318": 60...160, "D471": 15...45, "D498": 300...450, "D536": 15...45, "D755": 150...230]
+        for island in units where island.kind == .islandDistrict {
+            let position = try #require(island.location)
+            let nearest = units.filter { $0.province == island.province && $0.code != island.code }
+                .compactMap { $0.location.map { Neighbours.km(position, $0) } }.min() ?? .infinity
+            #expect(try #require(range[island.code]).contains(nearest), "\(island.code) \(island.name): \(nearest) km from its province's nearest unit")
+        }
+    }
+
     @Test func after3321Units() throws {
         let after = try Self.outcome.units
         #expect(after.count == 3_321)

@@ -62,6 +62,11 @@ public struct ProposalRun: Sendable {
     /// The target mode: each province of `counts` grouped into that many connected new units by
     /// annealing (``RegionProposer``), in order of province; made a plan and judged. `progress` is told
     /// how many provinces are done.
+    ///
+    /// A unit without a position and without neighbours (``isWithoutPosition(_:neighbours:)``: an island
+    /// district or special zone, when no adjacency file places it) is a piece of the graph by itself, so it
+    /// stays a new unit of its own, counted in its province's count (``PlacementRule/keptAlone(province:count:)``);
+    /// a province whose pieces outnumber its count gets one group per piece (callers refuse such counts first).
     /// - Throws: ``ProposalError/random(_:)`` where GSL cannot seed a stream; ``ProposalError/rules(_:)`` where the judge fails.
     public func propose(counts: [String: Int], neighbours: Neighbours, weights: ProposalWeights = ProposalWeights(), seed: UInt64,
                         movesPerUnit: Int = 300, progress: (@Sendable (Int) -> Void)? = nil) throws(ProposalError) -> ProposalResult {
@@ -78,11 +83,22 @@ public struct ProposalRun: Sendable {
         for (p, region) in regions.enumerated() {
             let rule = PlacementRule.annealing(province: provinces[p], count: counts[provinces[p]] ?? 0)
             for group in region {
-                groups.append(ProposedGroup(members: group, reasons: group.map { _ in .provinceCount }, rule: rule, lead: nil,
-                                            standing: targets.standing(group, in: units, otherwise: .misses)))
+                let standing = targets.standing(group, in: units, otherwise: .misses)
+                if group.count == 1, isWithoutPosition(group[0], neighbours: neighbours) {
+                    groups.append(ProposedGroup(members: group, reasons: [.withoutPosition], rule: .keptAlone(province: provinces[p], count: counts[provinces[p]] ?? 0),
+                                                lead: nil, standing: standing))
+                } else {
+                    groups.append(ProposedGroup(members: group, reasons: group.map { _ in .provinceCount }, rule: rule, lead: nil, standing: standing))
+                }
             }
         }
         return try result(groups: groups)
+    }
+
+    /// Whether unit `u` has no position and no neighbour in `neighbours`: no neighbour can be found for it, so
+    /// the target mode keeps it on its own (it is a piece of the graph by itself, ``RegionProposer``).
+    public func isWithoutPosition(_ u: Int, neighbours: Neighbours) -> Bool {
+        units[u].location == nil && neighbours.lists[u].isEmpty
     }
 
     /// The groups made a plan (each of two or more members a new unit named after and coded as its
@@ -131,6 +147,11 @@ public struct ProposalResult: Sendable {
 
     /// The groups the mandatory mode could not make meet their targets.
     public var cannotBeFixed: [ProposedGroup] { groups.filter(\.cannotBeFixed) }
+
+    /// The units the target mode kept on their own for want of a position or neighbours (``PlacementRule/keptAlone(province:count:)``).
+    public var keptAlone: [ProposedGroup] {
+        groups.filter { if case .keptAlone = $0.rule { true } else { false } }
+    }
 }
 
 /// Why a ``ProposalRun`` could not propose.

@@ -1,6 +1,7 @@
 /// A group a proposal makes (two or more members make a new unit; a single unit is one that must merge
-/// and could not), with why it is as it is: why each member was taken, which rule placed it, and whether
-/// it meets its target and by which rule. Reports render these reasons; nothing here is text.
+/// and could not, or, in target mode, one kept on its own), with why it is as it is: why each member was
+/// taken, which rule placed it, and whether it meets its target and by which rule. Reports render these
+/// reasons; nothing here is text.
 public struct ProposedGroup: Hashable, Sendable {
     /// The members (indices into the proposal's units): those placed first, then those of groups that joined it.
     public var members: [Int]
@@ -52,6 +53,9 @@ public enum MemberReason: Hashable, Sendable {
     case neighbour
     /// One of its province's units, grouped into the province's count of new units (target mode).
     case provinceCount
+    /// It has no position (lat/lon) and no neighbour in the adjacency given, so no neighbour can be found:
+    /// it stays a unit of its own (an island district or special zone), counted in its province's count (target mode).
+    case withoutPosition
 }
 
 /// The rule that placed a proposed group.
@@ -63,6 +67,9 @@ public enum PlacementRule: Hashable, Sendable {
     case greedy
     /// Simulated annealing of `province` into `count` new units (``RegionProposer``).
     case annealing(province: String, count: Int)
+    /// Target mode: a unit without a position or neighbours (``MemberReason/withoutPosition``) kept on its
+    /// own, one of `province`'s `count` new units.
+    case keptAlone(province: String, count: Int)
 }
 
 /// Why the greedy rule, rather than the exact search, placed a unit that must merge.

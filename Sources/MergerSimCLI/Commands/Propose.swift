@@ -14,7 +14,9 @@ struct Propose: ConsoleCommand {
             search over each cluster of units that must merge, where the cluster is small enough). Target mode (--targets, \
             columns province,units): each province grouped into that many units, each connected, by simulated annealing on \
             GSL's random numbers (objective: targets missed, spread, population balance, old district lines crossed). \
-            Neighbours come from --adjacency (code_a,code_b) or, without it, from the units' centres (lat, lon): an approximation.
+            Neighbours come from --adjacency (code_a,code_b) or, without it, from the units' centres (lat, lon): an approximation. \
+            In target mode a unit without lat/lon that no adjacency file places (an island district or special zone) stays \
+            a unit of its own, counted in its province's units.
 
             Writes plan.csv (the plan format), proposal.csv (one row per proposed unit), scenario.yaml (runs the plan with \
             `mergersim simulate`) and manifest.json to the output folder.
@@ -108,7 +110,8 @@ struct Propose: ConsoleCommand {
         }
         if let targets {
             let counts = try ProposalInputs.targets(targets, provinces: Set(all.map(\.province)), units: all)
-            let graph = try neighbours(all, required: Set(all.indices.filter { counts[all[$0].province] != nil }))
+            // Units without a position are not required: each stays a unit of its own, counted in its province's target.
+            let graph = try neighbours(all, required: [])
             try ProposalInputs.checkPieces(targets, counts: counts, units: all, neighbours: graph)
             let progress = ProgressBar(total: counts.count, enabled: !quiet && console.isTerminal, console: console)
             do throws(ProposalError) {

@@ -35,7 +35,8 @@ extension Propose {
         }
     }
 
-    /// The proposal in one sentence, the units left as they are for want of a position, and the groups not fixed.
+    /// The proposal in one sentence, the units kept on their own (target mode) or left as they are for want
+    /// of a position, and the groups not fixed.
     func printSummary(_ report: ProposalReport, rules id: String, console: Console) {
         let all = report.units, result = report.result
         let newUnits = result.merging.count, merged = result.merging.reduce(0) { $0 + $1.members.count }
@@ -43,8 +44,14 @@ extension Propose {
                     + "\(ReportFormat.grouped(newUnits)) new units, \(ReportFormat.grouped(result.newUnitsMeeting)) of them meeting the standards or waived; "
                     + "\(ReportFormat.grouped(all.count - merged + newUnits)) units after.")
         let unplaced = ProposalInputs.unplaced(all)
-        if adjacency == nil, !unplaced.isEmpty {
-            console.out("No lat/lon, so left as they are: " + unplaced.prefix(10).joined(separator: ", ") + (unplaced.count > 10 ? " and \(unplaced.count - 10) more" : "") + ".")
+        let keptAlone = result.keptAlone.map { all[$0.members[0]].code }
+        if !keptAlone.isEmpty {
+            console.out("No position to find neighbours, so each kept on its own (island or special zone) and counted in its province's units: "
+                        + keptAlone.prefix(10).joined(separator: ", ") + (keptAlone.count > 10 ? " and \(keptAlone.count - 10) more" : "") + ".")
+        }
+        let left = unplaced.filter { !keptAlone.contains($0) }
+        if adjacency == nil, !left.isEmpty {
+            console.out("No lat/lon, so left as they are: " + left.prefix(10).joined(separator: ", ") + (left.count > 10 ? " and \(left.count - 10) more" : "") + ".")
         }
         let unfixable = result.cannotBeFixed
         if !unfixable.isEmpty {

@@ -65,7 +65,8 @@ public enum ProposalInputs {
 
     /// Refuses a province of the targets file (`path`, read by ``targets(_:provinces:units:)`` into `counts`)
     /// whose units fall in more pieces of `neighbours` than its count: every new unit must be connected, so
-    /// no proposal of that many exists. 65 at the province's count, naming the pieces and a few of their members.
+    /// no proposal of that many exists. 65 at the province's count, naming the pieces and a few of their members,
+    /// and the units without lat/lon or neighbours, each a piece of its own.
     public static func checkPieces(_ path: String, counts: [String: Int], units: [AdministrativeUnit], neighbours: Neighbours) throws(InputError) {
         let table = try CSVTable(bytes: try FileInput.read(path), file: path, expecting: ["province", "units"])
         for record in table.records {
@@ -77,9 +78,12 @@ public enum ProposalInputs {
             let shown = pieces.prefix(6).map { piece in
                 "{" + piece.prefix(4).map { units[$0].code }.joined(separator: ", ") + (piece.count > 4 ? " and \(piece.count - 4) more" : "") + "}"
             }
+            let alone = pieces.filter { $0.count == 1 && units[$0[0]].location == nil && neighbours.lists[$0[0]].isEmpty }.map { units[$0[0]].code }
             throw row.error("units", "\(province) is to have \(count) units, but its \(members.count) units fall in \(pieces.count) pieces "
                             + "with no neighbour between them: " + shown.joined(separator: "; ")
                             + (pieces.count > 6 ? " and \(pieces.count - 6) more pieces" : "")
+                            + (alone.isEmpty ? "" : " (\(alone.joined(separator: ", ")) \(alone.count == 1 ? "has" : "have") no lat/lon and no neighbour, "
+                                                    + "so \(alone.count == 1 ? "it stays a unit" : "each stays a unit") of its own)")
                             + ". Each new unit must be connected: give at least \(pieces.count) units, or neighbours that link the pieces")
         }
     }

@@ -29,7 +29,8 @@ public struct ProposalReport {
     }
 
     /// One row per proposed unit: members, area, population, the standards outcome and surplus as the
-    /// pipeline judges them, compactness (``Neighbours/spread(of:in:)``) and the note.
+    /// pipeline judges them, compactness (``Neighbours/spread(of:in:)``) and the note; then, in target mode,
+    /// one row per unit kept on its own for want of a position (``ProposalResult/keptAlone``).
     public var csv: Data {
         var writer = CSVWriter(header: ["new_code", "new_name", "province", "members", "member_count", "area_km2", "population", "standards_outcome"]
                                + StaffCategory.allCases.map { "surplus_\($0.rawValue)" } + ["compactness_km", "note"], spreadsheet: true)
@@ -42,6 +43,16 @@ public struct ProposalReport {
                            result?.outcome.rawValue ?? ""]
                           + StaffCategory.allCases.map { c in result?.surplus.map { String($0[c]) } ?? "" }
                           + [ReportFormat.fixed(Neighbours.spread(of: members, in: units), decimals: 2), note(group)])
+        }
+        // Target mode: the units kept on their own for want of a position, each still one of its province's units.
+        let judgedByCode = Dictionary(result.judged.map { ($0.unit.code, $0) }, uniquingKeysWith: { a, _ in a })
+        for group in result.keptAlone {
+            let unit = units[group.members[0]], judged = judgedByCode[unit.code]
+            writer.append([unit.code, unit.name, unit.province, unit.code, "1",
+                           ReportFormat.fixed(Double(unit.area.millionths) / Double(FixedDecimal.scale), decimals: 2), String(unit.population),
+                           judged?.outcome.rawValue ?? ""]
+                          + StaffCategory.allCases.map { c in judged?.surplus.map { String($0[c]) } ?? "" }
+                          + [ReportFormat.fixed(0, decimals: 2), note(group)])
         }
         return writer.data
     }
@@ -60,6 +71,8 @@ public struct ProposalReport {
                 .sorted { ($0.1, $1.0) > ($1.1, $0.0) }.map { $0.0.isEmpty ? "no district given" : $0.0 }
             let across = districts.count == 1 ? "all from \(districts[0])" : "across \(districts.count) old districts (\(districts.joined(separator: ", ")))"
             note = "one of \(province)'s \(count) units, by annealing; \(placed.count) member\(placed.count == 1 ? "" : "s"), \(across)"
+        case (.keptAlone(let province, let count), _):
+            note = "kept on its own: no position to find neighbours (island or special zone); one of \(province)'s \(count) units"
         case (.exactSearch(let borders), _):
             note = "\(units[lead].code) must merge; with \(others) the group meets its target\(waived)"
                 + "; no grouping of the units within \(borders) border\(borders == 1 ? "" : "s") of it takes fewer other units"
