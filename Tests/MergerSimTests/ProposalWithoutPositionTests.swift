@@ -50,4 +50,24 @@ struct ProposalWithoutPositionTests {
         #expect(withIsland.members.count >= 2 && withIsland.members.contains(3) && withIsland.reasons.allSatisfy { $0 == .provinceCount })
         #expect(result.plan.newUnits.contains { $0.members.map(\.code).contains("D0001") })
     }
+
+    /// The same island with a position 2 km off unit 00004: the centres link it to the mainland, but the
+    /// rule set keeps island districts apart (`merged_units.kept_alone`), so with its links cut, as `propose`
+    /// cuts them without an adjacency file, it stays a unit of its own, for its kind.
+    @Test func anIslandWithAPositionIsKeptApartByItsKind() throws {
+        var units = units()
+        units[4].location = Coordinate(latitude: 11.018, longitude: 108 + 0.045 * 3)
+        let run = try ProposalRun(units: units, rules: try Rules.vn2025)
+        #expect(run.keptAloneByKind == [4])
+        let centres = Neighbours(pairs: [(0, 1), (1, 2), (2, 3), (3, 4)], count: 5)
+        let cut = centres.keepingApart(run.keptAloneByKind)
+        #expect(cut.lists == [[1], [0, 2], [1, 3], [2], []])
+        let result = try run.propose(counts: ["P": 3], neighbours: cut, seed: 1, movesPerUnit: 50)
+        let alone = try #require(result.keptAlone.first)
+        #expect(result.keptAlone.count == 1 && alone.members == [4] && alone.reasons == [.keptAloneKind])
+        #expect(!result.plan.newUnits.flatMap(\.members).map(\.code).contains("D0001"))
+        // Left linked (a planner's adjacency file), it is grouped like any unit.
+        let linked = try run.propose(counts: ["P": 2], neighbours: centres, seed: 1, movesPerUnit: 50)
+        #expect(linked.keptAlone.isEmpty && linked.groups.contains { $0.members.contains(4) && $0.members.count >= 2 })
+    }
 }

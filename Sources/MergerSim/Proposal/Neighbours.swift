@@ -17,6 +17,12 @@ public struct Neighbours: Sendable, Equatable {
         self.lists = lists.map { Array(Set($0)).sorted() }
     }
 
+    /// The same links without any that touch `apart`: those units become pieces of their own.
+    public func keepingApart(_ apart: Set<Int>) -> Neighbours {
+        guard !apart.isEmpty else { return self }
+        return Neighbours(lists: lists.indices.map { u in apart.contains(u) ? [] : lists[u].filter { !apart.contains($0) } })
+    }
+
     /// From pairs of unit indices (each pair both ways).
     public init(pairs: [(Int, Int)], count: Int) {
         var lists = [[Int]](repeating: [], count: count)

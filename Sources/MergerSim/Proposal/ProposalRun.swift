@@ -63,8 +63,9 @@ public struct ProposalRun: Sendable {
     /// annealing (``RegionProposer``), in order of province; made a plan and judged. `progress` is told
     /// how many provinces are done.
     ///
-    /// A unit without a position and without neighbours (``isWithoutPosition(_:neighbours:)``: an island
-    /// district or special zone, when no adjacency file places it) is a piece of the graph by itself, so it
+    /// A unit of a kind the rule set keeps on its own (``keptAloneByKind``), or without a position and
+    /// without neighbours (``isWithoutPosition(_:neighbours:)``: an island district or special zone, when no
+    /// adjacency file places it), is a piece of the graph by itself, so it
     /// stays a new unit of its own, counted in its province's count (``PlacementRule/keptAlone(province:count:)``);
     /// a province whose pieces outnumber its count gets one group per piece (callers refuse such counts first).
     /// - Throws: ``ProposalError/random(_:)`` where GSL cannot seed a stream; ``ProposalError/rules(_:)`` where the judge fails.
@@ -84,8 +85,10 @@ public struct ProposalRun: Sendable {
             let rule = PlacementRule.annealing(province: provinces[p], count: counts[provinces[p]] ?? 0)
             for group in region {
                 let standing = targets.standing(group, in: units, otherwise: .misses)
-                if group.count == 1, isWithoutPosition(group[0], neighbours: neighbours) {
-                    groups.append(ProposedGroup(members: group, reasons: [.withoutPosition], rule: .keptAlone(province: provinces[p], count: counts[provinces[p]] ?? 0),
+                let kept = group.count == 1 && neighbours.lists[group[0]].isEmpty ? group[0] : nil
+                if let kept, units[kept].location == nil || keptAloneByKind.contains(kept) {
+                    let reason: MemberReason = units[kept].location == nil ? .withoutPosition : .keptAloneKind
+                    groups.append(ProposedGroup(members: group, reasons: [reason], rule: .keptAlone(province: provinces[p], count: counts[provinces[p]] ?? 0),
                                                 lead: nil, standing: standing))
                 } else {
                     groups.append(ProposedGroup(members: group, reasons: group.map { _ in .provinceCount }, rule: rule, lead: nil, standing: standing))
@@ -93,6 +96,14 @@ public struct ProposalRun: Sendable {
             }
         }
         return try result(groups: groups)
+    }
+
+    /// The units of a kind the rule set keeps on their own (``MergedUnitTargets/KeptAlone``). Without a
+    /// planner's adjacency file, `propose` cuts their links from the centres (``Neighbours/keepingApart(_:)``),
+    /// so each is a piece, and a new unit, of its own; an adjacency file that links one is the planner's word.
+    public var keptAloneByKind: Set<Int> {
+        guard let kept = rules.mergedUnits.keptAlone else { return [] }
+        return Set(units.indices.filter { kept.keeps(units[$0].kind) })
     }
 
     /// Whether unit `u` has no position and no neighbour in `neighbours`: no neighbour can be found for it, so

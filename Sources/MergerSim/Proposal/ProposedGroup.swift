@@ -56,6 +56,9 @@ public enum MemberReason: Hashable, Sendable {
     /// It has no position (lat/lon) and no neighbour in the adjacency given, so no neighbour can be found:
     /// it stays a unit of its own (an island district or special zone), counted in its province's count (target mode).
     case withoutPosition
+    /// Its kind (an island district or special zone) is one the rule set keeps on its own
+    /// (``MergedUnitTargets/KeptAlone``): it stays a unit of its own, counted in its province's count (target mode).
+    case keptAloneKind
 }
 
 /// The rule that placed a proposed group.
@@ -67,8 +70,9 @@ public enum PlacementRule: Hashable, Sendable {
     case greedy
     /// Simulated annealing of `province` into `count` new units (``RegionProposer``).
     case annealing(province: String, count: Int)
-    /// Target mode: a unit without a position or neighbours (``MemberReason/withoutPosition``) kept on its
-    /// own, one of `province`'s `count` new units.
+    /// Target mode: a unit without a position or neighbours (``MemberReason/withoutPosition``), or of a
+    /// kind the rule set keeps on its own (``MemberReason/keptAloneKind``), kept on its own, one of
+    /// `province`'s `count` new units.
     case keptAlone(province: String, count: Int)
 }
 

@@ -11,11 +11,25 @@ public struct MergedUnitTargets: Sendable, Codable, Hashable {
     public var waivedFromMembers: Int?
     public var twoMemberException: Bool
     public var targets: [Target]
+    /// The kinds of unit a proposal keeps on their own (NC), if the rule set names any.
+    public var keptAlone: KeptAlone?
 
     enum CodingKeys: String, CodingKey {
         case rule, status, targets
         case waivedFromMembers = "waived_from_members"
         case twoMemberException = "two_member_exception"
+        case keptAlone = "kept_alone"
+    }
+
+    /// Units a proposal never groups with others (`propose`, target mode): island districts and special
+    /// zones stay units of their own, whatever the distance to the nearest unit (NC: no instrument merges
+    /// an island with the mainland; the islands of one place may still be merged by a planner's plan).
+    public struct KeptAlone: Sendable, Codable, Hashable {
+        public var status: Status?
+        public var kinds: [UnitKind]
+
+        /// Whether a unit of `kind` is kept on its own.
+        public func keeps(_ kind: UnitKind) -> Bool { kinds.contains(kind) }
     }
 
     /// A target for the units its selector matches.

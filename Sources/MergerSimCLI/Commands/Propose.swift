@@ -111,7 +111,10 @@ struct Propose: ConsoleCommand {
         if let targets {
             let counts = try ProposalInputs.targets(targets, provinces: Set(all.map(\.province)), units: all)
             // Units without a position are not required: each stays a unit of its own, counted in its province's target.
-            let graph = try neighbours(all, required: [])
+            // Without an adjacency file, island districts and special zones the rule set keeps apart are pieces
+            // of their own (the centres would link an island to the nearest mainland unit); a file's links stand.
+            let centres = try neighbours(all, required: [])
+            let graph = adjacency == nil ? centres.keepingApart(run.keptAloneByKind) : centres
             try ProposalInputs.checkPieces(targets, counts: counts, units: all, neighbours: graph)
             let progress = ProgressBar(total: counts.count, enabled: !quiet && console.isTerminal, console: console)
             do throws(ProposalError) {

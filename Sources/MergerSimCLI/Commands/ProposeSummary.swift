@@ -45,9 +45,16 @@ extension Propose {
                     + "\(ReportFormat.grouped(all.count - merged + newUnits)) units after.")
         let unplaced = ProposalInputs.unplaced(all)
         let keptAlone = result.keptAlone.map { all[$0.members[0]].code }
-        if !keptAlone.isEmpty {
+        func listed(_ codes: [String]) -> String { codes.prefix(10).joined(separator: ", ") + (codes.count > 10 ? " and \(codes.count - 10) more" : "") }
+        let byKind = result.keptAlone.filter { $0.reasons.contains(.keptAloneKind) }.map { all[$0.members[0]].code }
+        if !byKind.isEmpty {
+            console.out("Island districts and special zones, kept on their own as the rule set says (merged_units.kept_alone) and counted in their province's units: "
+                        + listed(byKind) + ".")
+        }
+        let noPosition = keptAlone.filter { !byKind.contains($0) }
+        if !noPosition.isEmpty {
             console.out("No position to find neighbours, so each kept on its own (island or special zone) and counted in its province's units: "
-                        + keptAlone.prefix(10).joined(separator: ", ") + (keptAlone.count > 10 ? " and \(keptAlone.count - 10) more" : "") + ".")
+                        + listed(noPosition) + ".")
         }
         let left = unplaced.filter { !keptAlone.contains($0) }
         if adjacency == nil, !left.isEmpty {

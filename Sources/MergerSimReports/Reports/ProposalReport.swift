@@ -71,6 +71,8 @@ public struct ProposalReport {
                 .sorted { ($0.1, $1.0) > ($1.1, $0.0) }.map { $0.0.isEmpty ? "no district given" : $0.0 }
             let across = districts.count == 1 ? "all from \(districts[0])" : "across \(districts.count) old districts (\(districts.joined(separator: ", ")))"
             note = "one of \(province)'s \(count) units, by annealing; \(placed.count) member\(placed.count == 1 ? "" : "s"), \(across)"
+        case (.keptAlone(let province, let count), _) where group.reasons.contains(.keptAloneKind):
+            note = "kept on its own: an island district or special zone, which the rule set keeps apart (merged_units.kept_alone, NC); one of \(province)'s \(count) units"
         case (.keptAlone(let province, let count), _):
             note = "kept on its own: no position to find neighbours (island or special zone); one of \(province)'s \(count) units"
         case (.exactSearch(let borders), _):
