@@ -49,6 +49,10 @@ public enum RuleSetDescription {
         }
         if let n = m.waivedFromMembers { out.append("  waived when \(n) or more units merge") }
         if m.twoMemberException { out.append("  two units may merge without them when no further neighbour can be added (reported)") }
+        if let kept = m.keptAlone, !kept.kinds.isEmpty {
+            out.append("  propose keeps \(kept.kinds.map(\.rawValue).joined(separator: ", ")) units on their own (neighbours from centres)"
+                       + (kept.status == .notConfirmed ? " [NC]" : ""))
+        }
 
         let c = rules.classification
         out += ["", "Classification"]
