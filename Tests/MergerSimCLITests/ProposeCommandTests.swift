@@ -52,6 +52,16 @@ struct ProposeCommandTests {
         // Mỹ Hương (22753) and Kinh Dinh (22759) must merge under R-2.2b: both are in a proposed unit.
         #expect(merged.isSuperset(of: ["22753", "22759"]), "\(rows)")
         #expect(rows.allSatisfy { !$0["note"]!.isEmpty })
+        // The scenario written screens before with the proposal's rule set, so simulate finds the same units
+        // that must merge (it used to screen with the set in force the day before the effective date).
+        let scenario = try String(contentsOfFile: scratch.path("out/scenario.yaml"), encoding: .utf8)
+        #expect(scenario.contains("rules: vn-2023\nrules_before: vn-2023\n"), "\(scenario)")
+        #expect(mergersim(["screen", units, "--rules", "vn-2023", "--out", scratch.path("screen")]).code == 0)
+        let screened = try csv(scratch.path("screen/screening.csv"))
+        let simulate = mergersim(["simulate", scratch.path("out/scenario.yaml"), "--runs", "2", "--quiet", "--out", scratch.path("run")])
+        #expect(simulate.code == 0, "\(simulate.error)")
+        let mustMerge = try csv(scratch.path("run/summary.csv")).first { $0["metric"] == "units_before_must_merge" }?["value"]
+        #expect(mustMerge == String(screened.filter { $0["verdict"] == "merge" }.count), "\(String(describing: mustMerge))")
     }
 
     @Test func badTargetsAndAdjacencyAreRefusedWhereTheyAre() throws {

@@ -97,7 +97,10 @@ public struct ProposalReport {
         return note
     }
 
-    /// A scenario that runs the plan: the units by their path relative to `folder` (where it is written).
+    /// A scenario that runs the plan: the units by their path relative to `folder` (where it is written),
+    /// judged after and screened before by `rules`, the set the proposal screened with, so `simulate` finds
+    /// the same units that must merge (without `rules_before` it would screen with the set in force the day
+    /// before the effective date).
     public static func scenario(name: String, rules: String, unitsPath: String, folder: URL,
                                 provinceClasses: ProvinceClasses = ProvinceClasses()) -> Data {
         let units = Scenario.relative(URL(fileURLWithPath: unitsPath).standardizedFileURL.path, from: folder)
@@ -109,6 +112,7 @@ public struct ProposalReport {
             # Written by mergersim propose: the proposed plan, ready for `mergersim simulate` (paths relative to this file).
             name: \(name)
             rules: \(rules)
+            rules_before: \(rules)
             units: \(units)
             plan: plan.csv
             transfers: {scope: province}
