@@ -55,6 +55,10 @@ struct ReportTests {
         #expect(screen.out.hasPrefix("Đã rà soát 5 đơn vị theo vn-2023") && screen.out.contains("sắp xếp"), "\(screen.out)")
         let english = mergersim(["screen", units, "--rules", "vn-2023", "--out", scratch.path("screen-en")])
         #expect(english.out.hasPrefix("Screened 5 units under vn-2023") && english.out.contains("meet both standards"))
+        // What was written is said in the language too (issue 23): no English "Wrote" in a Vietnamese console.
+        #expect(run.out.contains("Đã ghi vào \(scratch.path("out"))/: screening.csv") && !run.out.contains("Wrote"), "\(run.out)")
+        #expect(screen.out.contains("Đã ghi vào \(scratch.path("screen"))/: screening.csv, manifest.json") && !screen.out.contains("Wrote"), "\(screen.out)")
+        #expect(english.out.contains("Wrote \(scratch.path("screen-en"))/: screening.csv, manifest.json"), "\(english.out)")
     }
 
     @Test func aScenarioChoosesItsLanguageAndABadOneIsRefused() throws {

@@ -72,6 +72,6 @@ struct Screen: ConsoleCommand {
         }.commit()
         console.out(ScreeningSummary.text(results, rules: ruleSet, round: screeningRound, labels: try Labels(lang)))
         if !given.isEmpty { console.out("\nOverrides (--set): " + given.map(\.description).joined(separator: ", ")) }
-        console.out("\nWrote \(out)/screening.csv" + (xlsx ? ", report.xlsx" : "") + " and manifest.json")
+        console.out("\n" + labels("console.wrote", ["folder": out, "files": "screening.csv" + (xlsx ? ", report.xlsx" : "") + ", manifest.json"]))
     }
 }
