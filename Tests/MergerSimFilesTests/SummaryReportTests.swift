@@ -169,19 +169,19 @@ struct SummaryReportTests {
     }
 
     /// In Vietnamese the console writes dates day/month/year and the share of runs as a percentage with
-    /// a decimal comma, as a Vietnamese reader writes them (issue 23); the hand-made summary's 0.563 is 56,3 %.
+    /// a decimal comma, as a Vietnamese reader writes them (issue 23); the hand-made summary's 0.563 is 56,3%.
     @Test func theVietnameseConsoleWritesDatesAndSharesAsVietnameseReadersDo() throws {
         let rules = try RuleSetLoader.load("vn-2023").rules
         let text = SummaryReport.text(try Self.handMade(), scenario: "hand", rules: rules, labels: try Labels(.vi))
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines.contains { $0.contains("mọi đơn vị đúng biên chế trong 56,3 % số lần mô phỏng") }, "\(lines)")
+        #expect(lines.contains { $0.contains("mọi đơn vị đúng biên chế trong 56,3% số lần mô phỏng") }, "\(lines)")
         #expect(lines.contains("Phải bảo đảm đúng biên chế chậm nhất ngày 01/11/2029 (cán bộ), 01/11/2030 (công chức), "
                                + "01/11/2029 (không chuyên trách) (\(rules.deadline.rule))."), "\(lines)")
         #expect(!text.contains("2029-11-01"), "no ISO date in the Vietnamese console")
         let labels = try Labels(.vi)
         #expect(labels.date(try #require(CalendarDate(iso: "2025-07-01"))) == "01/07/2025")
-        #expect(labels.percent(0.999) == "99,9 %" && labels.percent(0) == "0,0 %")
-        #expect(try Labels(.en).percent(0.999) == "99.9 %")
+        #expect(labels.percent(0.999) == "99,9%" && labels.percent(0) == "0,0%")
+        #expect(try Labels(.en).percent(0.999) == "99.9%")
     }
 
     /// The timeline's and the replications' names, written out (timeline.csv and replications.csv keep them).

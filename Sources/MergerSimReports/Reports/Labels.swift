@@ -53,9 +53,10 @@ public struct Labels: Sendable {
         return "\(two(date.day))/\(two(date.month))/\(date.year)"
     }
 
-    /// A share (0…1) as a percentage with the language's decimal mark and `decimals` places: 99.9 % / 99,9 %.
+    /// A share (0…1) as a percentage with the language's decimal mark and `decimals` places, the sign
+    /// against the number as Vietnamese documents write it: 99.9% / 99,9%.
     public func percent(_ share: Double, decimals: Int = 1) -> String {
-        number(share * 100, decimals: decimals) + " %"
+        number(share * 100, decimals: decimals) + "%"
     }
 
     /// VND as billions (tỷ đồng) with one decimal.
