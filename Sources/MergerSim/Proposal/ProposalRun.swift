@@ -81,12 +81,13 @@ public struct ProposalRun: Sendable {
             throw .random(error)
         }
         var groups: [ProposedGroup] = []
+        let keptByKind = keptAloneByKind
         for (p, region) in regions.enumerated() {
             let rule = PlacementRule.annealing(province: provinces[p], count: counts[provinces[p]] ?? 0)
             for group in region {
                 let standing = targets.standing(group, in: units, otherwise: .misses)
                 let kept = group.count == 1 && neighbours.lists[group[0]].isEmpty ? group[0] : nil
-                if let kept, units[kept].location == nil || keptAloneByKind.contains(kept) {
+                if let kept, units[kept].location == nil || keptByKind.contains(kept) {
                     let reason: MemberReason = units[kept].location == nil ? .withoutPosition : .keptAloneKind
                     groups.append(ProposedGroup(members: group, reasons: [reason], rule: .keptAlone(province: provinces[p], count: counts[provinces[p]] ?? 0),
                                                 lead: nil, standing: standing))
@@ -159,7 +160,8 @@ public struct ProposalResult: Sendable {
     /// The groups the mandatory mode could not make meet their targets.
     public var cannotBeFixed: [ProposedGroup] { groups.filter(\.cannotBeFixed) }
 
-    /// The units the target mode kept on their own for want of a position or neighbours (``PlacementRule/keptAlone(province:count:)``).
+    /// The units the target mode kept on their own, for want of a position or neighbours or for their kind
+    /// (``PlacementRule/keptAlone(province:count:)``).
     public var keptAlone: [ProposedGroup] {
         groups.filter { if case .keptAlone = $0.rule { true } else { false } }
     }
