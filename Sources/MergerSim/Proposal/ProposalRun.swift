@@ -86,9 +86,12 @@ public struct ProposalRun: Sendable {
             let rule = PlacementRule.annealing(province: provinces[p], count: counts[provinces[p]] ?? 0)
             for group in region {
                 let standing = targets.standing(group, in: units, otherwise: .misses)
-                let kept = group.count == 1 && neighbours.lists[group[0]].isEmpty ? group[0] : nil
-                if let kept, units[kept].location == nil || keptByKind.contains(kept) {
-                    let reason: MemberReason = units[kept].location == nil ? .withoutPosition : .keptAloneKind
+                let alone = group.count == 1 ? group[0] : nil
+                let reason: MemberReason? = alone.flatMap { u in
+                    isWithoutPosition(u, neighbours: neighbours) ? .withoutPosition
+                        : keptByKind.contains(u) && neighbours.lists[u].isEmpty ? .keptAloneKind : nil
+                }
+                if let reason {
                     groups.append(ProposedGroup(members: group, reasons: [reason], rule: .keptAlone(province: provinces[p], count: counts[provinces[p]] ?? 0),
                                                 lead: nil, standing: standing))
                 } else {

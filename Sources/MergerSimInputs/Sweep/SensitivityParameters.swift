@@ -65,8 +65,8 @@ public struct SensitivityParameters: Sendable {
         /// writes: a number's low and high; a choice's alternative alone (its low side is the base run).
         public var runs: [(side: String, value: String)] {
             switch range {
-            case .numeric(_, let low, let high): [("low", Self.text(low)), ("high", Self.text(high))]
-            case .choice(_, let alternative): [("alternative", alternative)]
+            case .numeric: [("low", lowText), ("high", highText)]
+            case .choice: [("alternative", highText)]
             }
         }
 
