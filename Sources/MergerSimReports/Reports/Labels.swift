@@ -2,7 +2,8 @@ import Foundation
 import MergerSim
 import MergerSimInputs
 
-/// The words of the reports for people, one table per language (`Labels/en.json`, `Labels/vi.json`,
+/// The words of the reports for people, one table per language (`Labels/en.json`, `Labels/vi.json` and the
+/// per-output parts beside them, such as `notes.vi.json`;
 /// resources of this module): a label is looked up by key and its `{name}` placeholders filled in.
 /// The tables have the same keys (a test checks); CSV column names stay English, for scripts.
 public struct Labels: Sendable {
@@ -19,16 +20,40 @@ public struct Labels: Sendable {
         table = try Self.table(language)
     }
 
-    /// A language's whole table.
+    /// A language's whole table: `Labels/<language>.json` and every `Labels/<part>.<language>.json` beside
+    /// it (the words of one output each, e.g. `notes.vi.json`), except the column dictionary's
+    /// `columns.<language>.json`. A key in two files is a broken install.
     public static func table(_ language: Language) throws(InternalError) -> [String: String] {
-        guard let url = Bundle.module.url(forResource: language.rawValue, withExtension: "json", subdirectory: "Labels") else {
+        let suffix = ".\(language.rawValue).json"
+        guard let folder = Bundle.module.url(forResource: "Labels", withExtension: nil) else {
+            throw InternalError("the label tables (Labels/) are not installed")
+        }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+                .filter { $0 == "\(language.rawValue).json" || ($0.hasSuffix(suffix) && !$0.hasPrefix("columns.")) }
+                .sorted()
+        } catch {
+            throw InternalError("the label tables in \(folder.path) cannot be listed: \(error)")
+        }
+        guard names.contains("\(language.rawValue).json") else {
             throw InternalError("the label table Labels/\(language.rawValue).json is not installed")
         }
-        do {
-            return try JSONDecoder().decode([String: String].self, from: Data(contentsOf: url))
-        } catch {
-            throw InternalError("the label table Labels/\(language.rawValue).json cannot be read: \(error)")
+        var table: [String: String] = [:]
+        for name in names {
+            let part: [String: String]
+            do {
+                part = try JSONDecoder().decode([String: String].self, from: Data(contentsOf: folder.appendingPathComponent(name)))
+            } catch {
+                throw InternalError("the label table Labels/\(name) cannot be read: \(error)")
+            }
+            for (key, text) in part {
+                guard table.updateValue(text, forKey: key) == nil else {
+                    throw InternalError("the label \(key) is in two tables of Labels/ (one is \(name))")
+                }
+            }
         }
+        return table
     }
 
     /// The label `key` with `values` put in its `{name}` placeholders; the key itself when the table lacks it
