@@ -87,3 +87,30 @@ public struct Labels: Sendable {
     /// VND as billions (tỷ đồng) with one decimal.
     public func billions(_ vnd: Double) -> String { self("money.billion", ["amount": number(vnd / 1e9, decimals: 1)]) }
 }
+
+/// Text a person reads, made from typed parts (a rule, a count, a unit's name) and written out in the
+/// chosen language by ``text(_:)``: a note or reason is never an English sentence carried to the renderer.
+/// CSV files write the English text (for scripts); the report and workbook write the chosen language's.
+public protocol Phrase: Sendable {
+    /// The phrase in `labels`' language.
+    func text(_ labels: Labels) -> String
+}
+
+/// Text that is the same in every language: a code, a name, a number already formatted.
+public struct LiteralPhrase: Phrase, Hashable {
+    public var literal: String
+    public init(_ literal: String) { self.literal = literal }
+    public func text(_ labels: Labels) -> String { literal }
+}
+
+extension Labels {
+    /// A categorical value as a person reads it (a unit kind, a verdict, `yes`/`no`, a route, a category):
+    /// the label `value.<column>.<raw>` when the table has one, else `value.<raw>`, else `raw` itself (codes
+    /// and names, which are the same in every language). The machine value `raw` is what CSV files keep.
+    public func value(_ raw: String, column: String) -> String {
+        for key in ["value.\(column).\(raw)", "value.\(raw)"] {
+            if let text = table[key] { return text }
+        }
+        return raw
+    }
+}
