@@ -27,7 +27,7 @@ public enum ScreeningReport {
 
     /// The screening as a typed table, one row per existing unit.
     public static func table(_ results: [ScreeningResult]) -> ReportTable {
-        var table = ReportTable(zip(header, kinds).map { ReportTable.Column($0, $1) })
+        var table = ReportTable(names: header, kinds: kinds)
         for result in results { table.append(row(result)) }
         return table
     }

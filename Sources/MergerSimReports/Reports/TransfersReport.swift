@@ -10,7 +10,7 @@ public enum TransfersReport {
 
     /// The transfers as a typed table, one row per move; `names` gives the units' names by code.
     public static func table(_ plan: TransferPlan, names: [String: String]) -> ReportTable {
-        var table = ReportTable(zip(header, kinds).map { ReportTable.Column($0, $1) })
+        var table = ReportTable(names: header, kinds: kinds)
         for t in plan.transfers {
             table.append([.value(t.category.rawValue), .text(t.fromCode), .text(t.toCode), .count(t.count),
                           t.distanceKm.map { .fixed($0, decimals: 2) } ?? .empty, .value(t.toCategory.rawValue),

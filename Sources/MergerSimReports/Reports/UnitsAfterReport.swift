@@ -22,7 +22,7 @@ public enum UnitsAfterReport {
     static let kinds: [ReportTable.Kind] = [.identifier, .name, .value, .name, .identifier, .identifier, .value, .area, .count,
                                             .identifier, .area, .count, .value, .value, .value, .phrase, .decimal(places: 2), .value, .value,
                                             .count, .identifier]
-        + Array(repeating: .count, count: 15) + [.coordinate, .coordinate, .value] + Array(repeating: .count, count: 12)
+        + Array(repeating: .count, count: 12) + [.coordinate, .coordinate, .value] + Array(repeating: .count, count: 12)
         + [.share, .year, .value, .phrase, .money]
 
     /// The units after as a typed table; `transfers` (stage 2, planned over the same units in the same order)
@@ -31,7 +31,7 @@ public enum UnitsAfterReport {
     /// `allowanceFund` gives each unit's monthly fund in VND, where the rule set has one.
     public static func table(_ results: [UnitAfterResult], transfers: TransferPlan? = nil, transition: TransitionSummary? = nil,
                              allowanceFund: [Int64]? = nil) -> ReportTable {
-        var table = ReportTable(zip(header, kinds).map { ReportTable.Column($0, $1) })
+        var table = ReportTable(names: header, kinds: kinds)
         var incoming: [String: Headcount] = [:], outgoing: [String: Headcount] = [:]
         for t in transfers?.transfers ?? [] {
             incoming[t.toCode, default: .zero][t.toCategory] += t.count

@@ -162,30 +162,33 @@ public enum WorkbookReport {
     /// name as it is; nil for nothing.
     static func shown(_ cell: ReportTable.Cell, column: String, labels l: Labels) -> String? {
         switch cell {
-        case .empty: nil
-        case .value(let raw): l.value(raw, column: column)
-        case .phrase(let phrase): phrase.text(l)
-        default: cell.csvText(english: l)
+        case .empty: return nil
+        case .value(let raw):
+            let text = l.value(raw, column: column)
+            guard text == raw else { return text }
+            // Where the value tables have no label yet: the kinds, outcomes, verdicts and categories the tables had before them.
+            for key in ["kind.\(raw)", "outcome.\(raw)", "verdict.\(raw)", "category.\(raw)"] where l(key) != key { return l(key) }
+            return raw
+        case .phrase(let phrase): return phrase.text(l)
+        default: return cell.csvText(english: l)
         }
     }
 
+    /// The assumptions as a table a person reads (``AssumptionTable``): label, value with its unit, rule,
+    /// instrument, status; the key path last, for scripts. Every cell is text.
     static func writeAssumptions(_ assumptions: [RunManifest.Assumption], defaults: [RunManifest.DefaultEntry], into sheet: Workbook.Sheet, labels l: Labels) throws {
-        for (c, key) in ["assumption.kind", "assumption.name", "assumption.value", "assumption.rule"].enumerated() {
-            try sheet.write(l(key), row: 0, column: c, format: header)
+        let table = AssumptionTable(assumptions, defaults: defaults, labels: l)
+        let headers = AssumptionTable.headers.map { l("assumption.column.\($0)") }
+        for (c, text) in headers.enumerated() { try sheet.write(text, row: 0, column: c, format: header) }
+        let text = Workbook.Format(numberFormat: "@")
+        for (r, row) in table.rows.enumerated() {
+            for (c, cell) in [row.label, row.value, row.rule, row.instrument, row.status, row.key].enumerated() where !cell.isEmpty {
+                try sheet.write(cellText(cell), row: r + 1, column: c, format: text)
+            }
         }
-        var row = 1
-        for a in assumptions {
-            let value = a.value.text
-            for (c, text) in [l("assumption.nc"), a.path, value, a.rule].enumerated() { try sheet.write(cellText(text), row: row, column: c, format: .init(numberFormat: "@")) }
-            row += 1
-        }
-        for d in defaults {
-            for (c, text) in [l("assumption.default"), d.name, d.value, d.rule ?? ""].enumerated() { try sheet.write(cellText(text), row: row, column: c, format: .init(numberFormat: "@")) }
-            row += 1
-        }
-        for (c, width) in [34.0, 40, 80, 10].enumerated() { try sheet.setWidth(width, column: c) }
+        for (c, width) in [60.0, 28, 10, 40, 24, 30].enumerated() { try sheet.setWidth(width, column: c) }
         sheet.freeze(rows: 1)
-        try sheet.autofilter(rows: row - 1, columns: 4)
+        try sheet.autofilter(rows: table.rows.count, columns: headers.count)
     }
 
     static func writeDictionary(_ used: [(sheet: String, column: String)], dictionary: ColumnDictionary, into sheet: Workbook.Sheet, labels l: Labels) throws {

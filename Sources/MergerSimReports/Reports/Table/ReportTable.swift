@@ -126,6 +126,13 @@ public struct ReportTable: Sendable {
         self.columns = columns
     }
 
+    /// A table of columns `names` holding `kinds`, shown in every output; as many kinds as names (a broken
+    /// invariant otherwise: the report's lists are out of step).
+    public init(names: [String], kinds: [Kind]) {
+        precondition(names.count == kinds.count, "\(names.count) column names but \(kinds.count) kinds")
+        self.init(zip(names, kinds).map { Column($0, $1) })
+    }
+
     /// Appends a row; it has one cell per column (a broken invariant otherwise: the table's maker is wrong).
     public mutating func append(_ row: [Cell]) {
         precondition(row.count == columns.count, "a row of \(row.count) cells in a table of \(columns.count) columns")
