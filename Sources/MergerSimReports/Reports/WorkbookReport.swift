@@ -3,13 +3,14 @@ import MergerSim
 import MergerSimInputs
 import XLSX
 
-/// `report.xlsx`: the run's tables in one Excel workbook (libxlsxwriter), for people: a sheet per CSV
-/// (summary, units before, units after, transfers, timeline), the assumptions and defaults applied, and
-/// a column dictionary. Headers are labels in the chosen language (the dictionary maps them to the
-/// CSV names); codes and other identifiers are text (leading zeros kept); numbers are numbers with
-/// formats (thousands separators, areas with 2 decimals, whole đồng beside a billions column); the
-/// header row is frozen with a filter; widths fit; verdicts are coloured. No formulas: every text is a
-/// text cell, whatever it starts with (the CSV's `'` before a formula-like text is taken off again).
+/// `report.xlsx`: the run's tables in one Excel workbook (libxlsxwriter), for people: a sheet per typed table
+/// (``ReportTable``: summary, units before, units after, transfers, timeline), the assumptions and defaults
+/// applied (``AssumptionTable``), and a column dictionary. Headers are labels in the chosen language (the
+/// dictionary maps them to the CSV names, unique per sheet); each column has one number format, its kind's:
+/// codes and other identifiers text (leading zeros kept), counts with thousands separators, areas with 2
+/// decimals, shares and percentages as `%`, dates as Excel dates (dd/mm/yyyy in Vietnamese), money in whole
+/// đồng with a tỷ đồng column beside it; categorical values and notes in the chosen language. The header row
+/// is frozen with a filter; widths fit; verdicts are coloured. No formulas: every text is a text cell.
 ///
 /// What a sheet cannot hold is never left to libxlsxwriter: a sheet over ``maxRows`` rows refuses `--xlsx`
 /// (64) before any cell is written, and a text over ``maxCellCharacters`` is cut, visibly (see
@@ -139,8 +140,6 @@ public enum WorkbookReport {
                 if case .date(let date) = cell {
                     try sheet.write(Workbook.Day(year: date.year, month: date.month, day: date.day), row: r + 1, column: c, format: formats[c])
                     widths[c] = max(widths[c], 12)
-                } else if column.kind == .billions, case .text = cell {
-                    continue
                 } else if let x = cell.number, column.kind != .identifier, column.kind != .name, column.kind != .value {
                     try sheet.write(workbookNumber(x, kind: column.kind), row: r + 1, column: c, format: formats[c])
                     widths[c] = max(widths[c], Double(min(cell.csvText(english: l).count + 4, 18)))
