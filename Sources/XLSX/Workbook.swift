@@ -91,6 +91,17 @@ public final class Workbook {
 
     private typealias FormatKey = Format
 
+    /// A calendar day, as a sheet's date cell holds it.
+    public struct Day: Hashable, Sendable, CustomStringConvertible {
+        public var year: Int, month: Int, day: Int
+        public init(year: Int, month: Int, day: Int) {
+            self.year = year
+            self.month = month
+            self.day = day
+        }
+        public var description: String { "\(year)-\(month)-\(day)" }
+    }
+
     /// The workbook's format for `format`, made once.
     fileprivate func lxwFormat(_ format: Format?) -> UnsafeMutablePointer<lxw_format>? {
         guard let format else { return nil }
@@ -139,6 +150,19 @@ public final class Workbook {
         /// A number (finite) in row `row`, column `column`.
         public func write(_ number: Double, row: Int, column: Int, format: Format? = nil) throws(XLSXError) {
             try check(worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(column), number, workbook.lxwFormat(format)), "writing a number at row \(row + 1), column \(column + 1)")
+        }
+
+        /// A calendar day (an Excel date: the serial day number, shown by `format`'s date format) in row `row`,
+        /// column `column`.
+        ///
+        /// - Throws: ``XLSXError`` when libxlsxwriter refuses it (a day outside Excel's 1900–9999).
+        public func write(_ day: Day, row: Int, column: Int, format: Format? = nil) throws(XLSXError) {
+            guard (1900...9999).contains(day.year), (1...12).contains(day.month), (1...31).contains(day.day) else {
+                throw XLSXError(status: LXW_ERROR_PARAMETER_VALIDATION.rawValue, operation: "writing the date \(day) at row \(row + 1), column \(column + 1)")
+            }
+            var datetime = lxw_datetime(year: Int32(day.year), month: Int32(day.month), day: Int32(day.day), hour: 0, min: 0, sec: 0)
+            try check(worksheet_write_datetime(sheet, lxw_row_t(row), lxw_col_t(column), &datetime, workbook.lxwFormat(format)),
+                      "writing a date at row \(row + 1), column \(column + 1)")
         }
 
         /// Column `column`'s width, in characters.

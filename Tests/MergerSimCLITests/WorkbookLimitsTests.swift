@@ -41,9 +41,10 @@ struct WorkbookLimitsTests {
     @Test func otherTextLongerThanACellIsCutVisiblyInTheWorkbookOnly() throws {
         let scratch = try Scratch()
         let members = (0..<8_000).map { String(format: "%05d", $0) }.joined(separator: ";")
-        let csv = Data("code,members\nX,\(members)\n".utf8)
+        var table = ReportTable([.init("code", .identifier), .init("members", .identifier)])
+        table.append([.text("X"), .text(members)])
         let url = scratch.url.appendingPathComponent("report.xlsx")
-        try WorkbookReport.write(to: url, sheets: [("units_after", csv)], assumptions: [], defaults: [], labels: try Labels(.en))
+        try WorkbookReport.write(to: url, sheets: [("units_after", table)], assumptions: [], defaults: [], labels: try Labels(.en))
         let cell = try #require(try WorkbookTests.Opened(url.path).sheets[0]["B2"]?.value)
         #expect(cell.count <= 32_767 && cell.hasPrefix(String(members.prefix(30_000))))
         #expect(cell.hasSuffix("… (cut: 47,999 characters in all; the CSV file holds the whole text)"), "\(cell.suffix(80))")
@@ -62,13 +63,12 @@ struct WorkbookLimitsTests {
 
     @Test func theSheetsRowsAreCheckedBeforeAnyCellIsWritten() throws {
         let scratch = try Scratch()
-        var text = "code\n"
-        text.reserveCapacity(3_200_000)
-        for _ in 0..<1_048_576 { text += "a\n" }
+        var table = ReportTable([.init("code", .identifier)])
+        for _ in 0..<1_048_576 { table.append([.text("a")]) }
         let url = scratch.url.appendingPathComponent("report.xlsx")
         let started = Date()
         #expect {
-            try WorkbookReport.write(to: url, sheets: [("transfers", Data(text.utf8))], assumptions: [], defaults: [], labels: try Labels(.en))
+            try WorkbookReport.write(to: url, sheets: [("transfers", table)], assumptions: [], defaults: [], labels: try Labels(.en))
         } throws: { error in
             (error as? InputError)?.exitCode == 64 && (error as? InputError)?.message.contains("\"Transfers\" would have 1,048,576 rows") == true
         }
@@ -128,7 +128,8 @@ struct WorkbookLimitsTests {
 
     @Test(.enabled(if: Tmpfs.available, "mounting a tmpfs needs root")) func aWorkbookThatCannotBeWrittenIs73() throws {
         let scratch = try Scratch()
-        let csv = Data(("code,name\n" + (0..<2_000).map { "\($0),Xã số \($0) với một tên dài để lấp đầy đĩa" }.joined(separator: "\n") + "\n").utf8)
+        var csv = ReportTable([.init("code", .identifier), .init("name", .name)])
+        for i in 0..<2_000 { csv.append([.text("\(i)"), .text("Xã số \(i) với một tên dài để lấp đầy đĩa")]) }
         try Tmpfs.mounted(at: scratch.url.appendingPathComponent("full"), options: "size=64k") { full in
             Tmpfs.fill(full)
             #expect {

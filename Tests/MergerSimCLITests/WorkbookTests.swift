@@ -82,10 +82,11 @@ struct WorkbookTests {
         #expect(book.formulas == 0)
         // The summary: exit cost in whole đồng with its billions beside it; the verdict in Vietnamese.
         let summary = book.sheets[0]
-        let row = try #require(summary.first { $0.value.value == "exit_cost_vnd_mean" }.map { Int($0.key.dropFirst())! })
-        let vnd = try #require(Double(summary["B\(row)"]?.value ?? ""))
-        #expect(summary["B\(row)"]?.number == true && vnd == vnd.rounded())
-        #expect(abs(try #require(Double(summary["C\(row)"]?.value ?? "")) - vnd / 1e9) < 1e-6)
+        // Columns: label, count, figure, share, đồng (E), tỷ đồng (F), date, verdict.
+        let row = try #require(summary.first { $0.value.value == "Kinh phí thực hiện chính sách, chế độ, trung bình" }.map { Int($0.key.dropFirst())! })
+        let vnd = try #require(Double(summary["E\(row)"]?.value ?? ""))
+        #expect(summary["E\(row)"]?.number == true && vnd == vnd.rounded())
+        #expect(abs(try #require(Double(summary["F\(row)"]?.value ?? "")) - vnd / 1e9) < 1e-6)
         #expect(summary.values.contains { $0.value == "không đạt" })
         // Units after: the header is the Vietnamese label, the standards outcome in words.
         #expect(book.sheets[2]["A1"]?.value == "Mã" && book.sheets[2].values.contains { $0.value == "được miễn" })

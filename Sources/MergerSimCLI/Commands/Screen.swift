@@ -62,8 +62,8 @@ struct Screen: ConsoleCommand {
             outputs: ["screening.csv"] + (xlsx ? ["report.xlsx"] : []) + ["manifest.json"])
         manifest.overrides = given.map(\.description)
         manifest.language = lang.rawValue
-        let screening = ScreeningReport.csv(results)
-        let files = [("screening.csv", screening), ("manifest.json", try manifest.json())]
+        let screening = ScreeningReport.table(results)
+        let files = [("screening.csv", screening.csv(english: try Labels(.en))), ("manifest.json", try manifest.json())]
         let labels = try Labels(lang)
         try destination.stage(files, making: xlsx ? ["report.xlsx"] : []) { folder in
             guard xlsx else { return }

@@ -102,22 +102,28 @@ struct Simulate: ConsoleCommand {
         manifest.effectiveDate = run.settings.effectiveDate.description
         let names = Dictionary(after.map { ($0.unit.code, $0.unit.name) }, uniquingKeysWith: { a, _ in a })
         let language = try Labels(lang ?? scenarioFile.language)
-        let summaryCSV = SummaryReport.csv(summary), screeningCSV = ScreeningReport.csv(before)
-        let unitsAfterCSV = UnitsAfterReport.csv(after, transfers: reallocation.transfers, transition: transition.summary, allowanceFund: funds)
-        let transfersCSV = TransfersReport.csv(reallocation.transfers, names: names)
-        let timelineCSV = TimelineReport.csv(transition.summary, effective: run.settings.effectiveDate)
-        // The workbook's sheets, by their label key.
-        let tables: [(key: String, csv: Data)] = [("summary", summaryCSV), ("units_before", screeningCSV), ("units_after", unitsAfterCSV),
-                                                  ("transfers", transfersCSV), ("timeline", timelineCSV)]
+        // The workbook's sheets, by their label key; each table is also a CSV file.
+        let tables: [(key: String, table: ReportTable)] = [
+            ("summary", SummaryReport.table(summary)), ("units_before", ScreeningReport.table(before)),
+            ("units_after", UnitsAfterReport.table(after, transfers: reallocation.transfers, transition: transition.summary, allowanceFund: funds)),
+            ("transfers", TransfersReport.table(reallocation.transfers, names: names)),
+            ("timeline", TimelineReport.table(transition.summary, effective: run.settings.effectiveDate)),
+        ]
+        let english = try Labels(.en)
+        let csv = Dictionary(uniqueKeysWithValues: tables.map { ($0.key, $0.table.csv(english: english)) })
+        func file(_ key: String) throws(InternalError) -> Data {
+            guard let data = csv[key] else { throw InternalError("the \(key) table was not made") }
+            return data
+        }
         let report = try RunReport.Input(scenario: settings.name, rules: run.rules.id, effective: run.settings.effectiveDate,
                                          runs: transition.runs, seed: run.settings.seed, summary: summary, reallocation: reallocation,
                                          transition: transition.summary, years: transition.model.years,
                                          deadline: run.rules.deadline.date(effective: run.settings.effectiveDate),
                                          assumptions: manifest.assumptions, overrides: manifest.overrides)
         let written: [(String, Data)] = [
-            ("screening.csv", screeningCSV), ("units_after.csv", unitsAfterCSV), ("timeline.csv", timelineCSV), ("transfers.csv", transfersCSV),
-            ("replications.csv", ReplicationsReport.csv(transition.summary.headlines)),
-            ("summary.csv", summaryCSV), ("manifest.json", try manifest.json()),
+            ("screening.csv", try file("units_before")), ("units_after.csv", try file("units_after")), ("timeline.csv", try file("timeline")),
+            ("transfers.csv", try file("transfers")), ("replications.csv", ReplicationsReport.table(transition.summary.headlines).csv(english: english)),
+            ("summary.csv", try file("summary")), ("manifest.json", try manifest.json()),
             ("report.html", RunReport.html(report, labels: language)),
         ]
         // The run is stored before its folder takes the old one's place: a store that cannot take it leaves

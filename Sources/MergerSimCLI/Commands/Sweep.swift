@@ -68,11 +68,11 @@ struct Sweep: ConsoleCommand {
         progress.finish()
         let report = try SweepReport(plan: plan, runIDs: ids, store: store)
         let manifest = SweepManifest(command: ["mergersim"] + arguments, file: file, plan: plan, shard: part, settingsRun: settings.count)
-        try folder.write("sweep.csv", report.csv)
+        try folder.write("sweep.csv", try report.csv())
         if xlsx {
             let labels = try Labels(lang)
             try folder.write("report.xlsx") { staging in
-                try WorkbookReport.write(to: staging, sheets: [("sweep", report.csv)], assumptions: [], defaults: [], labels: labels)
+                try WorkbookReport.write(to: staging, sheets: [("sweep", report.table)], assumptions: [], defaults: [], labels: labels)
             }
         }
         try folder.write("manifest.json", try manifest.json())

@@ -6,21 +6,34 @@ import MergerSimInputs
 /// exit cost, all within quota), so two runs that share a seed can be compared replication by
 /// replication (`compare` pairs them).
 public enum ReplicationsReport {
-    public static func csv(_ headlines: [TransitionSummary.Headline]) -> Data {
-        var writer = CSVWriter(header: ["replication"] + HeadlineMetric.allCases.map(\.name), spreadsheet: true)
+    /// Each replication's headline figures as a typed table.
+    public static func table(_ headlines: [TransitionSummary.Headline]) -> ReportTable {
+        var table = ReportTable([.init("replication", .year)] + HeadlineMetric.allCases.map { ReportTable.Column($0.name, kind($0)) })
         for (i, headline) in headlines.enumerated() {
-            writer.append([String(i)] + HeadlineMetric.allCases.map { text(headline, $0) })
+            table.append([.count(i)] + HeadlineMetric.allCases.map { cell(headline, $0) })
         }
-        return writer.data
+        return table
     }
 
-    /// One replication's figure as replications.csv writes it: people and 1 or 0 as whole numbers, the
-    /// cost in whole đồng.
-    static func text(_ headline: TransitionSummary.Headline, _ metric: HeadlineMetric) -> String {
+    /// replications.csv.
+    public static func csv(_ headlines: [TransitionSummary.Headline]) throws(InternalError) -> Data {
+        table(headlines).csv(english: try Labels(.en))
+    }
+
+    static func kind(_ metric: HeadlineMetric) -> ReportTable.Kind {
         switch metric {
-        case .surplusAtDeadline(let category): String(headline.surplusAtDeadline[category])
-        case .exitCostVND: String(format: "%.0f", headline.exitCostVND)
-        case .allWithinQuota: headline.allWithinQuota ? "1" : "0"
+        case .surplusAtDeadline: .count
+        case .exitCostVND: .money
+        case .allWithinQuota: .year
+        }
+    }
+
+    /// One replication's figure: people and 1 or 0 as whole numbers, the cost in whole đồng.
+    static func cell(_ headline: TransitionSummary.Headline, _ metric: HeadlineMetric) -> ReportTable.Cell {
+        switch metric {
+        case .surplusAtDeadline(let category): .count(headline.surplusAtDeadline[category])
+        case .exitCostVND: .moneyFigure(headline.exitCostVND)
+        case .allWithinQuota: .count(headline.allWithinQuota ? 1 : 0)
         }
     }
 

@@ -15,32 +15,50 @@ public enum ScreeningReport {
         "surplus_cadres", "surplus_civil_servants", "surplus_non_professional",
     ]
 
-    public static func csv(_ results: [ScreeningResult]) -> Data {
-        var writer = CSVWriter(header: header, spreadsheet: true)
-        for result in results { writer.append(row(result)) }
-        return writer.data
+    /// The column kinds of ``header``, in order.
+    static let kinds: [ReportTable.Kind] = [
+        .identifier, .name, .value, .name, .name, .value, .area, .count,
+        .identifier, .area, .count, .identifier, .value, .value,
+        .percent(places: 2), .percent(places: 2), .value, .identifier, .percent(places: 0), .percent(places: 0),
+        .identifier, .value, .decimal(places: 2), .value, .value, .count, .identifier,
+        .count, .count, .count, .count, .count, .count,
+        .count, .count, .count,
+    ]
+
+    /// The screening as a typed table, one row per existing unit.
+    public static func table(_ results: [ScreeningResult]) -> ReportTable {
+        var table = ReportTable(names: header, kinds: kinds)
+        for result in results { table.append(row(result)) }
+        return table
     }
 
-    static func row(_ r: ScreeningResult) -> [String] {
+    /// screening.csv.
+    public static func csv(_ results: [ScreeningResult]) throws(InternalError) -> Data {
+        table(results).csv(english: try Labels(.en))
+    }
+
+    static func row(_ r: ScreeningResult) -> [ReportTable.Cell] {
         let unit = r.unit, standard = r.standard
         let staff = unit.staff, surplus = r.surplus
-        func count(_ value: Int?) -> String { value.map(String.init) ?? "" }
+        func count(_ value: Int?) -> ReportTable.Cell { value.map { .count($0) } ?? .empty }
+        func text(_ value: String?) -> ReportTable.Cell { value.map { .text($0) } ?? .empty }
         return [
-            unit.code, unit.name, unit.kind.rawValue, unit.province, unit.district ?? "", unit.districtKind?.rawValue ?? "",
-            ReportFormat.decimal(unit.area), String(unit.population),
-            standard.standard.rule, ReportFormat.scaled(standard.standard.area, percent: standard.areaPercent),
-            ReportFormat.scaled(FixedDecimal(millionths: Int64(standard.standard.population) * FixedDecimal.scale, decimals: 0),
-                                percent: standard.populationPercent),
-            standard.reductions.joined(separator: "; "),
-            ReportFormat.yesNo(r.meetsArea), ReportFormat.yesNo(r.meetsPopulation),
-            ReportFormat.percent(r.areaPercent), ReportFormat.percent(r.populationPercent),
-            r.decision.rawValue, r.test?.rule ?? "",
-            r.test.map { String($0.areaBelowPercent) } ?? "", r.test.map { String($0.populationBelowPercent) } ?? "",
-            unit.exemption?.code ?? "", r.verdict.rawValue,
-            ReportFormat.decimal(r.classification.score), r.classification.type.rawValue,
-            r.classification.typeGiven ? "input" : (r.classification.otherPointsDefaulted ? "score (default other points)" : "score"),
-            String(r.quota.extras), r.quota.rules.joined(separator: " "),
-            String(r.quota.posts.cadres), String(r.quota.posts.civilServants), String(r.quota.posts.nonProfessional),
+            .text(unit.code), .text(unit.name), .value(unit.kind.rawValue), .text(unit.province), text(unit.district),
+            unit.districtKind.map { .value($0.rawValue) } ?? .empty,
+            .exact(unit.area), .count(unit.population),
+            .text(standard.standard.rule), .exact(ReportTable.scaled(standard.standard.area, percent: standard.areaPercent)),
+            .exact(ReportTable.scaled(FixedDecimal(millionths: Int64(standard.standard.population) * FixedDecimal.scale, decimals: 0),
+                                            percent: standard.populationPercent)),
+            .text(standard.reductions.joined(separator: "; ")),
+            .value(ReportFormat.yesNo(r.meetsArea)), .value(ReportFormat.yesNo(r.meetsPopulation)),
+            .percent(r.areaPercent), .percent(r.populationPercent),
+            .value(r.decision.rawValue), text(r.test?.rule),
+            r.test.map { .count($0.areaBelowPercent) } ?? .empty, r.test.map { .count($0.populationBelowPercent) } ?? .empty,
+            text(unit.exemption?.code), .value(r.verdict.rawValue),
+            .exact(r.classification.score), .value(r.classification.type.rawValue),
+            .value(r.classification.typeGiven ? "input" : (r.classification.otherPointsDefaulted ? "score (default other points)" : "score")),
+            .count(r.quota.extras), .text(r.quota.rules.joined(separator: " ")),
+            .count(r.quota.posts.cadres), .count(r.quota.posts.civilServants), .count(r.quota.posts.nonProfessional),
             count(staff?.cadres), count(staff?.civilServants), count(staff?.nonProfessional),
             count(surplus?.cadres), count(surplus?.civilServants), count(surplus?.nonProfessional),
         ]

@@ -11,10 +11,8 @@ public enum SummaryReport {
     }
 
     /// summary.csv: `metric,value`, one row per figure the run has.
-    public static func csv(_ summary: RunSummary) -> Data {
-        var writer = CSVWriter(header: ["metric", "value"], spreadsheet: true)
-        for row in rows(summary) { writer.append([row.name, row.value]) }
-        return writer.data
+    public static func csv(_ summary: RunSummary) throws(InternalError) -> Data {
+        table(summary).csv(english: try Labels(.en))
     }
 
     /// A figure as summary.csv writes it: counts and money as whole numbers, an area as its exact

@@ -7,14 +7,23 @@ import MergerSimInputs
 public enum TimelineReport {
     public static let header = ["year", "category", "metric", "mean", "p05", "p25", "p50", "p75", "p95", "year_end"]
 
-    public static func csv(_ summary: TransitionSummary, effective: CalendarDate) -> Data {
-        var writer = CSVWriter(header: header, spreadsheet: true)
+    /// The timeline as a typed table. The workbook adds the mean in tỷ đồng beside a money row's figures
+    /// (`mean_ty_dong`), so each column keeps one format.
+    public static func table(_ summary: TransitionSummary, effective: CalendarDate) -> ReportTable {
+        var table = ReportTable([.init("year", .year), .init("category", .value), .init("metric", .value)]
+                                + ["mean", "p05", "p25", "p50", "p75", "p95"].map { ReportTable.Column($0, .decimal(places: 2)) }
+                                + [.init("year_end", .date), .init("mean_ty_dong", .billions, audience: .workbook)])
         for row in summary.rows {
             let decimals = row.metric.isMoney ? 0 : 3
-            writer.append([String(row.year), row.category.name, row.metric.name]
-                          + [row.mean, row.p05, row.p25, row.p50, row.p75, row.p95].map { ReportFormat.fixed($0, decimals: decimals) }
-                          + [effective.addingYears(row.year).description])
+            table.append([.count(row.year), .value(row.category.name), .value(row.metric.name)]
+                         + [row.mean, row.p05, row.p25, row.p50, row.p75, row.p95].map { .fixed($0, decimals: decimals) }
+                         + [.date(effective.addingYears(row.year)), row.metric.isMoney ? .moneyFigure(row.mean) : .empty])
         }
-        return writer.data
+        return table
+    }
+
+    /// timeline.csv.
+    public static func csv(_ summary: TransitionSummary, effective: CalendarDate) throws(InternalError) -> Data {
+        table(summary, effective: effective).csv(english: try Labels(.en))
     }
 }

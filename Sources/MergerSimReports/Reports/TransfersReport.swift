@@ -6,14 +6,22 @@ import MergerSimInputs
 public enum TransfersReport {
     public static let header = ["category", "from_code", "to_code", "count", "distance_km", "to_category", "from_name", "to_name"]
 
-    public static func csv(_ plan: TransferPlan, names: [String: String]) -> Data {
-        var writer = CSVWriter(header: header, spreadsheet: true)
+    static let kinds: [ReportTable.Kind] = [.value, .identifier, .identifier, .count, .decimal(places: 2), .value, .name, .name]
+
+    /// The transfers as a typed table, one row per move; `names` gives the units' names by code.
+    public static func table(_ plan: TransferPlan, names: [String: String]) -> ReportTable {
+        var table = ReportTable(names: header, kinds: kinds)
         for t in plan.transfers {
-            writer.append([t.category.rawValue, t.fromCode, t.toCode, String(t.count),
-                           t.distanceKm.map { ReportFormat.fixed($0, decimals: 2) } ?? "", t.toCategory.rawValue,
-                           names[t.fromCode] ?? "", names[t.toCode] ?? ""])
+            table.append([.value(t.category.rawValue), .text(t.fromCode), .text(t.toCode), .count(t.count),
+                          t.distanceKm.map { .fixed($0, decimals: 2) } ?? .empty, .value(t.toCategory.rawValue),
+                          names[t.fromCode].map { .text($0) } ?? .empty, names[t.toCode].map { .text($0) } ?? .empty])
         }
-        return writer.data
+        return table
+    }
+
+    /// transfers.csv.
+    public static func csv(_ plan: TransferPlan, names: [String: String]) throws(InternalError) -> Data {
+        table(plan, names: names).csv(english: try Labels(.en))
     }
 }
 

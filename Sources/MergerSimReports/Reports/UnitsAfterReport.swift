@@ -18,12 +18,20 @@ public enum UnitsAfterReport {
         "p_within_quota_by_deadline", "median_year_within_quota", "median_within_quota_by_deadline", "transfer_note", "allowance_fund_vnd",
     ]
 
-    /// The rows; `transfers` (stage 2, planned over the same units in the same order) adds the after-transfer columns.
+    /// The column kinds of ``header``, in order.
+    static let kinds: [ReportTable.Kind] = [.identifier, .name, .value, .name, .identifier, .identifier, .value, .area, .count,
+                                            .identifier, .area, .count, .value, .value, .value, .phrase, .decimal(places: 2), .value, .value,
+                                            .count, .identifier]
+        + Array(repeating: .count, count: 12) + [.coordinate, .coordinate, .value] + Array(repeating: .count, count: 12)
+        + [.share, .year, .value, .phrase, .money]
+
+    /// The units after as a typed table; `transfers` (stage 2, planned over the same units in the same order)
+    /// adds the after-transfer columns.
     ///
     /// `allowanceFund` gives each unit's monthly fund in VND, where the rule set has one.
-    public static func csv(_ results: [UnitAfterResult], transfers: TransferPlan? = nil, transition: TransitionSummary? = nil,
-                           allowanceFund: [Int64]? = nil) -> Data {
-        var writer = CSVWriter(header: header, spreadsheet: true)
+    public static func table(_ results: [UnitAfterResult], transfers: TransferPlan? = nil, transition: TransitionSummary? = nil,
+                             allowanceFund: [Int64]? = nil) -> ReportTable {
+        var table = ReportTable(names: header, kinds: kinds)
         var incoming: [String: Headcount] = [:], outgoing: [String: Headcount] = [:]
         for t in transfers?.transfers ?? [] {
             incoming[t.toCode, default: .zero][t.toCategory] += t.count
@@ -31,53 +39,60 @@ public enum UnitsAfterReport {
         }
         let unreachable = Set(transfers?.unreachableCodes ?? [])
         for (i, result) in results.enumerated() {
-            var fields = row(result)
-            fields.append(result.quota.rules.contains { $0.hasPrefix("envelope") } ? "envelope" : "formula")
+            var cells = row(result)
+            cells.append(.value(result.quota.rules.contains { $0.hasPrefix("envelope") } ? "envelope" : "formula"))
             if let transfers {
                 let staffAfter = transfers.staffAfter[i]
                 let code = result.unit.code
                 for counts in [incoming[code] ?? .zero, outgoing[code] ?? .zero, staffAfter.excess(over: result.quota.posts),
                                result.quota.posts.excess(over: staffAfter)] {
-                    fields += StaffCategory.allCases.map { String(counts[$0]) }
+                    cells += StaffCategory.allCases.map { .count(counts[$0]) }
                 }
             } else {
-                fields += Array(repeating: "", count: 12)
+                cells += Array(repeating: .empty, count: 12)
             }
             if let transition {
-                fields.append(ReportFormat.fixed(transition.probabilityWithinQuota[i], decimals: 3))
+                cells.append(.fixed(transition.probabilityWithinQuota[i], decimals: 3))
                 // A number only; blank (and the flag "no") when the median replication is not within quota by the deadline.
-                fields.append(transition.medianYearWithinQuota[i].map(String.init) ?? "")
-                fields.append(transition.medianYearWithinQuota[i] == nil ? "no" : "yes")
+                cells.append(transition.medianYearWithinQuota[i].map { .count($0) } ?? .empty)
+                cells.append(.value(transition.medianYearWithinQuota[i] == nil ? "no" : "yes"))
             } else {
-                fields += ["", "", ""]
+                cells += [.empty, .empty, .empty]
             }
-            fields.append(unreachable.contains(result.unit.code)
-                          ? "unreachable: no lat/lon, so no transfers to or from it under the distance limit" : "")
-            fields.append(allowanceFund.map { String($0[i]) } ?? "")
-            writer.append(fields)
+            cells.append(unreachable.contains(result.unit.code)
+                         ? .phrase(LiteralPhrase("unreachable: no lat/lon, so no transfers to or from it under the distance limit")) : .empty)
+            cells.append(allowanceFund.map { .money($0[i]) } ?? .empty)
+            table.append(cells)
         }
-        return writer.data
+        return table
     }
 
-    static func row(_ r: UnitAfterResult) -> [String] {
+    /// units_after.csv (see ``table(_:transfers:transition:allowanceFund:)``).
+    public static func csv(_ results: [UnitAfterResult], transfers: TransferPlan? = nil, transition: TransitionSummary? = nil,
+                           allowanceFund: [Int64]? = nil) throws(InternalError) -> Data {
+        table(results, transfers: transfers, transition: transition, allowanceFund: allowanceFund).csv(english: try Labels(.en))
+    }
+
+    static func row(_ r: UnitAfterResult) -> [ReportTable.Cell] {
         let unit = r.unit
-        func count(_ value: Int?) -> String { value.map(String.init) ?? "" }
+        func count(_ value: Int?) -> ReportTable.Cell { value.map { .count($0) } ?? .empty }
         let staff = unit.staff, surplus = r.surplus, vacancies = r.vacancies
         return [
-            unit.code, unit.name, unit.kind.rawValue, unit.province,
-            r.merged.contributions.map(\.code).joined(separator: ";"),
-            r.merged.contributions.map { ReportFormat.decimal(FixedDecimal(millionths: $0.share.millionths, decimals: 0)) }.joined(separator: ";"),
-            ReportFormat.yesNo(r.merged.untouched), ReportFormat.decimal(unit.area), String(unit.population),
-            r.standard.standard.rule, ReportFormat.number(r.requiredAreaKm2), ReportFormat.number(r.requiredPopulation),
-            ReportFormat.yesNo(r.meetsArea), ReportFormat.yesNo(r.meetsPopulation), r.outcome.rawValue, r.standardsNote,
-            ReportFormat.decimal(r.classification.score), r.classification.type.rawValue,
-            r.classification.typeGiven ? "plan" : (r.classification.otherPointsDefaulted ? "score (default other points)" : "score"),
-            String(r.quota.extras), r.quota.rules.joined(separator: " "),
-            String(r.quota.posts.cadres), String(r.quota.posts.civilServants), String(r.quota.posts.nonProfessional),
+            .text(unit.code), .text(unit.name), .value(unit.kind.rawValue), .text(unit.province),
+            .text(r.merged.contributions.map(\.code).joined(separator: ";")),
+            .text(r.merged.contributions.map { ReportFormat.decimal(FixedDecimal(millionths: $0.share.millionths, decimals: 0)) }.joined(separator: ";")),
+            .value(ReportFormat.yesNo(r.merged.untouched)), .exact(unit.area), .count(unit.population),
+            .text(r.standard.standard.rule), .trimmed(r.requiredAreaKm2), .trimmed(r.requiredPopulation),
+            .value(ReportFormat.yesNo(r.meetsArea)), .value(ReportFormat.yesNo(r.meetsPopulation)), .value(r.outcome.rawValue),
+            r.standardsNote.isEmpty ? .empty : .phrase(LiteralPhrase(r.standardsNote)),
+            .exact(r.classification.score), .value(r.classification.type.rawValue),
+            .value(r.classification.typeGiven ? "plan" : (r.classification.otherPointsDefaulted ? "score (default other points)" : "score")),
+            .count(r.quota.extras), .text(r.quota.rules.joined(separator: " ")),
+            .count(r.quota.posts.cadres), .count(r.quota.posts.civilServants), .count(r.quota.posts.nonProfessional),
             count(staff?.cadres), count(staff?.civilServants), count(staff?.nonProfessional),
             count(surplus?.cadres), count(surplus?.civilServants), count(surplus?.nonProfessional),
             count(vacancies?.cadres), count(vacancies?.civilServants), count(vacancies?.nonProfessional),
-            unit.location.map { ReportFormat.number($0.latitude) } ?? "", unit.location.map { ReportFormat.number($0.longitude) } ?? "",
+            unit.location.map { .trimmed($0.latitude) } ?? .empty, unit.location.map { .trimmed($0.longitude) } ?? .empty,
         ]
     }
 }

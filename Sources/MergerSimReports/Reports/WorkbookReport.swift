@@ -3,37 +3,35 @@ import MergerSim
 import MergerSimInputs
 import XLSX
 
-/// `report.xlsx`: the run's tables in one Excel workbook (libxlsxwriter), for people: a sheet per CSV
-/// (summary, units before, units after, transfers, timeline), the assumptions and defaults applied, and
-/// a column dictionary. Headers are labels in the chosen language (the dictionary maps them to the
-/// CSV names); codes and other identifiers are text (leading zeros kept); numbers are numbers with
-/// formats (thousands separators, areas with 2 decimals, whole đồng beside a billions column); the
-/// header row is frozen with a filter; widths fit; verdicts are coloured. No formulas: every text is a
-/// text cell, whatever it starts with (the CSV's `'` before a formula-like text is taken off again).
+/// `report.xlsx`: the run's tables in one Excel workbook (libxlsxwriter), for people: a sheet per typed table
+/// (``ReportTable``: summary, units before, units after, transfers, timeline), the assumptions and defaults
+/// applied (``AssumptionTable``), and a column dictionary. Headers are labels in the chosen language (the
+/// dictionary maps them to the CSV names, unique per sheet); each column has one number format, its kind's:
+/// codes and other identifiers text (leading zeros kept), counts with thousands separators, areas with 2
+/// decimals, shares and percentages as `%`, dates as Excel dates (dd/mm/yyyy in Vietnamese), money in whole
+/// đồng with a tỷ đồng column beside it; categorical values and notes in the chosen language. The header row
+/// is frozen with a filter; widths fit; verdicts are coloured. No formulas: every text is a text cell.
 ///
 /// What a sheet cannot hold is never left to libxlsxwriter: a sheet over ``maxRows`` rows refuses `--xlsx`
 /// (64) before any cell is written, and a text over ``maxCellCharacters`` is cut, visibly (see
 /// ``cellText(_:)``). The workbook is written where it is asked, libxlsxwriter's own temporary files beside it.
 public enum WorkbookReport {
-    /// Columns that identify rather than count: always text.
-    static let identifiers: Set<String> = ["code", "from_code", "to_code", "members", "member_shares", "name", "from_name", "to_name",
-                                           "province", "district", "year_end", "metric"]
     static let colours: [String: UInt32] = [
         "meets": 0xC8E6C9, "met": 0xC8E6C9, "keep": 0xC8E6C9, "no": 0xC8E6C9,
         "waived": 0xBBDEFB, "exempt": 0xBBDEFB,
         "needs_exception": 0xFFE0B2, "at risk": 0xFFE0B2, "borderline": 0xFFE0B2,
         "below": 0xFFCDD2, "not met": 0xFFCDD2, "merge": 0xFFCDD2, "yes": 0xFFCDD2,
     ]
-    static let verdictColumns: Set<String> = ["standards_outcome", "verdict", "must_merge"]
+    static let verdictColumns: Set<String> = ["standards_outcome", "verdict", "must_merge", "deadline_verdict"]
 
-    /// Writes the workbook to `url` (replacing a file there): `sheets` (label key, CSV bytes) in order, then
+    /// Writes the workbook to `url` (replacing a file there): `sheets` (label key, table) in order, then
     /// assumptions and the dictionary. libxlsxwriter's temporary files go to `url`'s folder, never to TMPDIR:
     /// give it a file inside the run's staging folder, so that an interrupt removes everything.
     ///
     /// - Throws: ``InputError`` 64 when a sheet would have more rows than Excel holds (checked before any cell
     ///   is written), 73 when the file cannot be written (a missing, read-only or full folder);
-    ///   ``InternalError`` when libxlsxwriter refuses a cell or a CSV mergersim wrote cannot be read back.
-    public static func write(to url: URL, sheets: [(key: String, csv: Data)], assumptions: [RunManifest.Assumption],
+    ///   ``InternalError`` when libxlsxwriter refuses a cell.
+    public static func write(to url: URL, sheets: [(key: String, table: ReportTable)], assumptions: [RunManifest.Assumption],
                              defaults: [RunManifest.DefaultEntry], labels l: Labels) throws {
         do {
             try make(url, sheets: sheets, assumptions: assumptions, defaults: defaults, labels: l)
@@ -43,26 +41,18 @@ public enum WorkbookReport {
         }
     }
 
-    static func make(_ url: URL, sheets: [(key: String, csv: Data)], assumptions: [RunManifest.Assumption],
+    static func make(_ url: URL, sheets: [(key: String, table: ReportTable)], assumptions: [RunManifest.Assumption],
                      defaults: [RunManifest.DefaultEntry], labels l: Labels) throws {
         let dictionary = try ColumnDictionary(l)
-        var tables: [(key: String, table: CSVTable)] = []
-        for (key, csv) in sheets {
-            do {
-                tables.append((key, try CSVTable(bytes: [UInt8](csv), file: key)))
-            } catch {
-                throw InternalError("the \(key) table mergersim made cannot be read back: \(error)")
-            }
-        }
-        try checkRows(tables.map { ($0.key, $0.table.records.count) }, labels: l)
+        try checkRows(sheets.map { ($0.key, $0.table.rows.count) }, labels: l)
         let workbook: Workbook
         do {
             workbook = try Workbook(path: url.path, tmpdir: url.deletingLastPathComponent().path)
             var used: [(sheet: String, column: String)] = []
-            for (key, table) in tables {
+            for (key, table) in sheets {
                 let name = l("sheet.\(key)")
-                let columns = try writeTable(table, into: try workbook.addSheet(name), summary: key == "summary", dictionary: dictionary, labels: l)
-                used += columns.filter { $0 != "billions" }.map { (name, $0) }
+                let columns = try writeTable(table, into: try workbook.addSheet(name), dictionary: dictionary, labels: l)
+                used += columns.map { (name, $0) }
             }
             try writeAssumptions(assumptions, defaults: defaults, into: try workbook.addSheet(l("sheet.assumptions")), labels: l)
             try writeDictionary(used, dictionary: dictionary, into: try workbook.addSheet(l("sheet.dictionary")), labels: l)
@@ -85,83 +75,119 @@ public enum WorkbookReport {
 
     static let header = Workbook.Format(bold: true, background: 0xE0E0E0, wrap: true)
 
-    static func numberFormat(_ column: String, _ value: Double) -> String {
-        if column.hasSuffix("_ty_dong") { return "#,##0.000" }
-        if column.hasSuffix("_vnd") { return "#,##0" }
-        if column.contains("area") && column.hasSuffix("km2") { return "#,##0.00" }
-        if column == "lat" || column == "lon" { return "0.0000" }
-        if column.hasPrefix("p_") || column.hasPrefix("probability") { return "0.000" }
-        return value == value.rounded() ? "#,##0" : "#,##0.000"
+    /// One column of a sheet: a table column shown in the workbook, or the tỷ đồng column beside a money one.
+    struct SheetColumn {
+        var name: String
+        var kind: ReportTable.Kind
+        /// The table column whose cells it shows.
+        var source: Int
     }
 
-    /// One CSV as a sheet; a `_vnd` column gains a billions (tỷ đồng) column beside it.
-    /// Returns the sheet's columns by CSV name (the billions columns named `…_ty_dong`).
+    /// The sheet's columns of `table`: those shown in the workbook, each money column followed by its
+    /// tỷ đồng column (`…_vnd` → `…_ty_dong`).
+    static func sheetColumns(_ table: ReportTable) -> [SheetColumn] {
+        var columns: [SheetColumn] = []
+        for (i, column) in table.columns.enumerated() where column.audience != .csv {
+            columns.append(SheetColumn(name: column.name, kind: column.kind, source: i))
+            if column.kind == .money {
+                let base = column.name.hasSuffix("_vnd") ? String(column.name.dropLast(4)) : column.name
+                columns.append(SheetColumn(name: base + "_ty_dong", kind: .billions, source: i))
+            }
+        }
+        return columns
+    }
+
+    /// The one number format of a column of `kind`, in `labels`' language (a date as the language writes it).
+    static func numberFormat(_ kind: ReportTable.Kind, labels l: Labels) -> String {
+        switch kind {
+        case .identifier, .name, .value, .phrase: "@"
+        case .count, .money: "#,##0"
+        case .year: "0"
+        case .decimal(let places): places == 0 ? "#,##0" : "#,##0." + String(repeating: "0", count: places)
+        case .area: "#,##0.00"
+        case .share: "0.0%"
+        case .percent(let places): places == 0 ? "0%" : "0." + String(repeating: "0", count: places) + "%"
+        case .billions: "#,##0.000"
+        case .date: l.language == .vi ? "dd/mm/yyyy" : "yyyy-mm-dd"
+        case .coordinate: "0.0000"
+        }
+    }
+
+    /// The number a cell of `kind` is written as: a percentage divided by 100 (Excel's `%` multiplies), đồng
+    /// as tỷ đồng in a billions column.
+    static func workbookNumber(_ x: Double, kind: ReportTable.Kind) -> Double {
+        switch kind {
+        case .percent: x / 100
+        case .billions: x / 1e9
+        default: x
+        }
+    }
+
+    /// A table as a sheet: headers from the column dictionary, one number format per column (its kind's),
+    /// categorical values and notes in the chosen language, dates as Excel dates.
+    /// Returns the sheet's columns by CSV name.
     @discardableResult
-    static func writeTable(_ table: CSVTable, into sheet: Workbook.Sheet, summary: Bool, dictionary: ColumnDictionary, labels l: Labels) throws -> [String] {
-        var columns: [(name: String, source: Int, billions: Bool)] = []
-        for (i, name) in table.header.enumerated() {
-            columns.append((name, i, false))
-            if name.hasSuffix("_vnd") { columns.append((String(name.dropLast(4)) + "_ty_dong", i, true)) }
-        }
-        if summary { columns.append(("billions", 1, true)) }
-        var widths = columns.map { column in
-            Double((column.name == "billions" ? l("metric.billions") : dictionary.entry(column.name)?.label ?? column.name).count)
-        }
+    static func writeTable(_ table: ReportTable, into sheet: Workbook.Sheet, dictionary: ColumnDictionary, labels l: Labels) throws -> [String] {
+        let columns = sheetColumns(table)
+        var widths = columns.map { Double((dictionary.entry($0.name)?.label ?? $0.name).count) }
         for (c, column) in columns.enumerated() {
-            let label = column.name == "billions" ? l("metric.billions") : dictionary.entry(column.name)?.label ?? column.name
-            try sheet.write(cellText(label), row: 0, column: c, format: header)
+            try sheet.write(cellText(dictionary.entry(column.name)?.label ?? column.name), row: 0, column: c, format: header)
         }
-        for (r, record) in table.records.enumerated() {
-            let fields = record.fields
-            let metric = summary ? (fields.first ?? "") : ""
+        let formats = columns.map { Workbook.Format(numberFormat: numberFormat($0.kind, labels: l)) }
+        for (r, row) in table.rows.enumerated() {
             for (c, column) in columns.enumerated() {
-                let text = column.source < fields.count ? CSVWriter.spreadsheetText(fields[column.source]) : ""
-                let isVND = column.billions ? (!summary || metric.contains("vnd")) : false
-                if column.billions {
-                    guard isVND, let value = Double(text) else { continue }
-                    try sheet.write(value / 1e9, row: r + 1, column: c, format: .init(numberFormat: "#,##0.000"))
-                    continue
-                }
-                if !identifiers.contains(column.name), !text.isEmpty, let value = Double(text), value.isFinite, text.first != "+" {
-                    let name = summary ? metric : column.name
-                    try sheet.write(value, row: r + 1, column: c, format: .init(numberFormat: numberFormat(name, value)))
-                    widths[c] = max(widths[c], Double(min(text.count + 4, 18)))
-                } else if !text.isEmpty {
-                    let coloured = verdictColumns.contains(column.name) || (summary && metric == "deadline_verdict")
-                    let shown = coloured ? localisedVerdict(text, labels: l) : text
-                    try sheet.write(cellText(shown), row: r + 1, column: c, format: .init(numberFormat: "@", background: coloured ? colours[text] : nil))
-                    widths[c] = max(widths[c], Double(shown.count))
+                let cell = row[column.source]
+                if case .date(let date) = cell {
+                    try sheet.write(Workbook.Day(year: date.year, month: date.month, day: date.day), row: r + 1, column: c, format: formats[c])
+                    widths[c] = max(widths[c], 12)
+                } else if let x = cell.number, column.kind != .identifier, column.kind != .name, column.kind != .value {
+                    try sheet.write(workbookNumber(x, kind: column.kind), row: r + 1, column: c, format: formats[c])
+                    widths[c] = max(widths[c], Double(min(cell.csvText(english: l).count + 4, 18)))
+                } else if let text = shown(cell, column: table.columns[column.source].name, labels: l), !text.isEmpty {
+                    var format = formats[c]
+                    if verdictColumns.contains(column.name), case .value(let raw) = cell { format.background = colours[raw] }
+                    try sheet.write(cellText(text), row: r + 1, column: c, format: format)
+                    widths[c] = max(widths[c], Double(text.count))
                 }
             }
         }
         for (c, width) in widths.enumerated() { try sheet.setWidth(min(50, max(6, width + 2)), column: c) }
         sheet.freeze(rows: 1)
-        try sheet.autofilter(rows: table.records.count, columns: columns.count)
+        try sheet.autofilter(rows: table.rows.count, columns: columns.count)
         return columns.map(\.name)
     }
 
-    static func localisedVerdict(_ text: String, labels l: Labels) -> String {
-        for key in ["outcome.\(text)", "verdict.\(text)"] where l(key) != key { return l(key) }
-        return text
+    /// The text a person reads in a text cell: a categorical value's label, a phrase in the language, a code or
+    /// name as it is; nil for nothing.
+    static func shown(_ cell: ReportTable.Cell, column: String, labels l: Labels) -> String? {
+        switch cell {
+        case .empty: return nil
+        case .value(let raw):
+            let text = l.value(raw, column: column)
+            guard text == raw else { return text }
+            // Where the value tables have no label yet: the kinds, outcomes, verdicts and categories the tables had before them.
+            for key in ["kind.\(raw)", "outcome.\(raw)", "verdict.\(raw)", "category.\(raw)"] where l(key) != key { return l(key) }
+            return raw
+        case .phrase(let phrase): return phrase.text(l)
+        default: return cell.csvText(english: l)
+        }
     }
 
+    /// The assumptions as a table a person reads (``AssumptionTable``): label, value with its unit, rule,
+    /// instrument, status; the key path last, for scripts. Every cell is text.
     static func writeAssumptions(_ assumptions: [RunManifest.Assumption], defaults: [RunManifest.DefaultEntry], into sheet: Workbook.Sheet, labels l: Labels) throws {
-        for (c, key) in ["assumption.kind", "assumption.name", "assumption.value", "assumption.rule"].enumerated() {
-            try sheet.write(l(key), row: 0, column: c, format: header)
+        let table = AssumptionTable(assumptions, defaults: defaults, labels: l)
+        let headers = AssumptionTable.headers.map { l("assumption.column.\($0)") }
+        for (c, text) in headers.enumerated() { try sheet.write(text, row: 0, column: c, format: header) }
+        let text = Workbook.Format(numberFormat: "@")
+        for (r, row) in table.rows.enumerated() {
+            for (c, cell) in [row.label, row.value, row.rule, row.instrument, row.status, row.key].enumerated() where !cell.isEmpty {
+                try sheet.write(cellText(cell), row: r + 1, column: c, format: text)
+            }
         }
-        var row = 1
-        for a in assumptions {
-            let value = a.value.text
-            for (c, text) in [l("assumption.nc"), a.path, value, a.rule].enumerated() { try sheet.write(cellText(text), row: row, column: c, format: .init(numberFormat: "@")) }
-            row += 1
-        }
-        for d in defaults {
-            for (c, text) in [l("assumption.default"), d.name, d.value, d.rule ?? ""].enumerated() { try sheet.write(cellText(text), row: row, column: c, format: .init(numberFormat: "@")) }
-            row += 1
-        }
-        for (c, width) in [34.0, 40, 80, 10].enumerated() { try sheet.setWidth(width, column: c) }
+        for (c, width) in [60.0, 28, 10, 40, 24, 30].enumerated() { try sheet.setWidth(width, column: c) }
         sheet.freeze(rows: 1)
-        try sheet.autofilter(rows: row - 1, columns: 4)
+        try sheet.autofilter(rows: table.rows.count, columns: headers.count)
     }
 
     static func writeDictionary(_ used: [(sheet: String, column: String)], dictionary: ColumnDictionary, into sheet: Workbook.Sheet, labels l: Labels) throws {

@@ -45,16 +45,23 @@ public struct SweepReport: Sendable {
         self.rows = rows
     }
 
-    public var csv: Data {
-        var writer = CSVWriter(header: ["setting"] + factors + ["seeds", "runs", "replications", "metric", "mean", "standard_error", "ci95_low", "ci95_high"], spreadsheet: true)
+    /// The sweep as a typed table: the factors' values as given (text), the counts, the metric and its estimate.
+    public var table: ReportTable {
+        var table = ReportTable([.init("setting", .year)] + factors.map { ReportTable.Column($0, .identifier) }
+                                + [.init("seeds", .identifier), .init("runs", .count), .init("replications", .count), .init("metric", .value)]
+                                + ["mean", "standard_error", "ci95_low", "ci95_high"].map { ReportTable.Column($0, .decimal(places: 2)) })
         for row in rows {
             let e = row.estimate
-            writer.append(["\(row.setting)"] + row.values + [row.seeds.map(String.init).joined(separator: " "), "\(row.runs)", "\(e.count)", row.metric.name,
-                                                             Self.number(e.mean), e.standardError.map(Self.number) ?? "",
-                                                             e.low.map(Self.number) ?? "", e.high.map(Self.number) ?? ""])
+            func number(_ x: Double?) -> ReportTable.Cell { x.map { .upTo($0, decimals: 6) } ?? .empty }
+            table.append([.count(row.setting)] + row.values.map { .text($0) }
+                         + [.text(row.seeds.map(String.init).joined(separator: " ")), .count(row.runs), .count(e.count), .value(row.metric.name),
+                            number(e.mean), number(e.standardError), number(e.low), number(e.high)])
         }
-        return writer.data
+        return table
     }
+
+    /// sweep.csv.
+    public func csv() throws(InternalError) -> Data { table.csv(english: try Labels(.en)) }
 
     /// A number as scripts read it: up to 6 decimals, no trailing zeros.
     static func number(_ x: Double) -> String { ReportFormat.trimmed(x, decimals: 6) }

@@ -107,13 +107,7 @@ public struct RunReport {
         }
         page += "</table></section>"
         // Assumptions.
-        page += "<section class=\"assumptions\"><h2>\(e(l("report.assumptions")))</h2><table><tr><th>\(e(l("report.assumption_path")))</th>"
-            + "<th>\(e(l("report.assumption_rule")))</th><th>\(e(l("report.assumption_value")))</th></tr>"
-        for a in input.assumptions where !a.path.hasPrefix("in_force") {
-            let value = a.value.text
-            page += "<tr><td class=\"code\">\(e(a.path))</td><td>\(e(a.rule))</td><td class=\"code\">\(e(String(value.prefix(160))))</td></tr>"
-        }
-        page += "</table>"
+        page += AssumptionsSection.html(input.assumptions, labels: l)
         if !input.overrides.isEmpty {
             page += "<p><b>\(e(l("report.overrides"))):</b> <span class=\"code\">\(e(input.overrides.joined(separator: ", ")))</span></p>"
         }

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+import MergerSim
+import MergerSimInputs
+import MergerSimReports
+
+/// Issue 23 item 3: the assumptions as a table a person reads, each NC value a leaf with a label and a unit.
+struct AssumptionTableTests {
+    static let bundled = ["vn-2019", "vn-2023", "vn-2025", "vn-2026"]
+
+    /// A new NC value in a bundled rule set cannot ship unlabelled: every leaf has a label and a known unit in
+    /// both languages, and both languages give it the same unit.
+    @Test func everyNCLeafOfTheBundledRuleSetsHasALabelAndAUnitInBothLanguages() throws {
+        let en = try Labels(.en), vi = try Labels(.vi)
+        var missing: [String] = []
+        for id in Self.bundled {
+            for leaf in try RunManifest.Assumption.all(in: try RuleSetLoader.load(id).rules).flatMap(\.leaves) {
+                let english = AssumptionTable.entry(leaf.pattern, labels: en), vietnamese = AssumptionTable.entry(leaf.pattern, labels: vi)
+                if english == nil || vietnamese == nil || english?.unit != vietnamese?.unit { missing.append("\(id): \(leaf.pattern)") }
+            }
+        }
+        #expect(missing.isEmpty, "\(Set(missing).sorted())")
+    }
+
+    /// Leaves are values, never objects: no JSON reaches a cell, and an NC value inside another is listed once.
+    @Test func leavesAreScalarsListedOnce() throws {
+        for id in Self.bundled {
+            let leaves = try RunManifest.Assumption.all(in: try RuleSetLoader.load(id).rules).flatMap(\.leaves)
+            #expect(!leaves.isEmpty)
+            #expect(Set(leaves.map(\.path)).count == leaves.count, "\(id): a leaf listed twice")
+            for leaf in leaves {
+                if case .object = leaf.value { Issue.record("\(id): \(leaf.path) is an object") }
+            }
+            let table = AssumptionTable(try RunManifest.Assumption.all(in: try RuleSetLoader.load(id).rules), defaults: [], labels: try Labels(.vi))
+            for row in table.rows { #expect(!row.value.contains("{") && !row.label.contains("{"), "\(id): \(row.key): \(row.label) = \(row.value)") }
+        }
+    }
+
+    /// Values with their units, against vn-2026.yaml's own values: a share as a percentage (female_share 0.25),
+    /// a deadline in years (5), a date as Vietnamese writes it (in_force 2026-01-01), a salary coefficient as is.
+    @Test func valuesAreWrittenWithTheirUnitsInVietnamese() throws {
+        let assumptions = try RunManifest.Assumption.all(in: try RuleSetLoader.load("vn-2026").rules)
+        let rows = Dictionary(AssumptionTable(assumptions, defaults: [], labels: try Labels(.vi)).rows.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        #expect(rows["transition.synthetic_roster.cadres.female_share"]?.value == "25%")
+        #expect(rows["transition.synthetic_roster.cadres.female_share"]?.label == "Danh sách giả lập của cán bộ: tỷ lệ nữ")
+        #expect(rows["deadline"]?.value == "5 năm")
+        #expect(rows["in_force"]?.value == "01/01/2026")
+        #expect(rows["transition.synthetic_roster.civil_servants.salary_coefficient_mean"]?.value == "2,67")
+        #expect(rows["deadline"]?.status == "chưa được xác nhận (NC)" && rows["deadline"]?.rule == "R-4.6")
+        let partial = try #require(rows["transition.exit_law.decrees.0.partial_year.half_from_months"])
+        #expect(partial.value == "3 tháng" && partial.instrument == "Decree 108/2014/NĐ-CP")
+    }
+}
