@@ -109,11 +109,15 @@ struct Simulate: ConsoleCommand {
         // The workbook's sheets, by their label key.
         let tables: [(key: String, csv: Data)] = [("summary", summaryCSV), ("units_before", screeningCSV), ("units_after", unitsAfterCSV),
                                                   ("transfers", transfersCSV), ("timeline", timelineCSV)]
-        let report = try RunReport.Input(scenario: settings.name, rules: run.rules.id, effective: run.settings.effectiveDate,
+        var report = try RunReport.Input(scenario: settings.name, rules: run.rules.id, effective: run.settings.effectiveDate,
                                          runs: transition.runs, seed: run.settings.seed, summary: summary, reallocation: reallocation,
                                          transition: transition.summary, years: transition.model.years,
                                          deadline: run.rules.deadline.date(effective: run.settings.effectiveDate),
                                          assumptions: manifest.assumptions, overrides: manifest.overrides)
+        report.exhibit = try PlanExhibit(before: before, after: after, staffAfterTransfers: reallocation.transfers.staffAfter)
+        if let ended = run.rules.quotas.nonProfessional.endedOn {
+            report.categoryEnds[.nonProfessional] = (ended, run.rules.quotas.nonProfessional.rule)
+        }
         let written: [(String, Data)] = [
             ("screening.csv", screeningCSV), ("units_after.csv", unitsAfterCSV), ("timeline.csv", timelineCSV), ("transfers.csv", transfersCSV),
             ("replications.csv", ReplicationsReport.csv(transition.summary.headlines)),
