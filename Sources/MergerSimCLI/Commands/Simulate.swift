@@ -115,11 +115,15 @@ struct Simulate: ConsoleCommand {
             guard let data = csv[key] else { throw InternalError("the \(key) table was not made") }
             return data
         }
-        let report = try RunReport.Input(scenario: settings.name, rules: run.rules.id, effective: run.settings.effectiveDate,
+        var report = try RunReport.Input(scenario: settings.name, rules: run.rules.id, effective: run.settings.effectiveDate,
                                          runs: transition.runs, seed: run.settings.seed, summary: summary, reallocation: reallocation,
                                          transition: transition.summary, years: transition.model.years,
                                          deadline: run.rules.deadline.date(effective: run.settings.effectiveDate),
                                          assumptions: manifest.assumptions, overrides: manifest.overrides)
+        report.exhibit = try PlanExhibit(before: before, after: after, staffAfterTransfers: reallocation.transfers.staffAfter)
+        if let ended = run.rules.quotas.nonProfessional.endedOn {
+            report.categoryEnds[.nonProfessional] = (ended, run.rules.quotas.nonProfessional.rule)
+        }
         let written: [(String, Data)] = [
             ("screening.csv", try file("units_before")), ("units_after.csv", try file("units_after")), ("timeline.csv", try file("timeline")),
             ("transfers.csv", try file("transfers")), ("replications.csv", ReplicationsReport.table(transition.summary.headlines).csv(english: english)),

@@ -19,6 +19,11 @@ public struct RunReport {
         public var deadline: CalendarDate?
         public var assumptions: [RunManifest.Assumption]
         public var overrides: [String]
+        /// The plan with names (``PlanExhibit``), shown after the one-page summary when given.
+        public var exhibit: PlanExhibit?
+        /// Staff categories whose posts end on a day (R-4.7: non-professional posts under the 2025 reform), with
+        /// the rule that ends them: said where their figures appear, and marked on their chart.
+        public var categoryEnds: [StaffCategory: (date: CalendarDate, rule: String)] = [:]
 
         /// - Throws: ``InternalError`` when `summary` has no transfers or no transition (the run stopped before them).
         public init(scenario: String, rules: String, effective: CalendarDate, runs: Int, seed: UInt64, summary: RunSummary,
@@ -73,6 +78,11 @@ public struct RunReport {
                 + "<td>\(l.number(Double(transfers.surplusAfter[c])))</td><td>\(l.number(figure(transition.surplusAtDeadlineMean[c], 2), decimals: 1))</td></tr>"
         }
         page += "</table>"
+        for c in StaffCategory.allCases {
+            guard let end = input.categoryEnds[c] else { continue }
+            page += "<p class=\"note\">" + e(l("report.category_ends", ["category": l("category.\(c.rawValue)"), "date": l.date(end.date), "rule": end.rule,
+                                                                      "people": l.number(Double(summary.headcountAfter[c]))])) + "</p>"
+        }
         let verdict = transition.verdict.rawValue
         let verdictClass = switch transition.verdict {
         case .met: "ok"
@@ -87,7 +97,8 @@ public struct RunReport {
         page += "<section class=\"fans\">"
         for c in StaffCategory.allCases {
             page += "<figure><figcaption>\(e(l("report.fan_title", ["category": l("category.\(c.rawValue)")])))</figcaption>"
-                + fanChart(input.transition, category: c, years: min(input.years, input.transition.deadlineYears[c]), labels: l) + "</figure>"
+                + fanChart(input.transition, category: c, years: min(input.years, input.transition.deadlineYears[c]),
+                           ends: input.categoryEnds[c].map { (at: yearsBetween(input.effective, $0.date), date: $0.date) }, labels: l) + "</figure>"
         }
         page += "<p class=\"note\">\(e(l("report.fan_note")))</p></section>"
         // Units over quota by province, and the map.
@@ -111,12 +122,17 @@ public struct RunReport {
         if !input.overrides.isEmpty {
             page += "<p><b>\(e(l("report.overrides"))):</b> <span class=\"code\">\(e(input.overrides.joined(separator: ", ")))</span></p>"
         }
-        page += "</section><footer>\(e(l("report.footer", ["version": MergerSimVersion.current])))</footer></body></html>\n"
+        page += "</section>"
+        if let exhibit = input.exhibit { page += exhibitSection(exhibit, labels: l) }
+        page += "<footer>\(e(l("report.footer", ["version": MergerSimVersion.current])))</footer></body></html>\n"
         return Data(page.utf8)
     }
 
     /// Surplus of one category from year 0 to its deadline: p05–p95 and p25–p75 bands, median line.
-    static func fanChart(_ t: TransitionSummary, category c: StaffCategory, years: Int, labels l: Labels) -> String {
+    ///
+    /// A category that ends (`ends`: when, in years after the effective date, and the day) is marked on the chart.
+    static func fanChart(_ t: TransitionSummary, category c: StaffCategory, years: Int, ends: (at: Double, date: CalendarDate)? = nil,
+                         labels l: Labels) -> String {
         let rows = (0...max(years, 0)).compactMap { t.row(year: $0, category: .category(c), metric: .surplus) }
         guard !rows.isEmpty else { return "" }
         let xs = rows.map { Double($0.year) }
@@ -125,10 +141,19 @@ public struct RunReport {
         chart.band(xs: xs, low: rows.map(\.p05), high: rows.map(\.p95), fill: "#1565c0", opacity: 0.18)
         chart.band(xs: xs, low: rows.map(\.p25), high: rows.map(\.p75), fill: "#1565c0", opacity: 0.35)
         chart.line(xs: xs, ys: rows.map(\.p50), stroke: "#0d3c78")
+        if let ends, ends.at >= 0, ends.at <= Double(max(years, 1)) {
+            chart.marker(atX: ends.at, label: l("report.category_ends_marker", ["date": l.date(ends.date)]), stroke: "#c62828")
+        }
         chart.axes(xTicks: (0...max(years, 1)).map { (Double($0), String($0)) },
                    yTicks: SVGChart.ticks(0...top * 1.05, whole: true).map { ($0, l.number($0)) },
                    xTitle: l("report.axis_year"), yTitle: l("report.axis_people"))
         return chart.svg
+    }
+
+    /// Years from `start` to `end`, months and days as fractions (a position on a chart's time axis, not a legal period).
+    static func yearsBetween(_ start: CalendarDate, _ end: CalendarDate) -> Double {
+        let months = Double((end.year - start.year) * 12 + end.month - start.month) + Double(end.day - start.day) / 30
+        return months / 12
     }
 
     /// Units over quota after transfers (any category), per province: the 15 with most.
@@ -184,6 +209,9 @@ public struct RunReport {
         figcaption{font-weight:bold;font-size:11px}.note{color:#555;font-size:10px;margin:2px 0}
         .dot{display:inline-block;width:8px;height:8px;border-radius:4px;margin-right:3px}
         .tick{font-size:9px;fill:#444}.axis{font-size:10px;fill:#222}footer{color:#777;font-size:9px;margin-top:8px}
+        .exhibit{break-before:page}.exhibit table{font-size:9px}.plan tr.after td{border-top:1px solid #999;font-weight:bold;background:#f4f4f4}
+        .plan tr.member td:nth-child(2){padding-left:14px}.plan td.why,.before td:last-child{text-align:left;font-weight:normal}
+        .plan thead,.before thead{display:table-header-group}.plan tbody{break-inside:avoid}
         .assumptions td{font-size:9px}.assumptions td:last-child{text-align:left;word-break:break-all;max-width:110mm}
         """
 }

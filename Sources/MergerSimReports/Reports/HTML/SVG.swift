@@ -49,6 +49,14 @@ struct SVGChart {
         body.append("<circle cx=\"\(Self.n(x(px)))\" cy=\"\(Self.n(y(py)))\" r=\"\(radius)\" fill=\"\(fill)\"><title>\(Self.escape(title))</title></circle>")
     }
 
+    /// A dashed vertical line across the plot at `value`, labelled at its top: an event on the time axis,
+    /// such as the day a staff category ends.
+    mutating func marker(atX value: Double, label: String, stroke: String) {
+        let px = Self.n(x(value))
+        body.append("<line x1=\"\(px)\" y1=\"\(Self.n(top))\" x2=\"\(px)\" y2=\"\(Self.n(height - bottom))\" stroke=\"\(stroke)\" stroke-width=\"1.2\" stroke-dasharray=\"3 2\"/>")
+        body.append("<text x=\"\(Self.n(x(value) + 3))\" y=\"\(Self.n(top + 9))\" class=\"tick\" fill=\"\(stroke)\">\(Self.escape(label))</text>")
+    }
+
     /// A horizontal bar from 0 to `value` in row `row` of `rows`, labelled on the left.
     mutating func bar(row: Int, rows: Int, value: Double, label: String, fill: String) {
         let rowHeight = (height - top - bottom) / Double(max(rows, 1))
