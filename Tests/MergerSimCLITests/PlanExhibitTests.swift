@@ -66,6 +66,23 @@ struct PlanExhibitTests {
         #expect(!page.contains("stroke-dasharray"))
     }
 
+    /// The workbook's "Phương án" sheet: one row per member, its unit after's figures on each row, names and
+    /// verdicts in words, shares as percentages.
+    @Test func theWorkbookHasThePlanSheet() throws {
+        let book = try WorkbookFormatTests.vietnameseBook()
+        let s = try #require(book.names.firstIndex(of: "Phương án"))
+        #expect(s == 1, "the plan comes right after the summary")
+        let rows = book.sheets[s].filter { $0.key > 1 }.map(\.value)
+        #expect(rows.count == 5)
+        func column(_ name: String) throws -> String { try #require(book.letter(of: name, in: s), "\(name)") }
+        let member = try column("member_name"), newName = try column("new_name"), verdict = try column("verdict"), share = try column("area_share")
+        #expect(Set(rows.compactMap { $0[member]?.value }) == ["Mỹ Hương", "Tấn Tài", "Kinh Dinh", "Thanh Sơn", "Phủ Hà"])
+        #expect(rows.filter { $0[newName]?.value == "Kinh Dinh" }.count == 3 && rows.filter { $0[newName]?.value == "Phủ Hà" }.count == 2)
+        #expect(rows.contains { $0[verdict]?.value == "phải sắp xếp" } && !rows.contains { $0[verdict]?.value == "merge" })
+        let kinhDinh = try #require(rows.first { $0[newName]?.value == "Kinh Dinh" }?[share])
+        #expect(kinhDinh.number && kinhDinh.format.hasSuffix("%") && abs((Double(kinhDinh.value) ?? 0) - 3.5 / 5.5) < 1e-6)
+    }
+
     /// vn-2025 ends the non-professional posts on 1 Aug 2025: the report says so beside the
     /// figures, with the people concerned, and marks the day on the category's chart.
     @Test func aCategoryThatEndsIsSaidAndMarked() throws {

@@ -89,7 +89,7 @@ struct WorkbookFormatTests {
     }
 
     /// The data sheets (not the assumptions or the dictionary).
-    static let dataSheets = 0..<5
+    static let dataSheets = 0..<6
 
     @Test func everyColumnHasOneNumberFormatAndEverySheetUniqueHeaders() throws {
         let book = try Self.vietnameseBook()
@@ -120,7 +120,7 @@ struct WorkbookFormatTests {
         }
         // The summary's money (the exit cost) and the timeline's cost rows have their tỷ đồng too.
         #expect(book.csvColumns(0).contains("value_vnd") && book.csvColumns(0).contains("value_ty_dong"))
-        #expect(book.csvColumns(4).contains("mean_ty_dong"))
+        #expect(book.csvColumns(5).contains("mean_ty_dong"))
         #expect(dongColumns >= 2)
         // The summary's exit cost: tỷ đồng = đồng / 10⁹.
         let vnd = try #require(book.letter(of: "value_vnd", in: 0)), billions = try #require(book.letter(of: "value_ty_dong", in: 0))
@@ -131,16 +131,16 @@ struct WorkbookFormatTests {
 
     @Test func probabilitiesArePercentagesAndDatesAreDates() throws {
         let book = try Self.vietnameseBook()
-        let p = try #require(book.letter(of: "p_within_quota_by_deadline", in: 2))
-        let probabilities = book.sheets[2].filter { $0.key > 1 }.compactMap { $0.value[p] }
+        let p = try #require(book.letter(of: "p_within_quota_by_deadline", in: 3))
+        let probabilities = book.sheets[3].filter { $0.key > 1 }.compactMap { $0.value[p] }
         #expect(!probabilities.isEmpty && probabilities.allSatisfy { $0.number && $0.format.hasSuffix("%") })
         let share = try #require(book.letter(of: "value_share", in: 0))
         #expect(book.sheets[0].values.contains { $0[share]?.format.hasSuffix("%") == true && $0[share]?.number == true })
-        let date = try #require(book.letter(of: "year_end", in: 4))
-        let dates = book.sheets[4].filter { $0.key > 1 }.compactMap { $0.value[date] }
+        let date = try #require(book.letter(of: "year_end", in: 5))
+        let dates = book.sheets[5].filter { $0.key > 1 }.compactMap { $0.value[date] }
         #expect(!dates.isEmpty && dates.allSatisfy { $0.number && $0.format == "dd/mm/yyyy" })
         // The effective date of Phan Rang, 1 Nov 2024, is Excel's day 45597.
-        #expect(book.sheets[4][2]?[date]?.value == "45597")
+        #expect(book.sheets[5][2]?[date]?.value == "45597")
     }
 
     @Test func theAssumptionsHoldNoJSONAndTheSummaryNoKeys() throws {

@@ -120,7 +120,8 @@ struct Simulate: ConsoleCommand {
                                          transition: transition.summary, years: transition.model.years,
                                          deadline: run.rules.deadline.date(effective: run.settings.effectiveDate),
                                          assumptions: manifest.assumptions, overrides: manifest.overrides)
-        report.exhibit = try PlanExhibit(before: before, after: after, staffAfterTransfers: reallocation.transfers.staffAfter)
+        let exhibit = try PlanExhibit(before: before, after: after, staffAfterTransfers: reallocation.transfers.staffAfter)
+        report.exhibit = exhibit
         if let ended = run.rules.quotas.nonProfessional.endedOn {
             report.categoryEnds[.nonProfessional] = (ended, run.rules.quotas.nonProfessional.rule)
         }
@@ -135,7 +136,8 @@ struct Simulate: ConsoleCommand {
         // The workbook is written by its library to a path: inside the staging folder, never in TMPDIR.
         let staged = try destination.stage(written, making: xlsx ? ["report.xlsx"] : []) { folder in
             guard xlsx else { return }
-            try WorkbookReport.write(to: folder.appendingPathComponent("report.xlsx"), sheets: tables, assumptions: manifest.assumptions,
+            let sheets = tables.prefix(1) + [("plan", exhibit.table)] + tables.dropFirst()
+            try WorkbookReport.write(to: folder.appendingPathComponent("report.xlsx"), sheets: Array(sheets), assumptions: manifest.assumptions,
                                      defaults: manifest.defaults, labels: language)
         }
         var storedID: Int64?

@@ -83,3 +83,43 @@ public struct PlanExhibit: Sendable {
         self.after = units
     }
 }
+
+extension PlanExhibit {
+    /// The exhibit as a sheet of the workbook ("Phương án"): one row per member of each unit after, the unit
+    /// after's figures repeated on each of its rows so that a filter or pivot keeps them (no merged cells).
+    /// Workbook only: the CSV files hold the same facts (units_after.csv's members, screening.csv's verdicts).
+    public var table: ReportTable {
+        typealias C = ReportTable.Column
+        var columns: [C] = [C("new_code", .identifier), C("new_name", .name), C("new_kind", .value), C("province", .name),
+                            C("new_area_km2", .area), C("new_population", .count),
+                            C("area_required_km2", .area), C("population_required", .count),
+                            C("area_share", .share), C("population_share", .share),
+                            C("standards_outcome", .value), C("standards_note", .phrase), C("type", .value)]
+        columns += StaffCategory.allCases.map { C("quota_\($0.rawValue)", .count) }
+        columns += StaffCategory.allCases.map { C("surplus_after_transfers_\($0.rawValue)", .count) }
+        columns += [C("member_code", .identifier), C("member_name", .name), C("member_kind", .value),
+                    C("member_area_km2", .area), C("member_population", .count), C("member_share", .share),
+                    C("area_pct", .percent(places: 2)), C("population_pct", .percent(places: 2)),
+                    C("verdict", .value), C("rule", .identifier)]
+        var table = ReportTable(columns.map { C($0.name, $0.kind, audience: .workbook) })
+        for unit in after {
+            let r = unit.result
+            func share(_ s: Double) -> ReportTable.Cell { s.isFinite ? .fixed(s, decimals: 6) : .empty }
+            var head: [ReportTable.Cell] = [.text(r.unit.code), .text(r.unit.name), .value(r.unit.kind.rawValue), .text(r.unit.province),
+                                             .exact(r.unit.area), .count(r.unit.population),
+                                             .trimmed(r.requiredAreaKm2), .trimmed(r.requiredPopulation),
+                                             share(unit.areaShare), share(unit.populationShare),
+                                             .value(r.outcome.rawValue), .phrase(RunReport.reason(r)), .value(r.classification.type.rawValue)]
+            head += StaffCategory.allCases.map { .count(r.quota.posts[$0]) }
+            head += StaffCategory.allCases.map { c in unit.surplusAfterTransfers.map { .count($0[c]) } ?? .empty }
+            for member in unit.members {
+                let s = member.screening, c = member.contribution
+                table.append(head + [.text(s.unit.code), .text(s.unit.name), .value(s.unit.kind.rawValue),
+                                     .exact(c.area), .count(c.population), .fixed(Double(c.share.millionths) / Double(FixedDecimal.scale), decimals: 6),
+                                     .percent(s.areaPercent), .percent(s.populationPercent),
+                                     .value(s.verdict.rawValue), s.test.map { .text($0.rule) } ?? .empty])
+            }
+        }
+        return table
+    }
+}

@@ -19,14 +19,16 @@ extension WorkbookReport {
     }
 
     /// The rows a run's sheets will have, known from its inputs before anything is computed: the units before
-    /// and after exactly (`exact`), the transfers bounded by the people (each transfer moves one at least).
+    /// and after and the plan's rows (one per member) exactly (`exact`), the transfers bounded by the people (each transfer moves one at least).
     /// The summary and the timeline are a few hundred rows at most.
     public static func rowBounds(of inputs: ScenarioInputs) -> [(key: String, rows: Int, exact: Bool)] {
         let plan = inputs.planFile.plan
         let members = plan.memberCodes
         let untouched = inputs.units.reduce(0) { $0 + (members.contains($1.code) ? 0 : 1) }
         let people = inputs.units.reduce(0) { $0 + ($1.staff?.total ?? 0) }
-        return [("units_before", inputs.units.count, true), ("units_after", plan.newUnits.count + untouched, true), ("transfers", people, false)]
+        let memberRows = plan.newUnits.reduce(untouched) { $0 + $1.members.count }
+        return [("units_before", inputs.units.count, true), ("units_after", plan.newUnits.count + untouched, true), ("plan", memberRows, true),
+                ("transfers", people, false)]
     }
 
     /// Refuses `--xlsx` (64) for a run whose units sheets would pass ``maxRows``: call it before computing.
