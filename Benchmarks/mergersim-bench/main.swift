@@ -169,12 +169,12 @@ try measure("parse CSV: CSV.swift 2.5 CSVReader", repeats: options.repeats) {
     return rows
 }
 let screened = try rules.screen(units, round: round)
-measure("write screening.csv", repeats: options.repeats) {
-    ScreeningReport.csv(screened).count
+try measure("write screening.csv", repeats: options.repeats) {
+    try ScreeningReport.csv(screened).count
 }
 try measure("screen end to end (read + screen + report)", repeats: options.repeats) {
     let file = try UnitsFile(bytes: bytes, file: "bench.csv")
-    return ScreeningReport.csv(try rules.screen(file.units, round: round)).count
+    return try ScreeningReport.csv(try rules.screen(file.units, round: round)).count
 }
 
 // The national 2025 scenario: 10,040 units into 3,321, no transfers, no Monte Carlo.
@@ -197,7 +197,7 @@ try measure("simulate end to end (read → reports)", repeats: nationalRepeats) 
     let before = try inputs.screenBefore().results
     let after = try inputs.judgeAfter(outcome)
     let summary = RunSummary(before: before, after: after, deadline: nil)
-    return ScreeningReport.csv(before).count + UnitsAfterReport.csv(after).count + SummaryReport.csv(summary).count
+    return try ScreeningReport.csv(before).count + UnitsAfterReport.csv(after).count + SummaryReport.csv(summary).count
 }
 
 // Stage 1: the envelope over the national scenario's 3,321 units, and over generated units.

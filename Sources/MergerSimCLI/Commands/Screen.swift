@@ -62,7 +62,7 @@ struct Screen: ConsoleCommand {
             outputs: ["screening.csv"] + (xlsx ? ["report.xlsx"] : []) + ["manifest.json"])
         manifest.overrides = given.map(\.description)
         manifest.language = lang.rawValue
-        let screening = ScreeningReport.csv(results)
+        let screening = try ScreeningReport.csv(results)
         let files = [("screening.csv", screening), ("manifest.json", try manifest.json())]
         let labels = try Labels(lang)
         try destination.stage(files, making: xlsx ? ["report.xlsx"] : []) { folder in

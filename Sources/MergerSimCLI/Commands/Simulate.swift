@@ -102,8 +102,8 @@ struct Simulate: ConsoleCommand {
         manifest.effectiveDate = run.settings.effectiveDate.description
         let names = Dictionary(after.map { ($0.unit.code, $0.unit.name) }, uniquingKeysWith: { a, _ in a })
         let language = try Labels(lang ?? scenarioFile.language)
-        let summaryCSV = SummaryReport.csv(summary), screeningCSV = ScreeningReport.csv(before)
-        let unitsAfterCSV = UnitsAfterReport.csv(after, transfers: reallocation.transfers, transition: transition.summary, allowanceFund: funds)
+        let summaryCSV = SummaryReport.csv(summary), screeningCSV = try ScreeningReport.csv(before)
+        let unitsAfterCSV = try UnitsAfterReport.csv(after, transfers: reallocation.transfers, transition: transition.summary, allowanceFund: funds)
         let transfersCSV = TransfersReport.csv(reallocation.transfers, names: names)
         let timelineCSV = TimelineReport.csv(transition.summary, effective: run.settings.effectiveDate)
         // The workbook's sheets, by their label key.

@@ -15,13 +15,16 @@ public enum ScreeningReport {
         "surplus_cadres", "surplus_civil_servants", "surplus_non_professional",
     ]
 
-    public static func csv(_ results: [ScreeningResult]) -> Data {
+    /// - Throws: ``InternalError`` when the English label table is not installed (the notes are written from it).
+    public static func csv(_ results: [ScreeningResult]) throws(InternalError) -> Data {
+        let english = try Labels(.en)
         var writer = CSVWriter(header: header, spreadsheet: true)
-        for result in results { writer.append(row(result)) }
+        for result in results { writer.append(row(result, english: english)) }
         return writer.data
     }
 
-    static func row(_ r: ScreeningResult) -> [String] {
+    /// A row; the notes in English (`english`), with R-ids uncited, as scripts read them.
+    static func row(_ r: ScreeningResult, english: Labels) -> [String] {
         let unit = r.unit, standard = r.standard
         let staff = unit.staff, surplus = r.surplus
         func count(_ value: Int?) -> String { value.map(String.init) ?? "" }
@@ -31,7 +34,7 @@ public enum ScreeningReport {
             standard.standard.rule, ReportFormat.scaled(standard.standard.area, percent: standard.areaPercent),
             ReportFormat.scaled(FixedDecimal(millionths: Int64(standard.standard.population) * FixedDecimal.scale, decimals: 0),
                                 percent: standard.populationPercent),
-            standard.reductions.joined(separator: "; "),
+            standard.reductions.map { ReductionPhrase($0, citations: nil).text(english) }.joined(separator: "; "),
             ReportFormat.yesNo(r.meetsArea), ReportFormat.yesNo(r.meetsPopulation),
             ReportFormat.percent(r.areaPercent), ReportFormat.percent(r.populationPercent),
             r.decision.rawValue, r.test?.rule ?? "",

@@ -21,8 +21,10 @@ public enum UnitsAfterReport {
     /// The rows; `transfers` (stage 2, planned over the same units in the same order) adds the after-transfer columns.
     ///
     /// `allowanceFund` gives each unit's monthly fund in VND, where the rule set has one.
+    /// - Throws: ``InternalError`` when the English label table is not installed (the notes are written from it).
     public static func csv(_ results: [UnitAfterResult], transfers: TransferPlan? = nil, transition: TransitionSummary? = nil,
-                           allowanceFund: [Int64]? = nil) -> Data {
+                           allowanceFund: [Int64]? = nil) throws(InternalError) -> Data {
+        let english = try Labels(.en)
         var writer = CSVWriter(header: header, spreadsheet: true)
         var incoming: [String: Headcount] = [:], outgoing: [String: Headcount] = [:]
         for t in transfers?.transfers ?? [] {
@@ -31,7 +33,7 @@ public enum UnitsAfterReport {
         }
         let unreachable = Set(transfers?.unreachableCodes ?? [])
         for (i, result) in results.enumerated() {
-            var fields = row(result)
+            var fields = row(result, english: english)
             fields.append(result.quota.rules.contains { $0.hasPrefix("envelope") } ? "envelope" : "formula")
             if let transfers {
                 let staffAfter = transfers.staffAfter[i]
@@ -52,14 +54,15 @@ public enum UnitsAfterReport {
                 fields += ["", "", ""]
             }
             fields.append(unreachable.contains(result.unit.code)
-                          ? "unreachable: no lat/lon, so no transfers to or from it under the distance limit" : "")
+                          ? english("note.transfer.unreachable") : "")
             fields.append(allowanceFund.map { String($0[i]) } ?? "")
             writer.append(fields)
         }
         return writer.data
     }
 
-    static func row(_ r: UnitAfterResult) -> [String] {
+    /// A row; the note in English (`english`), with R-ids uncited, as scripts read it.
+    static func row(_ r: UnitAfterResult, english: Labels) -> [String] {
         let unit = r.unit
         func count(_ value: Int?) -> String { value.map(String.init) ?? "" }
         let staff = unit.staff, surplus = r.surplus, vacancies = r.vacancies
@@ -69,7 +72,7 @@ public enum UnitsAfterReport {
             r.merged.contributions.map { ReportFormat.decimal(FixedDecimal(millionths: $0.share.millionths, decimals: 0)) }.joined(separator: ";"),
             ReportFormat.yesNo(r.merged.untouched), ReportFormat.decimal(unit.area), String(unit.population),
             r.standard.standard.rule, ReportFormat.number(r.requiredAreaKm2), ReportFormat.number(r.requiredPopulation),
-            ReportFormat.yesNo(r.meetsArea), ReportFormat.yesNo(r.meetsPopulation), r.outcome.rawValue, r.standardsNote,
+            ReportFormat.yesNo(r.meetsArea), ReportFormat.yesNo(r.meetsPopulation), r.outcome.rawValue, StandardsNote(r.standardsReason, citations: nil).text(english),
             ReportFormat.decimal(r.classification.score), r.classification.type.rawValue,
             r.classification.typeGiven ? "plan" : (r.classification.otherPointsDefaulted ? "score (default other points)" : "score"),
             String(r.quota.extras), r.quota.rules.joined(separator: " "),
