@@ -119,7 +119,9 @@ extension GroupTargets {
     /// count, else `otherwise`. Figures first, as judging does (``StandardsReason``): a group that reaches
     /// its target is never said to be waived from it.
     public func standing(_ group: [Int], in units: [AdministrativeUnit], otherwise: TargetStanding) -> TargetStanding {
-        if meets(group, in: units) { return .meets }
+        let lead = Self.lead(of: group, in: units)
+        if required[lead].met(areaMillionths: group.reduce(0) { $0 + units[$1].area.millionths },
+                              population: group.reduce(0) { $0 + units[$1].population }) { return .meets }
         return waives(count: group.count) ? .waived(members: group.count) : otherwise
     }
 }
