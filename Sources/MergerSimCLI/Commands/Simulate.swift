@@ -109,11 +109,12 @@ struct Simulate: ConsoleCommand {
         // The workbook's sheets, by their label key.
         let tables: [(key: String, csv: Data)] = [("summary", summaryCSV), ("units_before", screeningCSV), ("units_after", unitsAfterCSV),
                                                   ("transfers", transfersCSV), ("timeline", timelineCSV)]
-        let report = try RunReport.Input(scenario: settings.name, rules: run.rules.id, effective: run.settings.effectiveDate,
+        var report = try RunReport.Input(scenario: settings.name, rules: run.rules.id, effective: run.settings.effectiveDate,
                                          runs: transition.runs, seed: run.settings.seed, summary: summary, reallocation: reallocation,
                                          transition: transition.summary, years: transition.model.years,
                                          deadline: run.rules.deadline.date(effective: run.settings.effectiveDate),
                                          assumptions: manifest.assumptions, overrides: manifest.overrides)
+        report.deadlineRule = RulePhrase(run.rules.deadline.rule, citations: run.rules.citations)
         let written: [(String, Data)] = [
             ("screening.csv", screeningCSV), ("units_after.csv", unitsAfterCSV), ("timeline.csv", timelineCSV), ("transfers.csv", transfersCSV),
             ("replications.csv", ReplicationsReport.csv(transition.summary.headlines)),
