@@ -37,6 +37,12 @@ public struct StandardsReason: Hashable, Sendable {
         public var rule: String
         /// The cap's instrument as the rule set names it.
         public var instrument: String
+
+        public init(predecessors: Int, rule: String, instrument: String) {
+            self.predecessors = predecessors
+            self.rule = rule
+            self.instrument = instrument
+        }
     }
 
     public var measure: Measure
@@ -49,6 +55,16 @@ public struct StandardsReason: Hashable, Sendable {
     public var standing: Standing
     /// The cap on the quota, where it binds.
     public var predecessorsCap: PredecessorsCap?
+
+    public init(measure: Measure, rule: String, shortInArea: Bool, shortInPopulation: Bool, standing: Standing,
+                predecessorsCap: PredecessorsCap? = nil) {
+        self.measure = measure
+        self.rule = rule
+        self.shortInArea = shortInArea
+        self.shortInPopulation = shortInPopulation
+        self.standing = standing
+        self.predecessorsCap = predecessorsCap
+    }
 
     /// The outcome this reason gives.
     public var outcome: StandardsOutcome {

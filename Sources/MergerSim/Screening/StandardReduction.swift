@@ -14,4 +14,9 @@ public struct StandardReduction: Hashable, Sendable {
     /// The reductions' rule.
     public var rule: String
     public var factor: Factor
+
+    public init(rule: String, factor: Factor) {
+        self.rule = rule
+        self.factor = factor
+    }
 }
