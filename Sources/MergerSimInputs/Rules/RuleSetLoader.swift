@@ -120,7 +120,7 @@ public enum RuleSetLoader {
     }
 
     /// Checks what decoding cannot: the default round exists, thresholds are
-    /// ordered, one quota scheme is given, steps are positive.
+    /// ordered, one quota scheme is given, steps are positive, every R-id a value names is cited.
     private static func check(_ rules: RuleSet, document: YAMLDocument) throws(InputError) {
         func fail(_ path: [String], _ message: String) -> InputError { document.error(at: path, message) }
         if let to = rules.inForce.to, to < rules.inForce.from { throw fail(["in_force"], "in_force: `to` is before `from`") }
