@@ -23,7 +23,7 @@ struct ReportTests {
         #expect(labels.billions(15_969_825_612) == "16,0 tỷ đồng")
     }
 
-    @Test(arguments: [("en", "Surplus cadres: the path to quota", "not met"), ("vi", "Dôi dư cán bộ: lộ trình về đúng biên chế", "không đạt")])
+    @Test(arguments: [("en", "Surplus cadres: the path to quota", "not met"), ("vi", "Dôi dư cán bộ: lộ trình bảo đảm số lượng theo quy định", "không đạt")])
     func everyRunFolderHasASelfContainedReport(lang: String, fanTitle: String, verdict: String) throws {
         let scratch = try Scratch()
         let run = mergersim(["simulate", phanRang, "--runs", "40", "--quiet", "--out", scratch.path("out"), "--lang", lang])

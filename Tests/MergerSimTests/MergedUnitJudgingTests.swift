@@ -17,20 +17,21 @@ struct MergedUnitJudgingTests {
 
     @Test func r2_5MergedUnitMeetingBothStandards() throws {
         let result = try Rules.vn2023.judge(merged(area: "30", population: 8_000, members: 2), provinceClass: .other)
-        #expect(result.outcome == .meets && result.standardsNote.contains("R-2.5"))
+        #expect(result.outcome == .meets && result.standardsReason.rule == "R-2.5" && result.standardsReason.standing == .meets)
     }
 
     @Test func r2_5ThreeUnitsWaiveTheStandards() throws {
         let result = try Rules.vn2023.judge(merged(.ward, district: .provincialCity, area: "3.50", population: 24_656, members: 3), provinceClass: .other)
         #expect(!result.meetsArea && result.meetsPopulation)
         #expect(result.outcome == .waived)
-        #expect(result.standardsNote.contains("waived: merges 3 units"))
+        #expect(result.standardsReason.standing == .waived(members: 3, waivedFrom: 3))
+        #expect(result.standardsReason.shortInArea && !result.standardsReason.shortInPopulation)
     }
 
     @Test func r2_5TwoUnitsNeedTheNoFurtherNeighbourException() throws {
         let result = try Rules.vn2023.judge(merged(.ward, district: .provincialCity, area: "2.4", population: 23_957, members: 2), provinceClass: .other)
         #expect(result.outcome == .needsException)
-        #expect(result.standardsNote.contains("no further neighbour"))
+        #expect(result.standardsReason.standing == .needsTwoMemberException)
     }
 
     @Test func r2_6CommuneTargets() throws {
@@ -62,6 +63,6 @@ struct MergedUnitJudgingTests {
         var unit = merged(area: "29", population: 9_000, members: 1)
         unit.untouched = true
         let result = try Rules.vn2023.judge(unit, provinceClass: .other)
-        #expect(result.outcome == .below && result.standardsNote.hasPrefix("untouched"))
+        #expect(result.outcome == .below && result.standardsReason.standing == .belowUntouched && result.standardsReason.measure == .standards)
     }
 }

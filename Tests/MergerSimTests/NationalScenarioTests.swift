@@ -92,7 +92,7 @@ struct NationalScenarioTests {
     @Test func newUnitsAreJudgedUnderR2_6() throws {
         let results = try Self.inputs.judgeAfter(try Self.outcome)
         let merged = results.filter { $0.merged.memberCount >= 2 }
-        #expect(merged.allSatisfy { $0.standardsNote.contains("R-2.6") })
+        #expect(merged.allSatisfy { $0.standardsReason.rule == "R-2.6" })
         #expect(merged.filter { $0.merged.memberCount >= 3 }.allSatisfy { $0.outcome == .meets || $0.outcome == .waived })
         #expect(results.allSatisfy { $0.quota.posts.nonProfessional == 0 })  // ended 1 Aug 2025
         let hanoiWard = try #require(results.first { $0.unit.kind == .ward && $0.unit.province == "Thành phố Hà Nội" && $0.merged.memberCount >= 2 })

@@ -112,10 +112,10 @@ struct QuotaTests {
         let binding = try judged(cadres: 20, civilServants: 30)   // 50 < 59
         #expect(binding.quota.posts == Headcount(cadres: 11, civilServants: 39, nonProfessional: 0))
         #expect(binding.quota.rules.last == "R-4.7 predecessors' cap 50")
-        #expect(binding.standardsNote.contains("capped at the predecessors' 50 (R-4.7, Res. 76/2025 Art. 11)"))
+        #expect(binding.standardsReason.predecessorsCap == .init(predecessors: 50, rule: "R-4.7", instrument: "Res. 76/2025 Art. 11"))
         let free = try judged(cadres: 25, civilServants: 40)      // 65 ≥ 59
         #expect(free.quota.posts == Headcount(cadres: 11, civilServants: 48, nonProfessional: 0))
-        #expect(!free.standardsNote.contains("capped"))
+        #expect(free.standardsReason.predecessorsCap == nil)
         let tiny = try judged(cadres: 5, civilServants: 2)        // fewer than the cadre titles: cadres give way last
         #expect(tiny.quota.posts == Headcount(cadres: 7, civilServants: 0, nonProfessional: 0))
     }

@@ -64,7 +64,7 @@ struct StandardsTests {
         #expect(standard.populationPercent == 45)  // ethnic 45 % beats coastal 50 %
         #expect(standard.areaPercent == 70)  // Red River Delta
         #expect(standard.population == 2_250 && abs(standard.areaKm2 - 35) < 1e-12)
-        #expect(standard.reductions.count == 2)
+        #expect(standard.reductions.map(\.factor) == [.ethnicMinority(share: try #require(FixedDecimal(parsing: "0.45")), percent: 45), .redRiverDelta(percent: 70)])
     }
 
     @Test func r1_7ReductionsAreForRuralUnitsOnly() throws {

@@ -24,8 +24,8 @@ public struct UnitAfterResult: Hashable, Sendable {
     public var meetsArea: Bool
     public var meetsPopulation: Bool
     public var outcome: StandardsOutcome
-    /// A plain sentence naming the rule, the waiver or the exception needed.
-    public var standardsNote: String
+    /// Why the outcome is what it is: the rule, what fell short, the waiver or exception, the quota's cap.
+    public var standardsReason: StandardsReason
     public var classification: Classification
     public var quota: Quota
 
@@ -83,8 +83,8 @@ extension RuleSet {
         }
         let required = RequiredFigures(scaledAreaMillionths: requiredArea, scaledPopulation: requiredPopulation)
         let (meetsArea, meetsPopulation) = required.reached(areaMillionths: unit.area.millionths, population: unit.population)
-        var (outcome, note) = standardsNote(merged: merged, isMerger: isMerger, target: target, standard: standard,
-                                            meetsArea: meetsArea, meetsPopulation: meetsPopulation)
+        var reason = standardsReason(merged: merged, isMerger: isMerger, target: target, standard: standard,
+                                     meetsArea: meetsArea, meetsPopulation: meetsPopulation)
         let classification = try classification.classify(unit)
         var quota = try quotas.quota(for: unit, type: classification.type, standard: standard.standard,
                                      partyMassOrgPosts: partyMassOrgPosts)
@@ -93,35 +93,33 @@ extension RuleSet {
             let (capped, bound) = quota.capped(atPredecessors: predecessors, rule: cap.rule)
             if bound {
                 quota = capped
-                note += "; cadre and civil-servant quota capped at the predecessors' \(predecessors) (\(cap.rule), \(cap.instrument))"
+                reason.predecessorsCap = .init(predecessors: predecessors, rule: cap.rule, instrument: cap.instrument)
             }
         }
         return UnitAfterResult(
             merged: merged, standard: standard,
             requiredAreaKm2: Double(requiredArea) / 10_000 / Double(FixedDecimal.scale),
             requiredPopulation: Double(requiredPopulation) / 10_000, required: required,
-            meetsArea: meetsArea, meetsPopulation: meetsPopulation, outcome: outcome, standardsNote: note,
+            meetsArea: meetsArea, meetsPopulation: meetsPopulation, outcome: reason.outcome, standardsReason: reason,
             classification: classification, quota: quota)
     }
 
-    private func standardsNote(merged: MergedUnit, isMerger: Bool, target: MergedUnitTargets.Target?, standard: ApplicableStandard,
-                               meetsArea: Bool, meetsPopulation: Bool) -> (StandardsOutcome, String) {
-        let rule = isMerger ? mergedUnits.rule : standard.standard.rule
-        let what = isMerger && target != nil ? "the merged-unit targets" : "the standards"
-        let short = [meetsArea ? nil : "area", meetsPopulation ? nil : "population"].compactMap { $0 }.joined(separator: " and ")
+    private func standardsReason(merged: MergedUnit, isMerger: Bool, target: MergedUnitTargets.Target?, standard: ApplicableStandard,
+                                 meetsArea: Bool, meetsPopulation: Bool) -> StandardsReason {
+        let measure: StandardsReason.Measure = isMerger && target != nil ? .mergedUnitTargets : .standards
+        let standing: StandardsReason.Standing
         if meetsArea && meetsPopulation {
-            return (.meets, "meets \(what) (\(rule))")
+            standing = .meets
+        } else if !isMerger {
+            standing = merged.untouched ? .belowUntouched : .belowSingleMember
+        } else if let waiver = mergedUnits.waivedFromMembers, merged.memberCount >= waiver {
+            standing = .waived(members: merged.memberCount, waivedFrom: waiver)
+        } else if mergedUnits.twoMemberException, merged.memberCount == 2 {
+            standing = .needsTwoMemberException
+        } else {
+            standing = .noWaiver(members: merged.memberCount)
         }
-        let below = "below \(what) in \(short) (\(rule))"
-        guard isMerger else {
-            return (.below, merged.untouched ? "untouched; \(below)" : "not a merger (1 member); \(below)")
-        }
-        if let waiver = mergedUnits.waivedFromMembers, merged.memberCount >= waiver {
-            return (.waived, "\(below); waived: merges \(merged.memberCount) units (\(waiver) or more)")
-        }
-        if mergedUnits.twoMemberException, merged.memberCount == 2 {
-            return (.needsException, "\(below); merges 2 units: needs the exception that no further neighbour can be added")
-        }
-        return (.below, "\(below); no waiver applies to \(merged.memberCount) units")
+        return StandardsReason(measure: measure, rule: isMerger ? mergedUnits.rule : standard.standard.rule,
+                               shortInArea: !meetsArea, shortInPopulation: !meetsPopulation, standing: standing)
     }
 }

@@ -71,7 +71,7 @@ public struct MandatoryProposer: Sendable {
                 for v in group { groupOf[v] = groups.count }
                 let lead = group.first { mustMerge.contains($0) } ?? group[0]
                 groups.append(ProposedGroup(members: group, reasons: reasons(group, mustMerge: mustMerge), rule: .exactSearch(borders: borders), lead: lead,
-                                            standing: targets.waives(count: group.count) ? .waived(members: group.count) : .meets))
+                                            standing: targets.standing(group, in: units, otherwise: .meets)))
             }
         }
         greedy(left, mustMerge: mustMerge, exempt: exempt, groupOf: &groupOf, groups: &groups)

@@ -115,10 +115,13 @@ public enum TargetStanding: Hashable, Sendable {
 }
 
 extension GroupTargets {
-    /// How `group` stands against its target: waived by its member count first, then its figures
-    /// (exactly), else `otherwise`.
+    /// How `group` stands against its target: its figures first (exactly), then waived by its member
+    /// count, else `otherwise`. Figures first, as judging does (``StandardsReason``): a group that reaches
+    /// its target is never said to be waived from it.
     public func standing(_ group: [Int], in units: [AdministrativeUnit], otherwise: TargetStanding) -> TargetStanding {
-        if waives(count: group.count) { return .waived(members: group.count) }
-        return meets(group, in: units) ? .meets : otherwise
+        let lead = Self.lead(of: group, in: units)
+        if required[lead].met(areaMillionths: group.reduce(0) { $0 + units[$1].area.millionths },
+                              population: group.reduce(0) { $0 + units[$1].population }) { return .meets }
+        return waives(count: group.count) ? .waived(members: group.count) : otherwise
     }
 }

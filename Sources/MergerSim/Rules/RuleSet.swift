@@ -31,9 +31,16 @@ public struct RuleSet: Sendable, Codable {
     public var reallocation: ReallocationRules
     /// Retirement, exit packages and base salary (R-5.x).
     public var transition: TransitionRules
+    /// The instrument and article of every R-id the rule set uses, in each report language (checked when read).
+    public var citations: Citations
+
+    /// The citation of `rule` (an R-id, or a rule value naming one first), if the rule set has one.
+    public func citation(_ rule: String) -> Citation? {
+        Citation.ruleIDs(in: rule).first.flatMap { citations[$0] }
+    }
 
     enum CodingKeys: String, CodingKey {
-        case id, title, instruments, standards, reductions, screening, classification, quotas, deadline, reallocation, transition
+        case id, title, instruments, citations, standards, reductions, screening, classification, quotas, deadline, reallocation, transition
         case mergedUnits = "merged_units"
         case inForce = "in_force"
     }

@@ -6,8 +6,8 @@ public struct ApplicableStandard: Hashable, Sendable {
     public var populationPercent: Int
     /// The area standard as a percentage of the entry's.
     public var areaPercent: Int
-    /// The reductions applied, in plain words with their rule.
-    public var reductions: [String]
+    /// The reductions applied, with their rule.
+    public var reductions: [StandardReduction]
 
     /// The population standard after reduction (may be fractional).
     public var population: Double { Double(standard.population) * Double(populationPercent) / 100 }
@@ -54,23 +54,23 @@ extension RuleSet {
         }
         var result = ApplicableStandard(standard: standard, populationPercent: 100, areaPercent: 100, reductions: [])
         guard reductions.appliesTo.contains(unit.kind) else { return result }
-        var populationOptions: [(percent: Int, reason: String)] = []
+        var populationOptions: [(percent: Int, factor: StandardReduction.Factor)] = []
         if let ethnic = reductions.ethnicMinority, let share = unit.features.ethnicMinorityShare,
            share >= ethnic.minimumShare, unit.features.mountainous || unit.features.border {
             let furtherSteps = Int((share.millionths - ethnic.minimumShare.millionths) / ethnic.stepShare.millionths)
             let percent = max(ethnic.floorPercent, ethnic.populationPercent - ethnic.stepPercent * furtherSteps)
-            populationOptions.append((percent, "ethnic-minority share \(share.doubleValue): population \(percent)%"))
+            populationOptions.append((percent, .ethnicMinority(share: share, percent: percent)))
         }
         if let percent = reductions.coastalDifficultPopulationPercent, unit.features.coastalDifficult {
-            populationOptions.append((percent, "especially difficult coastal commune: population \(percent)%"))
+            populationOptions.append((percent, .coastalDifficult(percent: percent)))
         }
         if let best = populationOptions.min(by: { $0.percent < $1.percent }) {
             result.populationPercent = best.percent
-            result.reductions.append("\(reductions.rule) \(best.reason)")
+            result.reductions.append(StandardReduction(rule: reductions.rule, factor: best.factor))
         }
         if let percent = reductions.redRiverDeltaAreaPercent, unit.features.redRiverDelta {
             result.areaPercent = percent
-            result.reductions.append("\(reductions.rule) Red River Delta: area \(percent)%")
+            result.reductions.append(StandardReduction(rule: reductions.rule, factor: .redRiverDelta(percent: percent)))
         }
         return result
     }

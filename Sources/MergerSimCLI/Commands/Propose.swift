@@ -157,11 +157,11 @@ struct Propose: ConsoleCommand {
                                    outputs: ["plan.csv", "proposal.csv", "scenario.yaml", "manifest.json"])
         manifest.scenario = "proposal (\(mode))"
         try destination.write([
-            ("plan.csv", report.planCSV), ("proposal.csv", report.csv),
+            ("plan.csv", report.planCSV), ("proposal.csv", try report.csv()),
             ("scenario.yaml", ProposalReport.scenario(name: "proposal", rules: rulesEntry, unitsPath: units, folder: destination.target, provinceClasses: classes)),
             ("manifest.json", try manifest.json()),
         ])
-        printSummary(report, rules: loaded.rules.id, console: console)
+        try printSummary(report, rules: loaded.rules.id, console: console)
         console.out("\nWrote \(destination.given)/: plan.csv, proposal.csv, scenario.yaml, manifest.json")
     }
 }

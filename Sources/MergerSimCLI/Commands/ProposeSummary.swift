@@ -37,7 +37,7 @@ extension Propose {
 
     /// The proposal in one sentence, the units kept on their own (target mode) or left as they are for want
     /// of a position, and the groups not fixed.
-    func printSummary(_ report: ProposalReport, rules id: String, console: Console) {
+    func printSummary(_ report: ProposalReport, rules id: String, console: Console) throws {
         let all = report.units, result = report.result
         let newUnits = result.merging.count, merged = result.merging.reduce(0) { $0 + $1.members.count }
         console.out("Proposal (\(mode) mode) under \(id): \(ReportFormat.grouped(all.count)) units; \(ReportFormat.grouped(merged)) merge into "
@@ -62,7 +62,8 @@ extension Propose {
         }
         let unfixable = result.cannotBeFixed
         if !unfixable.isEmpty {
-            console.out("Not fixed: " + unfixable.prefix(10).map { "\(all[$0.members[0]].code) (\(report.note($0)))" }.joined(separator: "; "))
+            let english = try Labels(.en)
+            console.out("Not fixed: " + unfixable.prefix(10).map { "\(all[$0.members[0]].code) (\(report.note($0, english: english)))" }.joined(separator: "; "))
         }
     }
 }

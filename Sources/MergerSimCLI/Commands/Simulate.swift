@@ -120,11 +120,13 @@ struct Simulate: ConsoleCommand {
                                          transition: transition.summary, years: transition.model.years,
                                          deadline: run.rules.deadline.date(effective: run.settings.effectiveDate),
                                          assumptions: manifest.assumptions, overrides: manifest.overrides)
-        let exhibit = try PlanExhibit(before: before, after: after, staffAfterTransfers: reallocation.transfers.staffAfter)
+        let exhibit = try PlanExhibit(before: before, after: after, staffAfterTransfers: reallocation.transfers.staffAfter,
+                                      citations: run.rules.citations)
         report.exhibit = exhibit
         if let ended = run.rules.quotas.nonProfessional.endedOn {
-            report.categoryEnds[.nonProfessional] = (ended, run.rules.quotas.nonProfessional.rule)
+            report.categoryEnds[.nonProfessional] = (ended, RulePhrase(run.rules.quotas.nonProfessional.rule, citations: run.rules.citations))
         }
+        report.deadlineRule = RulePhrase(run.rules.deadline.rule, citations: run.rules.citations)
         let written: [(String, Data)] = [
             ("screening.csv", try file("units_before")), ("units_after.csv", try file("units_after")), ("timeline.csv", try file("timeline")),
             ("transfers.csv", try file("transfers")), ("replications.csv", ReplicationsReport.table(transition.summary.headlines).csv(english: english)),

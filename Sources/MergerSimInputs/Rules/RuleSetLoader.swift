@@ -103,7 +103,7 @@ public enum RuleSetLoader {
 
     /// The top-level keys of a rule file.
     static let knownKeys: Set<String> = [
-        "id", "title", "in_force", "instruments", "standards", "reductions", "screening", "merged_units", "classification", "quotas",
+        "id", "title", "in_force", "instruments", "citations", "standards", "reductions", "screening", "merged_units", "classification", "quotas",
         "deadline", "reallocation", "transition",
     ]
 
@@ -120,7 +120,7 @@ public enum RuleSetLoader {
     }
 
     /// Checks what decoding cannot: the default round exists, thresholds are
-    /// ordered, one quota scheme is given, steps are positive.
+    /// ordered, one quota scheme is given, steps are positive, every R-id a value names is cited.
     private static func check(_ rules: RuleSet, document: YAMLDocument) throws(InputError) {
         func fail(_ path: [String], _ message: String) -> InputError { document.error(at: path, message) }
         if let to = rules.inForce.to, to < rules.inForce.from { throw fail(["in_force"], "in_force: `to` is before `from`") }
@@ -156,6 +156,21 @@ public enum RuleSetLoader {
         }
         try checkExitKeys(rules.transition.exits, document: document)
         try checkTransition(rules.transition, fail: fail)
+        try checkCitations(rules, document: document)
+    }
+
+    /// Every R-id a value names (a `rule:` key anywhere in the file) has a citation in both languages, so a
+    /// report can name the instrument beside it.
+    private static func checkCitations(_ rules: RuleSet, document: YAMLDocument) throws(InputError) {
+        for (id, citation) in rules.citations where citation.en.isEmpty || citation.vi.isEmpty {
+            throw document.error(at: ["citations", id], "citations: \(id) needs its instrument in en and vi")
+        }
+        for (path, value) in document.keyPaths() where path == "rule" || path.hasSuffix(".rule") {
+            for id in Citation.ruleIDs(in: value) where rules.citations[id] == nil {
+                throw document.error(at: path.split(separator: ".").map(String.init),
+                                     "\(path): \(id) has no citation; add `\(id): {en: …, vi: …}` under citations")
+            }
+        }
     }
 
     /// `transition.exits` and its uptake table have only the keys they know: a misspelt route, window or

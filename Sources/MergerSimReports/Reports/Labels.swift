@@ -103,6 +103,24 @@ public struct LiteralPhrase: Phrase, Hashable {
     public func text(_ labels: Labels) -> String { literal }
 }
 
+/// Parts joined by a separator, each in the language (a standard's reductions: "ethnic minority …; coastal …").
+public struct JoinedPhrase: Phrase {
+    public var parts: [any Phrase]
+    public var separator: String
+    public init(_ parts: [any Phrase], separator: String) {
+        self.parts = parts
+        self.separator = separator
+    }
+    public func text(_ labels: Labels) -> String { parts.map { $0.text(labels) }.joined(separator: separator) }
+}
+
+/// One label of the table, without placeholders (a fixed sentence such as a transfer note).
+public struct LabelPhrase: Phrase, Hashable {
+    public var key: String
+    public init(_ key: String) { self.key = key }
+    public func text(_ labels: Labels) -> String { labels(key) }
+}
+
 extension Labels {
     /// A categorical value as a person reads it (a unit kind, a verdict, `yes`/`no`, a route, a category):
     /// the label `value.<column>.<raw>` when the table has one, else `value.<raw>`, else `raw` itself (codes

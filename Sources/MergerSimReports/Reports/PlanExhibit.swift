@@ -42,6 +42,8 @@ public struct PlanExhibit: Sendable {
     public var before: [ScreeningResult]
     /// The units after, in the run's order.
     public var after: [NewUnit]
+    /// The rule set's citations, so that each reason names its instrument beside the R-id.
+    public var citations: Citations?
 
     /// Units after formed from two or more units before, or from part of one (the plan changes them).
     public var changed: [NewUnit] { after.filter { !$0.result.merged.untouched } }
@@ -54,11 +56,13 @@ public struct PlanExhibit: Sendable {
     }
 
     /// The exhibit of `before` and `after` (the run's screening and judging, in their own orders), with the
-    /// after-transfer staff of stage 2 where there is one (`staffAfterTransfers`, in `after`'s order).
+    /// after-transfer staff of stage 2 where there is one (`staffAfterTransfers`, in `after`'s order); `citations`
+    /// (the rule set's) put the instrument beside each reason's R-id.
     ///
     /// - Throws: ``InternalError`` when a member of a unit after is not among the units before, or the
     ///   after-transfer staff does not line up with the units after: the run's own results disagree.
-    public init(before: [ScreeningResult], after: [UnitAfterResult], staffAfterTransfers: [Headcount]? = nil) throws(InternalError) {
+    public init(before: [ScreeningResult], after: [UnitAfterResult], staffAfterTransfers: [Headcount]? = nil,
+                citations: Citations? = nil) throws(InternalError) {
         if let staff = staffAfterTransfers, staff.count != after.count {
             throw InternalError("the plan exhibit has \(staff.count) after-transfer staff counts for \(after.count) units after")
         }
@@ -81,10 +85,16 @@ public struct PlanExhibit: Sendable {
         }
         self.before = before
         self.after = units
+        self.citations = citations
     }
 }
 
 extension PlanExhibit {
+    /// Why a unit after stands as it does, citing the rule set's instruments.
+    public func reason(_ r: UnitAfterResult) -> StandardsNote {
+        StandardsNote(r.standardsReason, citations: citations)
+    }
+
     /// The exhibit as a sheet of the workbook ("Phương án"): one row per member of each unit after, the unit
     /// after's figures repeated on each of its rows so that a filter or pivot keeps them (no merged cells).
     /// Workbook only: the CSV files hold the same facts (units_after.csv's members, screening.csv's verdicts).
@@ -109,7 +119,7 @@ extension PlanExhibit {
                                              .exact(r.unit.area), .count(r.unit.population),
                                              .trimmed(r.requiredAreaKm2), .trimmed(r.requiredPopulation),
                                              share(unit.areaShare), share(unit.populationShare),
-                                             .value(r.outcome.rawValue), .phrase(RunReport.reason(r)), .value(r.classification.type.rawValue)]
+                                             .value(r.outcome.rawValue), .phrase(reason(r)), .value(r.classification.type.rawValue)]
             head += StaffCategory.allCases.map { .count(r.quota.posts[$0]) }
             head += StaffCategory.allCases.map { c in unit.surplusAfterTransfers.map { .count($0[c]) } ?? .empty }
             for member in unit.members {

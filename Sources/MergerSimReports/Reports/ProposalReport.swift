@@ -31,7 +31,9 @@ public struct ProposalReport {
     /// One row per proposed unit: members, area, population, the standards outcome and surplus as the
     /// pipeline judges them, compactness (``Neighbours/spread(of:in:)``) and the note; then, in target mode,
     /// one row per unit kept on its own for want of a position (``ProposalResult/keptAlone``).
-    public var csv: Data {
+    /// - Throws: ``InternalError`` when the English label table is not installed (the notes are written from it).
+    public func csv() throws(InternalError) -> Data {
+        let english = try Labels(.en)
         var writer = CSVWriter(header: ["new_code", "new_name", "province", "members", "member_count", "area_km2", "population", "standards_outcome"]
                                + StaffCategory.allCases.map { "surplus_\($0.rawValue)" } + ["compactness_km", "note"], spreadsheet: true)
         for ((unit, group), result) in zip(zip(result.plan.newUnits, result.merging), result.judgedNewUnits) {
@@ -42,7 +44,7 @@ public struct ProposalReport {
                            String(members.count), ReportFormat.fixed(Double(area) / Double(FixedDecimal.scale), decimals: 2), String(population),
                            result?.outcome.rawValue ?? ""]
                           + StaffCategory.allCases.map { c in result?.surplus.map { String($0[c]) } ?? "" }
-                          + [ReportFormat.fixed(Neighbours.spread(of: members, in: units), decimals: 2), note(group)])
+                          + [ReportFormat.fixed(Neighbours.spread(of: members, in: units), decimals: 2), note(group, english: english)])
         }
         // Target mode: the units kept on their own for want of a position, each still one of its province's units.
         let judgedByCode = Dictionary(result.judged.map { ($0.unit.code, $0) }, uniquingKeysWith: { a, _ in a })
@@ -52,50 +54,13 @@ public struct ProposalReport {
                            ReportFormat.fixed(Double(unit.area.millionths) / Double(FixedDecimal.scale), decimals: 2), String(unit.population),
                            judged?.outcome.rawValue ?? ""]
                           + StaffCategory.allCases.map { c in judged?.surplus.map { String($0[c]) } ?? "" }
-                          + [ReportFormat.fixed(0, decimals: 2), note(group)])
+                          + [ReportFormat.fixed(0, decimals: 2), note(group, english: english)])
         }
         return writer.data
     }
 
-    /// Why a group is as it is, in words: rendered from its typed reasons (``ProposedGroup``).
-    public func note(_ group: ProposedGroup) -> String {
-        func codes<C: Collection<Int>>(_ members: C) -> String { members.map { units[$0].code }.joined(separator: ", ") }
-        let placed = Array(group.placedMembers), lead = group.lead ?? placed[0]
-        let others = codes(placed.filter { $0 != lead })
-        let waived = if case .waived(let count) = group.standingWhenPlaced { " (waived: \(count) members)" } else { "" }
-        var note: String
-        switch (group.rule, group.standingWhenPlaced) {
-        case (.annealing(let province, let count), _):
-            // Which old districts the group draws on: planners keep them together where they can.
-            let districts = Dictionary(grouping: placed, by: { units[$0].district ?? "" }).map { ($0.key, $0.value.count) }
-                .sorted { ($0.1, $1.0) > ($1.1, $0.0) }.map { $0.0.isEmpty ? "no district given" : $0.0 }
-            let across = districts.count == 1 ? "all from \(districts[0])" : "across \(districts.count) old districts (\(districts.joined(separator: ", ")))"
-            note = "one of \(province)'s \(count) units, by annealing; \(placed.count) member\(placed.count == 1 ? "" : "s"), \(across)"
-        case (.keptAlone(let province, let count), _) where group.reasons.contains(.keptAloneKind):
-            note = "kept on its own: an island district or special zone, which the rule set keeps apart (merged_units.kept_alone, NC); one of \(province)'s \(count) units"
-        case (.keptAlone(let province, let count), _):
-            note = "kept on its own: no position to find neighbours (island or special zone); one of \(province)'s \(count) units"
-        case (.exactSearch(let borders), _):
-            note = "\(units[lead].code) must merge; with \(others) the group meets its target\(waived)"
-                + "; no grouping of the units within \(borders) border\(borders == 1 ? "" : "s") of it takes fewer other units"
-        case (.greedy, .cannotBeFixed(.noNeighbour)):
-            note = "must merge, but no neighbour can be added (all taken or exempt): cannot be fixed"
-        case (.greedy, .cannotBeFixed(.noFreeNeighbourLeft)):
-            note = "\(units[lead].code) must merge; with \(others) the group still misses its target: no free neighbour left"
-        case (.greedy, .misses):
-            note = "\(units[lead].code) must merge; with \(others) the group still misses its target"
-        case (.greedy, .meets), (.greedy, .waived):
-            note = "\(units[lead].code) must merge; with \(others) the group meets its target\(waived)"
-        }
-        for joined in group.joinedBy { note += "; joined by \(codes(joined)) (no free neighbour left)" }
-        switch group.fallback {
-        case .tooManyGroupings: note += " (too many ways to group the units around it for the exact search: nearest-first rule)"
-        case .noFewerUnits: note += " (nearest-first rule; no grouping around it takes fewer other units)"
-        case .noGroupingMeets: note += " (no grouping of the units around it meets every target: nearest-first rule)"
-        case nil: break
-        }
-        return note
-    }
+    /// Why a group is as it is, in English (proposal.csv, the console): ``ProposalNote`` in `english`.
+    public func note(_ group: ProposedGroup, english: Labels) -> String { ProposalNote(group, units: units).text(english) }
 
     /// A scenario that runs the plan: the units by their path relative to `folder` (where it is written),
     /// judged after and screened before by `rules`, the set the proposal screened with, so `simulate` finds

@@ -18,7 +18,7 @@ public enum ScreeningReport {
     /// The column kinds of ``header``, in order.
     static let kinds: [ReportTable.Kind] = [
         .identifier, .name, .value, .name, .name, .value, .area, .count,
-        .identifier, .area, .count, .identifier, .value, .value,
+        .identifier, .area, .count, .phrase, .value, .value,
         .percent(places: 2), .percent(places: 2), .value, .identifier, .percent(places: 0), .percent(places: 0),
         .identifier, .value, .decimal(places: 2), .value, .value, .count, .identifier,
         .count, .count, .count, .count, .count, .count,
@@ -49,7 +49,8 @@ public enum ScreeningReport {
             .text(standard.standard.rule), .exact(ReportTable.scaled(standard.standard.area, percent: standard.areaPercent)),
             .exact(ReportTable.scaled(FixedDecimal(millionths: Int64(standard.standard.population) * FixedDecimal.scale, decimals: 0),
                                             percent: standard.populationPercent)),
-            .text(standard.reductions.joined(separator: "; ")),
+            standard.reductions.isEmpty ? .empty
+                : .phrase(JoinedPhrase(standard.reductions.map { ReductionPhrase($0, citations: nil) }, separator: "; ")),
             .value(ReportFormat.yesNo(r.meetsArea)), .value(ReportFormat.yesNo(r.meetsPopulation)),
             .percent(r.areaPercent), .percent(r.populationPercent),
             .value(r.decision.rawValue), text(r.test?.rule),

@@ -100,16 +100,22 @@ public enum SummaryReport {
             let units = below.count > 10 ? l("console.and_more", ["units": named, "more": l.number(Double(below.count - 10))]) : named
             lines.append(l("console.below_named", ["units": units]))
         }
-        lines.append(l("console.before", ["must": g(s.unitsBeforeMustMerge), "borderline": g(s.unitsBeforeBorderline), "exempt": g(s.unitsBeforeExempt)]))
+        // The counts add up to the units before: must merge, borderline, and the rest that need not; the exempt are among the first two.
+        lines.append(l("console.before", ["must": g(s.unitsBeforeMustMerge), "borderline": g(s.unitsBeforeBorderline),
+                                          "keep": g(s.unitsBefore - s.unitsBeforeMustMerge - s.unitsBeforeBorderline),
+                                          "n": g(s.unitsBefore), "exempt": g(s.unitsBeforeExempt)]))
         lines.append("")
-        lines.append(pad(l("console.category"), 18, right: false) + pad(l("console.quota_before"), 16) + pad(l("console.quota_after"), 14)
-                     + pad(l("console.headcount"), 11) + pad(l("console.surplus_after"), 15) + pad(l("console.units_over"), 14))
+        // Columns as wide as their longest label (a language's may be longer than English's), at least the English widths.
+        let first = max(18, StaffCategory.allCases.map { category($0).count + 2 }.max() ?? 0)
+        let headers = [("console.quota_before", 16), ("console.quota_after", 14), ("console.headcount", 11), ("console.surplus_after", 15),
+                       ("console.units_over", 14)].map { (l($0.0), max($0.1, l($0.0).count + 2)) }
+        lines.append(pad(l("console.category"), first, right: false) + headers.map { pad($0.0, $0.1) }.joined())
         for c in StaffCategory.allCases {
-            lines.append(pad(category(c), 18, right: false) + pad(g(s.quotaBefore[c]), 16) + pad(g(s.quotaAfter[c]), 14)
-                         + pad(g(s.headcountAfter[c]), 11) + pad(g(s.surplusAfter[c]), 15) + pad(g(s.unitsOverQuotaAfter[c]), 14))
+            let cells = [s.quotaBefore[c], s.quotaAfter[c], s.headcountAfter[c], s.surplusAfter[c], s.unitsOverQuotaAfter[c]]
+            lines.append(pad(category(c), first, right: false) + zip(cells, headers).map { pad(g($0), $1.1) }.joined())
         }
         if rules.quotas.pooled.value {
-            lines.append(l("console.pooled", ["rule": rules.quotas.pooled.rule]))
+            lines.append(l("console.pooled", ["rule": RulePhrase(rules.quotas.pooled.rule, citations: rules.citations).text(l)]))
         }
         if let transfers = s.transfers {
             lines.append("")
@@ -122,7 +128,7 @@ public enum SummaryReport {
         }
         for category in EnvelopeCategory.allCases {
             guard let envelope = s.envelopes.first(where: { $0.category == category }) else { continue }
-            lines.append(l("console.envelope", ["name": category.rawValue, "positions": g(envelope.positions),
+            lines.append(l("console.envelope", ["name": l.value(category.rawValue, column: "envelope"), "positions": g(envelope.positions),
                                                 "surplus": g(envelope.surplus), "price": decimal(Double(envelope.shadowPrice), 2)]))
         }
         if let transition = s.transition {
@@ -148,7 +154,7 @@ public enum SummaryReport {
             let when = byCategory.contains(where: { $0.1 != deadline })
                 ? byCategory.map { l("console.deadline_item", ["date": l.date($0.1), "category": category($0.0)]) }.joined(separator: ", ")
                 : l.date(deadline)
-            lines.append(l("console.deadline", ["deadline": when, "rule": rules.deadline.rule]))
+            lines.append(l("console.deadline", ["deadline": when, "rule": RulePhrase(rules.deadline.rule, citations: rules.citations).text(l)]))
         }
         return lines.joined(separator: "\n")
     }

@@ -60,7 +60,7 @@ public enum UnitsAfterReport {
                 cells += [.empty, .empty, .empty]
             }
             cells.append(unreachable.contains(result.unit.code)
-                         ? .phrase(LiteralPhrase("unreachable: no lat/lon, so no transfers to or from it under the distance limit")) : .empty)
+                         ? .phrase(LabelPhrase("note.transfer.unreachable")) : .empty)
             cells.append(allowanceFund.map { .money($0[i]) } ?? .empty)
             table.append(cells)
         }
@@ -84,7 +84,7 @@ public enum UnitsAfterReport {
             .value(ReportFormat.yesNo(r.merged.untouched)), .exact(unit.area), .count(unit.population),
             .text(r.standard.standard.rule), .trimmed(r.requiredAreaKm2), .trimmed(r.requiredPopulation),
             .value(ReportFormat.yesNo(r.meetsArea)), .value(ReportFormat.yesNo(r.meetsPopulation)), .value(r.outcome.rawValue),
-            r.standardsNote.isEmpty ? .empty : .phrase(LiteralPhrase(r.standardsNote)),
+            .phrase(StandardsNote(r.standardsReason, citations: nil)),
             .exact(r.classification.score), .value(r.classification.type.rawValue),
             .value(r.classification.typeGiven ? "plan" : (r.classification.otherPointsDefaulted ? "score (default other points)" : "score")),
             .count(r.quota.extras), .text(r.quota.rules.joined(separator: " ")),

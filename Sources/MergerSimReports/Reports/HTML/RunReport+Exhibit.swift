@@ -32,7 +32,7 @@ extension RunReport {
                 + "<td>\(area(r.requiredAreaKm2)) km²; \(l.number(r.requiredPopulation))</td>"
                 + "<td>\(share(unit.areaShare)); \(share(unit.populationShare))</td>"
                 + "<td class=\"why\"><span class=\"dot\" style=\"background:\(outcomeColours[r.outcome] ?? "#777")\"></span>"
-                + "<b>\(e(l("outcome.\(r.outcome.rawValue)")))</b>: \(e(reason(r).text(l)))</td>"
+                + "<b>\(e(l("outcome.\(r.outcome.rawValue)")))</b>: \(e(exhibit.reason(r).text(l)))</td>"
                 + "<td>\(e(r.classification.type.rawValue))</td><td>\(triple(r.quota.posts))</td><td>\(triple(unit.surplusAfterTransfers))</td></tr>"
             for member in unit.members {
                 let s = member.screening
@@ -63,10 +63,5 @@ extension RunReport {
         }
         html += "</tbody></table></section>"
         return html
-    }
-
-    /// Why a unit after stands as it does, in the report's language.
-    static func reason(_ r: UnitAfterResult) -> any Phrase {
-        LiteralPhrase(r.standardsNote)
     }
 }

@@ -17,13 +17,15 @@ public struct RunReport {
         public var transition: TransitionSummary
         public var years: Int
         public var deadline: CalendarDate?
+        /// The deadline's rule (R-4.6) with its instrument, shown beside the deadline; nil shows none.
+        public var deadlineRule: RulePhrase? = nil
         public var assumptions: [RunManifest.Assumption]
         public var overrides: [String]
         /// The plan with names (``PlanExhibit``), shown after the one-page summary when given.
         public var exhibit: PlanExhibit?
         /// Staff categories whose posts end on a day (R-4.7: non-professional posts under the 2025 reform), with
         /// the rule that ends them: said where their figures appear, and marked on their chart.
-        public var categoryEnds: [StaffCategory: (date: CalendarDate, rule: String)] = [:]
+        public var categoryEnds: [StaffCategory: (date: CalendarDate, rule: any Phrase)] = [:]
 
         /// - Throws: ``InternalError`` when `summary` has no transfers or no transition (the run stopped before them).
         public init(scenario: String, rules: String, effective: CalendarDate, runs: Int, seed: UInt64, summary: RunSummary,
@@ -61,7 +63,7 @@ public struct RunReport {
             <title>\(e(l("report.title", ["scenario": input.scenario])))</title>
             <style>\(css)</style></head><body>
             <h1>\(e(l("report.title", ["scenario": input.scenario])))</h1>
-            <p class="sub">\(e(l("report.subtitle", ["rules": input.rules, "effective": input.effective.description, "runs": l.number(Double(input.runs)), "seed": String(input.seed)])))</p>
+            <p class="sub">\(e(l("report.subtitle", ["rules": input.rules, "effective": l.date(input.effective), "runs": l.number(Double(input.runs)), "seed": String(input.seed)])))</p>
             """
         // Headline.
         let after = input.reallocation.after
@@ -69,6 +71,7 @@ public struct RunReport {
             + e(l("report.units_before_after", ["before": l.number(Double(summary.unitsBefore)), "after": l.number(Double(summary.unitsAfter))])) + ". "
             + e(l("report.meet_standards", ["meets": l.number(Double(after.filter { $0.outcome == .meets }.count)), "after": l.number(Double(after.count)),
                                             "waived": l.number(Double(after.filter { $0.outcome == .waived }.count)),
+                                            "exception": l.number(Double(after.filter { $0.outcome == .needsException }.count)),
                                             "below": l.number(Double(after.filter { $0.outcome == .below }.count))])) + ".</p>"
         page += "<table><tr><th>\(e(l("report.category")))</th><th>\(e(l("report.quota")))</th><th>\(e(l("report.headcount")))</th>"
             + "<th>\(e(l("report.surplus")))</th><th>\(e(l("report.surplus_after_transfers")))</th><th>\(e(l("report.surplus_at_deadline")))</th></tr>"
@@ -80,7 +83,7 @@ public struct RunReport {
         page += "</table>"
         for c in StaffCategory.allCases {
             guard let end = input.categoryEnds[c] else { continue }
-            page += "<p class=\"note\">" + e(l("report.category_ends", ["category": l("category.\(c.rawValue)"), "date": l.date(end.date), "rule": end.rule,
+            page += "<p class=\"note\">" + e(l("report.category_ends", ["category": l("category.\(c.rawValue)"), "date": l.date(end.date), "rule": end.rule.text(l),
                                                                       "people": l.number(Double(summary.headcountAfter[c]))])) + "</p>"
         }
         let verdict = transition.verdict.rawValue
@@ -90,8 +93,10 @@ public struct RunReport {
         case .notMet: "bad"
         }
         page += "<p class=\"verdict \(verdictClass)\">\(e(l("report.verdict")))"
-            + (input.deadline.map { " (\(e(l("report.deadline"))) \($0))" } ?? "") + ": <b>\(e(l("verdict.\(verdict)")))</b>, "
-            + e(l("report.probability", ["p": l.number(figure(transition.probabilityAllWithinQuota, 3), decimals: 3)]))
+            + (input.deadline.map { " (\(e(l("report.deadline"))) \(e(l.date($0)))" + (input.deadlineRule.map { ", \(e($0.text(l)))" } ?? "") + ")" } ?? "") + ": <b>\(e(l("verdict.\(verdict)")))</b>, "
+            // A percentage as Vietnamese documents write one; English keeps the share summary.csv holds.
+            + e(l("report.probability", ["p": l.language == .vi ? l.percent(figure(transition.probabilityAllWithinQuota, 3))
+                                                                : l.number(figure(transition.probabilityAllWithinQuota, 3), decimals: 3)]))
             + ". \(e(l("report.exit_cost"))): <b>\(e(l.billions(figure(transition.exitCostMeanVND, 0))))</b>.</p></section>"
         // Fan charts.
         page += "<section class=\"fans\">"

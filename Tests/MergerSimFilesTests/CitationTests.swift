@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+import MergerSim
+import RuleSets
+@testable import MergerSimInputs
+@testable import MergerSimReports
+
+/// Issue 23: every R-id a rule set uses is cited by the legal name of its instrument, in English and Vietnamese.
+struct CitationTests {
+    /// Every `rule:` value of the bundled file, read from its text (not through the loader under test).
+    static func ruleIDsInText(_ id: String) throws -> Set<String> {
+        let text = try String(contentsOf: BundledRuleSets.folder.appendingPathComponent("\(id).yaml"), encoding: .utf8)
+        let pattern = try NSRegularExpression(pattern: #"\brule: (R-[0-9]+\.[0-9]+[a-z]?)"#)
+        return Set(pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
+            Range(match.range(at: 1), in: text).map { String(text[$0]) }
+        })
+    }
+
+    @Test(arguments: ["vn-2019", "vn-2023", "vn-2025", "vn-2026"])
+    func everyRuleOfABundledSetIsCited(id: String) throws {
+        let rules = try RuleSetLoader.load(id).rules
+        let used = try Self.ruleIDsInText(id)
+        #expect(used.count >= 15)
+        for rule in used {
+            let citation = try #require(rules.citations[rule], "\(id): \(rule)")
+            // The Vietnamese names the instrument as Vietnamese officials write it, never in English.
+            #expect(citation.vi.hasPrefix("Nghị quyết") || citation.vi.hasPrefix("Nghị định") || citation.vi.hasPrefix("Công văn")
+                    || citation.vi.hasPrefix("Luật") || citation.vi.hasPrefix("Các Nghị định"), "\(id): \(rule) \(citation.vi)")
+            for english in ["Res.", "Decree", "Art.", "Law ", "Dispatch", "as amended"] { #expect(!citation.vi.contains(english), "\(id): \(rule)") }
+        }
+    }
+
+    @Test func theResolutionOfTheRoundsIsCitedWithItsArticle() throws {
+        let rules = try RuleSetLoader.load("vn-2023").rules
+        #expect(rules.citations["R-2.2a"] == Citation(en: "Res. 35/2023/UBTVQH15, Art. 3", vi: "Nghị quyết 35/2023/UBTVQH15, Điều 3"))
+        #expect(rules.citation("R-4.6")?.vi == "Nghị quyết 35/2023/UBTVQH15, khoản 3 Điều 11")
+        #expect(try RuleSetLoader.load("vn-2026").rules.citation("R-3.0")?.en == "Decree 307/2025/NĐ-CP")
+    }
+
+    @Test func aRuleWithoutACitationIsRefusedWhereItIsUsed() throws {
+        let path = BundledRuleSets.folder.appendingPathComponent("vn-2026.yaml").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let edited = text.replacingOccurrences(of: "  R-4.6: {en:", with: "  R-4.6x: {en:")
+        #expect(edited != text)
+        do {
+            _ = try RuleSetLoader.load(bytes: Array(edited.utf8), file: "r.yaml", source: "r.yaml")
+            Issue.record("a rule set without R-4.6's citation loaded")
+        } catch {
+            let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("deadline:") }.map { $0 + 1 }
+            #expect(error.description.hasPrefix("r.yaml:\(line ?? 0):"), "\(error)")
+            #expect(error.description.contains("R-4.6 has no citation"))
+        }
+    }
+
+    @Test func theDeadlineLineCitesTheInstrumentInTheChosenLanguage() throws {
+        let rules = try RuleSetLoader.load("vn-2023").rules
+        #expect(RulePhrase("R-4.6", citations: rules.citations).text(try Labels(.vi)) == "R-4.6, Nghị quyết 35/2023/UBTVQH15, khoản 3 Điều 11")
+        #expect(RulePhrase("R-4.6", citations: rules.citations).text(try Labels(.en)) == "R-4.6, Res. 35/2023/UBTVQH15, Art. 11(3)")
+        #expect(RulePhrase("R-4.6", citations: nil).text(try Labels(.vi)) == "R-4.6")
+    }
+}
