@@ -52,6 +52,32 @@ struct CitationTests {
         }
     }
 
+    /// Every `instrument:` a value names has its Vietnamese name (instrument_names), or the file is refused at
+    /// the value's line: a report in Vietnamese never shows an English title.
+    @Test func anInstrumentWithoutAVietnameseNameIsRefusedWhereItIsNamed() throws {
+        let path = BundledRuleSets.folder.appendingPathComponent("vn-2025.yaml").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let edited = text.replacingOccurrences(of: "  \"Res. 76/2025 Art. 11\": ", with: "  \"Res. 76/2025 Art. 12\": ")
+        #expect(edited != text)
+        do {
+            _ = try RuleSetLoader.load(bytes: Array(edited.utf8), file: "r.yaml", source: "r.yaml")
+            Issue.record("a rule set without the Vietnamese name of Res. 76/2025 Art. 11 loaded")
+        } catch {
+            let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("predecessors_cap:") }.map { $0 + 1 }
+            #expect(error.description.hasPrefix("r.yaml:\(line ?? 0):"), "\(error)")
+            #expect(error.description.contains("\"Res. 76/2025 Art. 11\" has no Vietnamese name"), "\(error)")
+        }
+        // Each bundled set names every instrument in Vietnamese, and the name is Vietnamese (no English title word).
+        for id in ["vn-2019", "vn-2023", "vn-2025", "vn-2026"] {
+            let names = try #require(try RuleSetLoader.load(id).rules.instrumentNames)
+            #expect(!names.isEmpty)
+            for (english, vietnamese) in names {
+                #expect(!vietnamese.contains("Decree") && !vietnamese.contains("Res.") && !vietnamese.contains("Law ") && !vietnamese.contains("Art."),
+                        "\(id): \(english) → \(vietnamese)")
+            }
+        }
+    }
+
     @Test func theDeadlineLineCitesTheInstrumentInTheChosenLanguage() throws {
         let rules = try RuleSetLoader.load("vn-2023").rules
         #expect(RulePhrase("R-4.6", citations: rules.citations).text(try Labels(.vi)) == "R-4.6, Nghị quyết 35/2023/UBTVQH15, khoản 3 Điều 11")

@@ -33,6 +33,9 @@ public struct RuleSet: Sendable, Codable {
     public var transition: TransitionRules
     /// The instrument and article of every R-id the rule set uses, in each report language (checked when read).
     public var citations: Citations
+    /// The Vietnamese name of each instrument an `instrument:` value of the file names, keyed by that value
+    /// (the file's `instrument_names:`; checked when read, so a report in Vietnamese never shows an English title).
+    public var instrumentNames: [String: String]?
 
     /// The citation of `rule` (an R-id, or a rule value naming one first), if the rule set has one.
     public func citation(_ rule: String) -> Citation? {
@@ -43,6 +46,7 @@ public struct RuleSet: Sendable, Codable {
         case id, title, instruments, citations, standards, reductions, screening, classification, quotas, deadline, reallocation, transition
         case mergedUnits = "merged_units"
         case inForce = "in_force"
+        case instrumentNames = "instrument_names"
     }
 
     /// The period a rule set is the law: from `from` to `to` (open-ended when absent).

@@ -123,6 +123,8 @@ struct Simulate: ConsoleCommand {
         let exhibit = try PlanExhibit(before: before, after: after, staffAfterTransfers: reallocation.transfers.staffAfter,
                                       citations: run.rules.citations)
         report.exhibit = exhibit
+        report.instrumentNames = run.rules.instrumentNames ?? [:]
+        report.citations = run.rules.citations
         if let ended = run.rules.quotas.nonProfessional.endedOn {
             report.categoryEnds[.nonProfessional] = (ended, RulePhrase(run.rules.quotas.nonProfessional.rule, citations: run.rules.citations))
         }
@@ -140,7 +142,8 @@ struct Simulate: ConsoleCommand {
             guard xlsx else { return }
             let sheets = tables.prefix(1) + [("plan", exhibit.table)] + tables.dropFirst()
             try WorkbookReport.write(to: folder.appendingPathComponent("report.xlsx"), sheets: Array(sheets), assumptions: manifest.assumptions,
-                                     defaults: manifest.defaults, labels: language)
+                                     defaults: manifest.defaults, instrumentNames: run.rules.instrumentNames ?? [:],
+                                     citations: run.rules.citations, labels: language)
         }
         var storedID: Int64?
         if let runStore {

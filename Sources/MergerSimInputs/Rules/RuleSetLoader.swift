@@ -103,7 +103,7 @@ public enum RuleSetLoader {
 
     /// The top-level keys of a rule file.
     static let knownKeys: Set<String> = [
-        "id", "title", "in_force", "instruments", "citations", "standards", "reductions", "screening", "merged_units", "classification", "quotas",
+        "id", "title", "in_force", "instruments", "citations", "instrument_names", "standards", "reductions", "screening", "merged_units", "classification", "quotas",
         "deadline", "reallocation", "transition",
     ]
 
@@ -160,10 +160,19 @@ public enum RuleSetLoader {
     }
 
     /// Every R-id a value names (a `rule:` key anywhere in the file) has a citation in both languages, so a
-    /// report can name the instrument beside it.
+    /// report can name the instrument beside it; every instrument a value names (an `instrument:` key) has its
+    /// Vietnamese name under `instrument_names`.
     private static func checkCitations(_ rules: RuleSet, document: YAMLDocument) throws(InputError) {
         for (id, citation) in rules.citations where citation.en.isEmpty || citation.vi.isEmpty {
             throw document.error(at: ["citations", id], "citations: \(id) needs its instrument in en and vi")
+        }
+        for (name, vietnamese) in rules.instrumentNames ?? [:] where vietnamese.isEmpty {
+            throw document.error(at: ["instrument_names", name], "instrument_names: \"\(name)\" needs its Vietnamese name")
+        }
+        for (path, value) in document.keyPaths() where path == "instrument" || path.hasSuffix(".instrument") {
+            guard rules.instrumentNames?[value] == nil else { continue }
+            throw document.error(at: path.split(separator: ".").map(String.init),
+                                 "\(path): the instrument \"\(value)\" has no Vietnamese name; add `\"\(value)\": …` under instrument_names")
         }
         for (path, value) in document.keyPaths() where path == "rule" || path.hasSuffix(".rule") {
             for id in Citation.ruleIDs(in: value) where rules.citations[id] == nil {

@@ -25,7 +25,7 @@ public struct AssumptionLeaf: Sendable, Equatable {
 
 extension RunManifest.Assumption {
     /// The NC values under this mark, one per leaf in key order. A value marked NC on its own inside this one is
-    /// left to its own assumption (it is listed once); `rule`, `status` and `instrument` are not values.
+    /// left to its own assumption (it is listed once); `rule`, `status`, `instrument` and an entry's `id` are not values.
     public var leaves: [AssumptionLeaf] {
         var found: [AssumptionLeaf] = []
         let base = path.split(separator: ".").map(String.init)
@@ -40,7 +40,8 @@ extension RunManifest.Assumption {
             if !top, fields["status"] == .string(Status.notConfirmed.rawValue) { return }
             var instrument = instrument
             if case .string(let own)? = fields["instrument"] { instrument = own }
-            for key in fields.keys.sorted() where !["status", "rule", "instrument"].contains(key) {
+            // A decree's `id` names the entry (its instrument is the column beside): not a value to assume.
+            for key in fields.keys.sorted() where !["status", "rule", "instrument", "id"].contains(key) {
                 if let child = fields[key] { flatten(child, path: path + [key], top: false, rule: rule, instrument: instrument, element: element, into: &found) }
             }
         case .array(let elements) where elements.contains(where: \.isComposite):
@@ -101,12 +102,22 @@ public struct AssumptionTable: Sendable {
     /// The columns, by label key `assumption.column.<name>`, in order.
     public static let headers = ["label", "value", "rule", "instrument", "status", "key"]
 
-    /// The rows of `assumptions` (the run's NC values, `in_force` included) and `defaults`, in `l`'s language.
-    public init(_ assumptions: [RunManifest.Assumption], defaults: [RunManifest.DefaultEntry], labels l: Labels) {
+    /// The rows of `assumptions` (the run's NC values, `in_force` included) and `defaults`, in `l`'s language;
+    /// an instrument by its name in `instrumentNames` (the rule set's Vietnamese names) in Vietnamese; a value
+    /// whose rule file names no instrument beside it gets its R-id's citation (`citations`) in the language.
+    public init(_ assumptions: [RunManifest.Assumption], defaults: [RunManifest.DefaultEntry], instrumentNames: [String: String] = [:],
+                citations: Citations = [:], labels l: Labels) {
+        func instrument(_ text: String?, rule: String) -> String {
+            guard let text else {
+                let cited = Citation.ruleIDs(in: rule).first.flatMap { citations[$0] }
+                return cited.map { l.language == .vi ? $0.vi : $0.en } ?? ""
+            }
+            return l.language == .vi ? instrumentNames[text] ?? text : text
+        }
         var rows: [Row] = []
         for leaf in assumptions.flatMap(\.leaves) {
             rows.append(Row(label: Self.label(leaf, labels: l), value: Self.value(leaf, labels: l), rule: leaf.rule,
-                            instrument: leaf.instrument ?? "", status: l("assumption.status.NC"), key: leaf.path))
+                            instrument: instrument(leaf.instrument, rule: leaf.rule), status: l("assumption.status.NC"), key: leaf.path))
         }
         for d in defaults {
             let key = "assumption.default_name.\(d.name)"

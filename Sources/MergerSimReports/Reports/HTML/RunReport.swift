@@ -23,6 +23,8 @@ public struct RunReport {
         public var overrides: [String]
         /// The plan with names (``PlanExhibit``), shown after the one-page summary when given.
         public var exhibit: PlanExhibit?
+        /// The rule set's Vietnamese names of its instruments and its citations, for the assumptions table.
+        public var instrumentNames: [String: String] = [:], citations: Citations = [:]
         /// Staff categories whose posts end on a day (R-4.7: non-professional posts under the 2025 reform), with
         /// the rule that ends them: said where their figures appear, and marked on their chart.
         public var categoryEnds: [StaffCategory: (date: CalendarDate, rule: any Phrase)] = [:]
@@ -123,7 +125,7 @@ public struct RunReport {
         }
         page += "</table></section>"
         // Assumptions.
-        page += AssumptionsSection.html(input.assumptions, labels: l)
+        page += AssumptionsSection.html(input.assumptions, instrumentNames: input.instrumentNames, citations: input.citations, labels: l)
         if !input.overrides.isEmpty {
             page += "<p><b>\(e(l("report.overrides"))):</b> <span class=\"code\">\(e(input.overrides.joined(separator: ", ")))</span></p>"
         }
