@@ -79,4 +79,15 @@ struct ReportTests {
         #expect(bad.code == 64 && bad.error.contains("lang \"fr\" is not en or vi"), "\(bad.error)")
         #expect(mergersim(["simulate", scenario, "--lang", "fr"]).code == 64)
     }
+
+    /// A native reader's finding (issue 23): the console's table of units by kind shows only the kinds the run
+    /// has (Phan Rang: wards only), not columns of zeros for special zones and island districts.
+    @Test func theConsoleShowsOnlyTheKindsTheRunHas() throws {
+        let scratch = try Scratch()
+        let run = mergersim(["simulate", phanRang, "--runs", "5", "--quiet", "--out", scratch.path("out"), "--lang", "vi"])
+        #expect(run.code == 0, "\(run.error)")
+        let header = try #require(run.out.split(separator: "\n").first { $0.contains("tổng") && $0.contains("phường") })
+        #expect(!header.contains("đặc khu") && !header.contains("huyện đảo") && !header.contains("thị trấn"), "\(header)")
+        #expect(run.out.split(separator: "\n").contains { $0.hasPrefix("trước sắp xếp") && $0.hasSuffix(" 5") })
+    }
 }

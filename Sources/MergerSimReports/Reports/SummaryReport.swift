@@ -86,9 +86,12 @@ public enum SummaryReport {
         func pad(_ text: String, _ width: Int, right: Bool = true) -> String { ReportFormat.pad(text, width, right: right) }
         func category(_ c: StaffCategory) -> String { l("console.category.\(c.rawValue)") }
         var lines = [l("console.scenario", ["scenario": scenario, "rules": rules.id]), ""]
-        lines.append(pad("", 16, right: false) + UnitKind.allCases.map { pad(l("kind.\($0.rawValue)"), 17) }.joined() + pad(l("console.total"), 10))
+        // Only the kinds the run has, before or after (a kind with no unit either side is a column of zeros).
+        let present = UnitKind.allCases.filter { s.unitsBeforeByKind[$0] > 0 || s.unitsAfterByKind[$0] > 0 }
+        let kinds = present.isEmpty ? UnitKind.allCases : present
+        lines.append(pad("", 16, right: false) + kinds.map { pad(l("kind.\($0.rawValue)"), 17) }.joined() + pad(l("console.total"), 10))
         for (stage, byKind, total) in [("before", s.unitsBeforeByKind, s.unitsBefore), ("after", s.unitsAfterByKind, s.unitsAfter)] {
-            lines.append(pad(l("console.units_\(stage)"), 16, right: false) + UnitKind.allCases.map { pad(g(byKind[$0]), 17) }.joined() + pad(g(total), 10))
+            lines.append(pad(l("console.units_\(stage)"), 16, right: false) + kinds.map { pad(g(byKind[$0]), 17) }.joined() + pad(g(total), 10))
         }
         lines.append("")
         let outcomes = s.unitsAfterByOutcome
