@@ -14,7 +14,7 @@ struct ReportTests {
         #expect(en.values.allSatisfy { !$0.isEmpty } && vi.values.allSatisfy { !$0.isEmpty })
         // Placeholders match, so a sentence never loses a figure in translation.
         func placeholders(_ text: String) -> Set<String> {
-            Set(text.split(separator: "{").dropFirst().compactMap { $0.split(separator: "}").first.map(String.init) })
+            Set(text.split(separator: "{", omittingEmptySubsequences: false).dropFirst().compactMap { $0.split(separator: "}").first.map(String.init) })
         }
         for (key, text) in en { #expect(placeholders(text) == placeholders(vi[key] ?? ""), "\(key)") }
         let labels = try Labels(.vi)

@@ -78,7 +78,7 @@ struct WorkbookTests {
         let run = mergersim(["simulate", scenario, "--runs", "20", "--quiet", "--out", scratch.path("out"), "--xlsx", "--lang", "vi"])
         #expect(run.code == 0, "\(run.error)")
         let book = try Opened(scratch.path("out/report.xlsx"))
-        #expect(book.sheetNames == ["Tóm tắt", "Phương án", "Đơn vị trước", "Đơn vị sau", "Điều động", "Lộ trình", "Giả định", "Từ điển cột"])
+        #expect(book.sheetNames == ["Tóm tắt", "Phương án", "Đơn vị trước", "Đơn vị sau", "Điều động", "Lộ trình", "Giả định", "Giải thích các cột"])
         #expect(book.formulas == 0)
         // The summary: exit cost in whole đồng with its billions beside it; the verdict in Vietnamese.
         let summary = book.sheets[0]
@@ -89,7 +89,7 @@ struct WorkbookTests {
         #expect(abs(try #require(Double(summary["F\(row)"]?.value ?? "")) - vnd / 1e9) < 1e-6)
         #expect(summary.values.contains { $0.value == "không đạt" })
         // Units after: the header is the Vietnamese label, the standards outcome in words.
-        #expect(book.sheets[3]["A1"]?.value == "Mã" && book.sheets[3].values.contains { $0.value == "được miễn" })
+        #expect(book.sheets[3]["A1"]?.value == "Mã" && book.sheets[3].values.contains { $0.value == "không bắt buộc đạt tiêu chuẩn" })
         #expect(try String(contentsOfFile: scratch.path("out/manifest.json"), encoding: .utf8).contains("report.xlsx"))
     }
 

@@ -42,11 +42,11 @@ struct AssumptionTableTests {
         let assumptions = try RunManifest.Assumption.all(in: try RuleSetLoader.load("vn-2026").rules)
         let rows = Dictionary(AssumptionTable(assumptions, defaults: [], labels: try Labels(.vi)).rows.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         #expect(rows["transition.synthetic_roster.cadres.female_share"]?.value == "25%")
-        #expect(rows["transition.synthetic_roster.cadres.female_share"]?.label == "Danh sách giả lập của cán bộ: tỷ lệ nữ")
+        #expect(rows["transition.synthetic_roster.cadres.female_share"]?.label == "Danh sách cán bộ giả định (mô phỏng): tỷ lệ nữ")
         #expect(rows["deadline"]?.value == "5 năm")
         #expect(rows["in_force"]?.value == "01/01/2026")
         #expect(rows["transition.synthetic_roster.civil_servants.salary_coefficient_mean"]?.value == "2,67")
-        #expect(rows["deadline"]?.status == "chưa được xác nhận (NC)" && rows["deadline"]?.rule == "R-4.6")
+        #expect(rows["deadline"]?.status == "chưa xác nhận" && rows["deadline"]?.rule == "R-4.6")
         let partial = try #require(rows["transition.exit_law.decrees.0.partial_year.half_from_months"])
         #expect(partial.value == "3 tháng" && partial.instrument == "Decree 108/2014/NĐ-CP")
     }

@@ -24,16 +24,19 @@ struct CitationTests {
         for rule in used {
             let citation = try #require(rules.citations[rule], "\(id): \(rule)")
             // The Vietnamese names the instrument as Vietnamese officials write it, never in English.
-            #expect(citation.vi.hasPrefix("Nghị quyết") || citation.vi.hasPrefix("Nghị định") || citation.vi.hasPrefix("Công văn")
-                    || citation.vi.hasPrefix("Luật") || citation.vi.hasPrefix("Các Nghị định"), "\(id): \(rule) \(citation.vi)")
+            // The article first, then the instrument with "số" before its number: "Điều 3 Nghị quyết số 35/2023/UBTVQH15".
+            #expect(["Nghị quyết số", "Nghị định số", "Công văn số", "Luật", "Các Nghị định số", "Điều", "khoản", "Chương"].contains { citation.vi.hasPrefix($0) },
+                    "\(id): \(rule) \(citation.vi)")
+            #expect(citation.vi.range(of: #"(Nghị quyết|Nghị định|Quyết định|Công văn|Thông tư) [0-9]"#, options: .regularExpression) == nil,
+                    "\(id): \(rule) \(citation.vi): an instrument's number follows \"số\"")
             for english in ["Res.", "Decree", "Art.", "Law ", "Dispatch", "as amended"] { #expect(!citation.vi.contains(english), "\(id): \(rule)") }
         }
     }
 
     @Test func theResolutionOfTheRoundsIsCitedWithItsArticle() throws {
         let rules = try RuleSetLoader.load("vn-2023").rules
-        #expect(rules.citations["R-2.2a"] == Citation(en: "Res. 35/2023/UBTVQH15, Art. 3", vi: "Nghị quyết 35/2023/UBTVQH15, Điều 3"))
-        #expect(rules.citation("R-4.6")?.vi == "Nghị quyết 35/2023/UBTVQH15, khoản 3 Điều 11")
+        #expect(rules.citations["R-2.2a"] == Citation(en: "Res. 35/2023/UBTVQH15, Art. 3", vi: "Điều 3 Nghị quyết số 35/2023/UBTVQH15"))
+        #expect(rules.citation("R-4.6")?.vi == "khoản 3 Điều 11 Nghị quyết số 35/2023/UBTVQH15")
         #expect(try RuleSetLoader.load("vn-2026").rules.citation("R-3.0")?.en == "Decree 307/2025/NĐ-CP")
     }
 
@@ -80,7 +83,7 @@ struct CitationTests {
 
     @Test func theDeadlineLineCitesTheInstrumentInTheChosenLanguage() throws {
         let rules = try RuleSetLoader.load("vn-2023").rules
-        #expect(RulePhrase("R-4.6", citations: rules.citations).text(try Labels(.vi)) == "R-4.6, Nghị quyết 35/2023/UBTVQH15, khoản 3 Điều 11")
+        #expect(RulePhrase("R-4.6", citations: rules.citations).text(try Labels(.vi)) == "theo khoản 3 Điều 11 Nghị quyết số 35/2023/UBTVQH15; R-4.6")
         #expect(RulePhrase("R-4.6", citations: rules.citations).text(try Labels(.en)) == "R-4.6, Res. 35/2023/UBTVQH15, Art. 11(3)")
         #expect(RulePhrase("R-4.6", citations: nil).text(try Labels(.vi)) == "R-4.6")
     }

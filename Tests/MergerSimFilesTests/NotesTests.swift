@@ -35,9 +35,9 @@ struct NotesTests {
         let vi = try Labels(.vi), citations = try RuleSetLoader.load("vn-2025").rules.citations
         let note = StandardsNote(reason(.waived(members: 4, waivedFrom: 3), measure: .mergedUnitTargets, rule: "R-2.6", population: true,
                                         cap: .init(predecessors: 1_234, rule: "R-4.7", instrument: "Res. 76/2025 Art. 11")), citations: citations).text(vi)
-        #expect(note.contains("(R-2.6, Nghị quyết 76/2025/UBTVQH15; Quyết định 759/QĐ-TTg)"))
-        #expect(note.contains("diện tích và quy mô dân số") && note.contains("được miễn do sắp xếp 4 đơn vị (từ 3 đơn vị trở lên)"))
-        #expect(note.contains("1.234 người") && note.contains("Nghị quyết 76/2025/UBTVQH15, Điều 11"))
+        #expect(note.contains("(theo Nghị quyết số 76/2025/UBTVQH15; Quyết định số 759/QĐ-TTg; R-2.6)"), "\(note)")
+        #expect(note.contains("diện tích và quy mô dân số") && note.contains("không bắt buộc đạt tiêu chuẩn do sắp xếp 4 đơn vị (từ 3 đơn vị trở lên)"))
+        #expect(note.contains("1.234 người") && note.contains("Điều 11 Nghị quyết số 76/2025/UBTVQH15"))
         for english in ["below", "waived", "merges", "units", "Res.", "Art.", "quota"] { #expect(!note.contains(english), "\(english)") }
     }
 }

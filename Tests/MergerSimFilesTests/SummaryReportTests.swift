@@ -177,7 +177,7 @@ struct SummaryReportTests {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.contains { $0.contains("mọi đơn vị bảo đảm số lượng theo quy định trong 56,3% số lần mô phỏng") }, "\(lines)")
         #expect(lines.contains("Phải bảo đảm số lượng theo quy định chậm nhất ngày 01/11/2029 (cán bộ), 01/11/2030 (công chức), "
-                               + "01/11/2029 (người hoạt động không chuyên trách) (R-4.6, Nghị quyết 35/2023/UBTVQH15, khoản 3 Điều 11)."), "\(lines)")
+                               + "01/11/2029 (người hoạt động không chuyên trách) (theo khoản 3 Điều 11 Nghị quyết số 35/2023/UBTVQH15; R-4.6)."), "\(lines)")
         #expect(!text.contains("2029-11-01"), "no ISO date in the Vietnamese console")
         let labels = try Labels(.vi)
         #expect(labels.date(try #require(CalendarDate(iso: "2025-07-01"))) == "01/07/2025")
