@@ -50,4 +50,17 @@ struct AssumptionTableTests {
         let partial = try #require(rows["transition.exit_law.decrees.0.partial_year.half_from_months"])
         #expect(partial.value == "3 tháng" && partial.instrument == "Decree 108/2014/NĐ-CP")
     }
+
+    /// The rule files' own words (cadre titles, the offer model, a title's bloc) are shown in Vietnamese too: each
+    /// value of the four bundled sets has its label, so a new title cannot ship in English.
+    @Test func theRuleFilesWordsHaveVietnameseNames() throws {
+        let vi = try Labels(.vi)
+        for id in Self.bundled {
+            let rules = try RuleSetLoader.load(id).rules
+            for title in rules.quotas.cadreTitles.titles {
+                #expect(vi.value(title.title, column: "title") != title.title, "\(id): \(title.title)")
+            }
+            for model in OfferModel.allCases { #expect(vi.value(model.rawValue, column: "offer_model") != model.rawValue) }
+        }
+    }
 }
