@@ -54,9 +54,10 @@ public enum ProposalPage {
             page += "<li>" + (lead.map { "<b><span class=\"code\">\(e($0.code))</span> \(e($0.name))</b>: " } ?? "") + e(reason.text(l)) + "</li>"
         }
         page += "</ol>"
-        if !single.isEmpty {
-            page += "<h2>\(e(l("propose.report.unfixed_title")))</h2><ul>"
-                + single.map { "<li>\(e($0.text(l)))</li>" }.joined() + "</ul>"
+        // Groups of one: units that must merge and could not (mandatory mode), or units kept on their own (target mode).
+        for (title, reasons) in [("propose.report.unfixed_title", single.filter { $0.group.cannotBeFixed }),
+                                 ("propose.report.kept_title", single.filter { !$0.group.cannotBeFixed })] where !reasons.isEmpty {
+            page += "<h2>\(e(l(title)))</h2><ul>" + reasons.map { "<li>\(e($0.text(l)))</li>" }.joined() + "</ul>"
         }
         page += "</section>"
         page += RunReport.exhibitSection(input.exhibit, labels: l)
