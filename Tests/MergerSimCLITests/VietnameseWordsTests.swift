@@ -3,7 +3,7 @@ import Testing
 import MergerSimCLI
 
 /// Issue 23: what a person reads of a Vietnamese run (the console of `screen` and `simulate`, the text of
-/// report.html) has no English word from a fixed list. Codes are left out: R-ids and instrument numbers,
+/// report.html, and of `propose`) has no English word from a fixed list. Codes are left out: R-ids and instrument numbers,
 /// file names and paths, scenario ids, CSV column names in parentheses, the report's code cells.
 struct VietnameseWordsTests {
     /// English words that would mean a label, a categorical value or a note was left untranslated.
@@ -55,6 +55,18 @@ struct VietnameseWordsTests {
         for (output, text) in [("screen", screen.out), ("simulate", run.out), ("report.html", report)] {
             let found = Self.englishWords(text)
             #expect(found.isEmpty, "\(scenario) \(output): \(Set(found).sorted())")
+        }
+    }
+
+    @Test func aVietnameseProposalHasNoEnglishWord() throws {
+        let scratch = try Scratch()
+        let units = repositoryRoot.appendingPathComponent("scenarios/vn-2026-round/units.csv").path
+        let run = mergersim(["propose", units, "--rules", "vn-2026", "--lang", "vi", "--out", scratch.path("out")])
+        #expect(run.code == 0, "\(run.error)")
+        let report = Self.readableText(ofReport: try String(contentsOfFile: scratch.path("out/report.html"), encoding: .utf8))
+        for (output, text) in [("propose", run.out), ("report.html", report)] {
+            let found = Self.englishWords(text)
+            #expect(found.isEmpty, "\(output): \(Set(found).sorted())")
         }
     }
 }

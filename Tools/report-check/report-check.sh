@@ -1,5 +1,6 @@
 #!/bin/sh
-# make report-check: renders the bundled scenarios' report.html in a real browser (headless Chromium)
+# make report-check: renders the bundled scenarios' report.html, and the proposal report of the 2026 round,
+# in a real browser (headless Chromium)
 # to PNG, and fails on a broken page: a console error or failed load, a reference to anything outside
 # the page, or an image that is nearly all white. The PNGs stay in .build/report-check for a look.
 set -eu
@@ -10,6 +11,13 @@ mergersim=.build/debug/mergersim
 status=0
 check() {  # check NAME SCENARIO LANG RUNS
     "$mergersim" simulate "$2" --out "$out/$1" --lang "$3" --runs "$4" --quiet > /dev/null
+    render "$1"
+}
+check_proposal() {  # check_proposal NAME UNITS RULES LANG: the report.html of `propose`
+    "$mergersim" propose "$2" --rules "$3" --lang "$4" --out "$out/$1" --quiet > /dev/null
+    render "$1"
+}
+render() {  # render NAME: $out/NAME/report.html in the browser, checked
     page="$out/$1/report.html"
     # Self-contained: no script, and no address but the SVG namespace.
     if grep -Eo '(src|href)="[^"]*"|<script|https?://[^" ]*' "$page" | grep -v '^https\?://www.w3.org/2000/svg$' | grep -q .; then
@@ -28,5 +36,6 @@ check() {  # check NAME SCENARIO LANG RUNS
 check phan-rang-2024-en scenarios/phan-rang-2024/scenario.yaml en 200
 check phan-rang-2024-vi scenarios/phan-rang-2024/scenario.yaml vi 200
 check vn-2025-vi scenarios/vn-2025/scenario.yaml vi 10
+check_proposal vn-2026-proposal-vi scenarios/vn-2026-round/units.csv vn-2026 vi
 [ "$status" -eq 0 ] && echo "report-check: every report rendered (PNGs in $out)"
 exit "$status"

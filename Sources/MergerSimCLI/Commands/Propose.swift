@@ -19,7 +19,8 @@ struct Propose: ConsoleCommand {
             a unit of its own, counted in its province's units.
 
             Writes plan.csv (the plan format), proposal.csv (one row per proposed unit), scenario.yaml (runs the plan with \
-            `mergersim simulate`) and manifest.json to the output folder.
+            `mergersim simulate`), report.html (the proposal on a map, each new unit's reason in words, the plan with names), \
+            report.xlsx (with --xlsx) and manifest.json to the output folder.
 
             Example: mergersim propose scenarios/vn-2025/units.csv --rules vn-2025 --targets targets.csv --out output/proposal
             """)
@@ -75,6 +76,12 @@ struct Propose: ConsoleCommand {
 
     @Flag(help: "No progress bar.")
     var quiet = false
+
+    @Flag(help: "Also write report.xlsx: the proposal, the plan with names and the units before, with the assumptions and a column dictionary.")
+    var xlsx = false
+
+    @Option(help: "The language of the console, report.html and report.xlsx: en or vi.")
+    var lang: Labels.Language = .en
 
     enum Scope: String, ExpressibleByArgument, CaseIterable { case province, district }
 
@@ -142,6 +149,9 @@ struct Propose: ConsoleCommand {
             }
         }
         let report = ProposalReport(units: all, result: result)
+        let language = try Labels(lang)
+        let shown = try presentation(report, rules: loaded.rules, file: unitsFile)
+        let files = ["plan.csv", "proposal.csv", "scenario.yaml", "report.html"] + (xlsx ? ["report.xlsx"] : []) + ["manifest.json"]
         let rulesEntry = loaded.source == "bundled" ? loaded.rules.id : Scenario.relative(URL(fileURLWithPath: rules).standardizedFileURL.path, from: destination.target)
         var manifest = try RunManifest(command: ["mergersim"] + arguments, rules: loaded, round: round, seed: seed,
                                    inputs: [.init(role: "units", path: units, bytes: bytes, rows: all.count)]
@@ -154,14 +164,22 @@ struct Propose: ConsoleCommand {
                                                     + "balance \(weightBalance), district crossing \(weightDistrict), surplus \(weightSurplus) a person"),
                                               .init(name: "neighbours", value: adjacency.map { "from \($0)" }
                                                     ?? "Delaunay edges of the centres within \(Self.maximumDistance), in the same \(within.rawValue), pieces joined")],
-                                   outputs: ["plan.csv", "proposal.csv", "scenario.yaml", "manifest.json"])
+                                   outputs: files)
         manifest.scenario = "proposal (\(mode))"
-        try destination.write([
+        manifest.language = lang.rawValue
+        let workbookSheets = sheets(report, shown)
+        if xlsx { try WorkbookReport.checkRows(workbookSheets.map { ($0.key, $0.table.rows.count) }, labels: language) }
+        let staged = try destination.stage([
             ("plan.csv", report.planCSV), ("proposal.csv", try report.csv()),
             ("scenario.yaml", ProposalReport.scenario(name: "proposal", rules: rulesEntry, unitsPath: units, folder: destination.target, provinceClasses: classes)),
-            ("manifest.json", try manifest.json()),
-        ])
-        try printSummary(report, rules: loaded.rules.id, console: console)
-        console.out("\nWrote \(destination.given)/: plan.csv, proposal.csv, scenario.yaml, manifest.json")
+            ("report.html", page(report, shown, labels: language)), ("manifest.json", try manifest.json()),
+        ], making: xlsx ? ["report.xlsx"] : []) { folder in
+            guard xlsx else { return }
+            try WorkbookReport.write(to: folder.appendingPathComponent("report.xlsx"), sheets: workbookSheets, assumptions: manifest.assumptions,
+                                     defaults: manifest.defaults, labels: language)
+        }
+        try staged.commit()
+        printSummary(shown.summary, citations: loaded.rules.citations, labels: language, console: console)
+        console.out("\n" + language("console.wrote", ["folder": destination.given, "files": files.joined(separator: ", ")]))
     }
 }

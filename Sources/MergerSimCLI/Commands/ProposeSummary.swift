@@ -36,34 +36,9 @@ extension Propose {
     }
 
     /// The proposal in one sentence, the units kept on their own (target mode) or left as they are for want
-    /// of a position, and the groups not fixed.
-    func printSummary(_ report: ProposalReport, rules id: String, console: Console) throws {
-        let all = report.units, result = report.result
-        let newUnits = result.merging.count, merged = result.merging.reduce(0) { $0 + $1.members.count }
-        console.out("Proposal (\(mode) mode) under \(id): \(ReportFormat.grouped(all.count)) units; \(ReportFormat.grouped(merged)) merge into "
-                    + "\(ReportFormat.grouped(newUnits)) new units, \(ReportFormat.grouped(result.newUnitsMeeting)) of them meeting the standards or waived; "
-                    + "\(ReportFormat.grouped(all.count - merged + newUnits)) units after.")
-        let unplaced = ProposalInputs.unplaced(all)
-        let keptAlone = result.keptAlone.map { all[$0.members[0]].code }
-        func listed(_ codes: [String]) -> String { codes.prefix(10).joined(separator: ", ") + (codes.count > 10 ? " and \(codes.count - 10) more" : "") }
-        let byKind = result.keptAlone.filter { $0.reasons.contains(.keptAloneKind) }.map { all[$0.members[0]].code }
-        if !byKind.isEmpty {
-            console.out("Island districts and special zones, kept on their own as the rule set says (merged_units.kept_alone) and counted in their province's units: "
-                        + listed(byKind) + ".")
-        }
-        let noPosition = keptAlone.filter { !byKind.contains($0) }
-        if !noPosition.isEmpty {
-            console.out("No position to find neighbours, so each kept on its own (island or special zone) and counted in its province's units: "
-                        + listed(noPosition) + ".")
-        }
-        let left = unplaced.filter { !keptAlone.contains($0) }
-        if adjacency == nil, !left.isEmpty {
-            console.out("No lat/lon, so left as they are: " + left.prefix(10).joined(separator: ", ") + (left.count > 10 ? " and \(left.count - 10) more" : "") + ".")
-        }
-        let unfixable = result.cannotBeFixed
-        if !unfixable.isEmpty {
-            let english = try Labels(.en)
-            console.out("Not fixed: " + unfixable.prefix(10).map { "\(all[$0.members[0]].code) (\(report.note($0, english: english)))" }.joined(separator: "; "))
-        }
+    /// of a position, the groups not fixed, and the units below the standards the round does not require to merge,
+    /// in `labels`' language (``ProposalSummary``).
+    func printSummary(_ summary: ProposalSummary, citations: Citations?, labels: Labels, console: Console) {
+        for line in summary.lines(labels, citations: citations) { console.out(line) }
     }
 }

@@ -33,30 +33,41 @@ public struct ProposalReport {
     /// one row per unit kept on its own for want of a position (``ProposalResult/keptAlone``).
     /// - Throws: ``InternalError`` when the English label table is not installed (the notes are written from it).
     public func csv() throws(InternalError) -> Data {
-        let english = try Labels(.en)
-        var writer = CSVWriter(header: ["new_code", "new_name", "province", "members", "member_count", "area_km2", "population", "standards_outcome"]
-                               + StaffCategory.allCases.map { "surplus_\($0.rawValue)" } + ["compactness_km", "note"], spreadsheet: true)
+        table().csv(english: try Labels(.en))
+    }
+
+    /// The rows of ``csv()`` as a typed table (proposal.csv, and the workbook's proposal sheet); `reason`, when
+    /// given, adds a workbook-only column with each group's reason in words (``ProposalReason``).
+    public func table(reason: ((ProposedGroup) -> ProposalReason)? = nil) -> ReportTable {
+        typealias C = ReportTable.Column
+        var columns: [C] = [C("new_code", .identifier), C("new_name", .name), C("province", .name), C("members", .identifier),
+                            C("member_count", .count), C("area_km2", .area), C("population", .count), C("standards_outcome", .value)]
+        columns += StaffCategory.allCases.map { C("surplus_\($0.rawValue)", .count) }
+        columns += [C("compactness_km", .decimal(places: 2)), C("note", .phrase)]
+        if reason != nil { columns.append(C("reason", .phrase, audience: .workbook)) }
+        var table = ReportTable(columns)
+        func extra(_ group: ProposedGroup) -> [ReportTable.Cell] { reason.map { [.phrase($0(group))] } ?? [] }
+        func area(_ millionths: Int64) -> ReportTable.Cell { .fixed(Double(millionths) / Double(FixedDecimal.scale), decimals: 2) }
         for ((unit, group), result) in zip(zip(result.plan.newUnits, result.merging), result.judgedNewUnits) {
             let members = group.members
-            let area = members.reduce(Int64(0)) { $0 + units[$1].area.millionths }
             let population = members.reduce(0) { $0 + units[$1].population }
-            writer.append([unit.code, unit.name, units[GroupTargets.lead(of: members, in: units)].province, unit.members.map(\.code).joined(separator: ";"),
-                           String(members.count), ReportFormat.fixed(Double(area) / Double(FixedDecimal.scale), decimals: 2), String(population),
-                           result?.outcome.rawValue ?? ""]
-                          + StaffCategory.allCases.map { c in result?.surplus.map { String($0[c]) } ?? "" }
-                          + [ReportFormat.fixed(Neighbours.spread(of: members, in: units), decimals: 2), note(group, english: english)])
+            table.append([.text(unit.code), .text(unit.name), .text(units[GroupTargets.lead(of: members, in: units)].province),
+                          .text(unit.members.map(\.code).joined(separator: ";")), .count(members.count),
+                          area(members.reduce(Int64(0)) { $0 + units[$1].area.millionths }), .count(population),
+                          result.map { .value($0.outcome.rawValue) } ?? .empty]
+                         + StaffCategory.allCases.map { c in result?.surplus.map { .count($0[c]) } ?? .empty }
+                         + [.fixed(Neighbours.spread(of: members, in: units), decimals: 2), .phrase(ProposalNote(group, units: units))] + extra(group))
         }
         // Target mode: the units kept on their own for want of a position, each still one of its province's units.
         let judgedByCode = Dictionary(result.judged.map { ($0.unit.code, $0) }, uniquingKeysWith: { a, _ in a })
         for group in result.keptAlone {
             let unit = units[group.members[0]], judged = judgedByCode[unit.code]
-            writer.append([unit.code, unit.name, unit.province, unit.code, "1",
-                           ReportFormat.fixed(Double(unit.area.millionths) / Double(FixedDecimal.scale), decimals: 2), String(unit.population),
-                           judged?.outcome.rawValue ?? ""]
-                          + StaffCategory.allCases.map { c in judged?.surplus.map { String($0[c]) } ?? "" }
-                          + [ReportFormat.fixed(0, decimals: 2), note(group, english: english)])
+            table.append([.text(unit.code), .text(unit.name), .text(unit.province), .text(unit.code), .count(1), area(unit.area.millionths),
+                          .count(unit.population), judged.map { .value($0.outcome.rawValue) } ?? .empty]
+                         + StaffCategory.allCases.map { c in judged?.surplus.map { .count($0[c]) } ?? .empty }
+                         + [.fixed(0, decimals: 2), .phrase(ProposalNote(group, units: units))] + extra(group))
         }
-        return writer.data
+        return table
     }
 
     /// Why a group is as it is, in English (proposal.csv, the console): ``ProposalNote`` in `english`.

@@ -41,8 +41,10 @@ struct SVGChart {
         body.append("<polyline points=\"\(points)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(width)\"/>")
     }
 
-    mutating func segment(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double = 1, opacity: Double = 1) {
-        body.append("<line x1=\"\(Self.n(x(x1)))\" y1=\"\(Self.n(y(y1)))\" x2=\"\(Self.n(x(x2)))\" y2=\"\(Self.n(y(y2)))\" stroke=\"\(stroke)\" stroke-width=\"\(width)\" stroke-opacity=\"\(opacity)\"/>")
+    /// A straight line between two points; `cssClass` names what it draws (a proposal's `join`), for readers of the page.
+    mutating func segment(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double = 1, opacity: Double = 1,
+                          cssClass: String? = nil) {
+        body.append("<line" + (cssClass.map { " class=\"\($0)\"" } ?? "") + " x1=\"\(Self.n(x(x1)))\" y1=\"\(Self.n(y(y1)))\" x2=\"\(Self.n(x(x2)))\" y2=\"\(Self.n(y(y2)))\" stroke=\"\(stroke)\" stroke-width=\"\(width)\" stroke-opacity=\"\(opacity)\"/>")
     }
 
     mutating func dot(_ px: Double, _ py: Double, radius: Double, fill: String, title: String) {
