@@ -68,7 +68,7 @@ struct ProposeReportTests {
         #expect(run.code == 0, "\(run.error)")
         #expect(run.out.contains("report.xlsx"))
         let book = try WorkbookTests.Opened(scratch.path("out/report.xlsx"))
-        #expect(book.sheetNames == ["Phương án đề xuất", "Phương án", "Đơn vị trước", "Giả định", "Từ điển cột"], "\(book.sheetNames)")
+        #expect(book.sheetNames == ["Phương án đề xuất", "Phương án", "Đơn vị trước", "Giả định", "Giải thích các cột"], "\(book.sheetNames)")
         let rows = try csv(scratch.path("out/proposal.csv"))
         let proposal = book.sheets[0]
         // A header and one row per row of proposal.csv, codes as text, in the same order.
