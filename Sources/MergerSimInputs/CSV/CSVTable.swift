@@ -46,7 +46,7 @@ public struct CSVTable: Sendable {
         let separator = detected.separator
         self.separator = separator
         guard let headerRecord = detected.header else {
-            throw .badData(file, line: 1, column: 1, "the file is empty; expected a header row naming the columns")
+            throw .badData(file, line: 1, column: 1, reason: .emptyFile)
         }
         header = headerRecord.fields.map { $0.trimmingSpaces }
         headerLine = headerRecord.line
@@ -67,7 +67,7 @@ public struct CSVTable: Sendable {
             guard record.fields.count == header.count else {
                 let column = record.fields.count > header.count ? record.columns[header.count] : nil
                 throw .badData(file, line: record.line, column: column,
-                               Self.raggedRowMessage(record, headerCount: header.count, separator: separator))
+                               reason: Self.raggedRowReason(record, headerCount: header.count, separator: separator))
             }
             records.append(record)
         }
