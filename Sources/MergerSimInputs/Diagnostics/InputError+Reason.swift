@@ -180,8 +180,7 @@ extension InputError {
                 ("duplicate_code", "code {code} is already used on line {line}; codes must be unique", ["code": code, "line": "\(earlierLine)"])
             case let .unknownKind(column, text, names, vietnameseNames):
                 ("unknown_kind", "{column} \"{text}\" is not one of {choices}",
-                 ["column": column, "text": text, "choices": zip(names, vietnameseNames).map { "\($0) (\($1))" }.joined(separator: ", "),
-                  "vietnamese_choices": vietnameseNames.joined(separator: ", ")])
+                 ["column": column, "text": text, "choices": zip(names, vietnameseNames).map { "\($0) (\($1))" }.joined(separator: ", ")])
             case .missingArea: ("missing_area", "area_km2 is empty; every unit needs its area in km²", [:])
             case .missingPopulation: ("missing_population", "population is empty; every unit needs its population", [:])
             case let .missingHeadcount(column):
