@@ -17,3 +17,7 @@ extension Screen: ChoosesLanguage {
 extension Sweep: ChoosesLanguage {
     var messageLanguage: Labels.Language? { lang }
 }
+
+extension Compare: ChoosesLanguage {
+    var messageLanguage: Labels.Language? { lang }
+}
