@@ -118,8 +118,70 @@ extension VietnameseWordsTests {
         for reason in LocalisedErrorTests.reasons {
             var text = reason.text(vi)
             for value in reason.values.values { text = text.replacingOccurrences(of: value, with: " ") }
-            let found = Self.englishWords(vi("error.prefix") + text)
+            let found = Self.englishConsoleWords(vi("error.prefix") + text)
             #expect(found.isEmpty, "\(reason.key): \(found)")
         }
+    }
+}
+
+/// The English-word test over `compare` and `sweep` in Vietnamese (issue 23: "propose and compare and sweep outputs").
+extension VietnameseWordsTests {
+    /// The English words of errors' and these consoles' own sentences, besides the fixed list.
+    static let consoleEnglish: Set<String> = [
+        "error", "wrote", "sweep", "setting", "settings", "stored", "already", "paired", "unpaired", "metric", "vs", "rows",
+        "replications", "mean", "timeline", "unit", "absent", "seed", "scenario", "about", "left",
+    ]
+
+    /// The words of `text` on the fixed list or on ``consoleEnglish`` (codes and file names left out, as ``englishWords(_:)`` does).
+    static func englishConsoleWords(_ text: String) -> [String] {
+        let tokens = text.split(whereSeparator: \.isWhitespace).filter { token in
+            !token.contains(where: \.isNumber) && !token.contains("/")
+                && token.range(of: #"\.(csv|html|xlsx|json|yaml|sqlite)"#, options: .regularExpression) == nil
+        }
+        return englishWords(text) + tokens
+            .flatMap { $0.split(whereSeparator: { !$0.isLetter && $0 != "_" }) }.map { $0.lowercased() }.filter(consoleEnglish.contains)
+    }
+    @Test func aVietnameseComparisonHasNoEnglishWord() throws {
+        let scratch = try Scratch()
+        let scenario = repositoryRoot.appendingPathComponent("scenarios/phan-rang-2024/scenario.yaml").path
+        for (name, seed) in [("a", "1"), ("b", "2")] {
+            let run = mergersim(["simulate", scenario, "--runs", "4", "--seed", seed, "--quiet", "--out", scratch.path(name)])
+            #expect(run.code == 0, "\(run.error)")
+        }
+        let vi = mergersim(["compare", scratch.path("a"), scratch.path("b"), "--units", "--timeline", "--lang", "vi"])
+        #expect(vi.code == 0, "\(vi.error)")
+        let found = Self.englishConsoleWords(vi.out)
+        #expect(found.isEmpty, "compare: \(Set(found).sorted())")
+        let lines = vi.out.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("chỉ tiêu") == true)
+        #expect(lines.contains { $0.hasPrefix("thiết lập khác nhau: hạt giống ngẫu nhiên") })
+        #expect(lines.contains { $0.hasPrefix("Số đơn vị trước sắp xếp ") && $0.contains(" 5 ") })
+        #expect(lines.contains { $0.hasPrefix("diễn biến năm 1, cán bộ: số dôi dư ") })
+        // The CSV keeps the machine names, whatever the language.
+        let written = mergersim(["compare", scratch.path("a"), scratch.path("b"), "--lang", "vi", "--out", scratch.path("c.csv")])
+        #expect(written.out.hasPrefix("Đã ghi vào \(scratch.path("c.csv")): "))
+        #expect(try csv(scratch.path("c.csv")).first?["metric"] == "setting: seed")
+        // English as before: machine names, "vs" columns.
+        let en = mergersim(["compare", scratch.path("a"), scratch.path("b")])
+        #expect(en.out.hasPrefix("metric "))
+        #expect(en.out.contains("\nsetting: seed ") && en.out.contains("\nunits_before "))
+    }
+
+    @Test func aVietnameseSweepConsoleHasNoEnglishWord() throws {
+        let scratch = try Scratch()
+        let scenario = repositoryRoot.appendingPathComponent("scenarios/phan-rang-2024/scenario.yaml").path
+        let file = try scratch.write("sweep.yaml", Array("name: uptake-vi\nscenario: \(scenario)\nvary:\n  rules.transition.exits.resignation_uptake: [0.1, 0.3]\nruns: 4\n".utf8))
+        let first = mergersim(["sweep", file, "--lang", "vi", "--out", scratch.path("out")])
+        #expect(first.code == 0, "\(first.error)")
+        let again = mergersim(["sweep", file, "--lang", "vi", "--out", scratch.path("out")])
+        #expect(again.code == 0, "\(again.error)")
+        for text in [first.out, again.out] {
+            let found = Self.englishConsoleWords(text)
+            #expect(found.isEmpty, "sweep: \(Set(found).sorted())")
+        }
+        #expect(first.out.contains("bộ tham số 1: đã lưu thành lần chạy 1 sau "))
+        #expect(first.out.contains("Loạt chạy ") && first.out.contains(": 2 bộ tham số, chạy mới 2, 0 đã lưu từ trước"))
+        #expect(again.out.contains("bộ tham số 2: đã lưu từ trước (lần chạy 2)"))
+        #expect(again.out.contains("Đã ghi vào \(scratch.path("out"))/: "))
     }
 }
