@@ -171,8 +171,8 @@ struct Simulate: ConsoleCommand {
                              + "but its folder was not written")
         }
         console.out(SummaryReport.text(summary, scenario: settings.name, rules: run.rules, labels: language))
-        console.out(inputs.settingsNote)
+        console.out(inputs.settingsNote(language))
         console.out("\n" + language("console.wrote", ["folder": destination.given, "files": files.joined(separator: ", ")]))
-        if let runStore, let storedID { console.out("Stored as run \(storedID) in \(runStore.path)") }
+        if let runStore, let storedID { console.out(language("console.stored_as", ["run": "\(storedID)", "store": runStore.path])) }
     }
 }
