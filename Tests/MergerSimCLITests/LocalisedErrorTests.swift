@@ -81,7 +81,8 @@ struct LocalisedErrorTests {
 
     /// One reason of every sentence form (every `error.` label but the prefix).
     static let reasons: [InputError.Reason] = [
-        .noSuchFile, .folderNotFile, .unreadableFile, .emptyFile,
+        .noSuchFile, .folderNotFile, .unreadableFile, .emptyFile, .controlCharacter(byte: "00"), .notUTF8(byte: "FF"), .unclosedQuote,
+        .textAfterQuote, .quoteInUnquotedField, .unnamedColumn(3), .repeatedColumn("code"), .unknownKey("scop", in: "transfers", known: ["scope"]),
         .raggedRow(fields: 3, headerFields: 4, separator: .comma, looksSemicolonSeparated: true),
         .raggedRow(fields: 5, headerFields: 4, separator: .comma, looksSemicolonSeparated: false),
         .raggedRow(fields: 3, headerFields: 4, separator: .semicolon, looksSemicolonSeparated: false),

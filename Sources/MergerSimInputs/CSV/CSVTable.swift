@@ -53,10 +53,10 @@ public struct CSVTable: Sendable {
         var index: [String: Int] = [:]
         for (i, name) in header.enumerated() {
             if name.isEmpty {
-                throw .badData(file, line: headerRecord.line, column: headerRecord.columns[i], "column \(i + 1) of the header has no name")
+                throw .badData(file, line: headerRecord.line, column: headerRecord.columns[i], reason: .unnamedColumn(i + 1))
             }
             if index[name] != nil {
-                throw .badData(file, line: headerRecord.line, column: headerRecord.columns[i], "the column \"\(name)\" appears twice in the header")
+                throw .badData(file, line: headerRecord.line, column: headerRecord.columns[i], reason: .repeatedColumn(name))
             }
             index[name] = i
         }

@@ -15,6 +15,20 @@ extension InputError {
         case unreadableFile
 
         // CSV
+        /// A control character other than tab, CR and LF (`byte` in hex).
+        case controlCharacter(byte: String)
+        /// Bytes that are not UTF-8 (`byte` in hex, the first).
+        case notUTF8(byte: String)
+        /// A quoted field never closed.
+        case unclosedQuote
+        /// Text after a field's closing quote.
+        case textAfterQuote
+        /// A quote inside an unquoted field.
+        case quoteInUnquotedField
+        /// A header column without a name (1-based).
+        case unnamedColumn(Int)
+        /// A header name used twice.
+        case repeatedColumn(String)
         /// A CSV file without even a header row.
         case emptyFile
         /// A record whose field count differs from the header's, in a file with `separator`;
@@ -82,6 +96,8 @@ extension InputError {
         // Scenario
         /// A key a scenario does not have.
         case unknownScenarioKey(String, known: [String])
+        /// A key a mapping of a scenario (`transfers`, `transition`…) does not have.
+        case unknownKey(String, in: String, known: [String])
         /// A date setting (`key` as the message names it) that is not a date within the years mergersim takes.
         case notDate(key: String, text: String, firstYear: Int, lastYear: Int)
         /// A `lang:` that is not a language of the reports.
@@ -122,6 +138,17 @@ extension InputError {
             case .noSuchFile: ("no_such_file", "no such file", [:])
             case .folderNotFile: ("folder_not_file", "this is a folder, not a file", [:])
             case .unreadableFile: ("unreadable_file", "the file cannot be read (permissions?)", [:])
+            case let .controlCharacter(byte):
+                ("control_character", "the file holds a control character here (byte 0x{byte}); only tab, CR and LF may appear in a CSV file",
+                 ["byte": byte])
+            case let .notUTF8(byte):
+                ("not_utf8", "the file is not valid UTF-8 here (byte 0x{byte}); save it from Excel as \"CSV UTF-8\"", ["byte": byte])
+            case .unclosedQuote: ("unclosed_quote", "this quoted field is never closed (a \" is missing)", [:])
+            case .textAfterQuote: ("text_after_quote", "text after the closing quote of a field; a quote inside a quoted field is written \"\"", [:])
+            case .quoteInUnquotedField:
+                ("quote_in_unquoted_field", "a quote inside an unquoted field; quote the whole field and double the quote (\"\")", [:])
+            case let .unnamedColumn(number): ("unnamed_column", "column {number} of the header has no name", ["number": "\(number)"])
+            case let .repeatedColumn(name): ("repeated_column", "the column \"{name}\" appears twice in the header", ["name": name])
             case .emptyFile: ("empty_file", "the file is empty; expected a header row naming the columns", [:])
             case let .raggedRow(fields, headerFields, separator, looksSemicolon):
                 switch (separator, looksSemicolon) {
@@ -207,6 +234,9 @@ extension InputError {
                 ("other_type", "new unit {code} has another type on line {line}", ["code": newCode, "line": "\(firstLine)"])
             case let .unknownScenarioKey(key, known):
                 ("unknown_scenario_key", "unknown key \"{key}\"; a scenario has {known}", ["key": key, "known": known.joined(separator: ", ")])
+            case let .unknownKey(key, mapping, known):
+                ("unknown_key", "unknown key \"{key}\" in {mapping}; it has {known}",
+                 ["key": key, "mapping": mapping, "known": known.joined(separator: ", ")])
             case let .notDate(key, text, firstYear, lastYear):
                 ("not_date", "{key} \"{text}\" is not a date YYYY-MM-DD between {first} and {last}",
                  ["key": key, "text": text, "first": "\(firstYear)", "last": "\(lastYear)"])

@@ -127,8 +127,7 @@ struct YAMLDocument {
         for key in mapping.keys {
             let name = key.string ?? "\(key)"
             guard !known.contains(name) else { continue }
-            throw .badData(file, line: key.mark?.line, column: key.mark?.column,
-                           "unknown key \"\(name)\" in \(what); it has " + known.sorted().joined(separator: ", "))
+            throw .badData(file, line: key.mark?.line, column: key.mark?.column, reason: .unknownKey(name, in: what, known: known.sorted()))
         }
     }
 
