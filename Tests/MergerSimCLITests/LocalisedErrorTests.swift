@@ -155,7 +155,7 @@ extension VietnameseWordsTests {
         #expect(found.isEmpty, "compare: \(Set(found).sorted())")
         let lines = vi.out.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("chỉ tiêu") == true)
-        #expect(lines.contains { $0.hasPrefix("thiết lập khác nhau: hạt giống ngẫu nhiên") })
+        #expect(lines.contains { $0.hasPrefix("thiết lập khác nhau: số khởi tạo ngẫu nhiên") })
         #expect(lines.contains { $0.hasPrefix("Số đơn vị trước sắp xếp ") && $0.contains(" 5 ") })
         #expect(lines.contains { $0.hasPrefix("diễn biến năm 1, cán bộ: số dôi dư ") })
         // The CSV keeps the machine names, whatever the language.
