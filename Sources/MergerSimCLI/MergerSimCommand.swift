@@ -21,8 +21,10 @@ public struct MergerSimCommand: ParsableCommand {
     /// Parses and runs `arguments` (without the program name), reporting to
     /// `console`; returns the exit code. `main.swift` and the tests both go through here.
     public static func run(_ arguments: [String], console: Console = .standard) -> Int32 {
+        var language: Labels.Language?
         do {
             var command = try parseAsRoot(arguments)
+            language = (command as? any ChoosesLanguage)?.messageLanguage
             if let consoleCommand = command as? any ConsoleCommand {
                 try consoleCommand.execute(arguments: arguments, console: console)
             } else {
@@ -30,18 +32,33 @@ public struct MergerSimCommand: ParsableCommand {
             }
             return 0
         } catch {
-            return report(error, console: console)
+            return report(error, console: console, language: language)
         }
     }
 
     /// Says what went wrong and returns the exit code: an ``InputError``'s own (64, 65, 66, 73);
     /// 1 for an ``InternalError`` or a GSL failure, with a request to report it; argument
     /// parsing's own for the command line.
-    public static func report(_ error: any Error, console: Console) -> Int32 {
+    ///
+    /// An input error is said in `language` (the command's `--lang`), else in the language the error
+    /// carries (a scenario's `lang:`), else in English, at the same `file:line:column:`.
+    public static func report(_ error: any Error, console: Console, language: Labels.Language? = nil) -> Int32 {
         switch error {
-        case let error as InputError:
-            console.error("error: \(error)")
-            return error.exitCode
+        case let inputError as InputError:
+            let chosen = language ?? inputError.language ?? .en
+            guard chosen != .en else {
+                console.error("error: \(inputError)")
+                return inputError.exitCode
+            }
+            do {
+                let labels = try Labels(chosen)
+                console.error(labels("error.prefix") + inputError.text(labels))
+            } catch {
+                // A broken install: the error in English, and what is broken.
+                console.error("error: \(inputError)")
+                console.error("error: \(error)")
+            }
+            return inputError.exitCode
         case let error as InternalError:
             console.error("error: \(error)")
             return 1

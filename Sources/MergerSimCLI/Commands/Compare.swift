@@ -34,6 +34,9 @@ struct Compare: ConsoleCommand {
     @Option(help: "Write the comparison to this CSV file (default: print it).")
     var out: String?
 
+    @Option(help: "The language of the console: en or vi (the CSV file keeps machine names and values).")
+    var lang: Labels.Language = .en
+
     func validate() throws {
         guard runs.count >= 2 else { throw ValidationError("give at least two runs to compare") }
     }
@@ -51,11 +54,12 @@ struct Compare: ConsoleCommand {
             }
         }
         let comparison = try Comparison(compared, timeline: timeline, units: units)
+        let labels = try Labels(lang)
         if let out, let destination {
             try destination.write(comparison.csv)
-            console.out("Wrote \(out): \(comparison.rows.count) rows × \(runs.count) runs")
+            console.out(labels("console.compare.wrote", ["file": out, "rows": "\(comparison.rows.count)", "runs": "\(runs.count)"]))
         } else {
-            console.out(comparison.text)
+            console.out(comparison.text(labels))
         }
     }
 }

@@ -71,7 +71,7 @@ struct Screen: ConsoleCommand {
                                      assumptions: manifest.assumptions, defaults: manifest.defaults, labels: labels)
         }.commit()
         console.out(ScreeningSummary.text(results, rules: ruleSet, round: screeningRound, labels: try Labels(lang)))
-        if !given.isEmpty { console.out("\nOverrides (--set): " + given.map(\.description).joined(separator: ", ")) }
+        if !given.isEmpty { console.out("\n" + labels("console.overrides", ["overrides": given.map(\.description).joined(separator: ", ")])) }
         console.out("\n" + labels("console.wrote", ["folder": out, "files": "screening.csv" + (xlsx ? ", report.xlsx" : "") + ", manifest.json"]))
     }
 }

@@ -55,7 +55,7 @@ struct Sensitivity: ConsoleCommand {
         }
         try folder.prepare()
         let store = try RunStore(path: folder.storePath, waiting: console.error)
-        let progress = SweepProgress(settings: analysis.settings.count, console: console, bar: !quiet && console.isTerminal, lines: !quiet && !console.isTerminal)
+        let progress = SweepProgress(settings: analysis.settings.count, console: console, labels: try Labels(.en), bar: !quiet && console.isTerminal, lines: !quiet && !console.isTerminal)
         Interrupts.say("interrupted: the runs stored in \(folder.storePath) stay; the same command resumes")
         let runner = SweepRunner(scenarioPath: scenario, runs: runs, name: "sensitivity of \(scenarioFile.settings.name)", store: store)
         let ids = try runner.run(analysis.settings, jobs: jobs, events: progress.handle)

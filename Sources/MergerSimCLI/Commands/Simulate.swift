@@ -62,6 +62,17 @@ struct Simulate: ConsoleCommand {
 
     func execute(arguments: [String], console: Console) throws {
         let scenarioFile = try Scenario(path: scenario, overrides: try overrides.parsed())
+        do {
+            try execute(scenarioFile, arguments: arguments, console: console)
+        } catch var error as InputError {
+            // Past the scenario, its `lang:` is the language of the messages (unless `--lang` says otherwise).
+            error.language = error.language ?? scenarioFile.language
+            throw error
+        }
+    }
+
+    /// Runs `scenarioFile`, read.
+    private func execute(_ scenarioFile: Scenario, arguments: [String], console: Console) throws {
         // The folder is checked before the store is opened: a store inside it would be made, then lost.
         let destination = try OutputFolder(out ?? "output/\(scenarioFile.settings.name)", option: out == nil ? "the scenario's name" : "--out",
                                            inputs: scenarioFile.filesRead + (store.map { [$0] } ?? []))
@@ -163,8 +174,8 @@ struct Simulate: ConsoleCommand {
                              + "but its folder was not written")
         }
         console.out(SummaryReport.text(summary, scenario: settings.name, rules: run.rules, labels: language))
-        console.out(inputs.settingsNote)
+        console.out(inputs.settingsNote(language))
         console.out("\n" + language("console.wrote", ["folder": destination.given, "files": files.joined(separator: ", ")]))
-        if let runStore, let storedID { console.out("Stored as run \(storedID) in \(runStore.path)") }
+        if let runStore, let storedID { console.out(language("console.stored_as", ["run": "\(storedID)", "store": runStore.path])) }
     }
 }

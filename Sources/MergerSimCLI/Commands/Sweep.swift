@@ -37,7 +37,7 @@ struct Sweep: ConsoleCommand {
     @Flag(help: "Also write report.xlsx: sweep.csv as an Excel workbook with a column dictionary.")
     var xlsx = false
 
-    @Option(help: "The language of report.xlsx's labels: en or vi.")
+    @Option(help: "The language of the console and of report.xlsx's labels: en or vi.")
     var lang: Labels.Language = .en
 
     @OptionGroup var overrides: OverrideOptions
@@ -62,38 +62,44 @@ struct Sweep: ConsoleCommand {
         try plan.check()
         try folder.prepare()
         let store = try RunStore(path: folder.storePath, waiting: console.error)
-        let progress = SweepProgress(settings: settings.count, console: console, bar: !quiet && console.isTerminal, lines: !quiet && !console.isTerminal)
-        Interrupts.say("interrupted: the settings stored in \(folder.storePath) stay; the same command resumes the sweep")
+        let labels = try Labels(lang)
+        let progress = SweepProgress(settings: settings.count, console: console, labels: labels, bar: !quiet && console.isTerminal,
+                                     lines: !quiet && !console.isTerminal)
+        Interrupts.say(labels("console.sweep.interrupted", ["store": folder.storePath]))
         let ids = try SweepRunner(plan: plan, store: store).run(settings, jobs: jobs, events: progress.handle)
         progress.finish()
         let report = try SweepReport(plan: plan, runIDs: ids, store: store)
         let manifest = SweepManifest(command: ["mergersim"] + arguments, file: file, plan: plan, shard: part, settingsRun: settings.count)
         try folder.write("sweep.csv", try report.csv())
         if xlsx {
-            let labels = try Labels(lang)
             try folder.write("report.xlsx") { staging in
                 try WorkbookReport.write(to: staging, sheets: [("sweep", report.table)], assumptions: [], defaults: [], labels: labels)
             }
         }
         try folder.write("manifest.json", try manifest.json())
         let skipped = progress.skippedCount
-        console.out("Sweep \(file.name): \(settings.count) settings" + (part.map { " (part \($0.index) of \($0.count) of \(plan.settings.count))" } ?? "")
-                    + ", \(settings.count - skipped) run, \(skipped) already stored")
-        console.out("Wrote \(folder.given)/: \(SweepFolder.storeName), sweep.csv" + (xlsx ? ", report.xlsx" : "") + ", manifest.json")
+        let partText = part.map {
+            labels("console.sweep.part", ["index": "\($0.index)", "count": "\($0.count)", "total": "\(plan.settings.count)"])
+        }
+        console.out(labels("console.sweep.done", ["name": file.name, "settings": "\(settings.count)", "part": partText ?? "",
+                                                  "run": "\(settings.count - skipped)", "stored": "\(skipped)"]))
+        console.out(labels("console.wrote", ["folder": folder.given,
+                                             "files": "\(SweepFolder.storeName), sweep.csv" + (xlsx ? ", report.xlsx" : "") + ", manifest.json"]))
     }
 }
 
 /// A sweep's progress: a bar with the settings done and an estimate of the time left on a terminal, else
 /// one line per setting (for a batch scheduler's log).
 final class SweepProgress: @unchecked Sendable {
-    private let total: Int, console: Console, bar: Bool, lines: Bool
+    private let total: Int, console: Console, labels: Labels, bar: Bool, lines: Bool
     private let lock = NSLock()
     private let start = DispatchTime.now()
     private var done = 0, skipped = 0, running: [Int: Double] = [:], workDone = 0.0, shown = ""
 
-    init(settings: Int, console: Console, bar: Bool, lines: Bool) {
+    init(settings: Int, console: Console, labels: Labels, bar: Bool, lines: Bool) {
         total = settings
         self.console = console
+        self.labels = labels
         self.bar = bar
         self.lines = lines
     }
@@ -106,7 +112,7 @@ final class SweepProgress: @unchecked Sendable {
             case .skipped(let setting, let run):
                 done += 1
                 skipped += 1
-                if lines { console.out("setting \(setting.number): stored already (run \(run))") }
+                if lines { console.out(labels("console.sweep.stored_already", ["number": "\(setting.number)", "run": "\(run)"])) }
             case .replications(let setting, let finished, let of):
                 running[setting.number] = Double(finished) / Double(max(1, of))
             case .stored(let setting, let run, let seconds):
@@ -115,7 +121,12 @@ final class SweepProgress: @unchecked Sendable {
                 running[setting.number] = nil
                 if lines {
                     let what = setting.overrides.map(\.description).joined(separator: ", ")
-                    console.out("setting \(setting.number): stored as run \(run) in \(String(format: "%.1f", seconds)) s (seed \(setting.seed.map(String.init) ?? "of the scenario")\(what.isEmpty ? "" : "; " + what))")
+                    let tenths = String(format: "%.1f", seconds)
+                    console.out(labels("console.sweep.stored", [
+                        "number": "\(setting.number)", "run": "\(run)",
+                        "seconds": labels.language == .en ? tenths : tenths.replacingOccurrences(of: ".", with: ","),
+                        "seed": setting.seed.map(String.init) ?? labels("console.sweep.seed_of_scenario"), "overrides": what.isEmpty ? "" : "; " + what,
+                    ]))
                 }
             }
             draw()
@@ -126,20 +137,23 @@ final class SweepProgress: @unchecked Sendable {
         guard bar else { return }
         let partial = running.values.reduce(0, +), fraction = (Double(done) + partial) / Double(max(1, total))
         let filled = Int(fraction * 20)
-        var text = "\rsweep [" + String(repeating: "#", count: filled) + String(repeating: " ", count: 20 - filled) + "] \(done)/\(total) settings"
+        var text = "\r" + labels("console.sweep.progress", ["bar": String(repeating: "#", count: filled) + String(repeating: " ", count: 20 - filled),
+                                                            "done": "\(done)", "total": "\(total)"])
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9, work = workDone + partial
         if work > 0.05 {
             let left = elapsed / work * Double(total - done - running.count) + elapsed / work * (Double(running.count) - partial)
-            text += " · about \(Self.duration(left)) left"
+            text += labels("console.sweep.time_left", ["duration": Self.duration(left, labels: labels)])
         }
         guard text != shown else { return }
         shown = text
         console.progress(text + "   ")
     }
 
-    static func duration(_ seconds: Double) -> String {
+    static func duration(_ seconds: Double, labels: Labels) -> String {
         let s = Int(seconds.rounded())
-        return s < 60 ? "\(s) s" : s < 3600 ? "\(s / 60) min \(s % 60) s" : "\(s / 3600) h \(s % 3600 / 60) min"
+        if s < 60 { return labels("console.duration.seconds", ["s": "\(s)"]) }
+        if s < 3600 { return labels("console.duration.minutes", ["m": "\(s / 60)", "s": "\(s % 60)"]) }
+        return labels("console.duration.hours", ["h": "\(s / 3600)", "m": "\(s % 3600 / 60)"])
     }
 
     func finish() {

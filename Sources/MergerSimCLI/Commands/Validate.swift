@@ -62,7 +62,7 @@ struct Validate: ConsoleCommand {
         for envelope in reallocated.envelopes {
             lines.append("  envelope \(envelope.category.rawValue): \(ReportFormat.grouped(envelope.positions)) positions, feasible")
         }
-        lines.append("The scenario is valid." + inputs.settingsNote)
+        lines.append("The scenario is valid." + inputs.settingsNote(try Labels(.en)))
         console.out(lines.joined(separator: "\n"))
     }
 }

@@ -27,9 +27,7 @@ struct CSVParser {
                 if byte == Self.lf { line += 1; lineStart = i + 1 }
                 if Self.isForbiddenControl(byte) {
                     let column = bytes[lineStart..<i].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
-                    throw .badData(file, line: line, column: column,
-                                   "the file holds a control character here (byte 0x\(Self.hex(byte))); "
-                                       + "only tab, CR and LF may appear in a CSV file")
+                    throw .badData(file, line: line, column: column, reason: .controlCharacter(byte: Self.hex(byte)))
                 }
                 i += 1
                 continue
@@ -37,9 +35,7 @@ struct CSVParser {
             let length = Self.sequenceLength(bytes, at: i)
             if length == 0 {
                 let column = bytes[lineStart..<i].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
-                throw .badData(file, line: line, column: column,
-                               "the file is not valid UTF-8 here (byte 0x\(Self.hex(byte))); "
-                                   + "save it from Excel as \"CSV UTF-8\"")
+                throw .badData(file, line: line, column: column, reason: .notUTF8(byte: Self.hex(byte)))
             }
             i += length
         }
@@ -98,7 +94,7 @@ struct CSVParser {
         var value: [UInt8] = []
         while true {
             guard index < bytes.count else {
-                throw .badData(file, line: openLine, column: openColumn, "this quoted field is never closed (a \" is missing)")
+                throw .badData(file, line: openLine, column: openColumn, reason: .unclosedQuote)
             }
             let byte = bytes[index]
             if byte == Self.quote {
@@ -109,8 +105,7 @@ struct CSVParser {
                     continue
                 }
                 if index < bytes.count, ![separator, Self.lf, Self.cr].contains(bytes[index]) {
-                    throw .badData(file, line: line, column: column,
-                                   "text after the closing quote of a field; a quote inside a quoted field is written \"\"")
+                    throw .badData(file, line: line, column: column, reason: .textAfterQuote)
                 }
                 return String(decoding: value, as: UTF8.self)
             }
@@ -130,8 +125,7 @@ struct CSVParser {
             let byte = bytes[index]
             if byte == separator || byte == Self.lf || byte == Self.cr { break }
             if byte == Self.quote {
-                throw .badData(file, line: line, column: column,
-                               "a quote inside an unquoted field; quote the whole field and double the quote (\"\")")
+                throw .badData(file, line: line, column: column, reason: .quoteInUnquotedField)
             }
             advance()
         }

@@ -29,8 +29,7 @@ extension CSVTable {
         if case .success(let commaRecord?) = commaHeader, known(commaRecord.fields) != knownInHeader {
             // The first `;` ends the first field: it stands just before the second field's first column.
             throw .badData(file, line: semicolonRecord.lines[1], column: semicolonRecord.columns[1] - 1,
-                           "the header is separated by both \";\" and \",\", so its columns cannot be told apart; "
-                               + "separate them with one character throughout, or \(CSVSeparator.saveAsAdvice)")
+                           reason: .mixedSeparators)
         }
         return (commaParser, try commaHeader.get(), .comma)
     }
@@ -44,17 +43,8 @@ extension CSVTable {
 
     /// Why a record's field count differs from the header's, naming the separator; when a row of a `,`
     /// file is short and holds a `;`, it says the row looks `;`-separated and how to save the file.
-    static func raggedRowMessage(_ record: CSVRecord, headerCount: Int, separator: CSVSeparator) -> String {
-        let counts = "this row has \(record.fields.count) fields but the header has \(headerCount)"
-        switch separator {
-        case .comma:
-            if record.fields.count < headerCount, record.fields.contains(where: { $0.contains(";") }) {
-                return counts + "; the header is separated by \",\" but this row seems separated by \";\": "
-                    + "use one separator throughout, or \(CSVSeparator.saveAsAdvice)"
-            }
-            return counts + "; a field containing a comma must be quoted"
-        case .semicolon:
-            return counts + " (the file is separated by \";\", as its header is); a field containing a semicolon must be quoted"
-        }
+    static func raggedRowReason(_ record: CSVRecord, headerCount: Int, separator: CSVSeparator) -> InputError.Reason {
+        let looksSemicolon = separator == .comma && record.fields.count < headerCount && record.fields.contains(where: { $0.contains(";") })
+        return .raggedRow(fields: record.fields.count, headerFields: headerCount, separator: separator, looksSemicolonSeparated: looksSemicolon)
     }
 }

@@ -46,17 +46,17 @@ public struct CSVTable: Sendable {
         let separator = detected.separator
         self.separator = separator
         guard let headerRecord = detected.header else {
-            throw .badData(file, line: 1, column: 1, "the file is empty; expected a header row naming the columns")
+            throw .badData(file, line: 1, column: 1, reason: .emptyFile)
         }
         header = headerRecord.fields.map { $0.trimmingSpaces }
         headerLine = headerRecord.line
         var index: [String: Int] = [:]
         for (i, name) in header.enumerated() {
             if name.isEmpty {
-                throw .badData(file, line: headerRecord.line, column: headerRecord.columns[i], "column \(i + 1) of the header has no name")
+                throw .badData(file, line: headerRecord.line, column: headerRecord.columns[i], reason: .unnamedColumn(i + 1))
             }
             if index[name] != nil {
-                throw .badData(file, line: headerRecord.line, column: headerRecord.columns[i], "the column \"\(name)\" appears twice in the header")
+                throw .badData(file, line: headerRecord.line, column: headerRecord.columns[i], reason: .repeatedColumn(name))
             }
             index[name] = i
         }
@@ -67,7 +67,7 @@ public struct CSVTable: Sendable {
             guard record.fields.count == header.count else {
                 let column = record.fields.count > header.count ? record.columns[header.count] : nil
                 throw .badData(file, line: record.line, column: column,
-                               Self.raggedRowMessage(record, headerCount: header.count, separator: separator))
+                               reason: Self.raggedRowReason(record, headerCount: header.count, separator: separator))
             }
             records.append(record)
         }

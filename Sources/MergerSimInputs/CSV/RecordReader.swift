@@ -23,7 +23,7 @@ public struct RecordReader {
 
     /// The text of a required column.
     public func required(_ column: String) throws(InputError) -> String {
-        guard let value = text(column) else { throw error(column, "\(column) is empty; every row needs one") }
+        guard let value = text(column) else { throw error(column, reason: .emptyField(column: column)) }
         return value
     }
 
@@ -33,15 +33,20 @@ public struct RecordReader {
         return .badData(table.file, line: record.lines[i], column: record.columns[i], message)
     }
 
+    /// An error for a typed `reason`, located at `column` of this record (or at the record when the column is absent).
+    public func error(_ column: String, reason: InputError.Reason) -> InputError {
+        guard let i = table.columnIndex[column] else { return .badData(table.file, line: record.line, reason: reason) }
+        return .badData(table.file, line: record.lines[i], column: record.columns[i], reason: reason)
+    }
+
     /// A whole number ≥ 0 with digits only ("12000", not "12,000", "12.5" or "-3").
     public func count(_ column: String) throws(InputError) -> Int? {
         guard let text = text(column) else { return nil }
         if text.hasPrefix("-"), text.dropFirst().allSatisfy(\.isNumber) {
-            throw error(column, "\(column) is \(text), but it cannot be negative")
+            throw error(column, reason: .negative(column: column, text: text))
         }
         guard text.utf8.allSatisfy({ (48...57).contains($0) }), text.utf8.count <= 12, let value = Int(text) else {
-            let hint = text.contains(",") || text.contains(".") ? " (write it without separators or decimals)" : ""
-            throw error(column, "\(column) \"\(text)\" is not a whole number\(hint)")
+            throw error(column, reason: .notWholeNumber(column: column, text: text))
         }
         return value
     }
@@ -56,38 +61,36 @@ public struct RecordReader {
     /// in another locale), so that no value is read as other than its writer meant.
     public func decimal(_ column: String, in range: ClosedRange<Double>) throws(InputError) -> FixedDecimal? {
         guard let written = text(column) else { return nil }
-        let limits = "\(Self.format(range.lowerBound)) to \(Self.format(range.upperBound))"
+        let outside = InputError.Reason.outOfRange(column: column, text: written, lowest: Self.format(range.lowerBound),
+                                                   highest: Self.format(range.upperBound))
         let pointed: String
         switch table.separator {
         case .comma:
             pointed = written
         case .semicolon:
             if written.contains(".") {
-                throw error(column, "\(column) \"\(written)\" holds a point, but in this \";\"-separated file the decimal mark is the comma "
-                            + "(12,5) and a point may group thousands: write the number without grouping and its decimals "
-                            + "after a comma, or \(CSVSeparator.saveAsAdvice)")
+                throw error(column, reason: .pointInSemicolonFile(column: column, text: written))
             }
             pointed = written.replacingOccurrences(of: ",", with: ".")
         }
         switch FixedDecimal.parse(pointed) {
         case .success(let value):
             guard range.contains(value.doubleValue) else {
-                throw error(column, "\(column) is \(written), outside \(limits)")
+                throw error(column, reason: outside)
             }
             return value
         case .failure(.tooLarge):
-            throw error(column, "\(column) is \(written), outside \(limits)")
+            throw error(column, reason: outside)
         case .failure(.tooManyDecimals):
-            throw error(column, "\(column) \"\(written)\" has more than \(FixedDecimal.maxDecimals) decimals")
+            throw error(column, reason: .tooManyDecimals(column: column, text: written, maxDecimals: FixedDecimal.maxDecimals))
         case .failure(.malformed):
             if table.separator == .semicolon {
-                throw error(column, "\(column) \"\(written)\" is not a number (digits with at most \(FixedDecimal.maxDecimals) decimals "
-                            + "after a comma, as this \";\"-separated file writes them)")
+                throw error(column, reason: .notNumber(column: column, text: written, maxDecimals: FixedDecimal.maxDecimals, separator: .semicolon))
             }
             if written.contains(","), FixedDecimal(parsing: written.replacingOccurrences(of: ",", with: ".")) != nil {
-                throw error(column, "\(column) \"\(written)\" uses a comma; the decimal mark is a point: write \(written.replacingOccurrences(of: ",", with: "."))")
+                throw error(column, reason: .decimalComma(column: column, text: written, pointed: written.replacingOccurrences(of: ",", with: ".")))
             }
-            throw error(column, "\(column) \"\(written)\" is not a number (digits with at most \(FixedDecimal.maxDecimals) decimals after a point)")
+            throw error(column, reason: .notNumber(column: column, text: written, maxDecimals: FixedDecimal.maxDecimals, separator: .comma))
         }
     }
 
@@ -97,7 +100,7 @@ public struct RecordReader {
         switch text.lowercased() {
         case "true", "1", "yes", "có": return true
         case "false", "0", "no", "không": return false
-        default: throw error(column, "\(column) \"\(text)\" is not true or false (also 1/0, yes/no)")
+        default: throw error(column, reason: .notFlag(column: column, text: text))
         }
     }
 
@@ -111,8 +114,7 @@ extension CSVTable {
     public func require(columns names: [String]) throws(InputError) {
         let missing = names.filter { columnIndex[$0] == nil }
         guard missing.isEmpty else {
-            throw .badData(file, line: headerLine, "missing required column\(missing.count > 1 ? "s" : "") "
-                            + missing.joined(separator: ", ") + "; the header has " + header.joined(separator: ", "))
+            throw .badData(file, line: headerLine, reason: .missingColumns(missing, header: header))
         }
     }
 }

@@ -6,11 +6,11 @@ public enum FileInput {
     public static func read(_ path: String) throws(InputError) -> [UInt8] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError(.unreadable, file: path, "no such file")
+            throw InputError(.unreadable, file: path, reason: .noSuchFile)
         }
-        guard !isDirectory.boolValue else { throw InputError(.unreadable, file: path, "this is a folder, not a file") }
+        guard !isDirectory.boolValue else { throw InputError(.unreadable, file: path, reason: .folderNotFile) }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(.unreadable, file: path, "the file cannot be read (permissions?)")
+            throw InputError(.unreadable, file: path, reason: .unreadableFile)
         }
         return [UInt8](data)
     }

@@ -17,7 +17,7 @@ public struct PlanFile: Sendable {
     public init(bytes: [UInt8], file: String) throws(InputError) {
         let table = try CSVTable(bytes: bytes, file: file, expecting: Self.requiredColumns)
         try table.require(columns: Self.requiredColumns)
-        guard !table.records.isEmpty else { throw .badData(file, line: 2, "the plan has a header but no rows") }
+        guard !table.records.isEmpty else { throw .badData(file, line: 2, reason: .noPlanRows) }
         var units: [PlannedUnit] = []
         var indexOfCode: [String: Int] = [:]
         var rowOfMember: [String: Int] = [:], firstRow: [String: Int] = [:]
@@ -25,29 +25,29 @@ public struct PlanFile: Sendable {
             let row = RecordReader(table: table, record: record)
             let code = try row.required("new_code")
             guard let memberCode = row.text("member_code") else {
-                throw row.error("member_code", "new unit \(code) has no members: member_code is empty")
+                throw row.error("member_code", reason: .noMembers(newCode: code))
             }
             let name = try row.required("new_name")
             let kind: UnitKind? = try row.text("new_kind").map { (text) throws(InputError) in
-                guard let kind = UnitKind(name: text) else { throw row.error("new_kind", "new_kind \"\(text)\" is not a unit kind") }
+                guard let kind = UnitKind(name: text) else { throw row.error("new_kind", reason: .unknownNewKind(text: text)) }
                 return kind
             }
             let type: UnitType? = try row.text("new_type").map { (text) throws(InputError) in
-                guard let type = UnitType(name: text) else { throw row.error("new_type", "new_type \"\(text)\" is not I, II or III") }
+                guard let type = UnitType(name: text) else { throw row.error("new_type", reason: .unknownType(column: "new_type", text: text)) }
                 return type
             }
             let member = PlannedUnit.Member(code: memberCode, share: try row.decimal("share", in: 0...1))
             let key = Self.key(code, memberCode)
             if let earlier = rowOfMember[key] {
-                throw row.error("member_code", "member \(memberCode) is already in new unit \(code) on line \(table.records[earlier].line)")
+                throw row.error("member_code", reason: .memberTwice(member: memberCode, newCode: code, earlierLine: table.records[earlier].line))
             }
             rowOfMember[key] = i
             if let index = indexOfCode[code] {
                 var unit = units[index]
                 let firstLine = table.records[firstRow[code]!].line
-                if unit.name != name { throw row.error("new_name", "new unit \(code) is called \"\(unit.name)\" on line \(firstLine)") }
-                if let kind, unit.kind != nil, unit.kind != kind { throw row.error("new_kind", "new unit \(code) has another kind on line \(firstLine)") }
-                if let type, unit.type != nil, unit.type != type { throw row.error("new_type", "new unit \(code) has another type on line \(firstLine)") }
+                if unit.name != name { throw row.error("new_name", reason: .otherName(newCode: code, name: unit.name, firstLine: firstLine)) }
+                if let kind, unit.kind != nil, unit.kind != kind { throw row.error("new_kind", reason: .otherKind(newCode: code, firstLine: firstLine)) }
+                if let type, unit.type != nil, unit.type != type { throw row.error("new_type", reason: .otherType(newCode: code, firstLine: firstLine)) }
                 unit.kind = unit.kind ?? kind
                 unit.type = unit.type ?? type
                 unit.province = unit.province ?? row.text("new_province")

@@ -97,7 +97,7 @@ public struct Scenario: Sendable {
         var document = try YAMLDocument(bytes: bytes, file: path, what: "scenario")
         try document.apply(overrides.compactMap { o in o.target.0 == .scenario ? (o, o.target.1) : nil }, allowed: Self.allowedKeys)
         if let unknown = document.unknownTopLevelKeys(known: Self.knownKeys).first {
-            throw document.error(atKey: unknown, "unknown key \"\(unknown)\"; a scenario has " + Self.knownKeys.sorted().joined(separator: ", "))
+            throw document.error(atKey: unknown, reason: .unknownScenarioKey(unknown, known: Self.knownKeys.sorted()))
         }
         try document.checkKeys(at: ["transfers"], known: Self.transfersKeys, what: "transfers")
         try document.checkKeys(at: ["transition"], known: Self.transitionKeys, what: "transition")
@@ -107,21 +107,21 @@ public struct Scenario: Sendable {
         var effectiveDate: CalendarDate?
         if let text = settings.effectiveDate {
             guard let date = CalendarDate(iso: text) else {
-                throw document.error(at: ["effective_date"], "effective_date \"\(text)\" is not a date YYYY-MM-DD "
-                                     + "between \(Limits.years.lowerBound) and \(Limits.years.upperBound)")
+                throw document.error(at: ["effective_date"], reason: .notDate(key: "effective_date", text: text, firstYear: Limits.years.lowerBound,
+                                                                      lastYear: Limits.years.upperBound))
             }
             effectiveDate = date
         }
         var decisionDate: CalendarDate?
         if let text = settings.decisionDate {
             guard let date = CalendarDate(iso: text) else {
-                throw document.error(at: ["decision_date"], "decision_date \"\(text)\" is not a date YYYY-MM-DD "
-                                     + "between \(Limits.years.lowerBound) and \(Limits.years.upperBound)")
+                throw document.error(at: ["decision_date"], reason: .notDate(key: "decision_date", text: text, firstYear: Limits.years.lowerBound,
+                                                                     lastYear: Limits.years.upperBound))
             }
             decisionDate = date
         }
         if let lang = settings.lang, Language(rawValue: lang) == nil {
-            throw document.error(at: ["lang"], "lang \"\(lang)\" is not en or vi")
+            throw document.error(at: ["lang"], reason: .unknownLanguage(lang))
         }
         if let problem = OutputName.problem(settings.name) {
             throw document.error(at: ["name"], "name \"\(OutputName.printable(settings.name))\" cannot name the output folder: \(problem)")
@@ -155,10 +155,10 @@ public struct Scenario: Sendable {
         }
         if let transition = settings.transition {
             if let years = transition.years, !(1...Limits.maxYears).contains(years) {
-                throw document.error(at: ["transition", "years"], "transition years must be from 1 to \(Limits.maxYears)")
+                throw document.error(at: ["transition", "years"], reason: .transitionYears(maxYears: Limits.maxYears))
             }
             if let runs = transition.runs, !(1...Limits.maxRuns).contains(runs) {
-                throw document.error(at: ["transition", "runs"], "transition runs must be from 1 to \(ReportFormat.grouped(Limits.maxRuns))")
+                throw document.error(at: ["transition", "runs"], reason: .transitionRuns(maxRuns: Limits.maxRuns))
             }
             if let precision = transition.precision {
                 guard Precision(halfWidth: precision) != nil else {
@@ -175,8 +175,8 @@ public struct Scenario: Sendable {
         for (category, text) in settings.deadlines?.values ?? [:] {
             let name = category.rawValue
             guard let date = CalendarDate(iso: text) else {
-                throw document.error(at: ["deadlines", name], "deadlines: \(name) \"\(text)\" is not a date YYYY-MM-DD "
-                                     + "between \(Limits.years.lowerBound) and \(Limits.years.upperBound)")
+                throw document.error(at: ["deadlines", name], reason: .notDate(key: "deadlines: \(name)", text: text, firstYear: Limits.years.lowerBound,
+                                                                       lastYear: Limits.years.upperBound))
             }
             if let effectiveDate, !(effectiveDate < date) {
                 throw document.error(at: ["deadlines", name], "deadlines: \(name) \(date) is not after the effective date \(effectiveDate)")

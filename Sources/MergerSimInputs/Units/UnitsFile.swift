@@ -26,7 +26,7 @@ public struct UnitsFile: Sendable {
         let table = try CSVTable(bytes: bytes, file: file, expecting: Self.requiredColumns)
         try table.require(columns: Self.requiredColumns + (headcountsRequired ? Self.headcountColumns : []))
         guard !table.records.isEmpty else {
-            throw .badData(file, line: table.headerLine + 1, "the file has a header but no units")
+            throw .badData(file, line: table.headerLine + 1, reason: .noUnits)
         }
         var units: [AdministrativeUnit] = []
         var recordOfCode: [String: Int] = [:]
@@ -36,7 +36,7 @@ public struct UnitsFile: Sendable {
             let reader = RecordReader(table: table, record: record)
             let unit = try Self.unit(from: reader, headcountsRequired: headcountsRequired)
             if let earlier = recordOfCode[unit.code] {
-                throw reader.error("code", "code \(unit.code) is already used on line \(table.records[earlier].line); codes must be unique")
+                throw reader.error("code", reason: .duplicateCode(unit.code, earlierLine: table.records[earlier].line))
             }
             recordOfCode[unit.code] = i
             units.append(unit)
@@ -90,27 +90,28 @@ public struct UnitsFile: Sendable {
         }
         let kindText = try row.required("kind")
         guard let kind = UnitKind(name: kindText) else {
-            throw row.error("kind", "kind \"\(kindText)\" is not one of "
-                            + UnitKind.allCases.map { "\($0.rawValue) (\($0.vietnamese))" }.joined(separator: ", "))
+            throw row.error("kind", reason: .unknownKind(column: "kind", text: kindText, names: UnitKind.allCases.map(\.rawValue),
+                                                         vietnameseNames: UnitKind.allCases.map(\.vietnamese)))
         }
         var districtKind: DistrictKind?
         if let text = row.text("district_kind") {
             guard let value = DistrictKind(name: text) else {
-                throw row.error("district_kind", "district_kind \"\(text)\" is not one of "
-                                + DistrictKind.allCases.map { "\($0.rawValue) (\($0.vietnamese))" }.joined(separator: ", "))
+                throw row.error("district_kind", reason: .unknownKind(column: "district_kind", text: text,
+                                                                      names: DistrictKind.allCases.map(\.rawValue),
+                                                                      vietnameseNames: DistrictKind.allCases.map(\.vietnamese)))
             }
             districtKind = value
         }
         guard let area = try row.decimal("area_km2", in: 0...100_000) else {
-            throw row.error("area_km2", "area_km2 is empty; every unit needs its area in km²")
+            throw row.error("area_km2", reason: .missingArea)
         }
         guard let population = try row.count("population") else {
-            throw row.error("population", "population is empty; every unit needs its population")
+            throw row.error("population", reason: .missingPopulation)
         }
         guard population <= 100_000_000 else { throw row.error("population", "population \(population) is beyond any unit's") }
         var type: UnitType?
         if let text = row.text("type") {
-            guard let value = UnitType(name: text) else { throw row.error("type", "type \"\(text)\" is not I, II or III") }
+            guard let value = UnitType(name: text) else { throw row.error("type", reason: .unknownType(column: "type", text: text)) }
             type = value
         }
         let features = AdministrativeUnit.Features(
@@ -119,7 +120,7 @@ public struct UnitsFile: Sendable {
             ethnicMinorityShare: try row.decimal("ethnic_minority_share", in: 0...1))
         let staff = try headcount(row, required: headcountsRequired)
         if let staff, staff.total > population {
-            throw row.error("population", "the unit has \(staff.total) staff but a population of \(population); staff cannot outnumber residents")
+            throw row.error("population", reason: .staffAboveResidents(staff: staff.total, population: population))
         }
         return AdministrativeUnit(
             code: try row.required("code"), name: try row.required("name"), kind: kind, province: try row.required("province"),
@@ -133,7 +134,7 @@ public struct UnitsFile: Sendable {
         var counts: [Int?] = []
         for column in headcountColumns {
             let value = try row.count(column)
-            if value == nil, required { throw row.error(column, "\(column) is empty; give the headcount (0 if none)") }
+            if value == nil, required { throw row.error(column, reason: .missingHeadcount(column: column)) }
             if let value, value > Limits.maxHeadcountPerCategory {
                 throw row.error(column, "\(column) is \(value), above the \(ReportFormat.grouped(Limits.maxHeadcountPerCategory)) "
                                 + "people one unit can have in a category")
@@ -149,8 +150,8 @@ public struct UnitsFile: Sendable {
         switch (latitude, longitude) {
         case let (latitude?, longitude?): return Coordinate(latitude: latitude.doubleValue, longitude: longitude.doubleValue)
         case (nil, nil): return nil
-        case (nil, _): throw row.error("lat", "lon is given but lat is empty; give both or neither")
-        case (_, nil): throw row.error("lon", "lat is given but lon is empty; give both or neither")
+        case (nil, _): throw row.error("lat", reason: .halfCoordinate(given: "lon", missing: "lat"))
+        case (_, nil): throw row.error("lon", reason: .halfCoordinate(given: "lat", missing: "lon"))
         }
     }
 }

@@ -19,12 +19,12 @@ public struct Override: Sendable, Hashable, CustomStringConvertible {
     /// Parses `KEY=VALUE` (64 when it is not of that form).
     public init(parsing text: String) throws(InputError) {
         guard let equals = text.firstIndex(of: "=") else {
-            throw InputError(.usage, file: "--set \(text)", "an override is KEY=VALUE, e.g. transfers.scope=none")
+            throw InputError(.usage, file: "--set \(text)", reason: .overrideForm)
         }
         let key = String(text[..<equals]), value = String(text[text.index(after: equals)...])
         let path = key.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard !key.isEmpty, path.allSatisfy({ !$0.isEmpty && !$0.contains(where: \.isWhitespace) }) else {
-            throw InputError(.usage, file: "--set \(text)", "the key \"\(key)\" is not a dotted key path such as transition.runs")
+            throw InputError(.usage, file: "--set \(text)", reason: .overrideKeyPath(String(key)))
         }
         self.path = path
         self.value = value

@@ -83,10 +83,24 @@ struct YAMLDocument {
         return .badData(file, line: mark?.line, column: mark?.column, message)
     }
 
+    /// An error for a typed `reason` at the node along `path`, or as near as exists (see the message form).
+    func error(at path: [String], reason: InputError.Reason) -> InputError {
+        var error = self.error(at: path, reason.english)
+        error.reason = reason
+        return error
+    }
+
     /// An error at a top-level key itself (not its value).
     func error(atKey key: String, _ message: String) -> InputError {
         let mark = root.mapping?.first { $0.key.string == key }?.key.mark
         return .badData(file, line: mark?.line, column: mark?.column, message)
+    }
+
+    /// An error for a typed `reason` at a top-level key itself (not its value).
+    func error(atKey key: String, reason: InputError.Reason) -> InputError {
+        var error = self.error(atKey: key, reason.english)
+        error.reason = reason
+        return error
     }
 
     /// The keys of the top-level mapping that are not in `known`.
@@ -113,8 +127,7 @@ struct YAMLDocument {
         for key in mapping.keys {
             let name = key.string ?? "\(key)"
             guard !known.contains(name) else { continue }
-            throw .badData(file, line: key.mark?.line, column: key.mark?.column,
-                           "unknown key \"\(name)\" in \(what); it has " + known.sorted().joined(separator: ", "))
+            throw .badData(file, line: key.mark?.line, column: key.mark?.column, reason: .unknownKey(name, in: what, known: known.sorted()))
         }
     }
 

@@ -127,10 +127,10 @@ public struct OutputFolder: Sendable {
             ancestor = ancestor.deletingLastPathComponent()
         }
         guard isDirectory.boolValue else {
-            throw InputError(.unwritable, file: given, "\(ancestor.path) is a file, so the folder cannot be made there")
+            throw InputError(.unwritable, file: given, reason: .outputBlockedByFile(ancestor.path))
         }
         guard access(ancestor.path, W_OK) == 0 else {
-            throw InputError(.unwritable, file: given, "\(ancestor.path) is not writable; give --out a folder you may write to")
+            throw InputError(.unwritable, file: given, reason: .outputParentNotWritable(ancestor.path))
         }
     }
 

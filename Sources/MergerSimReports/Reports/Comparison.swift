@@ -14,10 +14,27 @@ public struct Comparison: Sendable {
     public let rows: [Row]
 
     public struct Row: Sendable {
+        /// The row's machine name (the CSV's `metric`).
         public var metric: String
+        /// What the row is about, for naming it to a person in a language.
+        public var subject: Subject
         public var values: [String]
         /// Per run after the first: its difference from the first (nil where the values are not numbers).
         public var differences: [Difference?]
+    }
+
+    /// What a row compares.
+    public enum Subject: Sendable {
+        /// A setting of the runs (one of ``ComparedRun/settingNames``) that differs.
+        case setting(String)
+        /// A figure of summary.csv, by its machine name.
+        case summary(String)
+        /// The mean over the replications of a headline figure.
+        case replicationMean(HeadlineMetric)
+        /// A timeline mean: the year, the category and the metric, as timeline.csv names them.
+        case timeline(year: String, category: String, metric: String)
+        /// A column of units_after.csv for one unit.
+        case unit(code: String, column: String)
     }
 
     public struct Difference: Sendable {
@@ -33,18 +50,18 @@ public struct Comparison: Sendable {
         let names = compared.map(\.name)
         runs = names.enumerated().map { i, name in names.filter { $0 == name }.count > 1 ? "\(name) (\(i + 1))" : name }
         var rows: [Row] = []
-        func numeric(_ metric: String, _ values: [String]) -> Row {
+        func numeric(_ metric: String, _ subject: Subject, _ values: [String]) -> Row {
             let first = Double(values[0])
             let differences = values.dropFirst().map { text -> Difference? in
                 guard let first, let value = Double(text) else { return nil }
                 return Difference(value: value - first, percent: first == 0 ? nil : (value - first) / abs(first) * 100)
             }
-            return Row(metric: metric, values: values, differences: Array(differences))
+            return Row(metric: metric, subject: subject, values: values, differences: Array(differences))
         }
         // The settings that differ.
         for setting in ComparedRun.settingNames {
             let values = compared.map { $0.settings[setting] ?? "" }
-            if Set(values).count > 1 { rows.append(Row(metric: "setting: \(setting)", values: values, differences: [])) }
+            if Set(values).count > 1 { rows.append(Row(metric: "setting: \(setting)", subject: .setting(setting), values: values, differences: [])) }
         }
         // The summaries, metric by metric, in the order first met.
         var order: [String] = [], table: [String: [String]] = [:]
@@ -57,7 +74,7 @@ public struct Comparison: Sendable {
                 table[metric]?[i] = value
             }
         }
-        rows += order.map { numeric($0, table[$0] ?? []) }
+        rows += order.map { numeric($0, .summary($0), table[$0] ?? []) }
         // Per-replication metrics with their Monte Carlo uncertainty.
         if compared.allSatisfy({ !$0.headlines.isEmpty }) {
             let first = compared[0]
@@ -73,21 +90,23 @@ public struct Comparison: Sendable {
                     differences.append(Difference(value: estimate.mean, percent: meanA == 0 ? nil : estimate.mean / abs(meanA) * 100,
                                                   estimate: estimate, paired: paired))
                 }
-                rows.append(Row(metric: "replications: mean \(metric.name)", values: values, differences: differences))
+                rows.append(Row(metric: "replications: mean \(metric.name)", subject: .replicationMean(metric), values: values,
+                                differences: differences))
             }
         }
         if timeline {
-            var keys: [String] = [], means: [String: [String]] = [:]
+            var keys: [String] = [], means: [String: [String]] = [:], subjects: [String: Subject] = [:]
             for (i, run) in compared.enumerated() {
                 for (key, mean) in run.timeline {
                     if means[key] == nil {
                         keys.append(key)
                         means[key] = Array(repeating: "", count: compared.count)
+                        subjects[key] = Self.timelineSubject(key)
                     }
                     means[key]?[i] = Self.number(mean)
                 }
             }
-            rows += keys.map { numeric("timeline: \($0)", means[$0] ?? []) }
+            rows += keys.map { numeric("timeline: \($0)", subjects[$0] ?? .summary($0), means[$0] ?? []) }
         }
         if units {
             let lookups = compared.map { run in Dictionary(run.units.map { ($0.code, $0.values) }, uniquingKeysWith: { a, _ in a }) }
@@ -97,8 +116,9 @@ public struct Comparison: Sendable {
                 for column in ComparedRun.unitColumns {
                     let values = lookups.map { $0[code]?[column] ?? "(absent)" }
                     guard Set(values).count > 1 else { continue }
-                    rows.append(column == "standards_outcome" ? Row(metric: "unit \(code): \(column)", values: values, differences: [])
-                                                              : numeric("unit \(code): \(column)", values))
+                    let subject = Subject.unit(code: code, column: column)
+                    rows.append(column == "standards_outcome" ? Row(metric: "unit \(code): \(column)", subject: subject, values: values, differences: [])
+                                                              : numeric("unit \(code): \(column)", subject, values))
                 }
             }
         }
@@ -129,19 +149,21 @@ public struct Comparison: Sendable {
         return cells
     }
 
-    /// The comparison for a reader: each run's value, then per further run "difference (% change)", and
-    /// for per-replication metrics "± half-width of the 95 % CI" and whether the runs were paired; a
-    /// star marks a difference whose interval leaves out zero (beyond Monte Carlo noise).
-    public var text: String {
-        var table = [["metric"] + runs + runs.dropFirst().map { "vs \(runs[0]): \($0)" }]
+    /// The comparison for a reader in the language of `labels`: each run's value, then per further run
+    /// "difference (% change)", and for per-replication metrics "± half-width of the 95 % CI" and whether the
+    /// runs were paired; a star marks a difference whose interval leaves out zero (beyond Monte Carlo noise).
+    /// In English the rows keep summary.csv's machine names, as before; in another language they are named in words.
+    public func text(_ labels: Labels) -> String {
+        var table = [[labels("console.compare.metric")] + runs + runs.dropFirst().map { labels("console.compare.versus", ["first": runs[0], "run": $0]) }]
         for row in rows {
-            var line = [row.metric] + row.values
+            var line = [Self.name(row, labels)] + row.values.map { Self.value($0, of: row.subject, labels) }
             for k in 0..<(runs.count - 1) {
                 guard k < row.differences.count, let d = row.differences[k] else { line.append(""); continue }
-                var cell = (d.value > 0 ? "+" : "") + Self.number(d.value)
-                if let p = d.percent { cell += String(format: " (%+.1f%%)", p) }
+                var cell = (d.value > 0 ? "+" : "") + Self.number(d.value, labels)
+                if let p = d.percent { cell += " (" + Self.signedPercent(p, labels) + ")" }
                 if let e = d.estimate, let high = e.high {
-                    cell += " ± " + Self.number(high - e.mean) + (d.paired == true ? " paired" : " unpaired") + (e.excludesZero ? " *" : "")
+                    cell += " ± " + Self.number(high - e.mean, labels) + " " + labels(d.paired == true ? "console.compare.paired" : "console.compare.unpaired")
+                        + (e.excludesZero ? " *" : "")
                 }
                 line.append(cell)
             }
@@ -152,8 +174,7 @@ public struct Comparison: Sendable {
             line.enumerated().map { c, cell in cell.padding(toLength: widths[c], withPad: " ", startingAt: 0) }.joined(separator: "  ")
                 .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }
-        return lines.joined(separator: "\n") + "\n\n± is the half-width of the 95 % confidence interval of the difference; "
-            + "paired: replication by replication (same seed); * the interval leaves out zero (more than Monte Carlo noise)."
+        return lines.joined(separator: "\n") + "\n\n" + labels("console.compare.legend")
     }
 
     /// A number with up to 4 decimals, no trailing zeros.
