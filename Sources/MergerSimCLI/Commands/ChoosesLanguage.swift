@@ -21,3 +21,7 @@ extension Sweep: ChoosesLanguage {
 extension Compare: ChoosesLanguage {
     var messageLanguage: Labels.Language? { lang }
 }
+
+extension Propose: ChoosesLanguage {
+    var messageLanguage: Labels.Language? { lang }
+}
