@@ -27,24 +27,7 @@ struct RegionState {
     /// A group's share of the objective (see ``RegionProposer``).
     func groupCost(_ group: [Int]) -> Double {
         guard !group.isEmpty else { return 0 }
-        let units = proposer.units, targets = proposer.targets, w = proposer.weights
-        var population = 0, area: Int64 = 0
-        var districts: [String: Int] = [:], staff = Headcount.zero
-        for u in group {
-            let unit = units[u]
-            population += unit.population
-            if let s = unit.staff { staff = staff + s }
-            area += unit.area.millionths
-            districts[unit.district ?? "", default: 0] += 1
-        }
-        let largest = GroupTargets.lead(of: group, in: units)
-        let meets = targets.meets(lead: largest, count: group.count, areaMillionths: area, population: population)
-        let spread = Neighbours.spread(of: group, in: units)
-        let imbalance = (Double(population) - meanPopulation) / meanPopulation
-        let crossing = group.count - (districts.values.max() ?? group.count)
-        let surplus = group.count > 1 ? staff.excess(over: targets.quota[largest]).total : 0
-        return (meets ? 0 : w.failing) + w.compactness * spread + w.balance * imbalance * imbalance + w.districtCrossing * Double(crossing)
-            + w.surplus * Double(surplus)
+        return proposer.objective(of: group, meanPopulation: meanPopulation).cost(proposer.weights)
     }
 
     /// Whether `group` without `unit` is still one connected piece.

@@ -70,6 +70,10 @@ struct Propose: ConsoleCommand {
     @Option(name: .customLong("weight-surplus"), help: "Target mode: the cost of each person over a new unit's (estimated) quota.")
     var weightSurplus = ProposalWeights().surplus
 
+    @Option(help: "How many distinct plans to propose, ranked (1 to 20); the best in the output folder, the others in alternatives/2/ …",
+            transform: Propose.alternativeCount)
+    var alternatives = 1
+
     @Option(help: "The output folder.", completion: .directory)
     var out = "output/proposal"
 
@@ -141,7 +145,8 @@ struct Propose: ConsoleCommand {
                 throw failure(error, unitsFile)
             }
         }
-        let report = ProposalReport(units: all, result: result)
+        let plans = try alternatives(run: run, first: result, unitsFile: unitsFile)
+        let report = ProposalReport(units: all, result: plans.best)
         let rulesEntry = loaded.source == "bundled" ? loaded.rules.id : Scenario.relative(URL(fileURLWithPath: rules).standardizedFileURL.path, from: destination.target)
         var manifest = try RunManifest(command: ["mergersim"] + arguments, rules: loaded, round: round, seed: seed,
                                    inputs: [.init(role: "units", path: units, bytes: bytes, rows: all.count)]
@@ -154,14 +159,15 @@ struct Propose: ConsoleCommand {
                                                     + "balance \(weightBalance), district crossing \(weightDistrict), surplus \(weightSurplus) a person"),
                                               .init(name: "neighbours", value: adjacency.map { "from \($0)" }
                                                     ?? "Delaunay edges of the centres within \(Self.maximumDistance), in the same \(within.rawValue), pieces joined")],
-                                   outputs: ["plan.csv", "proposal.csv", "scenario.yaml", "manifest.json"])
+                                   outputs: ["plan.csv", "proposal.csv", "scenario.yaml", "manifest.json"] + plans.outputs)
         manifest.scenario = "proposal (\(mode))"
         try destination.write([
             ("plan.csv", report.planCSV), ("proposal.csv", report.csv),
             ("scenario.yaml", ProposalReport.scenario(name: "proposal", rules: rulesEntry, unitsPath: units, folder: destination.target, provinceClasses: classes)),
             ("manifest.json", try manifest.json()),
-        ])
+        ] + plans.files(units: all, unitsPath: units, rules: loaded, rulesPath: rules, classes: classes, folder: destination.target))
         printSummary(report, rules: loaded.rules.id, console: console)
-        console.out("\nWrote \(destination.given)/: plan.csv, proposal.csv, scenario.yaml, manifest.json")
+        try plans.print(units: all, console: console)
+        console.out("\nWrote \(destination.given)/: plan.csv, proposal.csv, scenario.yaml, manifest.json" + (plans.outputs.isEmpty ? "" : ", alternatives.csv, alternatives/"))
     }
 }
