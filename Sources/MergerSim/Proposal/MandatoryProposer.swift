@@ -22,7 +22,7 @@ public struct MandatoryProposer: Sendable {
     public let neighbours: Neighbours
     public let targets: GroupTargets
     /// Pairs of units no group may hold together (each unit → those it is kept apart from); empty for the
-    /// best plan, one pairing of it for an alternative (``ProposalRun/alternatives(_:selection:neighbours:weights:)``).
+    /// best plan, one pairing of it for an alternative (``ProposalRun/alternatives(_:first:selection:neighbours:weights:)``).
     public var apart: [Int: Set<Int>] = [:]
 
     public init(units: [AdministrativeUnit], neighbours: Neighbours, targets: GroupTargets) {

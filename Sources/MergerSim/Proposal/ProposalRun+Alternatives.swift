@@ -2,18 +2,21 @@ import GSL
 
 /// Several distinct plans of one proposal, ranked, so a planner can compare them.
 ///
-/// **Target mode** (``ProposalRun/alternatives(_:counts:neighbours:weights:seed:movesPerUnit:progress:)``):
-/// the annealer is run again from other seeds (``alternativeSeed(_:attempt:)``), each run a local optimum of
-/// the same objective; the plans are ranked by that objective (``ProposalScore/total``), lowest first.
-/// Seeds rather than a penalty on pairings already used: a penalty would change the objective, so the
-/// alternatives would be the best of another problem and could not be ranked by the one the planner set;
-/// restarts keep the objective, and on real provinces they already differ (the annealer's landscape has many
-/// near-equal optima; see the README for the adjusted Rand indices measured).
+/// **Target mode** (``ProposalRun/alternatives(_:first:counts:neighbours:weights:seed:movesPerUnit:progress:)``):
+/// the annealer is run again from other seeds (``alternativeSeed(_:attempt:)``), and each province's run ends in
+/// the best grouping it meets that no earlier plan has for that province (a repeated grouping is barred, an
+/// infinite penalty on the whole grouping, not on single pairings); the plans are ranked by the objective
+/// (``ProposalScore/total``), lowest first. Restarts rather than a penalty on pairings: a penalty changes the
+/// objective, so its plans would be the best of another problem and could not be ranked by the one the planner
+/// set; barring only whole groupings already listed keeps every other state's cost as it is. On a small
+/// province, where every restart finds the same optimum, the bar makes the next runs end in the next-best
+/// groupings they meet.
 ///
-/// **Mandatory mode** (``ProposalRun/alternatives(_:selection:neighbours:weights:)``): the first plan is
+/// **Mandatory mode** (``ProposalRun/alternatives(_:first:selection:neighbours:weights:)``): the first plan is
 /// the mandatory mode's own (fewest units taken); each alternative keeps one pairing of it apart (two
 /// members of one of its new units may not share a group) and searches again; the distinct plans are
-/// ranked by units taken, then targets missed, then the objective.
+/// ranked by units taken, then targets missed, then the objective, both over the new units only (the units
+/// left as they are would add the same large sum to every plan).
 ///
 /// Plans identical as partitions (the same new units, whatever their order) are counted once.
 public struct ProposalAlternatives: Sendable {
@@ -96,7 +99,7 @@ extension ProposalRun {
                              movesPerUnit: Int = 300, progress: (@Sendable (Int) -> Void)? = nil) throws(ProposalError) -> ProposalAlternatives {
         let scorer = RegionProposer(units: units, neighbours: neighbours, targets: targets, weights: weights)
         let provinces = Set(counts.keys)
-        var found: [RankedProposal] = [], seen: Set<[[Int]]> = []
+        var found: [RankedProposal] = [], seen: Set<[[Int]]> = [], excluded: [String: Set<[[Int]]>] = [:]
         for attempt in 0..<(count == 1 ? 1 : 3 * count) where found.count < count {
             let attemptSeed = Self.alternativeSeed(seed, attempt: attempt)
             let done = attempt * counts.count
@@ -105,49 +108,72 @@ extension ProposalRun {
                 result = first
             } else {
                 result = try propose(counts: counts, neighbours: neighbours, weights: weights, seed: attemptSeed, movesPerUnit: movesPerUnit,
-                                     progress: progress.map { report in { @Sendable in report(done + $0) } })
+                                     excluding: excluded, progress: progress.map { report in { @Sendable in report(done + $0) } })
             }
             let plan = RankedProposal(result: result, unitCount: units.count, score: scorer.score(groups: result.groups.map(\.members), provinces: provinces),
                                       seed: attemptSeed, keptApart: nil)
             if seen.insert(plan.key).inserted { found.append(plan) }
+            // Each province's grouping in this plan is one the next attempts do not end in where they meet another.
+            for (province, members) in Dictionary(grouping: result.groups.map { $0.members.sorted() }, by: { units[$0[0]].province }) {
+                excluded[province, default: []].insert(members.sorted { $0.lexicographicallyPrecedes($1) })
+            }
         }
         let order = found.indices.sorted { (found[$0].score.total, $0) < (found[$1].score.total, $1) }
         return ProposalAlternatives(order.map { found[$0] }, requested: count)
     }
 
-    /// Mandatory mode: the single proposal first, then up to `count − 1` other distinct plans, each found with one
-    /// pairing of the first plan's new units kept apart (every pair of members of each new unit, in order), ranked by
-    /// units taken besides those that must merge, then targets missed, then the objective (ties: the pairing's order).
-    /// Fewer are returned when fewer distinct plans exist this way. `first`, when given, is the single proposal, already made.
+    /// Mandatory mode: the single proposal first, then up to `count − 1` other distinct plans, ranked by units taken
+    /// besides those that must merge, then targets missed, then the objective (ties: the pairing's order).
+    ///
+    /// Each candidate keeps one pairing of the first plan apart (every pair of members of each of its new units, in
+    /// order): the units that must merge in the cluster of that new unit (those within two borders of one another,
+    /// as ``MandatoryProposer`` clusters them) are proposed again with the pair kept apart, the rest of the first
+    /// plan kept as it is (its units taken). Fewer plans are returned when fewer distinct plans exist this way.
+    /// `first`, when given, is the single proposal, already made.
     /// - Throws: as ``propose(_:neighbours:)``.
     public func alternatives(_ count: Int, first: ProposalResult? = nil, selection: Selection, neighbours: Neighbours,
                              weights: ProposalWeights = ProposalWeights()) throws(ProposalError) -> ProposalAlternatives {
         let scorer = RegionProposer(units: units, neighbours: neighbours, targets: targets, weights: weights)
         let provinces = Set(units.map(\.province))
-        func ranked(_ result: ProposalResult, apart: (Int, Int)?) -> RankedProposal {
-            RankedProposal(result: result, unitCount: units.count, score: scorer.score(groups: result.groups.map(\.members), provinces: provinces),
-                           seed: nil, keptApart: apart)
-        }
-        let best: RankedProposal
-        if let first { best = ranked(first, apart: nil) } else { best = ranked(try propose(selection, neighbours: neighbours), apart: nil) }
+        func score(_ groups: [ProposedGroup]) -> ProposalScore { scorer.score(groups: groups.map(\.members), provinces: provinces, newUnitsOnly: true) }
+        let firstResult: ProposalResult
+        if let first { firstResult = first } else { firstResult = try propose(selection, neighbours: neighbours) }
+        let best = RankedProposal(result: firstResult, unitCount: units.count, score: score(firstResult.groups), seed: nil, keptApart: nil)
         guard count > 1 else { return ProposalAlternatives([best], requested: count) }
-        var seen: Set<[[Int]]> = [best.key], others: [RankedProposal] = []
-        for group in best.result.merging {
+        let proposer = MandatoryProposer(units: units, neighbours: neighbours, targets: targets)
+        let clusterOf = Dictionary(proposer.clusters(of: selection.mustMerge, exempt: selection.exempt, borders: 2).enumerated()
+            .flatMap { c, cluster in cluster.filter(selection.mustMerge.contains).map { ($0, c) } }, uniquingKeysWith: { a, _ in a })
+        struct Candidate { var groups: [ProposedGroup], apart: (Int, Int), score: ProposalScore, taken: Int }
+        var seen: Set<[[Int]]> = [best.key], candidates: [Candidate] = []
+        for group in firstResult.merging {
+            // The units that must merge in the clusters of this group's, proposed again; the other groups kept.
+            let clusters = Set(group.members.compactMap { clusterOf[$0] })
+            let again = Set(selection.mustMerge.filter { clusterOf[$0].map(clusters.contains) ?? false })
+            let kept = firstResult.groups.filter { $0.members.allSatisfy { !again.contains($0) } }
+            let taken = Set(kept.flatMap(\.members))
             let members = group.members.sorted()
             for (i, a) in members.enumerated() {
                 for b in members[(i + 1)...] {
-                    var proposer = MandatoryProposer(units: units, neighbours: neighbours, targets: targets)
-                    proposer.apart = [a: [b], b: [a]]
-                    let other = ranked(try result(groups: proposer.propose(mustMerge: selection.mustMerge, exempt: selection.exempt)), apart: (a, b))
-                    if seen.insert(other.key).inserted { others.append(other) }
+                    var search = proposer
+                    search.apart = [a: [b], b: [a]]
+                    let groups = kept + search.propose(mustMerge: again, exempt: selection.exempt.union(taken))
+                    let key = groups.filter { $0.members.count >= 2 }.map { $0.members.sorted() }.sorted { $0.lexicographicallyPrecedes($1) }
+                    guard seen.insert(key).inserted else { continue }
+                    let merging = groups.filter { $0.members.count >= 2 }
+                    candidates.append(Candidate(groups: groups, apart: (a, b), score: score(groups),
+                                                taken: merging.reduce(0) { $0 + $1.reasons.count { $0 == .neighbour } }))
                 }
             }
         }
         func precedes(_ i: Int, _ j: Int) -> Bool {
-            let (p, q) = (others[i], others[j])
-            return (p.neighboursTaken, p.score.targetsMissed, p.score.total, i) < (q.neighboursTaken, q.score.targetsMissed, q.score.total, j)
+            let (p, q) = (candidates[i], candidates[j])
+            return (p.taken, p.score.targetsMissed, p.score.total, i) < (q.taken, q.score.targetsMissed, q.score.total, j)
         }
-        let order = others.indices.sorted(by: precedes)
-        return ProposalAlternatives([best] + order.prefix(count - 1).map { others[$0] }, requested: count)
+        var ranked = [best]
+        for i in candidates.indices.sorted(by: precedes).prefix(count - 1) {
+            let c = candidates[i]
+            ranked.append(RankedProposal(result: try result(groups: c.groups), unitCount: units.count, score: c.score, seed: nil, keptApart: c.apart))
+        }
+        return ProposalAlternatives(ranked, requested: count)
     }
 }

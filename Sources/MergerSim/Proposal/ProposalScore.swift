@@ -42,9 +42,10 @@ extension RegionProposer {
     /// other unit on its own), summed part by part; a province's mean population is its people over its units after,
     /// as in the annealer, so for a plan of the target mode ``ProposalScore/total`` is the objective it lowered.
     ///
-    /// A group counts in its largest member's province.
+    /// A group counts in its largest member's province. With `newUnitsOnly` (the mandatory mode, which leaves
+    /// most units as they are) only the groups of two or more members are summed, against the same means.
     /// - Complexity: O(n) in the units, plus each group's spread.
-    public func score(groups: [[Int]], provinces: Set<String>) -> ProposalScore {
+    public func score(groups: [[Int]], provinces: Set<String>, newUnitsOnly: Bool = false) -> ProposalScore {
         var grouped = Set<Int>()
         var parts: [String: [[Int]]] = [:]
         for group in groups where group.count >= 2 {
@@ -59,7 +60,7 @@ extension RegionProposer {
             guard let groups = parts[province] else { continue }
             let people = groups.reduce(0) { $0 + $1.reduce(0) { $0 + units[$1].population } }
             let mean = max(1, Double(people) / Double(groups.count))
-            for group in groups {
+            for group in groups where !newUnitsOnly || group.count >= 2 {
                 let part = objective(of: group, meanPopulation: mean)
                 score.total += part.cost(weights)
                 score.targetsMissed += part.missesTarget ? 1 : 0
@@ -73,12 +74,13 @@ extension RegionProposer {
     }
 }
 
-/// A proposal's objective (``RegionProposer``) over every unit after in the provinces it covers, with its parts:
+/// A proposal's objective (``RegionProposer``) over every unit after in the provinces it covers (its new units only,
+/// in the mandatory mode), with its parts:
 /// lower is better. `total` is the weighted sum of the parts (``ProposalWeights``).
 public struct ProposalScore: Sendable, Hashable {
     /// The objective: the parts weighted and summed, group by group.
     public var total = 0.0
-    /// Units after (groups and units left alone) that miss their target; each costs `failing`.
+    /// Units after (groups and units left alone; new units only, in the mandatory mode) that miss their target; each costs `failing`.
     public var targetsMissed = 0
     /// The groups' population-weighted mean distances to their centres, summed (km); each km costs `compactness`.
     public var spreadKm = 0.0

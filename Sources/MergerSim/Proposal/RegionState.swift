@@ -83,15 +83,19 @@ struct RegionState {
         groupOf[v] = s.g
     }
 
-    /// Simulated annealing over `moves` proposed moves; ends in the best state met.
-    mutating func anneal(random: RandomSource, moves: Int) {
+    /// The groups as a partition: each group's members sorted, the groups sorted.
+    var partition: [[Int]] { groups.map { $0.sorted() }.filter { !$0.isEmpty }.sorted { $0.lexicographicallyPrecedes($1) } }
+
+    /// Simulated annealing over `moves` proposed moves; ends in the best state met whose ``partition`` is not
+    /// in `excluding` (an alternative's earlier plans), or the best state met when every one is.
+    mutating func anneal(random: RandomSource, moves: Int, excluding: Set<[[Int]]> = []) {
         var deltas: [Double] = []
         for _ in 0..<200 {
             if let m = randomMove(random), let p = proposal(m.unit, to: m.to), p.delta != 0 { deltas.append(abs(p.delta)) }
         }
         deltas.sort()
         let start = deltas.isEmpty ? 1 : deltas[deltas.count / 2], end = start / 1_000
-        var best = (total, groups, groupOf)
+        var best = (excluding.contains(partition) ? .infinity : total, groups, groupOf)
         var current = total
         for step in 0..<moves {
             let temperature = start * pow(end / start, Double(step) / Double(max(moves, 1)))
@@ -109,7 +113,7 @@ struct RegionState {
                 apply(m.unit, p, to: m.to)
                 current += p.delta
             }
-            if current < best.0 - 1e-9 { best = (current, groups, groupOf) }
+            if current < best.0 - 1e-9, excluding.isEmpty || !excluding.contains(partition) { best = (current, groups, groupOf) }
         }
         (_, groups, groupOf) = best
         cost = groups.map(groupCost)
