@@ -3,7 +3,7 @@ import GSL
 /// Several distinct plans of one proposal, ranked, so a planner can compare them.
 ///
 /// **Target mode** (``ProposalRun/alternatives(_:first:counts:neighbours:weights:seed:movesPerUnit:progress:)``):
-/// the annealer is run again from other seeds (``alternativeSeed(_:attempt:)``), and each province's run ends in
+/// the annealer is run again from other seeds (``ProposalRun/alternativeSeed(_:attempt:)``), and each province's run ends in
 /// the best grouping it meets that no earlier plan has for that province (a repeated grouping is barred, an
 /// infinite penalty on the whole grouping, not on single pairings); the plans are ranked by the objective
 /// (``ProposalScore/total``), lowest first. Restarts rather than a penalty on pairings: a penalty changes the

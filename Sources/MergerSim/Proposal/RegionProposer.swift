@@ -40,7 +40,7 @@ public struct RegionProposer: Sendable {
     /// Callers check first that the pieces are at most `count`: more pieces than groups cannot make `count`
     /// connected groups, and then each piece is returned as one group (more groups than asked).
     ///
-    /// `excluding`: groupings of `members` (``RegionState/partition``) not to end in unless the annealing meets no other.
+    /// `excluding`: groupings of `members` (each group's members sorted, the groups sorted) not to end in unless the annealing meets no other.
     public func propose(_ members: [Int], count: Int, seed: UInt64, movesPerUnit: Int = 300, excluding: Set<[[Int]]> = []) throws(GSLError) -> [[Int]] {
         guard count < members.count else { return members.map { [$0] } }
         let pieces = neighbours.pieces(of: members)
