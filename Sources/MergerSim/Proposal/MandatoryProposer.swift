@@ -21,11 +21,20 @@ public struct MandatoryProposer: Sendable {
     public let units: [AdministrativeUnit]
     public let neighbours: Neighbours
     public let targets: GroupTargets
+    /// Pairs of units no group may hold together (each unit → those it is kept apart from); empty for the
+    /// best plan, one pairing of it for an alternative (``ProposalRun/alternatives(_:first:selection:neighbours:weights:)``).
+    public var apart: [Int: Set<Int>] = [:]
 
     public init(units: [AdministrativeUnit], neighbours: Neighbours, targets: GroupTargets) {
         self.units = units
         self.neighbours = neighbours
         self.targets = targets
+    }
+
+    /// Whether `v` is kept apart from a member of `group` (``apart``).
+    func isApart(_ v: Int, from group: [Int]) -> Bool {
+        guard let others = apart[v] else { return false }
+        return group.contains { others.contains($0) }
     }
 
     func meets(_ group: [Int]) -> Bool { targets.meets(group, in: units) }
@@ -123,10 +132,10 @@ public struct MandatoryProposer: Sendable {
             var joined: Int?
             while !meets(group) {
                 let inGroup = Set(group)
-                let free = Set(group.flatMap { neighbours.lists[$0] }).filter { !inGroup.contains($0) && groupOf[$0] == nil && !exempt.contains($0) }
+                let free = Set(group.flatMap { neighbours.lists[$0] }).filter { !inGroup.contains($0) && groupOf[$0] == nil && !exempt.contains($0) && !isApart($0, from: group) }
                 guard !free.isEmpty else {
                     // No free neighbour: join a proposed group this one borders.
-                    joined = group.flatMap { neighbours.lists[$0] }.compactMap { groupOf[$0] }.min()
+                    joined = group.flatMap { neighbours.lists[$0] }.compactMap { groupOf[$0] }.filter { g in !group.contains { isApart($0, from: groups[g].members) } }.min()
                     break
                 }
                 let largest = GroupTargets.lead(of: group, in: units)

@@ -86,6 +86,8 @@ struct MandatorySearch {
         guard group.count < Self.largestGroup else { return }
         var passed = excluded
         for (i, w) in frontier.enumerated() {
+            // A unit kept apart from a member can join no group grown from this one: passed over.
+            if proposer.isApart(w, from: group) { passed.insert(w); continue }
             group.append(w)
             let rest = Array(frontier[(i + 1)...])
             let next = rest + free(around: w, besides: group, excluded: passed.union(rest))

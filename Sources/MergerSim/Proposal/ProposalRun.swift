@@ -71,12 +71,20 @@ public struct ProposalRun: Sendable {
     /// - Throws: ``ProposalError/random(_:)`` where GSL cannot seed a stream; ``ProposalError/rules(_:)`` where the judge fails.
     public func propose(counts: [String: Int], neighbours: Neighbours, weights: ProposalWeights = ProposalWeights(), seed: UInt64,
                         movesPerUnit: Int = 300, progress: (@Sendable (Int) -> Void)? = nil) throws(ProposalError) -> ProposalResult {
+        try propose(counts: counts, neighbours: neighbours, weights: weights, seed: seed, movesPerUnit: movesPerUnit, excluding: [:], progress: progress)
+    }
+
+    /// The target mode, each province's annealing ending elsewhere than in the groupings `excluding` holds for it
+    /// where it meets another (``RegionState/anneal(random:moves:excluding:)``): the alternatives' search.
+    func propose(counts: [String: Int], neighbours: Neighbours, weights: ProposalWeights, seed: UInt64, movesPerUnit: Int,
+                 excluding: [String: Set<[[Int]]>], progress: (@Sendable (Int) -> Void)?) throws(ProposalError) -> ProposalResult {
         let proposer = RegionProposer(units: units, neighbours: neighbours, targets: targets, weights: weights)
         let provinces = counts.keys.sorted()
         let regions: [[[Int]]]
         do {
             regions = try proposer.propose(regions: provinces.map { p in units.indices.filter { units[$0].province == p } },
-                                           counts: provinces.map { counts[$0] ?? 0 }, seed: seed, movesPerUnit: movesPerUnit, progress: progress)
+                                           counts: provinces.map { counts[$0] ?? 0 }, seed: seed, movesPerUnit: movesPerUnit,
+                                           excluding: excluding.isEmpty ? nil : provinces.map { excluding[$0] ?? [] }, progress: progress)
         } catch {
             throw .random(error)
         }

@@ -39,7 +39,9 @@ public struct RegionProposer: Sendable {
     ///
     /// Callers check first that the pieces are at most `count`: more pieces than groups cannot make `count`
     /// connected groups, and then each piece is returned as one group (more groups than asked).
-    public func propose(_ members: [Int], count: Int, seed: UInt64, movesPerUnit: Int = 300) throws(GSLError) -> [[Int]] {
+    ///
+    /// `excluding`: groupings of `members` (each group's members sorted, the groups sorted) not to end in unless the annealing meets no other.
+    public func propose(_ members: [Int], count: Int, seed: UInt64, movesPerUnit: Int = 300, excluding: Set<[[Int]]> = []) throws(GSLError) -> [[Int]] {
         guard count < members.count else { return members.map { [$0] } }
         let pieces = neighbours.pieces(of: members)
         guard pieces.count <= count else { return pieces }
@@ -47,21 +49,22 @@ public struct RegionProposer: Sendable {
         let groupOf = pieces.count == 1 ? connected(districtStart(members, count: count, random: random), members: members)
             : piecewiseStart(pieces, count: count, random: random)
         var state = RegionState(proposer: self, members: members, groupOf: groupOf, count: count)
-        state.anneal(random: random, moves: movesPerUnit * members.count)
+        state.anneal(random: random, moves: movesPerUnit * members.count, excluding: excluding)
         return state.groups
     }
 
     /// Each region (a province's members) into its count of groups, in parallel on all cores; region i
     /// draws from a stream seeded with `RandomSource(seed:).derivedSeed(i)`, so the result does not depend
-    /// on the cores. `progress` is told how many regions are done.
-    public func propose(regions: [[Int]], counts: [Int], seed: UInt64, movesPerUnit: Int = 300,
+    /// on the cores. `progress` is told how many regions are done. `excluding[r]`, when given, are groupings of
+    /// region r to avoid (``propose(_:count:seed:movesPerUnit:excluding:)``).
+    public func propose(regions: [[Int]], counts: [Int], seed: UInt64, movesPerUnit: Int = 300, excluding: [Set<[[Int]]>]? = nil,
                         progress: (@Sendable (Int) -> Void)? = nil) throws(GSLError) -> [[[Int]]] {
         let random = try RandomSource(seed: seed)
         let seeds = regions.indices.map { random.derivedSeed($0) }
         let results = ResultSlots<Result<[[Int]], GSLError>>(count: regions.count)
         DispatchQueue.concurrentPerform(iterations: regions.count) { r in
             do throws(GSLError) {
-                results.store(r, .success(try propose(regions[r], count: counts[r], seed: seeds[r], movesPerUnit: movesPerUnit)))
+                results.store(r, .success(try propose(regions[r], count: counts[r], seed: seeds[r], movesPerUnit: movesPerUnit, excluding: excluding?[r] ?? [])))
             } catch {
                 results.store(r, .failure(error))
             }

@@ -27,24 +27,7 @@ struct RegionState {
     /// A group's share of the objective (see ``RegionProposer``).
     func groupCost(_ group: [Int]) -> Double {
         guard !group.isEmpty else { return 0 }
-        let units = proposer.units, targets = proposer.targets, w = proposer.weights
-        var population = 0, area: Int64 = 0
-        var districts: [String: Int] = [:], staff = Headcount.zero
-        for u in group {
-            let unit = units[u]
-            population += unit.population
-            if let s = unit.staff { staff = staff + s }
-            area += unit.area.millionths
-            districts[unit.district ?? "", default: 0] += 1
-        }
-        let largest = GroupTargets.lead(of: group, in: units)
-        let meets = targets.meets(lead: largest, count: group.count, areaMillionths: area, population: population)
-        let spread = Neighbours.spread(of: group, in: units)
-        let imbalance = (Double(population) - meanPopulation) / meanPopulation
-        let crossing = group.count - (districts.values.max() ?? group.count)
-        let surplus = group.count > 1 ? staff.excess(over: targets.quota[largest]).total : 0
-        return (meets ? 0 : w.failing) + w.compactness * spread + w.balance * imbalance * imbalance + w.districtCrossing * Double(crossing)
-            + w.surplus * Double(surplus)
+        return proposer.objective(of: group, meanPopulation: meanPopulation).cost(proposer.weights)
     }
 
     /// Whether `group` without `unit` is still one connected piece.
@@ -100,15 +83,19 @@ struct RegionState {
         groupOf[v] = s.g
     }
 
-    /// Simulated annealing over `moves` proposed moves; ends in the best state met.
-    mutating func anneal(random: RandomSource, moves: Int) {
+    /// The groups as a partition: each group's members sorted, the groups sorted.
+    var partition: [[Int]] { groups.map { $0.sorted() }.filter { !$0.isEmpty }.sorted { $0.lexicographicallyPrecedes($1) } }
+
+    /// Simulated annealing over `moves` proposed moves; ends in the best state met whose ``partition`` is not
+    /// in `excluding` (an alternative's earlier plans), or the best state met when every one is.
+    mutating func anneal(random: RandomSource, moves: Int, excluding: Set<[[Int]]> = []) {
         var deltas: [Double] = []
         for _ in 0..<200 {
             if let m = randomMove(random), let p = proposal(m.unit, to: m.to), p.delta != 0 { deltas.append(abs(p.delta)) }
         }
         deltas.sort()
         let start = deltas.isEmpty ? 1 : deltas[deltas.count / 2], end = start / 1_000
-        var best = (total, groups, groupOf)
+        var best = (excluding.contains(partition) ? .infinity : total, groups, groupOf)
         var current = total
         for step in 0..<moves {
             let temperature = start * pow(end / start, Double(step) / Double(max(moves, 1)))
@@ -126,7 +113,7 @@ struct RegionState {
                 apply(m.unit, p, to: m.to)
                 current += p.delta
             }
-            if current < best.0 - 1e-9 { best = (current, groups, groupOf) }
+            if current < best.0 - 1e-9, excluding.isEmpty || !excluding.contains(partition) { best = (current, groups, groupOf) }
         }
         (_, groups, groupOf) = best
         cost = groups.map(groupCost)

@@ -71,6 +71,10 @@ struct Propose: ConsoleCommand {
     @Option(name: .customLong("weight-surplus"), help: "Target mode: the cost of each person over a new unit's (estimated) quota.")
     var weightSurplus = ProposalWeights().surplus
 
+    @Option(help: "How many distinct plans to propose, ranked (1 to 20); the best in the output folder, the others in alternatives/2/ …",
+            transform: Propose.alternativeCount)
+    var alternatives = 1
+
     @Option(help: "The output folder.", completion: .directory)
     var out = "output/proposal"
 
@@ -148,7 +152,8 @@ struct Propose: ConsoleCommand {
                 throw failure(error, unitsFile)
             }
         }
-        let report = ProposalReport(units: all, result: result)
+        let plans = try alternatives(run: run, first: result, unitsFile: unitsFile)
+        let report = ProposalReport(units: all, result: plans.best)
         let language = try Labels(lang)
         let shown = try presentation(report, rules: loaded.rules, file: unitsFile)
         let files = ["plan.csv", "proposal.csv", "scenario.yaml", "report.html"] + (xlsx ? ["report.xlsx"] : []) + ["manifest.json"]
@@ -164,7 +169,7 @@ struct Propose: ConsoleCommand {
                                                     + "balance \(weightBalance), district crossing \(weightDistrict), surplus \(weightSurplus) a person"),
                                               .init(name: "neighbours", value: adjacency.map { "from \($0)" }
                                                     ?? "Delaunay edges of the centres within \(Self.maximumDistance), in the same \(within.rawValue), pieces joined")],
-                                   outputs: files)
+                                   outputs: files + plans.outputs)
         manifest.scenario = "proposal (\(mode))"
         manifest.language = lang.rawValue
         let workbookSheets = sheets(report, shown)
@@ -173,13 +178,17 @@ struct Propose: ConsoleCommand {
             ("plan.csv", report.planCSV), ("proposal.csv", try report.csv()),
             ("scenario.yaml", ProposalReport.scenario(name: "proposal", rules: rulesEntry, unitsPath: units, folder: destination.target, provinceClasses: classes)),
             ("report.html", page(report, shown, labels: language)), ("manifest.json", try manifest.json()),
-        ], making: xlsx ? ["report.xlsx"] : []) { folder in
+        ] + plans.files(units: all, unitsPath: units, rules: loaded, rulesPath: rules, classes: classes, folder: destination.target),
+        making: xlsx ? ["report.xlsx"] : []) { folder in
             guard xlsx else { return }
             try WorkbookReport.write(to: folder.appendingPathComponent("report.xlsx"), sheets: workbookSheets, assumptions: manifest.assumptions,
-                                     defaults: manifest.defaults, labels: language)
+                                     defaults: manifest.defaults, instrumentNames: loaded.rules.instrumentNames ?? [:],
+                                     citations: loaded.rules.citations, labels: language)
         }
         try staged.commit()
         printSummary(shown.summary, citations: loaded.rules.citations, labels: language, console: console)
-        console.out("\n" + language("console.wrote", ["folder": destination.given, "files": files.joined(separator: ", ")]))
+        plans.print(units: all, labels: language, console: console)
+        let written = files + (plans.outputs.isEmpty ? [] : ["alternatives.csv", "alternatives/"])
+        console.out("\n" + language("console.wrote", ["folder": destination.given, "files": written.joined(separator: ", ")]))
     }
 }

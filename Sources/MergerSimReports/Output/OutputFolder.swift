@@ -179,7 +179,11 @@ public struct OutputFolder: Sendable {
             throw InputError(.unwritable, file: given, "the output folder cannot be created: \(Self.reason(error))")
         }
         do {
-            for file in files { try file.content.write(to: staging.appendingPathComponent(file.name)) }
+            for file in files {
+                let url = staging.appendingPathComponent(file.name)
+                if file.name.contains("/") { try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true) }
+                try file.content.write(to: url)
+            }
             try make(staging)
             var written = files
             for name in made {

@@ -8,6 +8,9 @@ import MergerSimInputs
 /// plain file the marker lists (no folder, no link), with the content mergersim wrote (a file edited
 /// since, such as a `scenario.yaml` from `propose`, is the user's). Markers of mergersim before
 /// version 2 list names only; their folders are checked by name and kind.
+///
+/// A listed name may lie in a subfolder (`alternatives/2/plan.csv`): a real folder (not a link) that a
+/// listed name passes through is looked into the same way, and counts as mergersim's while all it holds is.
 struct RunFolderMarker: Sendable, Equatable {
     static let name = ".mergersim-run"
 
@@ -62,7 +65,7 @@ struct RunFolderMarker: Sendable, Equatable {
         guard first == heading else { return nil }
         for line in lines.dropFirst() {
             let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
-            guard parts.count == 3, !parts[2].isEmpty else { return nil }
+            guard parts.count == 3, isRelativeName(parts[2]) else { return nil }
             if parts[0] == "-", parts[1] == "-" {
                 files[parts[2]] = Digest?.none
             } else {
@@ -73,11 +76,42 @@ struct RunFolderMarker: Sendable, Equatable {
         return RunFolderMarker(files: files)
     }
 
+    /// Whether `name` is a path inside a folder: non-empty parts, none `.` or `..`, not absolute.
+    static func isRelativeName(_ name: String) -> Bool {
+        name.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+    }
+
+    /// The folders (relative paths) that the listed names pass through, deepest first.
+    var subfolders: [String] {
+        var folders = Set<String>()
+        for name in files.keys {
+            var parts = name.split(separator: "/").dropLast()
+            while !parts.isEmpty {
+                folders.insert(parts.joined(separator: "/"))
+                parts.removeLast()
+            }
+        }
+        return folders.sorted { ($0.split(separator: "/").count, $1) > ($1.split(separator: "/").count, $0) }
+    }
+
+    /// `entries` of `folder` (relative to `prefix`), each real folder a listed name passes through replaced by its
+    /// own entries, recursively.
+    private func expanded(_ entries: [String], in folder: URL, prefix: String = "") -> [String] {
+        let through = Set(subfolders)
+        return entries.flatMap { entry -> [String] in
+            let name = prefix + entry
+            let url = folder.appendingPathComponent(name)
+            guard through.contains(name), FileKind.of(url) == .folder,
+                  let inside = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return [name] }
+            return expanded(inside.sorted(), in: folder, prefix: name + "/")
+        }
+    }
+
     /// Why the entries of `folder` (its marker aside) are not all files mergersim wrote, or nil when
     /// they are. `unfinished`: a temporary folder of a run that died, whose last file may be cut short.
     func problem(in folder: URL, entries: [String], unfinished: Bool = false) -> String? {
         var unlisted: [String] = [], notFiles: [String] = [], changed: [String] = [], stores: [String] = []
-        for entry in entries where entry != Self.name {
+        for entry in expanded(entries, in: folder) where entry != Self.name {
             let url = folder.appendingPathComponent(entry)
             guard let listed = files[entry] else { unlisted.append(entry); continue }
             let kind = FileKind.of(url)
@@ -100,11 +134,23 @@ struct RunFolderMarker: Sendable, Equatable {
     /// then does the folder. Returns whether the folder is gone.
     @discardableResult
     static func remove(_ folder: URL) -> Bool {
-        let listed = read(in: folder)?.files ?? [:]
+        let found = read(in: folder)
+        let listed = found?.files ?? [:]
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         for entry in entries where listed[entry] != nil && FileKind.of(folder.appendingPathComponent(entry)) == .file {
             _ = unlink(folder.appendingPathComponent(entry).path)
         }
+        // Files in subfolders, each only through real folders (never a link), then those folders, deepest first.
+        let subfolders = found?.subfolders ?? []
+        let realFolders = Set(subfolders.filter { path in
+            let parts = path.split(separator: "/")
+            return parts.indices.allSatisfy { FileKind.of(folder.appendingPathComponent(parts[...$0].joined(separator: "/"))) == .folder }
+        })
+        for name in listed.keys where name.contains("/") {
+            let url = folder.appendingPathComponent(name)
+            if realFolders.contains(String(name[..<(name.lastIndex(of: "/") ?? name.endIndex)])), FileKind.of(url) == .file { _ = unlink(url.path) }
+        }
+        for path in subfolders where realFolders.contains(path) { _ = rmdir(folder.appendingPathComponent(path).path) }
         let marker = folder.appendingPathComponent(name)
         if FileKind.of(marker) == .file { _ = unlink(marker.path) }
         return rmdir(folder.path) == 0
