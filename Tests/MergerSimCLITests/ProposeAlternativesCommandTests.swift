@@ -49,6 +49,27 @@ struct ProposeAlternativesCommandTests {
         #expect(!FileManager.default.fileExists(atPath: scratch.path("out/alternatives")) && !FileManager.default.fileExists(atPath: scratch.path("out/alternatives.csv")))
     }
 
+    /// Mandatory mode on the 2026 round's Bắc Ninh (four distinct plans): the table is in the order it says (units
+    /// taken, then targets missed, then score), the mandatory mode's own plan included, so rank 1 is never beaten
+    /// by a later row (it was: the own plan stayed first with a higher score than the next).
+    @Test func mandatoryModeRanksEveryPlanByTheOrderItStates() throws {
+        let scratch = try Scratch()
+        let round = repositoryRoot.appendingPathComponent("scenarios/vn-2026-round/units.csv").path
+        let lines = try String(contentsOfFile: round, encoding: .utf8).split(separator: "\n").map(String.init)
+        let units = try scratch.write("units.csv", Array(([lines[0]] + lines.dropFirst().filter { $0.contains(",Tỉnh Bắc Ninh,") })
+            .joined(separator: "\n").appending("\n").utf8))
+        let run = mergersim(["propose", units, "--alternatives", "4", "--out", scratch.path("out")])
+        #expect(run.code == 0, "\(run.error)")
+        let rows = try csv(scratch.path("out/alternatives.csv"))
+        let keys = rows.compactMap { row -> [Double]? in
+            guard let taken = row["neighbours_taken"].flatMap(Double.init), let missed = row["targets_missed"].flatMap(Double.init),
+                  let score = row["score"].flatMap(Double.init) else { return nil }
+            return [taken, missed, score]
+        }
+        #expect(keys.count == rows.count && keys.count == 4, "\(rows)")
+        #expect(keys == keys.sorted { $0.lexicographicallyPrecedes($1) }, "\(keys)")
+    }
+
     @Test func aFileOfTheUsersInAnAlternativesFolderKeepsTheFolder() throws {
         let scratch = try Scratch()
         let units = try province("Tỉnh Cao Bằng", scratch)

@@ -12,11 +12,11 @@ import GSL
 /// province, where every restart finds the same optimum, the bar makes the next runs end in the next-best
 /// groupings they meet.
 ///
-/// **Mandatory mode** (``ProposalRun/alternatives(_:first:selection:neighbours:weights:)``): the first plan is
-/// the mandatory mode's own (fewest units taken); each alternative keeps one pairing of it apart (two
-/// members of one of its new units may not share a group) and searches again; the distinct plans are
-/// ranked by units taken, then targets missed, then the objective, both over the new units only (the units
-/// left as they are would add the same large sum to every plan).
+/// **Mandatory mode** (``ProposalRun/alternatives(_:first:selection:neighbours:weights:)``): the mandatory
+/// mode's own plan (fewest units taken) is the start; each alternative keeps one pairing of it apart (two
+/// members of one of its new units may not share a group) and searches again; all the distinct plans, the start
+/// included (it wins a tie), are ranked by units taken, then targets missed, then the objective, both over the
+/// new units only (the units left as they are would add the same large sum to every plan).
 ///
 /// Plans identical as partitions (the same new units, whatever their order) are counted once.
 public struct ProposalAlternatives: Sendable {
@@ -122,7 +122,7 @@ extension ProposalRun {
         return ProposalAlternatives(order.map { found[$0] }, requested: count)
     }
 
-    /// Mandatory mode: the single proposal first, then up to `count − 1` other distinct plans, ranked by units taken
+    /// Mandatory mode: the single proposal and up to `count − 1` other distinct plans, all ranked by units taken
     /// besides those that must merge, then targets missed, then the objective (ties: the pairing's order).
     ///
     /// Each candidate keeps one pairing of the first plan apart (every pair of members of each of its new units, in
@@ -165,12 +165,17 @@ extension ProposalRun {
                 }
             }
         }
-        func precedes(_ i: Int, _ j: Int) -> Bool {
-            let (p, q) = (candidates[i], candidates[j])
-            return (p.taken, p.score.targetsMissed, p.score.total, i) < (q.taken, q.score.targetsMissed, q.score.total, j)
+        // The single proposal is ranked with the others by the same criteria (it wins a tie), so that rank 1 is the
+        // best by what the table says, not by the order of the search.
+        let firstTaken = firstResult.merging.reduce(0) { $0 + $1.reasons.count { $0 == .neighbour } }
+        func order(_ i: Int) -> (Int, Int, Double, Int) {
+            guard i >= 0 else { return (firstTaken, best.score.targetsMissed, best.score.total, -1) }
+            let c = candidates[i]
+            return (c.taken, c.score.targetsMissed, c.score.total, i)
         }
-        var ranked = [best]
-        for i in candidates.indices.sorted(by: precedes).prefix(count - 1) {
+        var ranked: [RankedProposal] = []
+        for i in ([-1] + Array(candidates.indices)).sorted(by: { order($0) < order($1) }).prefix(count) {
+            guard i >= 0 else { ranked.append(best); continue }
             let c = candidates[i]
             ranked.append(RankedProposal(result: try result(groups: c.groups), unitCount: units.count, score: c.score, seed: nil, keptApart: c.apart))
         }
