@@ -3,19 +3,24 @@
 # in a real browser (headless Chromium)
 # to PNG, and fails on a broken page: a console error or failed load, a reference to anything outside
 # the page, or an image that is nearly all white. The PNGs stay in .build/report-check for a look.
+# The Vietnamese workbooks (Phan Rang's run and the 2026 proposal) are read back by workbook_check.py and fail
+# on English sheet names or values, duplicate headers, JSON in a cell or a plan sheet without members.
 set -eu
 out=.build/report-check
 rm -rf "$out" && mkdir -p "$out"
 mergersim=.build/debug/mergersim
 [ -x "$mergersim" ] || swift build --product mergersim
 status=0
-check() {  # check NAME SCENARIO LANG RUNS
-    "$mergersim" simulate "$2" --out "$out/$1" --lang "$3" --runs "$4" --quiet > /dev/null
+check() {  # check NAME SCENARIO LANG RUNS: the report.html of `simulate` (and in Vietnamese its workbook)
+    xlsx=""; [ "$3" = vi ] && xlsx="--xlsx"
+    "$mergersim" simulate "$2" --out "$out/$1" --lang "$3" --runs "$4" --quiet $xlsx > /dev/null
     render "$1"
+    [ -z "$xlsx" ] || python3 Tools/report-check/workbook_check.py "$out/$1/report.xlsx" || status=1
 }
-check_proposal() {  # check_proposal NAME UNITS RULES LANG: the report.html of `propose`
-    "$mergersim" propose "$2" --rules "$3" --lang "$4" --out "$out/$1" --quiet > /dev/null
+check_proposal() {  # check_proposal NAME UNITS RULES LANG: the report.html of `propose` and its Vietnamese workbook
+    "$mergersim" propose "$2" --rules "$3" --lang "$4" --out "$out/$1" --quiet --xlsx > /dev/null
     render "$1"
+    [ "$4" != vi ] || python3 Tools/report-check/workbook_check.py "$out/$1/report.xlsx" || status=1
 }
 render() {  # render NAME: $out/NAME/report.html in the browser, checked
     page="$out/$1/report.html"

@@ -19,7 +19,7 @@ ENGLISH = {"ward", "commune", "town", "special_zone", "island_district", "merge"
            "early_retirement", "resignation", "cadres", "civil_servants", "non_professional", "envelope", "formula",
            "Summary", "Plan", "Units before", "Units after", "Transfers", "Timeline", "Assumptions", "Column dictionary"}
 # Sheets whose columns are for scripts by design: the column dictionary names each CSV column.
-SCRIPT_COLUMNS = {"Từ điển cột": {"B"}}
+SCRIPT_COLUMNS = {"Giải thích các cột": {"B"}}
 
 
 def column(ref):

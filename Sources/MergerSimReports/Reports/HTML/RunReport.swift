@@ -124,13 +124,13 @@ public struct RunReport {
                 + StaffCategory.allCases.map { "<td>\(l.number(Double(counts[$0])))</td>" }.joined() + "</tr>"
         }
         page += "</table></section>"
-        // Assumptions.
+        // The plan itself, then the assumptions as the annex.
+        if let exhibit = input.exhibit { page += exhibitSection(exhibit, labels: l) }
         page += AssumptionsSection.html(input.assumptions, instrumentNames: input.instrumentNames, citations: input.citations, labels: l)
         if !input.overrides.isEmpty {
             page += "<p><b>\(e(l("report.overrides"))):</b> <span class=\"code\">\(e(input.overrides.joined(separator: ", ")))</span></p>"
         }
         page += "</section>"
-        if let exhibit = input.exhibit { page += exhibitSection(exhibit, labels: l) }
         page += "<footer>\(e(l("report.footer", ["version": MergerSimVersion.current])))</footer></body></html>\n"
         return Data(page.utf8)
     }
@@ -216,7 +216,7 @@ public struct RunReport {
         figcaption{font-weight:bold;font-size:11px}.note{color:#555;font-size:10px;margin:2px 0}
         .dot{display:inline-block;width:8px;height:8px;border-radius:4px;margin-right:3px}
         .tick{font-size:9px;fill:#444}.axis{font-size:10px;fill:#222}footer{color:#777;font-size:9px;margin-top:8px}
-        .exhibit{break-before:page}.exhibit table{font-size:9px}.plan tr.after td{border-top:1px solid #999;font-weight:bold;background:#f4f4f4}
+        .exhibit,.assumptions{break-before:page}.exhibit table{font-size:9px}.plan tr.after td{border-top:1px solid #999;font-weight:bold;background:#f4f4f4}
         .plan tr.member td:nth-child(2){padding-left:14px}.plan td.why,.before td:last-child{text-align:left;font-weight:normal}
         .plan thead,.before thead{display:table-header-group}.plan tbody{break-inside:avoid}
         .assumptions td{font-size:9px}.assumptions td:last-child{text-align:left;word-break:break-all;max-width:110mm}
