@@ -32,16 +32,7 @@ extension Propose {
                 throw failure(error, unitsFile)
             }
         } else {
-            guard let screening = run.rules.screening.round(round ?? run.rules.screening.defaultRound) else {
-                throw InputError(.usage, file: rules, "rule set \(run.rules.id) has no screening round \(round ?? 0)")
-            }
-            let selection: ProposalRun.Selection
-            do {
-                selection = try run.selection(round: screening, borderline: borderline)
-            } catch {
-                throw unitsFile.located(error)
-            }
-            let graph = try neighbours(all, required: selection.mustMerge)
+            let (selection, graph) = try mandatoryInputs(run, all, unitsFile: unitsFile)
             do throws(ProposalError) {
                 found = try run.alternatives(alternatives, first: first, selection: selection, neighbours: graph, weights: weights)
             } catch {

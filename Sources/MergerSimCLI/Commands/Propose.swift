@@ -136,16 +136,7 @@ struct Propose: ConsoleCommand {
             }
             progress.finish()
         } else {
-            guard let screening = loaded.rules.screening.round(round ?? loaded.rules.screening.defaultRound) else {
-                throw InputError(.usage, file: rules, "rule set \(loaded.rules.id) has no screening round \(round ?? 0)")
-            }
-            let selection: ProposalRun.Selection
-            do {
-                selection = try run.selection(round: screening, borderline: borderline)
-            } catch {
-                throw unitsFile.located(error)
-            }
-            let graph = try neighbours(all, required: selection.mustMerge)
+            let (selection, graph) = try mandatoryInputs(run, all, unitsFile: unitsFile)
             do throws(ProposalError) {
                 result = try run.propose(selection, neighbours: graph)
             } catch {

@@ -22,6 +22,21 @@ extension Propose {
         return try ProposalInputs.nearest(all, file: units, groups: scopeOf.map { scopeIndex[$0] ?? 0 }, required: required)
     }
 
+    /// The mandatory mode's inputs: the units the chosen round (or the rule set's) says must merge, and the
+    /// neighbours of all units (those that must merge refused without a position).
+    func mandatoryInputs(_ run: ProposalRun, _ all: [AdministrativeUnit], unitsFile: UnitsFile) throws -> (selection: ProposalRun.Selection, graph: Neighbours) {
+        guard let screening = run.rules.screening.round(round ?? run.rules.screening.defaultRound) else {
+            throw InputError(.usage, file: rules, "rule set \(run.rules.id) has no screening round \(round ?? 0)")
+        }
+        let selection: ProposalRun.Selection
+        do {
+            selection = try run.selection(round: screening, borderline: borderline)
+        } catch {
+            throw unitsFile.located(error)
+        }
+        return (selection, try neighbours(all, required: selection.mustMerge))
+    }
+
     /// A proposal's failure as the command reports it: a unit without neighbours at its row of the units file.
     func failure(_ error: ProposalError, _ file: UnitsFile) -> any Error {
         switch error {
