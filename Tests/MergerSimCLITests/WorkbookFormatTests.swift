@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import ZIPFoundation
 import MergerSimCLI
 import MergerSimInputs
 import MergerSimReports
@@ -17,24 +16,9 @@ struct WorkbookFormatTests {
         var sheets: [[Int: [String: Cell]]]
 
         init(_ path: String) throws {
-            let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-            func text(_ name: String) throws -> String {
-                guard let entry = archive[name] else { return "" }
-                var data = Data()
-                _ = try archive.extract(entry) { data.append($0) }
-                return String(decoding: data, as: UTF8.self)
-            }
-            func matches(_ pattern: String, _ text: String) throws -> [[String]] {
-                let regex = try NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators])
-                return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { m in
-                    (0..<m.numberOfRanges).map { Range(m.range(at: $0), in: text).map { String(text[$0]) } ?? "" }
-                }
-            }
-            func unescape(_ s: String) -> String {
-                s.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-                    .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
-            }
-            let shared = try matches("<si><t[^>]*>(.*?)</t></si>", try text("xl/sharedStrings.xml")).map { unescape($0[1]) }
+            let parts = try XLSXParts(path)
+            let text = parts.text, matches = XLSXParts.matches, unescape = XLSXParts.unescape
+            let shared = try parts.sharedStrings()
             let styles = try text("xl/styles.xml")
             // Excel's built-in formats libxlsxwriter refers to by number.
             var codes: [String: String] = ["0": "General", "1": "0", "2": "0.00", "3": "#,##0", "4": "#,##0.00", "9": "0%", "10": "0.00%",
@@ -42,7 +26,7 @@ struct WorkbookFormatTests {
             for m in try matches("<numFmt numFmtId=\"([0-9]+)\" formatCode=\"([^\"]*)\"", styles) { codes[m[1]] = unescape(m[2]) }
             let xfsXML = try matches("<cellXfs[^>]*>(.*?)</cellXfs>", styles).first?[1] ?? ""
             let xfs = try matches("<xf numFmtId=\"([0-9]+)\"", xfsXML).map { codes[$0[1]] ?? "?" }
-            names = try matches("<sheet name=\"([^\"]*)\"", try text("xl/workbook.xml")).map { unescape($0[1]) }
+            names = try parts.sheetNames()
             sheets = []
             for i in 1...names.count {
                 let xml = try text("xl/worksheets/sheet\(i).xml")

@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import ZIPFoundation
 import MergerSimCLI
 import MergerSimInputs
 import MergerSimReports
@@ -16,35 +15,20 @@ struct WorkbookTests {
         var filtered: [Bool]
 
         init(_ path: String) throws {
-            let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-            func text(_ name: String) throws -> String {
-                guard let entry = archive[name] else { return "" }
-                var data = Data()
-                _ = try archive.extract(entry) { data.append($0) }
-                return String(decoding: data, as: UTF8.self)
-            }
-            func matches(_ pattern: String, _ text: String) throws -> [[String]] {
-                let regex = try NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators])
-                return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { m in
-                    (0..<m.numberOfRanges).map { Range(m.range(at: $0), in: text).map { String(text[$0]) } ?? "" }
-                }
-            }
-            func unescape(_ s: String) -> String {
-                s.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
-            }
-            let shared = try matches("<si><t[^>]*>(.*?)</t></si>", try text("xl/sharedStrings.xml")).map { unescape($0[1]) }
-            sheetNames = try matches("<sheet name=\"([^\"]*)\"", try text("xl/workbook.xml")).map { unescape($0[1]) }
+            let parts = try XLSXParts(path)
+            let shared = try parts.sharedStrings()
+            sheetNames = try parts.sheetNames()
             sheets = []
             formulas = 0
             frozen = []
             filtered = []
             for i in 1...sheetNames.count {
-                let xml = try text("xl/worksheets/sheet\(i).xml")
+                let xml = try parts.text("xl/worksheets/sheet\(i).xml")
                 formulas += xml.components(separatedBy: "<f>").count - 1
                 frozen.append(xml.contains("state=\"frozen\""))
                 filtered.append(xml.contains("<autoFilter"))
                 var cells: [String: (String, Bool)] = [:]
-                for m in try matches("<c r=\"([A-Z]+[0-9]+)\"([^>]*)>(?:<v>([^<]*)</v>)?</c>", xml) {
+                for m in try XLSXParts.matches("<c r=\"([A-Z]+[0-9]+)\"([^>]*)>(?:<v>([^<]*)</v>)?</c>", xml) {
                     let isString = m[2].contains("t=\"s\"")
                     cells[m[1]] = isString ? (shared[Int(m[3]) ?? 0], false) : (m[3], true)
                 }
