@@ -81,10 +81,7 @@ public enum ProposalPage {
         let changed = Set(input.exhibit.changed.flatMap { $0.members.map(\.screening.unit.code) })
         let framed = placed.filter { changed.contains($0.0.unit.code) }
         let frame = framed.isEmpty ? placed : framed
-        let lons = frame.map(\.1.longitude), lats = frame.map(\.1.latitude)
-        let pad = 0.02
-        let xr = ((lons.min() ?? 0) - pad)...((lons.max() ?? 0) + pad), yr = ((lats.min() ?? 0) - pad)...((lats.max() ?? 0) + pad)
-        let aspect = (yr.upperBound - yr.lowerBound) / max(xr.upperBound - xr.lowerBound, 1e-6)
+        let (xr, yr, aspect) = SVGChart.frame(of: frame.map(\.1))
         let width = 660.0, height = min(900, max(260, 600 * aspect))
         var chart = SVGChart(width: width, height: height, margins: (8, 8, 8, 8), x: xr, y: yr)
         func inside(_ p: Coordinate) -> Bool { xr.contains(p.longitude) && yr.contains(p.latitude) }

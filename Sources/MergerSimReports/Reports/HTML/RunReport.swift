@@ -183,11 +183,8 @@ public struct RunReport {
     static func map(_ r: ScenarioRun.Reallocation, labels l: Labels) -> String {
         let placed = r.after.compactMap { u in u.unit.location.map { (u, $0) } }
         guard !placed.isEmpty else { return "<p class=\"note\">\(SVGChart.escape(l("report.map_none")))</p>" }
-        let lons = placed.map(\.1.longitude), lats = placed.map(\.1.latitude)
-        let pad = 0.02
-        let xr = ((lons.min() ?? 0) - pad)...((lons.max() ?? 0) + pad), yr = ((lats.min() ?? 0) - pad)...((lats.max() ?? 0) + pad)
         // Keep degrees roughly square: the taller side sets the height.
-        let aspect = (yr.upperBound - yr.lowerBound) / max(xr.upperBound - xr.lowerBound, 1e-6)
+        let (xr, yr, aspect) = SVGChart.frame(of: placed.map(\.1))
         let height = min(420, max(200, 290 * aspect))
         var chart = SVGChart(width: 330, height: height, margins: (8, 8, 8, 8), x: xr, y: yr)
         let at = Dictionary(placed.map { ($0.0.unit.code, $0.1) }, uniquingKeysWith: { a, _ in a })

@@ -1,4 +1,5 @@
 import Foundation
+import MergerSim
 import MergerSimInputs
 
 /// A small writer of SVG charts for the HTML report: plot area, linear scales, axes with labels, and
@@ -17,6 +18,14 @@ struct SVGChart {
         (left, right, top, bottom) = margins
         xRange = x.lowerBound == x.upperBound ? (x.lowerBound - 1)...(x.upperBound + 1) : x
         yRange = y.lowerBound == y.upperBound ? (y.lowerBound - 1)...(y.upperBound + 1) : y
+    }
+
+    /// The longitudes and latitudes of `points`, each widened by `pad` degrees either side, and the frame's height
+    /// over its width (a map keeps degrees roughly square by sizing its height from it).
+    static func frame(of points: [Coordinate], pad: Double = 0.02) -> (x: ClosedRange<Double>, y: ClosedRange<Double>, aspect: Double) {
+        let lons = points.map(\.longitude), lats = points.map(\.latitude)
+        let x = ((lons.min() ?? 0) - pad)...((lons.max() ?? 0) + pad), y = ((lats.min() ?? 0) - pad)...((lats.max() ?? 0) + pad)
+        return (x, y, (y.upperBound - y.lowerBound) / max(x.upperBound - x.lowerBound, 1e-6))
     }
 
     func x(_ value: Double) -> Double { left + (value - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound) * (width - left - right) }
