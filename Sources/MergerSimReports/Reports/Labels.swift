@@ -96,13 +96,6 @@ public protocol Phrase: Sendable {
     func text(_ labels: Labels) -> String
 }
 
-/// Text that is the same in every language: a code, a name, a number already formatted.
-public struct LiteralPhrase: Phrase, Hashable {
-    public var literal: String
-    public init(_ literal: String) { self.literal = literal }
-    public func text(_ labels: Labels) -> String { literal }
-}
-
 /// Parts joined by a separator, each in the language (a standard's reductions: "ethnic minority …; coastal …").
 public struct JoinedPhrase: Phrase {
     public var parts: [any Phrase]
