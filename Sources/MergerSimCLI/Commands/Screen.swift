@@ -48,7 +48,8 @@ struct Screen: ConsoleCommand {
         }
         let bytes = try FileInput.read(units)
         let unitsFile = try UnitsFile(bytes: bytes, file: units)
-        if xlsx { try WorkbookReport.checkRows([("units_before", unitsFile.units.count)], labels: try Labels(lang)) }
+        let labels = try Labels(lang)
+        if xlsx { try WorkbookReport.checkRows([("units_before", unitsFile.units.count)], labels: labels) }
         let results: [ScreeningResult]
         do {
             results = try ruleSet.screen(unitsFile.units, round: screeningRound)
@@ -64,13 +65,12 @@ struct Screen: ConsoleCommand {
         manifest.language = lang.rawValue
         let screening = ScreeningReport.table(results)
         let files = [("screening.csv", screening.csv(english: try Labels(.en))), ("manifest.json", try manifest.json())]
-        let labels = try Labels(lang)
         try destination.stage(files, making: xlsx ? ["report.xlsx"] : []) { folder in
             guard xlsx else { return }
             try WorkbookReport.write(to: folder.appendingPathComponent("report.xlsx"), sheets: [("units_before", screening)],
                                      assumptions: manifest.assumptions, defaults: manifest.defaults, labels: labels)
         }.commit()
-        console.out(ScreeningSummary.text(results, rules: ruleSet, round: screeningRound, labels: try Labels(lang)))
+        console.out(ScreeningSummary.text(results, rules: ruleSet, round: screeningRound, labels: labels))
         if !given.isEmpty { console.out("\n" + labels("console.overrides", ["overrides": given.map(\.description).joined(separator: ", ")])) }
         console.out("\n" + labels("console.wrote", ["folder": out, "files": "screening.csv" + (xlsx ? ", report.xlsx" : "") + ", manifest.json"]))
     }
