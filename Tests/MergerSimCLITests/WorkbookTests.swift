@@ -89,4 +89,16 @@ struct WorkbookTests {
             for column in header { #expect(dictionary.entry(String(column)) != nil, "\(file): \(column)") }
         }
     }
+
+    /// screen's Vietnamese workbook names the instruments of its assumptions in Vietnamese, as simulate's does
+    /// (it wrote the rule files' English titles: "Decree 108/2014/NĐ-CP …").
+    @Test func aVietnameseScreeningWorkbookNamesItsInstrumentsInVietnamese() throws {
+        let scratch = try Scratch()
+        let units = repositoryRoot.appendingPathComponent("scenarios/phan-rang-2024/units.csv").path
+        let run = mergersim(["screen", units, "--rules", "vn-2023", "--out", scratch.path("out"), "--xlsx", "--lang", "vi"])
+        #expect(run.code == 0, "\(run.error)")
+        let strings = try XLSXParts(scratch.path("out/report.xlsx")).sharedStrings()
+        #expect(strings.contains { $0.hasPrefix("Nghị định số 108/2014/NĐ-CP") })
+        #expect(!strings.contains { $0.contains("Decree ") || $0.contains("Res. ") }, "\(strings.filter { $0.contains("Decree ") || $0.contains("Res. ") }.prefix(3))")
+    }
 }
