@@ -79,8 +79,12 @@ struct LocalisedErrorTests {
         #expect(en.error == "error: \(blocker)/run: \(blocker) is a file, so the folder cannot be made there")
     }
 
-    /// One reason of every sentence form (every `error.` label but the prefix).
-    static let reasons: [InputError.Reason] = [
+    /// One reason of every sentence form (every `error.` label but the prefix): the common ones and each group's.
+    static let reasons: [InputError.Reason] = commonReasons + yamlReasons + rulesReasons + scenarioReasons + sweepReasons + outputReasons
+        + storeReasons
+
+    /// One common reason of every sentence form.
+    static let commonReasons: [InputError.Reason] = [
         .noSuchFile, .folderNotFile, .unreadableFile, .emptyFile, .controlCharacter(byte: "00"), .notUTF8(byte: "FF"), .unclosedQuote,
         .textAfterQuote, .quoteInUnquotedField, .unnamedColumn(3), .repeatedColumn("code"), .unknownKey("scop", in: "transfers", known: ["scope"]),
         .raggedRow(fields: 3, headerFields: 4, separator: .comma, looksSemicolonSeparated: true),

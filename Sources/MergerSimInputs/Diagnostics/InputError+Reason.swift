@@ -119,6 +119,20 @@ extension InputError {
         /// The folder that would hold the output is not writable.
         case outputParentNotWritable(String)
 
+        // Told by a reader's own reasons (each in its file under Diagnostics/Reasons)
+        /// YAML syntax and value types, in scenarios, rule files, sweep files and `--set`.
+        case yaml(YAMLReason)
+        /// A rule set's values and the rule-set folder.
+        case ruleSet(RuleSetReason)
+        /// A scenario's values and the files it names (units, plan, roster), beyond the common cases above.
+        case scenario(ScenarioReason)
+        /// A sweep file or a sensitivity's parameters.
+        case sweep(SweepReason)
+        /// An output folder or file that cannot be replaced or written.
+        case output(OutputReason)
+        /// A run store that cannot be opened, read or written.
+        case store(StoreReason)
+
         /// The label key of this reason (after `error.`), one per sentence form.
         public var key: String { parts.key }
 
@@ -252,6 +266,12 @@ extension InputError {
                 ("output_blocked_by_file", "{path} is a file, so the folder cannot be made there", ["path": path])
             case let .outputParentNotWritable(path):
                 ("output_parent_not_writable", "{path} is not writable; give --out a folder you may write to", ["path": path])
+            case let .yaml(reason): reason.parts
+            case let .ruleSet(reason): reason.parts
+            case let .scenario(reason): reason.parts
+            case let .sweep(reason): reason.parts
+            case let .output(reason): reason.parts
+            case let .store(reason): reason.parts
             }
         }
     }

@@ -7,12 +7,18 @@ extension InputError.Reason: Phrase {
     /// are ``InputError/Reason/english``'s (a test checks).
     public func text(_ labels: Labels) -> String {
         var values = self.values
-        if values["save_as"] != nil { values["save_as"] = labels("error.save_as") }
         switch self {
         case .transitionRuns(let maxRuns): values["max"] = labels.number(Double(maxRuns))
         case .unknownKind(_, _, _, let vietnameseNames) where labels.language == .vi: values["choices"] = vietnameseNames.joined(separator: ", ")
+        case let .yaml(reason): values = reason.values(in: labels)
+        case let .ruleSet(reason): values = reason.values(in: labels)
+        case let .scenario(reason): values = reason.values(in: labels)
+        case let .sweep(reason): values = reason.values(in: labels)
+        case let .output(reason): values = reason.values(in: labels)
+        case let .store(reason): values = reason.values(in: labels)
         default: break
         }
+        if values["save_as"] != nil { values["save_as"] = labels("error.save_as") }
         return labels("error." + key, values)
     }
 }

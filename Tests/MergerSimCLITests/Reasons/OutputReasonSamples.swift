@@ -1,0 +1,6 @@
+import MergerSimInputs
+
+extension LocalisedErrorTests {
+    /// One `OutputReason` of every sentence form.
+    static let outputReasons: [InputError.Reason] = []
+}

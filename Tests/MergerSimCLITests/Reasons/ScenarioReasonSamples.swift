@@ -1,0 +1,6 @@
+import MergerSimInputs
+
+extension LocalisedErrorTests {
+    /// One `ScenarioReason` of every sentence form.
+    static let scenarioReasons: [InputError.Reason] = []
+}

@@ -1,0 +1,6 @@
+import MergerSimInputs
+
+extension LocalisedErrorTests {
+    /// One `SweepReason` of every sentence form.
+    static let sweepReasons: [InputError.Reason] = []
+}

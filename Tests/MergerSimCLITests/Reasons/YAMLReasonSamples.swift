@@ -1,0 +1,6 @@
+import MergerSimInputs
+
+extension LocalisedErrorTests {
+    /// One `YAMLReason` of every sentence form.
+    static let yamlReasons: [InputError.Reason] = []
+}
