@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import MergerSim
 import MergerSimInputs
 
@@ -24,6 +25,17 @@ public struct Labels: Sendable {
     /// it (the words of one output each, e.g. `notes.vi.json`), except the column dictionary's
     /// `columns.<language>.json`. A key in two files is a broken install.
     public static func table(_ language: Language) throws(InternalError) -> [String: String] {
+        if let read = tables.withLock({ $0[language] }) { return read }
+        let read = try readTable(language)
+        tables.withLock { $0[language] = read }
+        return read
+    }
+
+    /// The tables read so far, by language: each is read from disk once a process.
+    private static let tables = Mutex<[Language: [String: String]]>([:])
+
+    /// A language's whole table, read from the module's resources.
+    private static func readTable(_ language: Language) throws(InternalError) -> [String: String] {
         let suffix = ".\(language.rawValue).json"
         guard let folder = Bundle.module.url(forResource: "Labels", withExtension: nil) else {
             throw InternalError("the label tables (Labels/) are not installed")
