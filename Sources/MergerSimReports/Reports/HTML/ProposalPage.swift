@@ -36,14 +36,9 @@ public enum ProposalPage {
     public static func html(_ input: Input, labels l: Labels) -> Data {
         let e = SVGChart.escape
         let title = l("propose.report.title", ["rules": input.summary.rules])
-        var page = """
-            <!DOCTYPE html><html lang="\(l.language.rawValue)"><head><meta charset="utf-8">
-            <title>\(e(title))</title>
-            <style>\(RunReport.css)</style></head><body>
-            <h1>\(e(title))</h1>
-            <p class="sub">\(e(l("propose.report.subtitle", ["mode": l("propose.mode.\(input.summary.mode)"), "units": l.number(Double(input.summary.units)),
-                                                              "seed": String(input.seed)])))</p>
-            """
+        var page = RunReport.head(title: title, subtitle: l("propose.report.subtitle", [
+            "mode": l("propose.mode.\(input.summary.mode)"), "units": l.number(Double(input.summary.units)), "seed": String(input.seed),
+        ]), labels: l)
         page += "<section class=\"headline\"><h2>\(e(l("propose.report.headline")))</h2>"
             + input.summary.lines(l, citations: input.exhibit.citations).map { "<p>\(e($0))</p>" }.joined() + "</section>"
         page += "<section><figure><figcaption>\(e(l("propose.report.map_title")))</figcaption>\(map(input, labels: l))</figure></section>"

@@ -32,7 +32,7 @@ public struct RunReport {
         /// - Throws: ``InternalError`` when `summary` has no transfers or no transition (the run stopped before them).
         public init(scenario: String, rules: String, effective: CalendarDate, runs: Int, seed: UInt64, summary: RunSummary,
                     reallocation: ScenarioRun.Reallocation, transition: TransitionSummary, years: Int, deadline: CalendarDate?,
-                    assumptions: [RunManifest.Assumption], overrides: [String]) throws(InternalError) {
+                    assumptions: RunAssumptions, overrides: [String]) throws(InternalError) {
             guard let transfers = summary.transfers, let transitionFigures = summary.transition else {
                 throw InternalError("a report needs a run through the transition")
             }
@@ -55,18 +55,27 @@ public struct RunReport {
 
     static let outcomeColours: [StandardsOutcome: String] = [.meets: "#2e7d32", .waived: "#1565c0", .needsException: "#ef6c00", .below: "#c62828"]
 
+    /// The page's head and its first lines, shared by the run's and the proposal's reports: the document in
+    /// `l`'s language, `title` as its title and heading, `subtitle` under it; the report's style.
+    static func head(title: String, subtitle: String, labels l: Labels) -> String {
+        let e = SVGChart.escape
+        return """
+            <!DOCTYPE html><html lang="\(l.language.rawValue)"><head><meta charset="utf-8">
+            <title>\(e(title))</title>
+            <style>\(css)</style></head><body>
+            <h1>\(e(title))</h1>
+            <p class="sub">\(e(subtitle))</p>
+            """
+    }
+
     public static func html(_ input: Input, labels l: Labels) -> Data {
         let e = SVGChart.escape
         let summary = input.summary, transfers = input.transfers, transition = input.transitionFigures
         // Figures as summary.csv holds them (rounded alike).
         func figure(_ x: Double, _ decimals: Int) -> Double { SummaryReport.rounded(x, decimals: decimals) ?? 0 }
-        var page = """
-            <!DOCTYPE html><html lang="\(l.language.rawValue)"><head><meta charset="utf-8">
-            <title>\(e(l("report.title", ["scenario": input.scenario])))</title>
-            <style>\(css)</style></head><body>
-            <h1>\(e(l("report.title", ["scenario": input.scenario])))</h1>
-            <p class="sub">\(e(l("report.subtitle", ["rules": input.rules, "effective": l.date(input.effective), "runs": l.number(Double(input.runs)), "seed": String(input.seed)])))</p>
-            """
+        var page = head(title: l("report.title", ["scenario": input.scenario]), subtitle: l("report.subtitle", [
+            "rules": input.rules, "effective": l.date(input.effective), "runs": l.number(Double(input.runs)), "seed": String(input.seed),
+        ]), labels: l)
         // Headline.
         let after = input.reallocation.after
         page += "<section class=\"headline\"><h2>\(e(l("report.headline")))</h2><p>"
