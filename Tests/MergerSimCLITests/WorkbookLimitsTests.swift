@@ -44,7 +44,7 @@ struct WorkbookLimitsTests {
         var table = ReportTable([.init("code", .identifier), .init("members", .identifier)])
         table.append([.text("X"), .text(members)])
         let url = scratch.url.appendingPathComponent("report.xlsx")
-        try WorkbookReport.write(to: url, sheets: [("units_after", table)], assumptions: [], defaults: [], labels: try Labels(.en))
+        try WorkbookReport.write(to: url, sheets: [("units_after", table)], assumptions: .none, labels: try Labels(.en))
         let cell = try #require(try WorkbookTests.Opened(url.path).sheets[0]["B2"]?.value)
         #expect(cell.count <= 32_767 && cell.hasPrefix(String(members.prefix(30_000))))
         #expect(cell.hasSuffix("… (cut: 47,999 characters in all; the CSV file holds the whole text)"), "\(cell.suffix(80))")
@@ -68,7 +68,7 @@ struct WorkbookLimitsTests {
         let url = scratch.url.appendingPathComponent("report.xlsx")
         let started = Date()
         #expect {
-            try WorkbookReport.write(to: url, sheets: [("transfers", table)], assumptions: [], defaults: [], labels: try Labels(.en))
+            try WorkbookReport.write(to: url, sheets: [("transfers", table)], assumptions: .none, labels: try Labels(.en))
         } throws: { error in
             (error as? InputError)?.exitCode == 64 && (error as? InputError)?.message.contains("\"Transfers\" would have 1,048,576 rows") == true
         }
@@ -134,12 +134,12 @@ struct WorkbookLimitsTests {
             Tmpfs.fill(full)
             #expect {
                 try WorkbookReport.write(to: full.appendingPathComponent("report.xlsx"), sheets: [("units_before", csv)],
-                                         assumptions: [], defaults: [], labels: try Labels(.en))
+                                         assumptions: .none, labels: try Labels(.en))
             } throws: { error in (error as? InputError)?.exitCode == 73 }
         }
         #expect {
             try WorkbookReport.write(to: scratch.url.appendingPathComponent("missing/report.xlsx"), sheets: [("units_before", csv)],
-                                     assumptions: [], defaults: [], labels: try Labels(.en))
+                                     assumptions: .none, labels: try Labels(.en))
         } throws: { error in (error as? InputError)?.exitCode == 73 }
     }
 

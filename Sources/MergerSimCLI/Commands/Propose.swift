@@ -152,14 +152,14 @@ struct Propose: ConsoleCommand {
         var manifest = try RunManifest(command: ["mergersim"] + arguments, rules: loaded, round: round, seed: seed,
                                    inputs: [.init(role: "units", path: units, bytes: bytes, rows: all.count)]
                                        + (classesFile.map { [.init(role: "province_classes", path: $0.path, bytes: $0.bytes, rows: classes.listed.count)] } ?? []),
-                                   defaults: [.init(name: "province_class", value: classes.listed.isEmpty
-                                                    ? "\(ProvinceClass.unlisted.rawValue) for every province (R-2.6 ward targets)"
-                                                    : "\(ProvinceClass.unlisted.rawValue) for the \(Set(all.map(\.province)).subtracting(classes.listed.keys).count) "
-                                                      + "provinces not in \(provinceClasses ?? "")"),
-                                              .init(name: "weights", value: "failing \(weightFailing), compactness \(weightCompactness) per km, "
-                                                    + "balance \(weightBalance), district crossing \(weightDistrict), surplus \(weightSurplus) a person"),
-                                              .init(name: "neighbours", value: adjacency.map { "from \($0)" }
-                                                    ?? "Delaunay edges of the centres within \(Self.maximumDistance), in the same \(within.rawValue), pieces joined")],
+                                   defaults: [.init(name: "province_class", meaning: classes.listed.isEmpty ? .unlistedForEveryProvince
+                                                    : .unlistedForProvinces(count: Set(all.map(\.province)).subtracting(classes.listed.keys).count,
+                                                                            file: provinceClasses ?? "")),
+                                              .init(name: "weights", meaning: .proposalWeights(failing: weightFailing, compactness: weightCompactness,
+                                                                                               balance: weightBalance, district: weightDistrict,
+                                                                                               surplus: weightSurplus)),
+                                              .init(name: "neighbours", meaning: adjacency.map { .neighboursFromFile($0) }
+                                                    ?? .neighboursDelaunay(maximumDistance: Self.maximumDistance, within: within.rawValue))],
                                    outputs: files + plans.outputs)
         manifest.scenario = "proposal (\(mode))"
         manifest.language = lang.rawValue
@@ -172,9 +172,8 @@ struct Propose: ConsoleCommand {
         ] + plans.files(units: all, unitsPath: units, rules: loaded, rulesPath: rules, classes: classes, folder: destination.target),
         making: xlsx ? ["report.xlsx"] : []) { folder in
             guard xlsx else { return }
-            try WorkbookReport.write(to: folder.appendingPathComponent("report.xlsx"), sheets: workbookSheets, assumptions: manifest.assumptions,
-                                     defaults: manifest.defaults, instrumentNames: loaded.rules.instrumentNames ?? [:],
-                                     citations: loaded.rules.citations, labels: language)
+            try WorkbookReport.write(to: folder.appendingPathComponent("report.xlsx"), sheets: workbookSheets,
+                                     assumptions: RunAssumptions(manifest, rules: loaded.rules), labels: language)
         }
         try staged.commit()
         printSummary(shown.summary, citations: loaded.rules.citations, labels: language, console: console)

@@ -68,8 +68,7 @@ struct Screen: ConsoleCommand {
         try destination.stage(files, making: xlsx ? ["report.xlsx"] : []) { folder in
             guard xlsx else { return }
             try WorkbookReport.write(to: folder.appendingPathComponent("report.xlsx"), sheets: [("units_before", screening)],
-                                     assumptions: manifest.assumptions, defaults: manifest.defaults,
-                                     instrumentNames: ruleSet.instrumentNames ?? [:], citations: ruleSet.citations, labels: labels)
+                                     assumptions: RunAssumptions(manifest, rules: ruleSet), labels: labels)
         }.commit()
         console.out(ScreeningSummary.text(results, rules: ruleSet, round: screeningRound, labels: labels))
         if !given.isEmpty { console.out("\n" + labels("console.overrides", ["overrides": given.map(\.description).joined(separator: ", ")])) }

@@ -97,7 +97,7 @@ struct Simulate: ConsoleCommand {
         defaults += inputs.rosterDefaults
         if transition.syntheticRoster {
             let synthetic = run.rules.transition.syntheticRoster
-            defaults.append(.init(name: "roster", value: "synthetic (rule set synthetic_roster, seed \(run.settings.seed))",
+            defaults.append(.init(name: "roster", meaning: .syntheticRoster(seed: run.settings.seed),
                                   rule: synthetic.rule, status: synthetic.status, units: after.count))
         }
         let files = ["screening.csv", "units_after.csv", "transfers.csv", "timeline.csv", "replications.csv", "summary.csv", "report.html"]
@@ -130,12 +130,10 @@ struct Simulate: ConsoleCommand {
                                          runs: transition.runs, seed: run.settings.seed, summary: summary, reallocation: reallocation,
                                          transition: transition.summary, years: transition.model.years,
                                          deadline: run.rules.deadline.date(effective: run.settings.effectiveDate),
-                                         assumptions: manifest.assumptions, overrides: manifest.overrides)
+                                         assumptions: RunAssumptions(manifest, rules: run.rules), overrides: manifest.overrides)
         let exhibit = try PlanExhibit(before: before, after: after, staffAfterTransfers: reallocation.transfers.staffAfter,
                                       citations: run.rules.citations)
         report.exhibit = exhibit
-        report.instrumentNames = run.rules.instrumentNames ?? [:]
-        report.citations = run.rules.citations
         if let ended = run.rules.quotas.nonProfessional.endedOn {
             report.categoryEnds[.nonProfessional] = (ended, RulePhrase(run.rules.quotas.nonProfessional.rule, citations: run.rules.citations))
         }
@@ -152,9 +150,8 @@ struct Simulate: ConsoleCommand {
         let staged = try destination.stage(written, making: xlsx ? ["report.xlsx"] : []) { folder in
             guard xlsx else { return }
             let sheets = tables.prefix(1) + [("plan", exhibit.table)] + tables.dropFirst()
-            try WorkbookReport.write(to: folder.appendingPathComponent("report.xlsx"), sheets: Array(sheets), assumptions: manifest.assumptions,
-                                     defaults: manifest.defaults, instrumentNames: run.rules.instrumentNames ?? [:],
-                                     citations: run.rules.citations, labels: language)
+            try WorkbookReport.write(to: folder.appendingPathComponent("report.xlsx"), sheets: Array(sheets),
+                                     assumptions: RunAssumptions(manifest, rules: run.rules), labels: language)
         }
         var storedID: Int64?
         if let runStore {

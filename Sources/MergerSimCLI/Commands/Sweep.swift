@@ -73,7 +73,7 @@ struct Sweep: ConsoleCommand {
         try folder.write("sweep.csv", try report.csv())
         if xlsx {
             try folder.write("report.xlsx") { staging in
-                try WorkbookReport.write(to: staging, sheets: [("sweep", report.table)], assumptions: [], defaults: [], labels: labels)
+                try WorkbookReport.write(to: staging, sheets: [("sweep", report.table)], assumptions: .none, labels: labels)
             }
         }
         try folder.write("manifest.json", try manifest.json())

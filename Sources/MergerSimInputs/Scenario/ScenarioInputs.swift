@@ -62,7 +62,7 @@ public struct ScenarioInputs: Sendable {
             throw place
         }
         if scenario.decisionDate == nil {
-            defaults.append(.init(name: "decision_date", value: "\(effective) (the effective date: the exit window runs from it)",
+            defaults.append(.init(name: "decision_date", meaning: .decisionOnEffectiveDate(effective),
                                   rule: rules.rules.transition.exitLaw.window.rule))
         }
         let unitsPath = scenario.path(settings.units)
@@ -103,14 +103,13 @@ public struct ScenarioInputs: Sendable {
                              + "precision) needs runs of at least \(Precision.minimumRuns); runs is \(run.settings.runs)")
         }
         if transition?.years == nil {
-            defaults.append(.init(name: "transition.years", value: "\(run.transitionYears) (to the latest deadline)", rule: run.rules.deadline.rule))
+            defaults.append(.init(name: "transition.years", meaning: .yearsToLatestDeadline(run.transitionYears), rule: run.rules.deadline.rule))
         }
         if seed == nil, transition?.seed == nil { defaults.append(.init(name: "seed", value: String(run.settings.seed))) }
         if runs == nil, transition?.runs == nil { defaults.append(.init(name: "runs", value: String(run.settings.runs))) }
         if run.settings.precision != nil {
-            defaults.append(.init(name: "precision.runs", value: "at least \(Precision.minimumRuns), at most \(run.settings.runs), "
-                                  + "checked every \(Precision.step) (95 % intervals: Wilson for the probability, Student's t otherwise; "
-                                  + "a half-width of \(Precision.absoluteFloor) allowed whatever the mean)"))
+            defaults.append(.init(name: "precision.runs", meaning: .precisionRuns(minimum: Precision.minimumRuns, maximum: run.settings.runs,
+                                                                                  step: Precision.step, absoluteFloor: Precision.absoluteFloor)))
         }
         self.run = run
         scenarioDefaults = defaults
@@ -127,17 +126,17 @@ public struct ScenarioInputs: Sendable {
         let rules = try RuleSetLoader.load(scenario.rulesLocation(settings.rules), overrides: forRules)
         let effective = scenario.effectiveDate ?? rules.rules.inForce.from
         if scenario.effectiveDate == nil {
-            defaults.append(.init(name: "effective_date", value: "\(effective) (in_force.from of \(rules.rules.id))", status: rules.rules.inForce.status))
+            defaults.append(.init(name: "effective_date", meaning: .inForceFrom(effective, ruleSet: rules.rules.id), status: rules.rules.inForce.status))
         }
         if let given = settings.rulesBefore {
             return (rules, try RuleSetLoader.load(scenario.rulesLocation(given), overrides: forBefore))
         }
         let dayBefore = effective.addingDays(-1)
         if let inForce = try RuleSetLoader.bundled(inForceOn: dayBefore) {
-            defaults.append(.init(name: "rules_before", value: "\(inForce.rules.id) (in force on \(dayBefore), the day before the effective date)"))
+            defaults.append(.init(name: "rules_before", meaning: .ruleSetInForce(inForce.rules.id, dayBefore: dayBefore)))
             return (rules, forBefore.isEmpty ? inForce : try RuleSetLoader.load(inForce.rules.id, overrides: forBefore))
         }
-        defaults.append(.init(name: "rules_before", value: "\(rules.rules.id) (no bundled rule set is in force on \(dayBefore))"))
+        defaults.append(.init(name: "rules_before", meaning: .noRuleSetInForce(rules.rules.id, dayBefore: dayBefore)))
         return (rules, forBefore.isEmpty ? rules : try RuleSetLoader.load(scenario.rulesLocation(settings.rules), overrides: forBefore))
     }
 
@@ -238,13 +237,13 @@ public struct ScenarioInputs: Sendable {
         var entries: [DefaultRecord] = []
         let noInsurance = roster.people.filter { $0.insuranceYears == nil }.count
         if noInsurance > 0 {
-            entries.append(.init(name: "roster.insurance_years", value: "0 for \(noInsurance) people without it"))
+            entries.append(.init(name: "roster.insurance_years", meaning: .zeroForPeopleWithout(people: noInsurance)))
         }
         for category in StaffCategory.allCases {
             let missing = roster.people.filter { $0.category == category && $0.salaryCoefficient == nil }.count
             if missing > 0 {
                 entries.append(.init(name: "roster.salary_coefficient.\(category.rawValue)",
-                                     value: "\(parameters[category].salaryCoefficientMean) for \(missing) people without it",
+                                     meaning: .meanForPeopleWithout(mean: parameters[category].salaryCoefficientMean, people: missing),
                                      rule: parameters.rule, status: parameters.status))
             }
         }

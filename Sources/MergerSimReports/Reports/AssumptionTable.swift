@@ -102,11 +102,11 @@ public struct AssumptionTable: Sendable {
     /// The columns, by label key `assumption.column.<name>`, in order.
     public static let headers = ["label", "value", "rule", "instrument", "status", "key"]
 
-    /// The rows of `assumptions` (the run's NC values, `in_force` included) and `defaults`, in `l`'s language;
-    /// an instrument by its name in `instrumentNames` (the rule set's Vietnamese names) in Vietnamese; a value
-    /// whose rule file names no instrument beside it gets its R-id's citation (`citations`) in the language.
-    public init(_ assumptions: [RunManifest.Assumption], defaults: [RunManifest.DefaultEntry], instrumentNames: [String: String] = [:],
-                citations: Citations = [:], labels l: Labels) {
+    /// The rows of `assumptions` (the run's NC values, `in_force` included, then the defaults), in `l`'s
+    /// language; an instrument by the rule set's Vietnamese name in Vietnamese; a value whose rule file names no
+    /// instrument beside it gets its R-id's citation in the language.
+    public init(_ assumptions: RunAssumptions, labels l: Labels) {
+        let instrumentNames = assumptions.instrumentNames, citations = assumptions.citations
         func instrument(_ text: String?, rule: String) -> String {
             guard let text else {
                 let cited = Citation.ruleIDs(in: rule).first.flatMap { citations[$0] }
@@ -115,15 +115,15 @@ public struct AssumptionTable: Sendable {
             return l.language == .vi ? instrumentNames[text] ?? text : text
         }
         var rows: [Row] = []
-        for leaf in assumptions.flatMap(\.leaves) {
+        for leaf in assumptions.values.flatMap(\.leaves) {
             rows.append(Row(label: Self.label(leaf, labels: l), value: Self.value(leaf, labels: l), rule: leaf.rule,
                             instrument: instrument(leaf.instrument, rule: leaf.rule), status: l("assumption.status.NC"), key: leaf.path))
         }
-        for d in defaults {
+        for d in assumptions.defaults {
             let key = "assumption.default_name.\(d.name)"
             let name = l(key) == key ? d.name : l(key)
             let units = d.units.map { " " + l("assumption.default_units", ["n": l.number(Double($0))]) } ?? ""
-            rows.append(Row(label: l("assumption.default_label", ["name": name]), value: d.value + units, rule: d.rule ?? "", instrument: "",
+            rows.append(Row(label: l("assumption.default_label", ["name": name]), value: d.shownValue(l) + units, rule: d.rule ?? "", instrument: "",
                             status: d.status.map { l("assumption.status.\($0)") } ?? l("assumption.status.default"), key: d.name))
         }
         self.rows = rows

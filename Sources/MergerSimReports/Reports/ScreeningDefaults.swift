@@ -16,12 +16,12 @@ public enum ScreeningDefaults {
         let other = ruleSet.classification.otherPoints
         let defaulted = classifications.filter(\.otherPointsDefaulted).count
         if defaulted > 0 {
-            entries.append(.init(name: prefix + "other_points", value: ReportFormat.decimal(other.default), rule: other.rule,
+            entries.append(.init(name: prefix + "other_points", meaning: .otherPoints(other.default), rule: other.rule,
                                  status: other.status, units: defaulted))
         }
         let typed = classifications.filter { !$0.typeGiven }.count
         if typed > 0 {
-            entries.append(.init(name: prefix + "type", value: "from the score", rule: ruleSet.classification.thresholds.rule, units: typed))
+            entries.append(.init(name: prefix + "type", meaning: .typeFromScore, rule: ruleSet.classification.thresholds.rule, units: typed))
         }
         return entries
     }
@@ -34,9 +34,9 @@ public enum ScreeningDefaults {
         let newUnits = results.filter { !$0.merged.untouched }
         let unclassed = Set(newUnits.map(\.unit.province)).filter { scenario.provinceClasses.listed[$0] == nil }
         if !ruleSet.mergedUnits.targets.isEmpty, !unclassed.isEmpty {
-            entries.append(.init(name: "province_class", value: ProvinceClass.unlisted.rawValue, rule: ruleSet.mergedUnits.rule, units: newUnits.filter { unclassed.contains($0.unit.province) }.count))
+            entries.append(.init(name: "province_class", meaning: .unlistedClass, rule: ruleSet.mergedUnits.rule, units: newUnits.filter { unclassed.contains($0.unit.province) }.count))
         }
-        if settings.transfers == nil { entries.append(.init(name: "transfers.scope", value: "none")) }
+        if settings.transfers == nil { entries.append(.init(name: "transfers.scope", meaning: .noTransfers)) }
         return entries
     }
 }

@@ -32,20 +32,17 @@ public enum WorkbookReport {
     ///   is written), 73 when the file cannot be written (a missing, read-only or full folder);
     ///   ``InternalError`` when libxlsxwriter refuses a cell.
     ///
-    /// `instrumentNames` and `citations` (the rule set's) name each assumption's instrument in the language.
-    public static func write(to url: URL, sheets: [(key: String, table: ReportTable)], assumptions: [RunManifest.Assumption],
-                             defaults: [RunManifest.DefaultEntry], instrumentNames: [String: String] = [:], citations: Citations = [:],
-                             labels l: Labels) throws {
+    /// The assumptions carry their rule set's names of its instruments and citations, written in the language.
+    public static func write(to url: URL, sheets: [(key: String, table: ReportTable)], assumptions: RunAssumptions, labels l: Labels) throws {
         do {
-            try make(url, sheets: sheets, assumptions: assumptions, defaults: defaults, instrumentNames: instrumentNames, citations: citations, labels: l)
+            try make(url, sheets: sheets, assumptions: assumptions, labels: l)
         } catch let error as Unwritable {
             throw InputError(.unwritable, file: url.lastPathComponent,
                              "the workbook cannot be written in \(url.deletingLastPathComponent().path): \(error.reason)")
         }
     }
 
-    static func make(_ url: URL, sheets: [(key: String, table: ReportTable)], assumptions: [RunManifest.Assumption],
-                     defaults: [RunManifest.DefaultEntry], instrumentNames: [String: String], citations: Citations, labels l: Labels) throws {
+    static func make(_ url: URL, sheets: [(key: String, table: ReportTable)], assumptions: RunAssumptions, labels l: Labels) throws {
         let dictionary = try ColumnDictionary(l)
         try checkRows(sheets.map { ($0.key, $0.table.rows.count) }, labels: l)
         let workbook: Workbook
@@ -57,8 +54,7 @@ public enum WorkbookReport {
                 let columns = try writeTable(table, into: try workbook.addSheet(name), dictionary: dictionary, labels: l)
                 used += columns.map { (name, $0) }
             }
-            try writeAssumptions(assumptions, defaults: defaults, instrumentNames: instrumentNames, citations: citations,
-                                 into: try workbook.addSheet(l("sheet.assumptions")), labels: l)
+            try writeAssumptions(assumptions, into: try workbook.addSheet(l("sheet.assumptions")), labels: l)
             try writeDictionary(used, dictionary: dictionary, into: try workbook.addSheet(l("sheet.dictionary")), labels: l)
         } catch {
             throw InternalError("the workbook could not be made: \(error)")
@@ -179,9 +175,8 @@ public enum WorkbookReport {
 
     /// The assumptions as a table a person reads (``AssumptionTable``): label, value with its unit, rule,
     /// instrument, status; the key path last, for scripts. Every cell is text.
-    static func writeAssumptions(_ assumptions: [RunManifest.Assumption], defaults: [RunManifest.DefaultEntry], instrumentNames: [String: String],
-                                 citations: Citations, into sheet: Workbook.Sheet, labels l: Labels) throws {
-        let table = AssumptionTable(assumptions, defaults: defaults, instrumentNames: instrumentNames, citations: citations, labels: l)
+    static func writeAssumptions(_ assumptions: RunAssumptions, into sheet: Workbook.Sheet, labels l: Labels) throws {
+        let table = AssumptionTable(assumptions, labels: l)
         let headers = AssumptionTable.headers.map { l("assumption.column.\($0)") }
         for (c, text) in headers.enumerated() { try sheet.write(text, row: 0, column: c, format: header) }
         let text = Workbook.Format(numberFormat: "@")

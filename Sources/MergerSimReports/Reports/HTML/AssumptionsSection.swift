@@ -6,9 +6,9 @@ import MergerSimInputs
 /// value with its unit, rule and instrument, status; the key path last and small, for scripts. Never JSON.
 enum AssumptionsSection {
     /// The section's table (opened, not closed: the report adds the overrides after it).
-    static func html(_ assumptions: [RunManifest.Assumption], instrumentNames: [String: String], citations: Citations, labels l: Labels) -> String {
+    static func html(_ assumptions: RunAssumptions, labels l: Labels) -> String {
         func e(_ text: String) -> String { SVGChart.escape(text) }
-        let table = AssumptionTable(assumptions, defaults: [], instrumentNames: instrumentNames, citations: citations, labels: l)
+        let table = AssumptionTable(assumptions.withoutDefaults, labels: l)
         var page = "<section class=\"assumptions\"><style>.assumptions td{text-align:left;font-size:9px}"
             + ".assumptions td.key{font-size:7px;color:#777}</style><h2>\(e(l("report.assumptions")))</h2><table><tr>"
             + AssumptionTable.headers.map { "<th>\(e(l("assumption.column.\($0)")))</th>" }.joined() + "</tr>"

@@ -19,12 +19,11 @@ public struct RunReport {
         public var deadline: CalendarDate?
         /// The deadline's rule (R-4.6) with its instrument, shown beside the deadline; nil shows none.
         public var deadlineRule: RulePhrase? = nil
-        public var assumptions: [RunManifest.Assumption]
+        /// The rule set's values, named by it (the annex lists no defaults).
+        public var assumptions: RunAssumptions
         public var overrides: [String]
         /// The plan with names (``PlanExhibit``), shown after the one-page summary when given.
         public var exhibit: PlanExhibit?
-        /// The rule set's Vietnamese names of its instruments and its citations, for the assumptions table.
-        public var instrumentNames: [String: String] = [:], citations: Citations = [:]
         /// Staff categories whose posts end on a day (R-4.7: non-professional posts under the 2025 reform), with
         /// the rule that ends them: said where their figures appear, and marked on their chart.
         public var categoryEnds: [StaffCategory: (date: CalendarDate, rule: any Phrase)] = [:]
@@ -135,7 +134,7 @@ public struct RunReport {
         page += "</table></section>"
         // The plan itself, then the assumptions as the annex.
         if let exhibit = input.exhibit { page += exhibitSection(exhibit, labels: l) }
-        page += AssumptionsSection.html(input.assumptions, instrumentNames: input.instrumentNames, citations: input.citations, labels: l)
+        page += AssumptionsSection.html(input.assumptions, labels: l)
         if !input.overrides.isEmpty {
             page += "<p><b>\(e(l("report.overrides"))):</b> <span class=\"code\">\(e(input.overrides.joined(separator: ", ")))</span></p>"
         }
