@@ -163,3 +163,21 @@ struct WorkbookFormatTests {
         }
     }
 }
+
+/// The native reader's findings on the workbook: money without cents, none as 0%, members' shares as percentages.
+extension WorkbookFormatTests {
+    /// The timeline's figures are whole đồng on a money row (no ",00" on billions) and two decimals on a mean of
+    /// people, with one format for the column; a share of none reads 0%, not 0,0%; the members' shares read
+    /// 100% each, not 1;1;1.
+    @Test func moneyIsWholeNoneIsZeroPercentAndSharesArePercentages() throws {
+        let book = try Self.vietnameseBook()
+        let mean = try #require(book.letter(of: "mean", in: 5))
+        let formats = Set(book.sheets[5].filter { $0.key > 1 }.compactMap { $0.value[mean]?.format })
+        #expect(formats == ["[>=1000000]#,##0;#,##0.00"], "\(formats)")
+        let p = try #require(book.letter(of: "p_within_quota_by_deadline", in: 3))
+        #expect(book.sheets[3].filter { $0.key > 1 }.allSatisfy { $0.value[p]?.format == "[=0]0%;0.0%" })
+        let shares = try #require(book.letter(of: "member_shares", in: 3))
+        let kinhDinh = try #require(book.sheets[3].values.first { $0.values.contains { $0.value == "22753;22756;22759" } })
+        #expect(kinhDinh[shares]?.value == "100%; 100%; 100%" && kinhDinh[shares]?.number == false)
+    }
+}

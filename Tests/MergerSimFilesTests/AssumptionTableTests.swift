@@ -67,3 +67,27 @@ struct AssumptionTableTests {
         }
     }
 }
+
+/// The native reader's finding: "(1)", "(2)" told list entries apart by a counter a reader cannot follow.
+extension AssumptionTableTests {
+    /// An entry of a list is named by what it is: a band of early retirement by its months early, a pension rule
+    /// by the day it applies from, a cross-category pair by its categories (vn-2026's own values).
+    @Test func listEntriesAreNamedByWhatTheyAre() throws {
+        let rules = try RuleSetLoader.load("vn-2026").rules
+        let vi = try Labels(.vi), en = try Labels(.en)
+        let values = try RunManifest.Assumption.all(in: rules)
+        func rows(_ l: Labels) -> [String: AssumptionTable.Row] {
+            Dictionary(AssumptionTable(RunAssumptions(values: values, defaults: [], rules: rules), labels: l).rows.map { ($0.key, $0) },
+                       uniquingKeysWith: { a, _ in a })
+        }
+        let v = rows(vi), e = rows(en)
+        let band = "transition.exit_law.decrees.0.early_retirement.bands.0.per_early_year"
+        #expect(v[band]?.label.hasSuffix("(nghỉ trước 24–60 tháng)") == true, "\(v[band]?.label ?? "")")
+        #expect(e[band]?.label.hasSuffix("(24–60 months early)") == true, "\(e[band]?.label ?? "")")
+        let pension = try #require(v.keys.first { $0.hasPrefix("transition.exit_law.decrees.0.early_retirement.pension.0.") })
+        #expect(v[pension]?.label.hasSuffix("(áp dụng từ 01/01/2015)") == true, "\(v[pension]?.label ?? "")")
+        let pair = try #require(v.keys.first { $0.hasPrefix("reallocation.cross_category.") && $0.hasSuffix(".0.from") })
+        #expect(v[pair]?.label.hasSuffix("(cặp cán bộ – công chức)") == true, "\(v[pair]?.label ?? "")")
+        for row in v.values { #expect(row.label.range(of: #"\([0-9]+\)$"#, options: .regularExpression) == nil, "\(row.key): \(row.label)") }
+    }
+}

@@ -181,7 +181,8 @@ struct SummaryReportTests {
         #expect(!text.contains("2029-11-01"), "no ISO date in the Vietnamese console")
         let labels = try Labels(.vi)
         #expect(labels.date(try #require(CalendarDate(iso: "2025-07-01"))) == "01/07/2025")
-        #expect(labels.percent(0.999) == "99,9%" && labels.percent(0) == "0,0%")
+        #expect(labels.percent(0.999) == "99,9%" && labels.percent(0) == "0%" && labels.percent(1) == "100%")
+        #expect(labels.percent(0.0004) == "0,0%" && labels.percent(0.9996) == "100,0%", "a share that only rounds to none or all keeps its decimal")
         #expect(try Labels(.en).percent(0.999) == "99.9%")
     }
 

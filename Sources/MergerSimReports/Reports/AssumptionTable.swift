@@ -19,8 +19,22 @@ public struct AssumptionLeaf: Sendable, Equatable {
     /// The staff category and unit kind the path names (filling `{category}` and `{kind}` in the label).
     public var category: StaffCategory?
     public var kind: UnitKind?
-    /// What tells one element of a list from another (its unit kind, title or id), when the leaf is in a list.
-    public var element: String?
+    /// What tells one element of a list from another, when the leaf is in a list.
+    public var element: Element?
+
+    /// What tells one element of a list from another, read from the element itself.
+    public enum Element: Sendable, Equatable {
+        /// Its unit kind, title or id, as the rule file writes it.
+        case named(String)
+        /// A dated entry (a pension rule), by the day it applies from.
+        case from(CalendarDate)
+        /// A band of early retirement, by its months early.
+        case monthsEarly(minimum: Double, maximum: Double)
+        /// A pair of staff categories (a cross-category transfer), from one to the other.
+        case route(from: StaffCategory, to: StaffCategory)
+        /// Nothing in it names it: its place in the list, from 1.
+        case position(Int)
+    }
 }
 
 extension RunManifest.Assumption {
@@ -33,7 +47,7 @@ extension RunManifest.Assumption {
         return found
     }
 
-    private static func flatten(_ node: JSONValue, path: [String], top: Bool, rule: String, instrument: String?, element: String?,
+    private static func flatten(_ node: JSONValue, path: [String], top: Bool, rule: String, instrument: String?, element: AssumptionLeaf.Element?,
                                 into found: inout [AssumptionLeaf]) {
         switch node {
         case .object(let fields):
@@ -47,7 +61,7 @@ extension RunManifest.Assumption {
         case .array(let elements) where elements.contains(where: \.isComposite):
             for (i, child) in elements.enumerated() {
                 flatten(child, path: path + [String(i)], top: false, rule: rule, instrument: instrument,
-                        element: child.elementName ?? String(i + 1), into: &found)
+                        element: child.elementName ?? .position(i + 1), into: &found)
             }
         default:
             var category: StaffCategory?, kind: UnitKind?
@@ -72,11 +86,20 @@ extension JSONValue {
         }
     }
 
-    /// What names an element of a list of objects: its `kind`, `title`, `id` or `bloc`.
-    var elementName: String? {
+    /// What names an element of a list of objects: its `kind`, `title` or `id`; else the day it applies
+    /// `from`, its months early (a band), or the categories it goes `from` and `to`.
+    var elementName: AssumptionLeaf.Element? {
         guard case .object(let fields) = self else { return nil }
         for key in ["kind", "title", "id"] {
-            if case .string(let name)? = fields[key] { return name }
+            if case .string(let name)? = fields[key] { return .named(name) }
+        }
+        if case .string(let text)? = fields["from"], let date = CalendarDate(iso: text) { return .from(date) }
+        if case .number(let minimum)? = fields["min_months_early"], case .number(let maximum)? = fields["max_months_early"] {
+            return .monthsEarly(minimum: minimum, maximum: maximum)
+        }
+        if case .string(let from)? = fields["from"], case .string(let to)? = fields["to"],
+           let source = StaffCategory(rawValue: from), let destination = StaffCategory(rawValue: to) {
+            return .route(from: source, to: destination)
         }
         return nil
     }
@@ -149,7 +172,14 @@ public struct AssumptionTable: Sendable {
         if let c = leaf.category { text = text.replacingOccurrences(of: "{category}", with: l("category.\(c.rawValue)")) }
         if let k = leaf.kind { text = text.replacingOccurrences(of: "{kind}", with: l("kind.\(k.rawValue)")) }
         if let element = leaf.element {
-            let shown = UnitKind(rawValue: element).map { l("kind.\($0.rawValue)") } ?? element
+            let shown = switch element {
+            case .named(let name): UnitKind(rawValue: name).map { l("kind.\($0.rawValue)") } ?? name
+            case .from(let date): l("assumption.element.from", ["date": l.date(date)])
+            case let .monthsEarly(minimum, maximum):
+                l("assumption.element.months_early", ["min": l.number(minimum, decimals: decimals(minimum)), "max": l.number(maximum, decimals: decimals(maximum))])
+            case let .route(from, to): l("assumption.element.route", ["from": l("category.\(from.rawValue)"), "to": l("category.\(to.rawValue)")])
+            case .position(let n): l.number(Double(n))
+            }
             text += " (\(shown))"
         }
         return text

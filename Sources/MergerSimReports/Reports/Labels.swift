@@ -91,9 +91,10 @@ public struct Labels: Sendable {
     }
 
     /// A share (0…1) as a percentage with the language's decimal mark and `decimals` places, the sign
-    /// against the number as Vietnamese documents write it: 99.9% / 99,9%.
+    /// against the number as Vietnamese documents write it: 99.9% / 99,9%. None and all are whole: 0% and
+    /// 100%, not 0,0% (a share that only rounds to them keeps its decimals).
     public func percent(_ share: Double, decimals: Int = 1) -> String {
-        number(share * 100, decimals: decimals) + "%"
+        number(share * 100, decimals: share == 0 || share == 1 ? 0 : decimals) + "%"
     }
 
     /// VND as billions (tỷ đồng) with one decimal.

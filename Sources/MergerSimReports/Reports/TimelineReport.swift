@@ -11,7 +11,7 @@ public enum TimelineReport {
     /// (`mean_ty_dong`), so each column keeps one format.
     public static func table(_ summary: TransitionSummary, effective: CalendarDate) -> ReportTable {
         var table = ReportTable([.init("year", .year), .init("category", .value), .init("metric", .value)]
-                                + ["mean", "p05", "p25", "p50", "p75", "p95"].map { ReportTable.Column($0, .decimal(places: 2)) }
+                                + ["mean", "p05", "p25", "p50", "p75", "p95"].map { ReportTable.Column($0, .figure) }
                                 + [.init("year_end", .date), .init("mean_ty_dong", .billions, audience: .workbook)])
         for row in summary.rows {
             let decimals = row.metric.isMoney ? 0 : 3

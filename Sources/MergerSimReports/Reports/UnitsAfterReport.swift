@@ -80,7 +80,7 @@ public enum UnitsAfterReport {
         return [
             .text(unit.code), .text(unit.name), .value(unit.kind.rawValue), .text(unit.province),
             .text(r.merged.contributions.map(\.code).joined(separator: ";")),
-            .text(r.merged.contributions.map { ReportFormat.decimal(FixedDecimal(millionths: $0.share.millionths, decimals: 0)) }.joined(separator: ";")),
+            .shares(r.merged.contributions.map { FixedDecimal(millionths: $0.share.millionths, decimals: 0) }),
             .value(ReportFormat.yesNo(r.merged.untouched)), .exact(unit.area), .count(unit.population),
             .text(r.standard.standard.rule), .trimmed(r.requiredAreaKm2), .trimmed(r.requiredPopulation),
             .value(ReportFormat.yesNo(r.meetsArea)), .value(ReportFormat.yesNo(r.meetsPopulation)), .value(r.outcome.rawValue),

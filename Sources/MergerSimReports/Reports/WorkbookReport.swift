@@ -105,8 +105,9 @@ public enum WorkbookReport {
         case .year: "0"
         case .decimal(let places): places == 0 ? "#,##0" : "#,##0." + String(repeating: "0", count: places)
         case .area: "#,##0.00"
-        case .share: "0.0%"
-        case .percent(let places): places == 0 ? "0%" : "0." + String(repeating: "0", count: places) + "%"
+        case .share: "[=0]0%;0.0%"
+        case .percent(let places): places == 0 ? "0%" : "[=0]0%;0." + String(repeating: "0", count: places) + "%"
+        case .figure: "[>=1000000]#,##0;#,##0.00"
         case .billions: "#,##0.000"
         case .date: l.language == .vi ? "dd/mm/yyyy" : "yyyy-mm-dd"
         case .coordinate: "0.0000"
@@ -169,6 +170,11 @@ public enum WorkbookReport {
             for key in ["kind.\(raw)", "outcome.\(raw)", "verdict.\(raw)", "category.\(raw)"] where l(key) != key { return l(key) }
             return raw
         case .phrase(let phrase): return phrase.text(l)
+        case .shares(let shares):
+            return shares.map { share in
+                let percent = share.doubleValue * 100
+                return l.number(percent, decimals: AssumptionTable.decimals(percent)) + "%"
+            }.joined(separator: "; ")
         default: return cell.csvText(english: l)
         }
     }

@@ -31,6 +31,9 @@ public struct ReportTable: Sendable {
         case money
         /// Billions of đồng (tỷ đồng, `#,##0.000`).
         case billions
+        /// A simulated figure that is a mean of people or units, or a sum of đồng (a timeline row's): two
+        /// decimals below a million, whole đồng above (`[>=1000000]#,##0;#,##0.00`), one format for the column.
+        case figure
         /// A calendar date (an Excel date; ISO in CSV).
         case date
         /// A latitude or longitude in degrees (`0.0000`).
@@ -84,6 +87,9 @@ public struct ReportTable: Sendable {
         case moneyFigure(Double)
         /// A calendar date (ISO in CSV).
         case date(CalendarDate)
+        /// Shares 0…1 of a list (a new unit's members' shares): `;`-separated exact decimals in CSV, percentages
+        /// in the workbook.
+        case shares([FixedDecimal])
         /// Text a person reads; CSV writes it in English.
         case phrase(any Phrase)
 
@@ -101,6 +107,7 @@ public struct ReportTable: Sendable {
             case .money(let vnd): String(vnd)
             case .moneyFigure(let vnd): String(format: "%.0f", vnd)
             case .date(let date): date.description
+            case .shares(let shares): shares.map(ReportFormat.decimal).joined(separator: ";")
             case .phrase(let phrase): phrase.text(english)
             }
         }
@@ -113,7 +120,7 @@ public struct ReportTable: Sendable {
             case .exact(let x): x.doubleValue
             case .fixed(let x, _), .trimmed(let x), .upTo(let x, _), .percent(let x), .moneyFigure(let x): x
             case .money(let vnd): Double(vnd)
-            case .empty, .text, .value, .date, .phrase: nil
+            case .empty, .text, .value, .date, .shares, .phrase: nil
             }
             return x.flatMap { $0.isFinite ? $0 : nil }
         }
