@@ -107,7 +107,7 @@ struct PlanExhibitTests {
         let run = mergersim(["simulate", scenario, "--quiet", "--out", scratch.path("out"), "--lang", "vi"])
         #expect(run.code == 0, "\(run.error)")
         let page = try String(contentsOfFile: scratch.path("out/report.html"), encoding: .utf8)
-        #expect(page.contains("Chức danh người hoạt động không chuyên trách cấp xã chấm dứt từ ngày 01/08/2025 (theo Công văn số 09/CV-BCĐ ngày 30/5/2025; Điều 11 Nghị quyết số 76/2025/UBTVQH15; R-4.7)"))
+        #expect(page.contains("Chức danh người hoạt động không chuyên trách cấp xã chấm dứt từ ngày 01/08/2025 (theo Công văn số 09/CV-BCĐ ngày 30/05/2025; Điều 11 Nghị quyết số 76/2025/UBTVQH15; R-4.7)"))
         #expect(page.contains("17 người đang giữ chức danh"), "the 9 + 8 non-professional workers")
         #expect(page.contains("stroke-dasharray") && page.contains("chấm dứt 01/08/2025"))
     }

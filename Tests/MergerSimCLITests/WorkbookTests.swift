@@ -67,7 +67,7 @@ struct WorkbookTests {
         // The summary: exit cost in whole đồng with its billions beside it; the verdict in Vietnamese.
         let summary = book.sheets[0]
         // Columns: label, count, figure, share, đồng (E), tỷ đồng (F), date, verdict.
-        let row = try #require(summary.first { $0.value.value == "Kinh phí thực hiện chính sách, chế độ, trung bình" }.map { Int($0.key.dropFirst())! })
+        let row = try #require(summary.first { $0.value.value == "Kinh phí thực hiện chính sách, chế độ, bình quân" }.map { Int($0.key.dropFirst())! })
         let vnd = try #require(Double(summary["E\(row)"]?.value ?? ""))
         #expect(summary["E\(row)"]?.number == true && vnd == vnd.rounded())
         #expect(abs(try #require(Double(summary["F\(row)"]?.value ?? "")) - vnd / 1e9) < 1e-6)

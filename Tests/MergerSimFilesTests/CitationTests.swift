@@ -87,4 +87,17 @@ struct CitationTests {
         #expect(RulePhrase("R-4.6", citations: rules.citations).text(try Labels(.en)) == "R-4.6, Res. 35/2023/UBTVQH15, Art. 11(3)")
         #expect(RulePhrase("R-4.6", citations: nil).text(try Labels(.vi)) == "R-4.6")
     }
+
+    /// A date inside a Vietnamese citation or instrument name is written as every other date of the outputs
+    /// (dd/mm/yyyy, 30/05/2025), never 30/5/2025 beside 01/08/2025.
+    @Test(arguments: ["vn-2019", "vn-2023", "vn-2025", "vn-2026"])
+    func datesInVietnameseCitationsAreWrittenAsTheOutputsWriteThem(id: String) throws {
+        let rules = try RuleSetLoader.load(id).rules
+        let texts = rules.citations.values.map(\.vi) + (rules.instrumentNames ?? [:]).values
+        for text in texts {
+            for match in text.matches(of: /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/) {
+                #expect(match.output.1.count == 2 && match.output.2.count == 2, "\(id): \(text)")
+            }
+        }
+    }
 }
