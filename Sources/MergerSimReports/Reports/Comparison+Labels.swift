@@ -36,7 +36,7 @@ extension Comparison {
     static func value(_ raw: String, of subject: Subject, _ labels: Labels) -> String {
         guard labels.language != .en, !raw.isEmpty else { return raw }
         if raw == "(absent)" { return labels("console.compare.absent") }
-        if case .setting = subject { return raw }
+        if case .setting(let name) = subject { return setting(raw, name: name, labels) }
         if let number = Double(raw), number.isFinite {
             let decimals = raw.split(separator: ".").dropFirst().first?.count ?? 0
             return labels.number(number, decimals: decimals)
@@ -44,6 +44,33 @@ extension Comparison {
         if let date = CalendarDate(iso: raw) { return labels.date(date) }
         if case .unit(_, let column) = subject { return labels.value(raw, column: column) }
         return labels.value(raw, column: "value")
+    }
+
+    /// A setting's value in words: the transfers (`scope=district max_km=25 cross_category=false`) by their
+    /// parts, no overrides as none, runs as a number; a rule set's id and hash, a seed and overrides as written
+    /// (codes and keys the user typed).
+    static func setting(_ raw: String, name: String, _ labels: Labels) -> String {
+        switch name {
+        case "overrides" where raw == "none": return labels("console.compare.setting.no_overrides")
+        case "runs": return Int(raw).map { labels.number(Double($0)) } ?? raw
+        case "transfers":
+            var parts: [String] = []
+            for token in raw.split(separator: " ") {
+                let pair = token.split(separator: "=", maxSplits: 1).map(String.init)
+                guard pair.count == 2 else { return raw }
+                switch pair[0] {
+                case "scope": parts.append(labels("console.compare.transfers.scope", ["scope": labels("console.compare.transfers.scope.\(pair[1])")]))
+                case "max_km":
+                    guard let km = Double(pair[1]) else { return raw }
+                    parts.append(labels("console.compare.transfers.max_km", ["km": labels.number(km, decimals: AssumptionTable.decimals(km))]))
+                case "cross_category" where ["true", "false"].contains(pair[1]):
+                    parts.append(labels("console.compare.transfers.cross_category", ["allowed": labels.value(pair[1] == "true" ? "yes" : "no", column: "value")]))
+                default: return raw
+                }
+            }
+            return parts.joined(separator: "; ")
+        default: return raw
+        }
     }
 
     /// A difference: up to 4 decimals, no trailing zeros; in English as scripts read it (`1234.5`), else
