@@ -9,6 +9,8 @@ public struct RuleSet: Sendable, Codable {
     /// `vn-2019`, `vn-2023`, `vn-2025`, `vn-2026`, or a planner's own.
     public var id: String
     public var title: String
+    /// The title in Vietnamese (the file's `title_vi:`), for a reader of Vietnamese; nil when the file gives none.
+    public var vietnameseTitle: String?
     /// When the rule set is the law (its start is a scenario's default effective date).
     public var inForce: InForce
     /// The legal instruments the values come from.
@@ -47,6 +49,7 @@ public struct RuleSet: Sendable, Codable {
         case mergedUnits = "merged_units"
         case inForce = "in_force"
         case instrumentNames = "instrument_names"
+        case vietnameseTitle = "title_vi"
     }
 
     /// The period a rule set is the law: from `from` to `to` (open-ended when absent).

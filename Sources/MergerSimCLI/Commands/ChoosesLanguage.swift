@@ -22,6 +22,10 @@ extension Compare: ChoosesLanguage {
     var messageLanguage: Labels.Language? { lang }
 }
 
+extension Validate: ChoosesLanguage {
+    var messageLanguage: Labels.Language? { lang }
+}
+
 extension Propose: ChoosesLanguage {
     var messageLanguage: Labels.Language? { lang }
 }

@@ -18,51 +18,46 @@ struct Validate: ConsoleCommand {
 
     @OptionGroup var overrides: OverrideOptions
 
+    @Option(help: "The language of what it says: en or vi (default: the scenario's lang, else en).")
+    var lang: Labels.Language?
+
     func execute(arguments: [String], console: Console) throws {
-        let inputs = try ScenarioInputs(scenario: try Scenario(path: scenario, overrides: try overrides.parsed()))
+        let scenarioFile = try Scenario(path: scenario, overrides: try overrides.parsed())
+        let language = lang ?? scenarioFile.language
+        let inputs: ScenarioInputs
+        let outcome: ScenarioRun.Outcome
+        do {
+            inputs = try ScenarioInputs(scenario: scenarioFile)
+            outcome = try inputs.run(through: .reallocation)
+            try inputs.checkMemory(runsFromFlag: false)
+        } catch var error as InputError {
+            // Past the scenario, its `lang:` is the language of the messages (unless `--lang` says otherwise).
+            error.language = error.language ?? scenarioFile.language
+            throw error
+        }
         let settings = inputs.scenario.settings
-        let outcome = try inputs.run(through: .reallocation)
-        let after = outcome.after
         guard let reallocated = outcome.reallocation else { throw InternalError("the pipeline stopped before reallocation") }
         let plan = inputs.planFile.plan
         let memberCounts = Dictionary(plan.newUnits.flatMap { $0.members.map { ($0.code, 1) } }, uniquingKeysWith: +)
-        func kinds(_ units: [AdministrativeUnit]) -> String {
-            UnitKind.allCases.compactMap { kind in
-                let n = units.filter { $0.kind == kind }.count
-                return n == 0 ? nil : "\(ReportFormat.grouped(n)) \(kind.rawValue)"
-            }.joined(separator: ", ")
-        }
-        var lines = ["Scenario \(settings.name) (\(scenario))"]
-        lines.append("  rules: \(inputs.rules.rules.id), \(inputs.rules.rules.title)")
-        let rulesBeforeDefault = inputs.scenarioDefaults.first { $0.name == "rules_before" }
-        lines.append("  rules before: " + (rulesBeforeDefault.map { "default \($0.value)" } ?? inputs.rulesBefore.rules.id))
-        let deadline = inputs.rules.rules.deadline.date(effective: inputs.effectiveDate)
-        lines.append("  effective \(inputs.effectiveDate)\(settings.effectiveDate == nil ? " (default: the rule set's in_force.from)" : ""); "
-                     + "back within quota by \(deadline?.description ?? "?")")
-        lines.append("  units: \(inputs.unitsFile.file): \(ReportFormat.grouped(inputs.units.count)) (\(kinds(inputs.units)))")
-        if let roster = inputs.roster {
-            let byCategory = StaffCategory.allCases.map { c in "\(ReportFormat.grouped(roster.people.filter { $0.category == c }.count)) \(c.plainName)" }
-            lines.append("  staff: \(roster.file): \(ReportFormat.grouped(roster.people.count)) people (" + byCategory.joined(separator: ", ") + "), agreeing with the units file")
+        let staff: ScenarioCheck.Staff = if let roster = inputs.roster {
+            .roster(file: roster.file, people: roster.people.reduce(into: Headcount.zero) { $0[$1.category] += 1 })
         } else {
-            let total = inputs.units.reduce(Headcount.zero) { $0 + ($1.staff ?? .zero) }
-            lines.append("  staff: headcounts of the units file: " + StaffCategory.allCases.map { "\(ReportFormat.grouped(total[$0])) \($0.plainName)" }.joined(separator: ", "))
+            .headcounts(inputs.units.reduce(Headcount.zero) { $0 + ($1.staff ?? .zero) })
         }
-        lines.append("  plan: \(inputs.planFile.file): \(ReportFormat.grouped(plan.newUnits.count)) new units from "
-                     + "\(ReportFormat.grouped(memberCounts.count)) members (\(ReportFormat.grouped(memberCounts.values.filter { $0 > 1 }.count)) split)")
-        lines.append("  after: \(ReportFormat.grouped(after.count)) units (\(kinds(after.map(\.unit)))); "
-                     + "\(ReportFormat.grouped(after.filter(\.merged.untouched).count)) untouched")
-        lines.append("  checks: people, area and staff conserved; every member's shares sum to 1; rules apply to every unit")
-        if let transfers = settings.transfers {
-            lines.append("  transfers: scope \(transfers.scope)\(transfers.maxKm.map { ", at most \($0) km" } ?? ""); "
-                         + "\(ReportFormat.grouped(reallocated.transfers.peopleMoved)) people would move")
-        }
-        try inputs.checkMemory(runsFromFlag: false)
-        lines.append("  transition: \(inputs.run.transitionYears) years × \(ReportFormat.grouped(inputs.run.settings.runs)) runs, "
-                     + "seed \(inputs.run.settings.seed), within this machine's memory")
-        for envelope in reallocated.envelopes {
-            lines.append("  envelope \(envelope.category.rawValue): \(ReportFormat.grouped(envelope.positions)) positions, feasible")
-        }
-        lines.append("The scenario is valid." + inputs.settingsNote(try Labels(.en)))
-        console.out(lines.joined(separator: "\n"))
+        let rules = inputs.rules.rules
+        let check = ScenarioCheck(
+            name: settings.name, path: scenario, rules: (rules.id, rules.title, rules.vietnameseTitle),
+            rulesBefore: inputs.scenarioDefaults.first { $0.name == "rules_before" }.map { .defaulted($0) } ?? .given(inputs.rulesBefore.rules.id),
+            effective: inputs.effectiveDate, effectiveDefaulted: settings.effectiveDate == nil,
+            deadline: rules.deadline.date(effective: inputs.effectiveDate),
+            unitsFile: inputs.unitsFile.file, units: ScenarioCheck.byKind(inputs.units), staff: staff,
+            planFile: inputs.planFile.file, newUnits: plan.newUnits.count, members: memberCounts.count,
+            split: memberCounts.values.filter { $0 > 1 }.count,
+            after: ScenarioCheck.byKind(outcome.after.map(\.unit)), untouched: outcome.after.filter(\.merged.untouched).count,
+            transfers: settings.transfers.map { ($0.scope, $0.maxKm, reallocated.transfers.peopleMoved) },
+            years: inputs.run.transitionYears, runs: inputs.run.settings.runs, seed: inputs.run.settings.seed,
+            envelopes: reallocated.envelopes.map { ($0.category, $0.positions) })
+        let labels = try Labels(language)
+        console.out(check.text(labels) + inputs.settingsNote(labels))
     }
 }
