@@ -81,7 +81,7 @@ struct ExitPackageTests {
         let expected: Double = 0.45 * 60 + 4 * 8 + (4 + 0.5 * 15)   // 70.5
         #expect(later.monthsEarly == 95)
         #expect(later.packageMonths == expected && later.vnd == 494_910_000)
-        #expect(later.assumptions.contains { $0.contains("Social Insurance Law 41/2024") })
+        #expect(later.assumptions.contains { $0.english.contains("Social Insurance Law 41/2024") })
     }
 
     @Test func decree178TwoToFiveYearsEarly() throws {

@@ -14,8 +14,8 @@ public struct ExitQuote: Hashable, Sendable {
     public var baseSalary: Int
     /// Whether the day of leaving is within the window of the decision on the arrangement.
     public var withinWindow: Bool
-    /// The readings of the rule set marked NC that priced this quote, in words with their rule.
-    public var assumptions: [String] = []
+    /// The readings of the rule set marked NC that priced this quote, with their rule.
+    public var assumptions: [ExitAssumption] = []
 }
 
 /// A day the rule set cannot price: no base salary is in force on it.
@@ -46,8 +46,8 @@ extension TransitionRules {
         let law = exitLaw, within = law.window.contains(leaving, decided: decided)
         var quote = ExitQuote(route: route, decree: nil, rule: nil, eligible: false, monthsEarly: monthsEarly,
                               packageMonths: 0, vnd: 0, baseSalary: base, withinWindow: within)
-        func assume(_ status: Status?, _ what: String) { if status == .notConfirmed { quote.assumptions.append(what) } }
-        assume(law.window.status, "\(law.window.rule) window: \(law.window.months) months from the decision")
+        func assume(_ status: Status?, _ what: ExitAssumption) { if status == .notConfirmed { quote.assumptions.append(what) } }
+        assume(law.window.status, .window(rule: law.window.rule, months: law.window.months))
         switch route {
         case .endOfPost:
             let allowance = law.nonProfessional
@@ -57,7 +57,7 @@ extension TransitionRules {
                 quote.eligible = true
                 quote.packageMonths = package.months
                 quote.vnd = (package.months * allowance.monthlyAllowance * Double(base)).rounded()
-                assume(allowance.status, "\(allowance.rule) non-professional allowance: \(allowance.instrument)")
+                assume(allowance.status, .nonProfessionalAllowance(rule: allowance.rule, instrument: allowance.instrument))
             }
         case .earlyRetirement, .resignation:
             guard let decree = law.mergerDecree(on: leaving) else { return quote }
@@ -70,13 +70,15 @@ extension TransitionRules {
                 quote.eligible = true
                 quote.packageMonths = formula.months(exit, partialYear: decree.partialYear, pension: pension)
                 quote.vnd = ExitPackage.vnd(months: quote.packageMonths, salaryCoefficient: salaryCoefficient, baseSalary: base)
-                assume(decree.status, "\(decree.rule) \(decree.id): \(decree.instrument)")
-                assume(decree.partialYear.status, "\(decree.partialYear.rule) odd months of \(decree.id): "
-                       + "under \(decree.partialYear.halfFromMonths) none, to \(decree.partialYear.wholeFromMonths - 1) half a year, more a whole year")
-                assume(formula.status, "\(decree.rule) \(formula.minMonthsEarly)–\(formula.maxMonthsEarly.map(String.init) ?? "…") months early: "
-                       + (formula.instrument ?? decree.instrument))
+                assume(decree.status, .decree(rule: decree.rule, id: decree.id, instrument: decree.instrument))
+                assume(decree.partialYear.status, .partialYear(rule: decree.partialYear.rule, decree: decree.id,
+                                                               instrument: decree.partialYear.instrument ?? decree.instrument,
+                                                               halfFromMonths: decree.partialYear.halfFromMonths,
+                                                               wholeFromMonths: decree.partialYear.wholeFromMonths))
+                assume(formula.status, .band(rule: decree.rule, minMonthsEarly: formula.minMonthsEarly, maxMonthsEarly: formula.maxMonthsEarly,
+                                             instrument: formula.instrument ?? decree.instrument))
                 if let pension, route == .earlyRetirement {
-                    assume(pension.status, "\(pension.rule) pension terms from \(pension.from): \(pension.instrument)")
+                    assume(pension.status, .pension(rule: pension.rule, from: pension.from, instrument: pension.instrument))
                 }
             }
         case .retirement, .voluntary, .categoryEnded:

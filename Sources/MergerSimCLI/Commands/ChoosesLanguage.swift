@@ -26,6 +26,10 @@ extension Validate: ChoosesLanguage {
     var messageLanguage: Labels.Language? { lang }
 }
 
+extension Package: ChoosesLanguage {
+    var messageLanguage: Labels.Language? { lang }
+}
+
 extension Propose: ChoosesLanguage {
     var messageLanguage: Labels.Language? { lang }
 }

@@ -50,6 +50,9 @@ struct Package: ConsoleCommand {
     @Flag(help: "Print CSV: route,decree,rule,eligible,months_early,package_months,vnd,assumptions.")
     var csv = false
 
+    @Option(help: "The language of what it prints (not of --csv, which is for scripts): en or vi.")
+    var lang: Labels.Language = .en
+
     func execute(arguments: [String], console: Console) throws {
         func usage(_ flag: String, _ message: String) -> InputError { InputError(.usage, file: flag, message) }
         guard let sex = StaffMember.Sex(rawValue: sex.uppercased()) else { throw usage("--sex", "\"\(sex)\" is not M or F") }
@@ -95,35 +98,15 @@ struct Package: ConsoleCommand {
             var table = CSVWriter(header: ["route", "decree", "rule", "eligible", "months_early", "package_months", "vnd", "assumptions"])
             for q in quotes {
                 table.append([q.route.rawValue, q.decree ?? "", q.rule ?? "", q.eligible ? "yes" : "no", String(q.monthsEarly),
-                            Self.number(q.packageMonths), String(Int64(q.vnd)), q.assumptions.joined(separator: "; ")])
+                            Self.number(q.packageMonths), String(Int64(q.vnd)), q.assumptions.map(\.english).joined(separator: "; ")])
             }
             console.out(String(table.text.dropLast()))
             return
         }
-        let window = transition.exitLaw.window, within = window.contains(leaving, decided: decided)
-        var lines = [
-            "\(sex == .male ? "Man" : "Woman") born \(birth), \(Self.number(insuranceYears)) insurance years, salary coefficient "
-                + "\(Self.number(salaryCoefficient)), \(category.plainName); retires \(retirement) (\(transition.retirement.rule)).",
-            "Leaving \(leaving): \(monthsEarly) months early, \(within ? "within" : "after") the \(window.months) months from the decision of "
-                + "\(decided) (to \(window.lastDay(decided: decided)), \(window.rule)); base salary \(ReportFormat.grouped(quotes.first?.baseSalary ?? 0)) VND (\(transition.baseSalary.rule)).",
-            "",
-            ReportFormat.pad("route", 18) + ReportFormat.pad("decree", 18) + ReportFormat.pad("rule", 7) + ReportFormat.pad("eligible", 10)
-                + ReportFormat.pad("months", 10, right: true) + ReportFormat.pad("VND", 18, right: true),
-        ]
-        for q in quotes {
-            lines.append(ReportFormat.pad(q.route.rawValue, 18) + ReportFormat.pad(q.decree ?? "none in force", 18)
-                         + ReportFormat.pad(q.rule ?? "", 7) + ReportFormat.pad(q.eligible ? "yes" : "no", 10)
-                         + ReportFormat.pad(q.eligible ? Self.number(q.packageMonths) : "", 10, right: true)
-                         + ReportFormat.pad(q.eligible ? ReportFormat.grouped(Int(q.vnd)) : "", 18, right: true))
-        }
-        if category == .nonProfessional {
-            let allowance = transition.exitLaw.nonProfessional
-            lines.append("\nEnd-of-post allowance: \(Self.number(allowance.share)) × \(Self.number(allowance.monthlyAllowance)) base salaries per "
-                         + "whole month left of the term ending \(allowance.termEnds) (assumptions of the rule set).")
-        }
-        let assumptions = quotes.flatMap(\.assumptions).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        if !assumptions.isEmpty { lines += ["", "Readings not confirmed (NC) that priced it:"] + assumptions.map { "  - \($0)" } }
-        console.out(lines.joined(separator: "\n"))
+        let report = PackageReport(sex: sex, birth: born, insuranceYears: insuranceYears, salaryCoefficient: salaryCoefficient, category: category,
+                                   retires: retirement, leaving: leaving, monthsEarly: monthsEarly, decided: decided, quotes: quotes,
+                                   rules: loaded.rules)
+        console.out(report.text(try Labels(lang)))
     }
 
     /// A number without trailing zeros or float noise: 102, 57.5, 0.45, 68.8 (not 68.80000000000001); to 6 decimals.
