@@ -103,6 +103,7 @@ struct Propose: ConsoleCommand {
     }
 
     func execute(arguments: [String], console: Console) throws {
+        Interrupts.say(try Labels(lang)("console.interrupted"))
         let read = [units, targets, adjacency, provinceClasses].compactMap { $0 } + (RuleSetLoader.isBundled(rules) ? [] : [rules])
         let destination = try OutputFolder(out, inputs: read)
         let loaded = try RuleSetLoader.load(rules)

@@ -49,6 +49,7 @@ struct Screen: ConsoleCommand {
         let bytes = try FileInput.read(units)
         let unitsFile = try UnitsFile(bytes: bytes, file: units)
         let labels = try Labels(lang)
+        Interrupts.say(labels("console.interrupted"))
         if xlsx { try WorkbookReport.checkRows([("units_before", unitsFile.units.count)], labels: labels) }
         let results: [ScreeningResult]
         do {

@@ -62,6 +62,7 @@ struct Simulate: ConsoleCommand {
 
     func execute(arguments: [String], console: Console) throws {
         let scenarioFile = try Scenario(path: scenario, overrides: try overrides.parsed())
+        Interrupts.say(try Labels(lang ?? scenarioFile.language)("console.interrupted"))
         do {
             try execute(scenarioFile, arguments: arguments, console: console)
         } catch var error as InputError {
