@@ -46,20 +46,17 @@ public struct ScenarioInputs: Sendable {
         (rules, rulesBefore) = try Self.ruleSets(of: scenario, defaults: &defaults)
         let effective = scenario.effectiveDate ?? rules.rules.inForce.from
         // Exits are priced from the effective date on: a base salary and a decree must be in force then.
-        var place = scenario.effectivePlace
+        let place = scenario.effectivePlace
         if rules.rules.transition.baseSalary.inForce(on: effective) == nil {
-            place.message = "the effective date \(effective) is before the first base salary of \(rules.rules.id) "
-                + "(\(rules.rules.transition.baseSalary.rule), from \(rules.rules.transition.baseSalary.schedule.first?.from.description ?? "?"))"
-            throw place
+            throw Self.at(place, .effectiveBeforeBaseSalary(effective: effective, rules: rules.rules.id, rule: rules.rules.transition.baseSalary.rule,
+                                                             first: rules.rules.transition.baseSalary.schedule.first?.from))
         }
         if rules.rules.transition.exitLaw.mergerDecree(on: effective) == nil {
-            place.message = "no exit decree of \(rules.rules.id) (\(rules.rules.transition.exitLaw.rule)) is in force for mergers on \(effective)"
-            throw place
+            throw Self.at(place, .noExitDecree(effective: effective, rules: rules.rules.id, rule: rules.rules.transition.exitLaw.rule))
         }
         // The exit window runs from the decision on the arrangement (R-5.3), which comes before the merger takes effect.
-        if let decision = scenario.decisionDate, effective < decision, var place = scenario.decisionPlace {
-            place.message = "decision_date \(decision) is after the effective date \(effective); the decision on the arrangement comes first"
-            throw place
+        if let decision = scenario.decisionDate, effective < decision, let place = scenario.decisionPlace {
+            throw Self.at(place, .decisionAfterEffective(decision: decision, effective: effective))
         }
         if scenario.decisionDate == nil {
             defaults.append(.init(name: "decision_date", value: "\(effective) (the effective date: the exit window runs from it)",
@@ -75,7 +72,7 @@ public struct ScenarioInputs: Sendable {
             let staffPath = scenario.path(staff)
             let bytes = try FileInput.read(staffPath)
             let roster = try RosterFile(bytes: bytes, file: staffPath)
-            try roster.checkPeople(on: effective, when: "the effective date \(effective)")
+            try roster.checkPeople(onEffectiveDate: effective)
             units = try roster.reconcile(with: unitsFile)
             self.roster = roster
             inputs.append(.init(role: "staff", path: scenario.relative(staffPath), bytes: bytes, rows: roster.people.count))
@@ -99,8 +96,8 @@ public struct ScenarioInputs: Sendable {
                 deadlines: scenario.deadlines, years: transition?.years, seed: seed ?? transition?.seed ?? ScenarioDefaults.seed,
                 runs: runs ?? transition?.runs ?? ScenarioDefaults.runs, precision: precision ?? scenario.precision))
         if run.settings.precision != nil, run.settings.runs < Precision.minimumRuns {
-            throw InputError(.usage, file: runs == nil ? "--precision" : "--runs", "a run until precise (--precision or the scenario's "
-                             + "precision) needs runs of at least \(Precision.minimumRuns); runs is \(run.settings.runs)")
+            throw InputError(.usage, file: runs == nil ? "--precision" : "--runs",
+                             reason: .scenario(.precisionNeedsRuns(minimum: Precision.minimumRuns, runs: run.settings.runs)))
         }
         if transition?.years == nil {
             defaults.append(.init(name: "transition.years", value: "\(run.transitionYears) (to the latest deadline)", rule: run.rules.deadline.rule))
@@ -262,12 +259,16 @@ public struct ScenarioInputs: Sendable {
                                                      runs: runs, workers: ProcessInfo.processInfo.activeProcessorCount)
         let available = Double(physicalMemory) * 0.8
         guard Double(needed) > available else { return }
-        func gib(_ bytes: Double) -> String { String(format: "%.1f GiB", bytes / Double(1 << 30)) }
-        let message = "a transition of \(ReportFormat.grouped(people)) people over \(years) years and "
-            + "\(ReportFormat.grouped(runs)) runs needs about \(gib(Double(needed))) of memory, more than this machine can give "
-            + "(\(gib(available)) of \(gib(Double(physicalMemory)))); lower the runs"
-        var located = scenario.runsPlace
-        located.message = message
-        throw runsFromFlag ? InputError(.usage, file: "--runs", message) : located
+        let reason = ScenarioReason.memory(people: people, years: years, runs: runs, neededBytes: Double(needed), availableBytes: available,
+                                           physicalBytes: Double(physicalMemory))
+        throw runsFromFlag ? InputError(.usage, file: "--runs", reason: .scenario(reason)) : Self.at(scenario.runsPlace, reason)
+    }
+
+    /// `place` (an error made only for its place) saying `reason`.
+    static func at(_ place: InputError, _ reason: ScenarioReason) -> InputError {
+        var error = place
+        error.reason = .scenario(reason)
+        error.message = InputError.Reason.scenario(reason).english
+        return error
     }
 }
