@@ -153,12 +153,17 @@ public struct ScenarioInputs: Sendable {
             return locate(unit: error.unitCode, in: outcome, column: error.field, error.message)
         case .envelope(let category, .solver(let reason)):
             return InternalError("the envelope \(category.rawValue) could not be allocated: \(reason)")
-        case .envelope(let category, let error):
-            return InputError.badData(scenario.file, "envelope \(category.rawValue): \(error)")
+        case .envelope(let category, .belowFloors(let envelope, let floors)):
+            return InputError.badData(scenario.file, reason: .scenario(.envelopeBelowFloors(category: category.rawValue, envelope: envelope, floors: floors)))
+        case .envelope(let category, .aboveCaps(let envelope, let caps)):
+            return InputError.badData(scenario.file, reason: .scenario(.envelopeAboveCaps(category: category.rawValue, envelope: envelope, caps: caps)))
         case .pricing(let error):
             return InputError.badData(scenario.file, "the transition cannot be priced: \(error)")
         case .syntheticRoster(let distribution):
-            return InputError.badData(scenario.file, "the people cannot be drawn: \(distribution)")
+            return InputError.badData(scenario.file, reason: .scenario(.undrawable(
+                category: distribution.category.rawValue, quantity: distribution.quantity.rawValue, mean: distribution.mean,
+                standardDeviation: distribution.standardDeviation, lower: distribution.lower, upper: distribution.upper,
+                draws: SyntheticRosterParameters.maxDraws)))
         case .gsl(let error):
             return InternalError("GSL failed: \(error)")
         case .transfers(let error):

@@ -31,6 +31,13 @@ public enum ScenarioReason: ReasonForm {
     case decisionAfterEffective(decision: CalendarDate, effective: CalendarDate)
     /// A run until precise (`--precision` or the scenario's) with runs below the minimum (command line).
     case precisionNeedsRuns(minimum: Int, runs: Int)
+    /// An envelope below the positions the units' floors need.
+    case envelopeBelowFloors(category: String, envelope: Int, floors: Int)
+    /// An envelope above the positions the units' caps allow.
+    case envelopeAboveCaps(category: String, envelope: Int, caps: Int)
+    /// A synthetic roster's distribution (`quantity`: age or salary coefficient) that gives no value in its window
+    /// from `lower` to below `upper` (infinite: no upper end) in `draws` draws.
+    case undrawable(category: String, quantity: String, mean: Double, standardDeviation: Double, lower: Double, upper: Double, draws: Int)
     /// A transition larger than the machine's memory (sizes in bytes).
     case memory(people: Int, years: Int, runs: Int, neededBytes: Double, availableBytes: Double, physicalBytes: Double)
 
@@ -141,6 +148,19 @@ public enum ScenarioReason: ReasonForm {
         case let .precisionNeedsRuns(minimum, runs):
             ("precision_needs_runs", "a run until precise (--precision or the scenario's precision) needs runs of at least {minimum}; runs is {runs}",
              ["minimum": "\(minimum)", "runs": "\(runs)"])
+        case let .envelopeBelowFloors(category, envelope, floors):
+            ("envelope_below_floors", "envelope {category}: the envelope of {envelope} is below the {floors} positions the units' floors "
+             + "(their types' base quotas) need", ["category": category, "envelope": "\(envelope)", "floors": "\(floors)"])
+        case let .envelopeAboveCaps(category, envelope, caps):
+            ("envelope_above_caps", "envelope {category}: the envelope of {envelope} is above the {caps} positions the units' caps allow",
+             ["category": category, "envelope": "\(envelope)", "caps": "\(caps)"])
+        case let .undrawable(category, quantity, mean, standardDeviation, lower, upper, draws):
+            (upper.isFinite ? "undrawable" : "undrawable_no_upper",
+             "the people cannot be drawn: the synthetic roster's {category} {quantity} (normal, mean {mean}, standard deviation {sd}) gave no value "
+             + (upper.isFinite ? "from {lower} to below {upper}" : "of {lower} or more")
+             + " in {draws} draws; the window holds almost none of the distribution",
+             ["category": category, "quantity": quantity, "mean": "\(mean)", "sd": "\(standardDeviation)", "lower": "\(lower)", "upper": "\(upper)",
+              "draws": "\(draws)"])
         case let .memory(people, years, runs, needed, available, physical):
             ("memory", "a transition of {people} people over {years} years and {runs} runs needs about {needed} of memory, "
              + "more than this machine can give ({available} of {physical}); lower the runs",

@@ -23,6 +23,17 @@ extension ScenarioReason {
         case let .decisionAfterEffective(decision, effective):
             values["decision"] = labels.date(decision)
             values["effective"] = labels.date(effective)
+        case let .envelopeBelowFloors(_, envelope, floors):
+            values["envelope"] = number(envelope)
+            values["floors"] = number(floors)
+        case let .envelopeAboveCaps(_, envelope, caps):
+            values["envelope"] = number(envelope)
+            values["caps"] = number(caps)
+        case let .undrawable(category, quantity, mean, standardDeviation, lower, upper, draws):
+            values["category"] = labels("value." + category)
+            values["quantity"] = labels("scenario_quantity." + quantity)
+            for (name, value) in [("mean", mean), ("sd", standardDeviation), ("lower", lower), ("upper", upper)] { values[name] = decimal("\(value)") }
+            values["draws"] = number(draws)
         case let .memory(people, _, runs, needed, available, physical):
             values["people"] = number(people)
             values["runs"] = number(runs)
