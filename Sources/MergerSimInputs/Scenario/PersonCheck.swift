@@ -39,7 +39,7 @@ public enum PersonCheck {
             + "the years since age \(Limits.earliestWorkingAge)"
     }
 
-    /// The most insurance years someone born `born` can have on `date` (hundredths, ``hundredths(_:)``) when
+    /// The most insurance years someone born `born` can have on `date` (to hundredths, without trailing zeros) when
     /// `years` is more; nil when `years` is possible.
     public static func insuranceLimit(_ years: Double, born: BirthDate, on date: CalendarDate) -> String? {
         let months = max(0, born.monthsOfAge(on: date) - Limits.earliestWorkingAge * 12)

@@ -23,6 +23,7 @@ extension ScenarioReason {
         case let .decisionAfterEffective(decision, effective):
             values["decision"] = labels.date(decision)
             values["effective"] = labels.date(effective)
+        case let .maxKmNotPositive(value): values["value"] = decimal(value)
         case let .envelopeBelowFloors(_, envelope, floors):
             values["envelope"] = number(envelope)
             values["floors"] = number(floors)
