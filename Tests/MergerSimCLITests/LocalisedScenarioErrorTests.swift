@@ -48,6 +48,19 @@ struct LocalisedScenarioErrorTests {
                 == "error: \(staff):2:14: birth_date: born 2100, after the effective date 2024-11-01: nobody born then is on the staff")
     }
 
+    /// The roster's error follows the scenario's `lang: vi` in `validate` too, which has no `--lang`: read after `lang:` is known.
+    @Test func aRosterErrorFollowsTheScenariosLang() throws {
+        let scratch = try Scratch()
+        try scratch.write("units.csv", Array("code,name,kind,province,district_kind,area_km2,population\n1,A,ward,P,provincial_city,1,5000\n".utf8))
+        try scratch.write("plan.csv", Array("new_code,new_name,member_code,share\nN,N,1,\n".utf8))
+        let staff = try scratch.write("staff.csv", Array("id,unit_code,category,sex,birth_date\np1,1,cadre,X,1980\n".utf8))
+        let path = try scratch.write("scenario.yaml", Array(
+            "name: t\nrules: vn-2023\nlang: vi\neffective_date: 2024-11-01\nunits: units.csv\nplan: plan.csv\nstaff: staff.csv\n".utf8))
+        let run = mergersim(["validate", path])
+        #expect(run.code == 65)
+        #expect(run.error == "lỗi: \(staff):2:12: sex \"X\" phải là M hoặc F")
+    }
+
     /// A plan member that is not a unit (the plan's own PlanError, typed), at plan.csv:2:5.
     @Test func aPlanMemberThatIsNoUnit() throws {
         let (scratch, path) = try scenario(lang: "en", "")

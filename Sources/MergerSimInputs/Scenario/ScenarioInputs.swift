@@ -36,10 +36,22 @@ public struct ScenarioInputs: Sendable {
     }
 
     /// Reads everything `scenario` names; `seed`, `runs` and `precision` override the scenario's (command-line flags).
+    /// Every error carries the scenario's `lang:` as its ``InputError/language`` (unless it has one already).
     ///
     /// - Throws: ``InputError`` 64 when the runs and the precision, one from a flag, together ask for fewer
     ///   runs than a run until precise uses (``Precision/minimumRuns``).
     public init(scenario: Scenario, seed: UInt64? = nil, runs: Int? = nil, precision: Precision? = nil) throws(InputError) {
+        do {
+            try self.init(reading: scenario, seed: seed, runs: runs, precision: precision)
+        } catch {
+            var error = error
+            error.language = error.language ?? scenario.settings.lang.flatMap(Language.init(rawValue:))
+            throw error
+        }
+    }
+
+    /// Reads everything `scenario` names (see ``init(scenario:seed:runs:precision:)``).
+    private init(reading scenario: Scenario, seed: UInt64?, runs: Int?, precision: Precision?) throws(InputError) {
         let path = scenario.file
         let settings = scenario.settings
         var defaults: [DefaultRecord] = []
