@@ -51,13 +51,44 @@ public struct PlanError: Error, Hashable, Sendable, CustomStringConvertible {
     public var newCode: String
     public var memberCode: String?
     public var field: String
-    public var message: String
+    /// What is wrong, typed, so a reader can say it in its own language.
+    public var problem: Problem
 
-    public init(newCode: String, memberCode: String? = nil, field: String, message: String) {
+    /// What is wrong with a plan.
+    public enum Problem: Hashable, Sendable {
+        /// A new unit without members.
+        case noMembers(newCode: String)
+        /// A member that is not a unit.
+        case memberUnknown(member: String)
+        /// A share not above 0 and at most 1.
+        case shareRange(member: String)
+        /// A member going into several new units (`newCodes`) without a share in one of them.
+        case shareMissing(member: String, newCodes: [String])
+        /// A member's shares summing to `sum`, not 1.
+        case sharesSum(member: String, sum: Double, newCodes: [String])
+        /// A new code that is the code of a unit the plan leaves untouched.
+        case codeTaken(newCode: String)
+    }
+
+    public init(newCode: String, memberCode: String? = nil, field: String, problem: Problem) {
         self.newCode = newCode
         self.memberCode = memberCode
         self.field = field
-        self.message = message
+        self.problem = problem
+    }
+
+    /// The problem in English.
+    public var message: String {
+        switch problem {
+        case .noMembers(let code): "new unit \(code) has no members"
+        case .memberUnknown(let member): "member \(member) is not a code of the units file"
+        case .shareRange(let member): "the share of \(member) must be above 0 and at most 1"
+        case let .shareMissing(member, newCodes):
+            "member \(member) goes into \(newCodes.joined(separator: " and ")) but has no share here; give each part's share (summing to 1)"
+        case let .sharesSum(member, sum, newCodes):
+            "the shares of member \(member) sum to \(sum), not 1 (in \(newCodes.joined(separator: ", ")))"
+        case .codeTaken(let code): "new code \(code) is already the code of a unit the plan leaves untouched"
+        }
     }
 
     public var description: String { "new unit \(newCode): \(message)" }

@@ -44,17 +44,17 @@ extension MergerPlan {
         var newCodes = Set<String>()
         for planned in newUnits {
             guard !planned.members.isEmpty else {
-                throw PlanError(newCode: planned.code, field: "member_code", message: "new unit \(planned.code) has no members")
+                throw PlanError(newCode: planned.code, field: "member_code", problem: .noMembers(newCode: planned.code))
             }
             newCodes.insert(planned.code)
             for member in planned.members {
                 guard unitsByCode[member.code] != nil else {
                     throw PlanError(newCode: planned.code, memberCode: member.code, field: "member_code",
-                                    message: "member \(member.code) is not a code of the units file")
+                                    problem: .memberUnknown(member: member.code))
                 }
                 if let share = member.share, share.millionths <= 0 || share.millionths > FixedDecimal.scale {
                     throw PlanError(newCode: planned.code, memberCode: member.code, field: "share",
-                                    message: "the share of \(member.code) must be above 0 and at most 1")
+                                    problem: .shareRange(member: member.code))
                 }
                 appearances[member.code, default: []].append((planned.code, member.share))
             }
@@ -65,22 +65,21 @@ extension MergerPlan {
                 let list = appearances[member.code]!
                 if list.count > 1, let missing = list.first(where: { $0.share == nil }) {
                     throw PlanError(newCode: missing.newCode, memberCode: member.code, field: "share",
-                                    message: "member \(member.code) goes into \(list.map(\.newCode).joined(separator: " and ")) "
-                                        + "but has no share here; give each part's share (summing to 1)")
+                                    problem: .shareMissing(member: member.code, newCodes: list.map(\.newCode)))
                 }
                 let values = list.map { $0.share?.millionths ?? FixedDecimal.scale }
                 let sum = values.reduce(0, +)
                 guard abs(sum - FixedDecimal.scale) <= Self.shareTolerance.millionths else {
                     throw PlanError(newCode: list.last!.newCode, memberCode: member.code, field: "share",
-                                    message: "the shares of member \(member.code) sum to \(Double(sum) / Double(FixedDecimal.scale)), not 1 "
-                                        + "(in \(list.map(\.newCode).joined(separator: ", ")))")
+                                    problem: .sharesSum(member: member.code, sum: Double(sum) / Double(FixedDecimal.scale),
+                                                        newCodes: list.map(\.newCode)))
                 }
                 shares[member.code] = zip(list, values).map { ($0.0.newCode, $0.1) }
             }
         }
         for code in newCodes where unitsByCode[code] != nil && shares[code] == nil {
             throw PlanError(newCode: code, field: "new_code",
-                            message: "new code \(code) is already the code of a unit the plan leaves untouched")
+                            problem: .codeTaken(newCode: code))
         }
         return shares
     }

@@ -9,21 +9,41 @@ public enum PersonCheck {
     /// Why someone born `born` (written `text`) cannot be on the staff on `date` (`when` names it, e.g.
     /// "the effective date 2024-11-01"); nil when they can.
     public static func birthProblem(_ born: BirthDate, text: String, on date: CalendarDate, when: String) -> String? {
-        if date < born.earliest { return "born \(text), after \(when): nobody born then is on the staff" }
-        let months = born.monthsOfAge(on: date)
-        if months < Limits.earliestWorkingAge * 12 {
-            return "born \(text), \(months / 12) years old on \(when): younger than \(Limits.earliestWorkingAge), the earliest working age"
+        switch birthFinding(born, on: date) {
+        case nil: nil
+        case .bornAfter: "born \(text), after \(when): nobody born then is on the staff"
+        case .tooYoung(let years): "born \(text), \(years) years old on \(when): younger than \(Limits.earliestWorkingAge), the earliest working age"
         }
-        return nil
+    }
+
+    /// Why someone born `born` cannot be on the staff on `date`, typed; nil when they can.
+    public enum BirthFinding: Equatable, Sendable {
+        /// Born after the day.
+        case bornAfter
+        /// `years` old that day, younger than ``Limits/earliestWorkingAge``.
+        case tooYoung(years: Int)
+    }
+
+    /// Why someone born `born` cannot be on the staff on `date`; nil when they can.
+    public static func birthFinding(_ born: BirthDate, on date: CalendarDate) -> BirthFinding? {
+        if date < born.earliest { return .bornAfter }
+        let months = born.monthsOfAge(on: date)
+        return months < Limits.earliestWorkingAge * 12 ? .tooYoung(years: months / 12) : nil
     }
 
     /// Why `years` of social insurance on `date` are impossible for someone born `born` (written `text`):
     /// more than the years since the earliest working age; nil when they are possible.
     public static func insuranceProblem(_ years: Double, born: BirthDate, text: String, on date: CalendarDate) -> String? {
-        let months = max(0, born.monthsOfAge(on: date) - Limits.earliestWorkingAge * 12)
-        guard years > Double(months) / 12 else { return nil }
-        return "\(number(years)) insurance years on \(date) for someone born \(text): at most \(hundredths(months)), "
+        guard let atMost = insuranceLimit(years, born: born, on: date) else { return nil }
+        return "\(number(years)) insurance years on \(date) for someone born \(text): at most \(atMost), "
             + "the years since age \(Limits.earliestWorkingAge)"
+    }
+
+    /// The most insurance years someone born `born` can have on `date` (to hundredths, without trailing zeros) when
+    /// `years` is more; nil when `years` is possible.
+    public static func insuranceLimit(_ years: Double, born: BirthDate, on date: CalendarDate) -> String? {
+        let months = max(0, born.monthsOfAge(on: date) - Limits.earliestWorkingAge * 12)
+        return years > Double(months) / 12 ? hundredths(months) : nil
     }
 
     /// Months as years, rounded down to hundredths, without trailing zeros: 247 → 20.58, 240 → 20.

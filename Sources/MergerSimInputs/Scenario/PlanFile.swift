@@ -73,8 +73,21 @@ public struct PlanFile: Sendable {
     /// The plan error located at its row and column.
     public func located(_ error: PlanError) -> InputError {
         let index = error.memberCode.flatMap { rowOfMember[Self.key(error.newCode, $0)] } ?? firstRowOfNewCode[error.newCode]
-        guard let index else { return .badData(file, error.message) }
-        return RecordReader(table: table, record: table.records[index]).error(error.field, error.message)
+        let reason = InputError.Reason.scenario(Self.reason(error.problem))
+        guard let index else { return .badData(file, reason: reason) }
+        return RecordReader(table: table, record: table.records[index]).error(error.field, reason: reason)
+    }
+
+    /// The plan error's problem as a reason (the same sentence as the error's message).
+    private static func reason(_ problem: PlanError.Problem) -> ScenarioReason {
+        switch problem {
+        case .noMembers(let newCode): .planNoMembers(newCode: newCode)
+        case .memberUnknown(let member): .planMemberUnknown(member: member)
+        case .shareRange(let member): .planShareRange(member: member)
+        case let .shareMissing(member, newCodes): .planShareMissing(member: member, newCodes: newCodes)
+        case let .sharesSum(member, sum, newCodes): .planSharesSum(member: member, sum: "\(sum)", newCodes: newCodes)
+        case .codeTaken(let newCode): .planCodeTaken(newCode: newCode)
+        }
     }
 
     private static func key(_ newCode: String, _ memberCode: String) -> String { newCode + "\u{1F}" + memberCode }

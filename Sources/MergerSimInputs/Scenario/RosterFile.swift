@@ -15,23 +15,22 @@ public struct RosterFile: Sendable {
         var lineOfID: [String: Int] = [:]
         people.reserveCapacity(table.records.count)
         guard table.records.count <= Limits.maxPeople else {
-            throw .badData(file, line: table.records[Limits.maxPeople].line,
-                           "the roster lists more than \(ReportFormat.grouped(Limits.maxPeople)) people, more than mergersim takes in one run")
+            throw .badData(file, line: table.records[Limits.maxPeople].line, reason: .scenario(.rosterTooLarge(max: Limits.maxPeople)))
         }
         for record in table.records {
             let row = RecordReader(table: table, record: record)
             let id = try row.required("id")
-            if let earlier = lineOfID[id] { throw row.error("id", "id \(id) is already used on line \(earlier); ids must be unique") }
+            if let earlier = lineOfID[id] { throw row.error("id", reason: .scenario(.duplicateID(id: id, earlierLine: earlier))) }
             lineOfID[id] = record.line
             let categoryText = try row.required("category")
             guard let category = Self.category(categoryText) else {
-                throw row.error("category", "category \"\(categoryText)\" is not cadre, civil_servant or non_professional")
+                throw row.error("category", reason: .scenario(.unknownCategory(text: categoryText)))
             }
             let sexText = try row.required("sex")
-            guard let sex = StaffMember.Sex(rawValue: sexText.uppercased()) else { throw row.error("sex", "sex \"\(sexText)\" is not M or F") }
+            guard let sex = StaffMember.Sex(rawValue: sexText.uppercased()) else { throw row.error("sex", reason: .scenario(.unknownSex(text: sexText))) }
             let birthText = try row.required("birth_date")
             guard let birth = BirthDate(text: birthText), (1900...2100).contains(birth.year) else {
-                throw row.error("birth_date", "birth_date \"\(birthText)\" is not a date YYYY, YYYY-MM or YYYY-MM-DD")
+                throw row.error("birth_date", reason: .scenario(.notBirthDate(text: birthText)))
             }
             people.append(StaffMember(
                 id: id, unitCode: try row.required("unit_code"), category: category, sex: sex, birthDate: birth,
@@ -57,19 +56,24 @@ public struct RosterFile: Sendable {
         }
     }
 
-    /// Refuses, at its cell, anyone who cannot be on the staff on `date` (`when` names it: the scenario's
-    /// effective date): born after it, younger than working age then, or insured for longer than they can
-    /// have worked (``PersonCheck``). Insurance years are those on `date`, when the transition starts.
-    public func checkPeople(on date: CalendarDate, when: String) throws(InputError) {
+    /// Refuses, at its cell, anyone who cannot be on the staff on `date`, the scenario's effective date:
+    /// born after it, younger than working age then, or insured for longer than they can have worked
+    /// (``PersonCheck``). Insurance years are those on `date`, when the transition starts.
+    public func checkPeople(onEffectiveDate date: CalendarDate) throws(InputError) {
         for (person, record) in zip(people, table.records) {
             let row = RecordReader(table: table, record: record)
             let birth = row.text("birth_date") ?? ""
-            if let problem = PersonCheck.birthProblem(person.birthDate, text: birth, on: date, when: when) {
-                throw row.error("birth_date", "birth_date: \(problem)")
+            switch PersonCheck.birthFinding(person.birthDate, on: date) {
+            case nil: break
+            case .bornAfter: throw row.error("birth_date", reason: .scenario(.bornAfterEffective(born: birth, effective: date)))
+            case .tooYoung(let years):
+                throw row.error("birth_date", reason: .scenario(.tooYoungOnEffective(born: birth, years: years, effective: date,
+                                                                                     earliestAge: Limits.earliestWorkingAge)))
             }
-            if let years = person.insuranceYears,
-               let problem = PersonCheck.insuranceProblem(years.doubleValue, born: person.birthDate, text: birth, on: date) {
-                throw row.error("insurance_years", "insurance_years: \(problem)")
+            if let years = person.insuranceYears, let atMost = PersonCheck.insuranceLimit(years.doubleValue, born: person.birthDate, on: date) {
+                throw row.error("insurance_years", reason: .scenario(.tooMuchInsurance(years: PersonCheck.number(years.doubleValue), date: date,
+                                                                                      born: birth, atMost: atMost,
+                                                                                      earliestAge: Limits.earliestWorkingAge)))
             }
         }
     }
@@ -83,13 +87,14 @@ public struct RosterFile: Sendable {
         var counts: [String: Headcount] = [:]
         for (person, record) in zip(people, table.records) {
             guard known.contains(person.unitCode) else {
-                throw RecordReader(table: table, record: record).error("unit_code", "unit_code \(person.unitCode) is not a unit of \(units.file)")
+                throw RecordReader(table: table, record: record).error("unit_code", reason: .scenario(.rosterUnitUnknown(code: person.unitCode,
+                                                                                                              unitsFile: units.file)))
             }
             counts[person.unitCode, default: .zero][person.category] += 1
             if counts[person.unitCode]![person.category] > Limits.maxHeadcountPerCategory {
                 throw RecordReader(table: table, record: record).error(
-                    "unit_code", "unit \(person.unitCode) has more than \(ReportFormat.grouped(Limits.maxHeadcountPerCategory)) "
-                        + "\(person.category.plainName) on the roster, more than one unit can have in a category")
+                    "unit_code", reason: .scenario(.rosterHeadcountAbove(code: person.unitCode, max: Limits.maxHeadcountPerCategory,
+                                                                         category: person.category)))
             }
         }
         var reconciled: [AdministrativeUnit] = []
@@ -98,7 +103,8 @@ public struct RosterFile: Sendable {
             if let staff = unit.staff {
                 for category in StaffCategory.allCases where staff[category] != rostered[category] {
                     throw units.error(unit: unit.code, column: category.rawValue,
-                                      "the units file says \(staff[category]) \(category.plainName) but the roster \(file) lists \(rostered[category])")
+                                      reason: .scenario(.headcountMismatch(unitsSays: staff[category], category: category, roster: file,
+                                                                           rostered: rostered[category])))
                 }
             } else {
                 unit.staff = rostered

@@ -1,5 +1,6 @@
 import Foundation
 import MergerSim
+import Yams
 
 /// A scenario file (see the README): which rules, which data, which settings.
 /// Paths inside are relative to the scenario file's folder.
@@ -93,9 +94,37 @@ public struct Scenario: Sendable {
     /// of its type and within its bounds (``Limits``), the name a safe folder name.
     /// `overrides` (`--set`) aimed at the scenario replace its keys before the checks; those aimed at
     /// its rule sets are kept for ``ScenarioInputs``.
+    ///
+    /// Once the file is parsed its `lang:` is known: every later error carries it as its
+    /// ``InputError/language`` (the command line's `--lang` still comes first).
     public init(bytes: [UInt8], file path: String, overrides: [Override] = []) throws(InputError) {
         var document = try YAMLDocument(bytes: bytes, file: path, what: "scenario")
-        try document.apply(overrides.compactMap { o in o.target.0 == .scenario ? (o, o.target.1) : nil }, allowed: Self.allowedKeys)
+        do {
+            try document.apply(overrides.compactMap { o in o.target.0 == .scenario ? (o, o.target.1) : nil }, allowed: Self.allowedKeys)
+        } catch {
+            throw Self.said(error, in: Self.language(of: document))
+        }
+        do {
+            try self.init(checking: document, bytes: bytes, file: path, overrides: overrides)
+        } catch {
+            throw Self.said(error, in: Self.language(of: document))
+        }
+    }
+
+    /// The language a scenario document's `lang:` names, when it names one (read before the values are checked).
+    private static func language(of document: YAMLDocument) -> Language? {
+        document.root.mapping?["lang"]?.scalar.flatMap { Language(rawValue: $0.string) }
+    }
+
+    /// `error` said in `language` unless it already has a language.
+    private static func said(_ error: InputError, in language: Language?) -> InputError {
+        var error = error
+        error.language = error.language ?? language
+        return error
+    }
+
+    /// Checks the document's keys and values (see ``init(bytes:file:overrides:)``).
+    private init(checking document: YAMLDocument, bytes: [UInt8], file path: String, overrides: [Override]) throws(InputError) {
         if let unknown = document.unknownTopLevelKeys(known: Self.knownKeys).first {
             throw document.error(atKey: unknown, reason: .unknownScenarioKey(unknown, known: Self.knownKeys.sorted()))
         }
@@ -124,12 +153,12 @@ public struct Scenario: Sendable {
             throw document.error(at: ["lang"], reason: .unknownLanguage(lang))
         }
         if let problem = OutputName.problem(settings.name) {
-            throw document.error(at: ["name"], "name \"\(OutputName.printable(settings.name))\" cannot name the output folder: \(problem)")
+            throw document.error(at: ["name"], reason: .scenario(.nameNotFolder(name: OutputName.printable(settings.name), problem: problem)))
         }
         var transferSettings = TransferSettings(scope: .none)
         if let transfers = settings.transfers {
             if let maxKm = transfers.maxKm, !(maxKm.isFinite && maxKm > 0) {
-                throw document.error(at: ["transfers", "max_km"], "transfers max_km must be a distance in km above 0, not \(maxKm)")
+                throw document.error(at: ["transfers", "max_km"], reason: .scenario(.maxKmNotPositive(value: "\(maxKm)")))
             }
             let scope: TransferSettings.Scope
             switch transfers.scope {
@@ -138,7 +167,7 @@ public struct Scenario: Sendable {
             case .province: scope = .province
             case .radius:
                 guard let maxKm = transfers.maxKm else {
-                    throw document.error(at: ["transfers"], "transfers with scope radius need max_km above 0")
+                    throw document.error(at: ["transfers"], reason: .scenario(.radiusWithoutMaxKm))
                 }
                 scope = .radius(maxKm: maxKm)
             }
@@ -147,11 +176,11 @@ public struct Scenario: Sendable {
         for (category, value) in settings.envelope?.sortedByName ?? [] {
             guard (0...Limits.maxEnvelope).contains(value) else {
                 throw document.error(at: ["envelope", category.rawValue],
-                                     "envelope \(category.rawValue) must be from 0 to \(ReportFormat.grouped(Limits.maxEnvelope)) positions")
+                                     reason: .scenario(.envelopeRange(category: category.rawValue, max: Limits.maxEnvelope)))
             }
         }
         if let envelope = settings.envelope, envelope[.cadresCivilServants] != nil, envelope[.civilServants] != nil {
-            throw document.error(at: ["envelope"], "give cadres_civil_servants or civil_servants, not both")
+            throw document.error(at: ["envelope"], reason: .scenario(.envelopeBoth))
         }
         if let transition = settings.transition {
             if let years = transition.years, !(1...Limits.maxYears).contains(years) {
@@ -162,12 +191,10 @@ public struct Scenario: Sendable {
             }
             if let precision = transition.precision {
                 guard Precision(halfWidth: precision) != nil else {
-                    throw document.error(at: ["transition", "precision"], "transition precision must be a positive number (the ±R of each "
-                                         + "headline figure's 95 % interval: absolute for a probability, relative to the mean otherwise)")
+                    throw document.error(at: ["transition", "precision"], reason: .scenario(.precisionNotPositive))
                 }
                 if let runs = transition.runs, runs < Precision.minimumRuns {
-                    throw document.error(at: ["transition", "precision"], "transition precision needs runs of at least "
-                                         + "\(Precision.minimumRuns) (the fewest a run until precise uses); runs is \(runs)")
+                    throw document.error(at: ["transition", "precision"], reason: .scenario(.precisionRuns(minimum: Precision.minimumRuns, runs: runs)))
                 }
             }
         }
@@ -179,14 +206,14 @@ public struct Scenario: Sendable {
                                                                        lastYear: Limits.years.upperBound))
             }
             if let effectiveDate, !(effectiveDate < date) {
-                throw document.error(at: ["deadlines", name], "deadlines: \(name) \(date) is not after the effective date \(effectiveDate)")
+                throw document.error(at: ["deadlines", name], reason: .scenario(.deadlineNotAfterEffective(category: name, date: date, effective: effectiveDate)))
             }
             deadlines[category] = date
         }
         var posts = PartyMassOrgPostsByProvince()
         for (province, count) in settings.partyMassOrgPosts ?? [:] {
-            guard (0...1_000).contains(count) else {
-                throw document.error(at: ["party_mass_org_posts", province], "party_mass_org_posts must be from 0 to 1,000 posts a unit")
+            guard (0...Self.maxPartyMassOrgPosts).contains(count) else {
+                throw document.error(at: ["party_mass_org_posts", province], reason: .scenario(.partyPostsRange(max: Self.maxPartyMassOrgPosts)))
             }
             if province == Self.unlistedProvincesKey { posts.unlisted = count } else { posts.listed[province] = count }
         }
@@ -219,6 +246,9 @@ public struct Scenario: Sendable {
     public var envelopes: [(category: EnvelopeCategory, positions: Int)] {
         EnvelopeCategory.allCases.compactMap { category in settings.envelope?[category].map { (category, $0) } }
     }
+
+    /// The most party and mass-organisation posts a unit may be given (`party_mass_org_posts`).
+    static let maxPartyMassOrgPosts = 1_000
 
     /// The key of `party_mass_org_posts` that gives the posts of the provinces it does not list.
     public static let unlistedProvincesKey = "default"

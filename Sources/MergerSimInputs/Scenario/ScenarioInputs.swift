@@ -36,30 +36,39 @@ public struct ScenarioInputs: Sendable {
     }
 
     /// Reads everything `scenario` names; `seed`, `runs` and `precision` override the scenario's (command-line flags).
+    /// Every error carries the scenario's `lang:` as its ``InputError/language`` (unless it has one already).
     ///
     /// - Throws: ``InputError`` 64 when the runs and the precision, one from a flag, together ask for fewer
     ///   runs than a run until precise uses (``Precision/minimumRuns``).
     public init(scenario: Scenario, seed: UInt64? = nil, runs: Int? = nil, precision: Precision? = nil) throws(InputError) {
+        do {
+            try self.init(reading: scenario, seed: seed, runs: runs, precision: precision)
+        } catch {
+            var error = error
+            error.language = error.language ?? scenario.settings.lang.flatMap(Language.init(rawValue:))
+            throw error
+        }
+    }
+
+    /// Reads everything `scenario` names (see ``init(scenario:seed:runs:precision:)``).
+    private init(reading scenario: Scenario, seed: UInt64?, runs: Int?, precision: Precision?) throws(InputError) {
         let path = scenario.file
         let settings = scenario.settings
         var defaults: [DefaultRecord] = []
         (rules, rulesBefore) = try Self.ruleSets(of: scenario, defaults: &defaults)
         let effective = scenario.effectiveDate ?? rules.rules.inForce.from
         // Exits are priced from the effective date on: a base salary and a decree must be in force then.
-        var place = scenario.effectivePlace
+        let place = scenario.effectivePlace
         if rules.rules.transition.baseSalary.inForce(on: effective) == nil {
-            place.message = "the effective date \(effective) is before the first base salary of \(rules.rules.id) "
-                + "(\(rules.rules.transition.baseSalary.rule), from \(rules.rules.transition.baseSalary.schedule.first?.from.description ?? "?"))"
-            throw place
+            throw Self.at(place, .effectiveBeforeBaseSalary(effective: effective, rules: rules.rules.id, rule: rules.rules.transition.baseSalary.rule,
+                                                             first: rules.rules.transition.baseSalary.schedule.first?.from))
         }
         if rules.rules.transition.exitLaw.mergerDecree(on: effective) == nil {
-            place.message = "no exit decree of \(rules.rules.id) (\(rules.rules.transition.exitLaw.rule)) is in force for mergers on \(effective)"
-            throw place
+            throw Self.at(place, .noExitDecree(effective: effective, rules: rules.rules.id, rule: rules.rules.transition.exitLaw.rule))
         }
         // The exit window runs from the decision on the arrangement (R-5.3), which comes before the merger takes effect.
-        if let decision = scenario.decisionDate, effective < decision, var place = scenario.decisionPlace {
-            place.message = "decision_date \(decision) is after the effective date \(effective); the decision on the arrangement comes first"
-            throw place
+        if let decision = scenario.decisionDate, effective < decision, let place = scenario.decisionPlace {
+            throw Self.at(place, .decisionAfterEffective(decision: decision, effective: effective))
         }
         if scenario.decisionDate == nil {
             defaults.append(.init(name: "decision_date", meaning: .decisionOnEffectiveDate(effective),
@@ -75,7 +84,7 @@ public struct ScenarioInputs: Sendable {
             let staffPath = scenario.path(staff)
             let bytes = try FileInput.read(staffPath)
             let roster = try RosterFile(bytes: bytes, file: staffPath)
-            try roster.checkPeople(on: effective, when: "the effective date \(effective)")
+            try roster.checkPeople(onEffectiveDate: effective)
             units = try roster.reconcile(with: unitsFile)
             self.roster = roster
             inputs.append(.init(role: "staff", path: scenario.relative(staffPath), bytes: bytes, rows: roster.people.count))
@@ -99,8 +108,8 @@ public struct ScenarioInputs: Sendable {
                 deadlines: scenario.deadlines, years: transition?.years, seed: seed ?? transition?.seed ?? ScenarioDefaults.seed,
                 runs: runs ?? transition?.runs ?? ScenarioDefaults.runs, precision: precision ?? scenario.precision))
         if run.settings.precision != nil, run.settings.runs < Precision.minimumRuns {
-            throw InputError(.usage, file: runs == nil ? "--precision" : "--runs", "a run until precise (--precision or the scenario's "
-                             + "precision) needs runs of at least \(Precision.minimumRuns); runs is \(run.settings.runs)")
+            throw InputError(.usage, file: runs == nil ? "--precision" : "--runs",
+                             reason: .scenario(.precisionNeedsRuns(minimum: Precision.minimumRuns, runs: run.settings.runs)))
         }
         if transition?.years == nil {
             defaults.append(.init(name: "transition.years", meaning: .yearsToLatestDeadline(run.transitionYears), rule: run.rules.deadline.rule))
@@ -155,12 +164,17 @@ public struct ScenarioInputs: Sendable {
             return locate(unit: error.unitCode, in: outcome, column: error.field, error.message)
         case .envelope(let category, .solver(let reason)):
             return InternalError("the envelope \(category.rawValue) could not be allocated: \(reason)")
-        case .envelope(let category, let error):
-            return InputError.badData(scenario.file, "envelope \(category.rawValue): \(error)")
+        case .envelope(let category, .belowFloors(let envelope, let floors)):
+            return InputError.badData(scenario.file, reason: .scenario(.envelopeBelowFloors(category: category.rawValue, envelope: envelope, floors: floors)))
+        case .envelope(let category, .aboveCaps(let envelope, let caps)):
+            return InputError.badData(scenario.file, reason: .scenario(.envelopeAboveCaps(category: category.rawValue, envelope: envelope, caps: caps)))
         case .pricing(let error):
             return InputError.badData(scenario.file, "the transition cannot be priced: \(error)")
         case .syntheticRoster(let distribution):
-            return InputError.badData(scenario.file, "the people cannot be drawn: \(distribution)")
+            return InputError.badData(scenario.file, reason: .scenario(.undrawable(
+                category: distribution.category.rawValue, quantity: distribution.quantity.rawValue, mean: distribution.mean,
+                standardDeviation: distribution.standardDeviation, lower: distribution.lower, upper: distribution.upper,
+                draws: SyntheticRosterParameters.maxDraws)))
         case .gsl(let error):
             return InternalError("GSL failed: \(error)")
         case .transfers(let error):
@@ -261,12 +275,16 @@ public struct ScenarioInputs: Sendable {
                                                      runs: runs, workers: ProcessInfo.processInfo.activeProcessorCount)
         let available = Double(physicalMemory) * 0.8
         guard Double(needed) > available else { return }
-        func gib(_ bytes: Double) -> String { String(format: "%.1f GiB", bytes / Double(1 << 30)) }
-        let message = "a transition of \(ReportFormat.grouped(people)) people over \(years) years and "
-            + "\(ReportFormat.grouped(runs)) runs needs about \(gib(Double(needed))) of memory, more than this machine can give "
-            + "(\(gib(available)) of \(gib(Double(physicalMemory)))); lower the runs"
-        var located = scenario.runsPlace
-        located.message = message
-        throw runsFromFlag ? InputError(.usage, file: "--runs", message) : located
+        let reason = ScenarioReason.memory(people: people, years: years, runs: runs, neededBytes: Double(needed), availableBytes: available,
+                                           physicalBytes: Double(physicalMemory))
+        throw runsFromFlag ? InputError(.usage, file: "--runs", reason: .scenario(reason)) : Self.at(scenario.runsPlace, reason)
+    }
+
+    /// `place` (an error made only for its place) saying `reason`.
+    static func at(_ place: InputError, _ reason: ScenarioReason) -> InputError {
+        var error = place
+        error.reason = .scenario(reason)
+        error.message = InputError.Reason.scenario(reason).english
+        return error
     }
 }

@@ -51,21 +51,21 @@ public struct SweepFile: Sendable {
         path = file
         self.bytes = bytes
         let document = try YAMLDocument(bytes: bytes, file: file, what: "sweep file")
-        guard let root = document.root.mapping else { throw .badData(file, line: 1, "the sweep file must be a mapping of keys (scenario, vary, …)") }
+        guard let root = document.root.mapping else { throw .badData(file, line: 1, reason: .sweep(.notMapping)) }
         if let unknown = document.unknownTopLevelKeys(known: Self.knownKeys).first {
-            throw document.error(atKey: unknown, "unknown key \"\(unknown)\"; a sweep file has " + Self.knownKeys.sorted().joined(separator: ", "))
+            throw document.error(atKey: unknown, reason: .sweep(.unknownKey(unknown, known: Self.knownKeys.sorted())))
         }
-        func fail(_ node: Node?, _ message: String) -> InputError {
-            .badData(file, line: node?.mark?.line, column: node?.mark?.column, message)
+        func fail(_ node: Node?, _ reason: SweepReason) -> InputError {
+            .badData(file, line: node?.mark?.line, column: node?.mark?.column, reason: .sweep(reason))
         }
         guard let scenarioNode = root["scenario"], let scenario = scenarioNode.scalar?.string, !scenario.isEmpty else {
-            throw fail(root["scenario"] ?? document.root, "scenario: give the base scenario file (relative to this file)")
+            throw fail(root["scenario"] ?? document.root, .noScenario)
         }
         let folder = URL(fileURLWithPath: file).deletingLastPathComponent()
         scenarioPath = scenario.hasPrefix("/") ? scenario : folder.appendingPathComponent(scenario).standardizedFileURL.path
         if let nameNode = root["name"] {
             guard let text = nameNode.scalar?.string, OutputName.problem(text) == nil else {
-                throw fail(nameNode, "name: \(nameNode.scalar.flatMap { OutputName.problem($0.string) } ?? "give the sweep's name as text")")
+                throw fail(nameNode, .badName(problem: nameNode.scalar.flatMap { OutputName.problem($0.string) }))
             }
             name = text
         } else {
@@ -73,20 +73,20 @@ public struct SweepFile: Sendable {
         }
         if let node = root["runs"] {
             guard let value = Self.integer(node, as: Int.self), (1...Limits.maxRuns).contains(value) else {
-                throw fail(node, "runs: give a whole number of replications from 1 to \(Limits.maxRuns)\(Self.found(node))")
+                throw fail(node, .runs(max: Limits.maxRuns, found: Self.found(node)))
             }
             runs = value
         } else {
             runs = nil
         }
         if let node = root["seeds"] {
-            guard let list = node.sequence, !list.isEmpty else { throw fail(node, "seeds: give a list of seeds, e.g. [1, 2]") }
+            guard let list = node.sequence, !list.isEmpty else { throw fail(node, .seedsNotList) }
             var seeds: [UInt64] = []
             for item in list {
                 guard let seed = Self.integer(item, as: UInt64.self) else {
-                    throw fail(item, "seeds: each seed is a whole number from 0 in decimal digits\(Self.found(item))")
+                    throw fail(item, .seedNotWhole(found: Self.found(item)))
                 }
-                guard !seeds.contains(seed) else { throw fail(item, "seeds: \(seed) is listed twice") }
+                guard !seeds.contains(seed) else { throw fail(item, .seedTwice("\(seed)")) }
                 seeds.append(seed)
             }
             self.seeds = seeds
@@ -94,21 +94,20 @@ public struct SweepFile: Sendable {
             seeds = nil
         }
         if let node = root["sample"] {
-            guard let mapping = node.mapping else { throw fail(node, "sample: give {n: 50, method: latin_hypercube}") }
+            guard let mapping = node.mapping else { throw fail(node, .sampleNotMapping) }
             for key in mapping.keys where !["n", "method", "seed"].contains(key.string ?? "") {
-                throw fail(key, "unknown key \"\(key.string ?? "")\" in sample; it has method, n, seed")
+                throw fail(key, .sampleUnknownKey(key.string ?? ""))
             }
             guard let nNode = mapping["n"], let n = Self.integer(nNode, as: Int.self), (1...Self.maxSettings).contains(n) else {
-                throw fail(mapping["n"] ?? node, "sample.n: give the number of settings to draw, from 1 to \(Self.maxSettings)"
-                           + (mapping["n"].map(Self.found) ?? ""))
+                throw fail(mapping["n"] ?? node, .sampleCount(max: Self.maxSettings, found: mapping["n"].flatMap(Self.found)))
             }
             guard let method = mapping["method"], method.scalar?.string == "latin_hypercube" else {
-                throw fail(mapping["method"] ?? node, "sample.method: the one method is latin_hypercube")
+                throw fail(mapping["method"] ?? node, .sampleMethod)
             }
             var seed: UInt64 = 1
             if let seedNode = mapping["seed"] {
                 guard let value = Self.integer(seedNode, as: UInt64.self) else {
-                    throw fail(seedNode, "sample.seed: a whole number from 0 in decimal digits\(Self.found(seedNode))")
+                    throw fail(seedNode, .sampleSeed(found: Self.found(seedNode)))
                 }
                 seed = value
             }
@@ -117,7 +116,7 @@ public struct SweepFile: Sendable {
             sample = nil
         }
         guard let varyNode = root["vary"], let vary = varyNode.mapping, !vary.isEmpty else {
-            throw fail(root["vary"] ?? document.root, "vary: give at least one key and its values, e.g. transfers.scope: [none, district]")
+            throw fail(root["vary"] ?? document.root, .noVary)
         }
         var factors: [SweepDesign.Factor] = [], places: [(line: Int?, column: Int?)] = []
         for (keyNode, valueNode) in vary {
@@ -126,7 +125,7 @@ public struct SweepFile: Sendable {
             do {
                 _ = try Override(parsing: key + "=x")
             } catch {
-                throw fail(keyNode, "vary: \"\(key)\" is not a dotted key path such as transfers.scope")
+                throw fail(keyNode, .varyKeyPath(key))
             }
             factors.append(.init(key: key, values: try Self.values(valueNode, key: key, sampled: sample != nil, fail: fail)))
         }
@@ -135,8 +134,7 @@ public struct SweepFile: Sendable {
         for (i, factor) in factors.enumerated() {
             let clash = factor.key == "transition.runs" && runs != nil ? "runs" : factor.key == "transition.seed" && seeds != nil ? "seeds" : nil
             if let clash {
-                throw .badData(file, line: places[i].line, column: places[i].column,
-                               "vary.\(factor.key): the sweep's \(clash) would take its place in every setting; vary it or give \(clash), not both")
+                throw .badData(file, line: places[i].line, column: places[i].column, reason: .sweep(.varyClash(key: factor.key, clash: clash)))
             }
         }
         let count = sample?.count ?? factors.reduce(1) { product, factor in
@@ -145,40 +143,40 @@ public struct SweepFile: Sendable {
         }
         let total = count.multipliedReportingOverflow(by: seeds?.count ?? 1)
         guard !total.overflow, total.partialValue <= Self.maxSettings else {
-            throw fail(varyNode, "the sweep has more than \(Self.maxSettings) settings × seeds; vary fewer values or sample")
+            throw fail(varyNode, .tooManySettings(max: Self.maxSettings))
         }
     }
 
-    private static func values(_ node: Node, key: String, sampled: Bool, fail: (Node?, String) -> InputError) throws(InputError) -> SweepDesign.Values {
+    private static func values(_ node: Node, key: String, sampled: Bool, fail: (Node?, SweepReason) -> InputError) throws(InputError) -> SweepDesign.Values {
         if let list = node.sequence {
-            guard !list.isEmpty else { throw fail(node, "vary.\(key): give at least one value") }
+            guard !list.isEmpty else { throw fail(node, .noValues(key: key)) }
             var values: [String] = []
             for item in list {
-                guard let scalar = item.scalar else { throw fail(item, "vary.\(key): each value is a single value (text or a number)") }
-                guard !values.contains(scalar.string) else { throw fail(item, "vary.\(key): \(scalar.string) is listed twice") }
+                guard let scalar = item.scalar else { throw fail(item, .valueNotScalar(key: key)) }
+                guard !values.contains(scalar.string) else { throw fail(item, .valueTwice(key: key, value: scalar.string)) }
                 values.append(scalar.string)
             }
             return .list(values)
         }
         if let range = node.mapping {
-            guard sampled else { throw fail(node, "vary.\(key): a range {min, max} needs sample: {n: …, method: latin_hypercube}; a grid varies lists") }
+            guard sampled else { throw fail(node, .rangeNeedsSample(key: key)) }
             for k in range.keys where !["min", "max"].contains(k.string ?? "") {
-                throw fail(k, "unknown key \"\(k.string ?? "")\" in a range; it has min, max")
+                throw fail(k, .rangeUnknownKey(k.string ?? ""))
             }
-            guard let lowNode = range["min"], let highNode = range["max"] else { throw fail(node, "vary.\(key): a range is {min: number, max: number}") }
+            guard let lowNode = range["min"], let highNode = range["max"] else { throw fail(node, .rangeForm(key: key)) }
             var ends: [Double] = []
             for end in [lowNode, highNode] {
                 guard let value = end.scalar.flatMap({ DecimalText.decimal($0.string) }) else {
-                    throw fail(end, "vary.\(key): a range is {min: number, max: number}, each \(DecimalText.decimalForm)\(Self.found(end))")
+                    throw fail(end, .rangeEnd(key: key, found: Self.found(end)))
                 }
                 ends.append(value)
             }
             let (low, high) = (ends[0], ends[1])
-            guard low < high else { throw fail(lowNode, "vary.\(key): min (\(low)) must be below max (\(high))") }
+            guard low < high else { throw fail(lowNode, .rangeOrder(key: key, low: low, high: high)) }
             let whole = [lowNode, highNode].allSatisfy { Self.integer($0, as: Int.self) != nil }
             return .range(min: low, max: high, whole: whole)
         }
-        throw fail(node, "vary.\(key): give a list of values [a, b]" + (sampled ? " or a range {min: a, max: b}" : ""))
+        throw fail(node, .valuesForm(key: key, sampled: sampled))
     }
 
     /// The whole number a node holds, read by ``DecimalText`` (decimal digits only: not YAML 1.1's `0x1F`,
@@ -187,9 +185,9 @@ public struct SweepFile: Sendable {
         node.scalar.flatMap { DecimalText.integer($0.string, as: type) }
     }
 
-    /// `, not "VALUE"` for a message about a single value, naming what was written.
-    private static func found(_ node: Node) -> String {
-        node.scalar.map { ", not \"\($0.string)\"" } ?? ""
+    /// The single value a node holds, for a message naming what was written (nil when it holds no single value).
+    private static func found(_ node: Node) -> String? {
+        node.scalar.map(\.string)
     }
 
     /// A value of a varied key refused where it is applied (by the scenario's or the rule set's checks),
@@ -198,7 +196,11 @@ public struct SweepFile: Sendable {
         guard error.file.hasPrefix("--set ") else { return error }
         let given = error.file.dropFirst("--set ".count)
         for (i, factor) in factors.enumerated() where given == "\(factor.key)=\(values[i])" {
-            return .badData(path, line: factorPlaces[i].line, column: factorPlaces[i].column, "vary.\(factor.key) = \(values[i]): \(error.message)")
+            guard let reason = error.reason else {
+                return .badData(path, line: factorPlaces[i].line, column: factorPlaces[i].column, "vary.\(factor.key) = \(values[i]): \(error.message)")
+            }
+            return .badData(path, line: factorPlaces[i].line, column: factorPlaces[i].column,
+                            reason: .sweep(.valueRefused(key: factor.key, value: values[i], reason: reason)))
         }
         return error
     }

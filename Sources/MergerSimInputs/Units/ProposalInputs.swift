@@ -15,10 +15,10 @@ public enum ProposalInputs {
             var ends: [Int] = []
             for column in ["code_a", "code_b"] {
                 let code = try row.required(column)
-                guard let i = index[code] else { throw row.error(column, "\(column) \(code) is not a unit of the units file") }
+                guard let i = index[code] else { throw row.error(column, reason: .scenario(.notAUnit(column: column, code: code))) }
                 ends.append(i)
             }
-            guard ends[0] != ends[1] else { throw row.error("code_b", "a unit cannot neighbour itself") }
+            guard ends[0] != ends[1] else { throw row.error("code_b", reason: .scenario(.selfNeighbour)) }
             pairs.append((ends[0], ends[1]))
         }
         return Neighbours(pairs: pairs, count: units.count)
@@ -31,8 +31,7 @@ public enum ProposalInputs {
     public static func nearest(_ units: [AdministrativeUnit], file: String, groups: [Int], required: Set<Int>) throws(InputError) -> Neighbours {
         let missing = required.sorted().filter { units[$0].location == nil }.map { units[$0].code }
         guard missing.isEmpty else {
-            throw InputError.badData(file, "\(missing.count) units have no lat/lon (\(missing.prefix(5).joined(separator: ", "))): "
-                                     + "give their positions, or neighbours with --adjacency FILE (code_a,code_b)")
+            throw InputError.badData(file, reason: .scenario(.noPosition(count: missing.count, codes: Array(missing.prefix(5)))))
         }
         // Units without a position each in a group of their own: linked to nobody.
         let isolated = groups.enumerated().map { i, g in units[i].location == nil ? -1 - i : g }
@@ -52,11 +51,11 @@ public enum ProposalInputs {
         for record in table.records {
             let row = RecordReader(table: table, record: record)
             let province = try row.required("province")
-            guard provinces.contains(province) else { throw row.error("province", "province \"\(province)\" has no unit in the units file") }
-            guard counts[province] == nil else { throw row.error("province", "province \"\(province)\" is given twice") }
+            guard provinces.contains(province) else { throw row.error("province", reason: .scenario(.provinceUnknown(province: province))) }
+            guard counts[province] == nil else { throw row.error("province", reason: .scenario(.provinceTwice(province: province))) }
             let have = units.filter { $0.province == province }.count
             guard let count = try row.count("units"), (1...have).contains(count) else {
-                throw row.error("units", "units must be a whole number from 1 to \(have) (the province's units now)")
+                throw row.error("units", reason: .scenario(.targetRange(have: have)))
             }
             counts[province] = count
         }
@@ -75,16 +74,11 @@ public enum ProposalInputs {
             let members = units.indices.filter { units[$0].province == province }
             let pieces = neighbours.pieces(of: members)
             guard pieces.count > count else { continue }
-            let shown = pieces.prefix(6).map { piece in
-                "{" + piece.prefix(4).map { units[$0].code }.joined(separator: ", ") + (piece.count > 4 ? " and \(piece.count - 4) more" : "") + "}"
-            }
             let alone = pieces.filter { $0.count == 1 && units[$0[0]].location == nil && neighbours.lists[$0[0]].isEmpty }.map { units[$0[0]].code }
-            throw row.error("units", "\(province) is to have \(count) units, but its \(members.count) units fall in \(pieces.count) pieces "
-                            + "with no neighbour between them: " + shown.joined(separator: "; ")
-                            + (pieces.count > 6 ? " and \(pieces.count - 6) more pieces" : "")
-                            + (alone.isEmpty ? "" : " (\(alone.joined(separator: ", ")) \(alone.count == 1 ? "has" : "have") no lat/lon and no neighbour, "
-                                                    + "so \(alone.count == 1 ? "it stays a unit" : "each stays a unit") of its own)")
-                            + ". Each new unit must be connected: give at least \(pieces.count) units, or neighbours that link the pieces")
+            let shown = pieces.prefix(6)
+            throw row.error("units", reason: .scenario(.pieces(province: province, count: count, members: members.count, pieceCount: pieces.count,
+                                                               shown: shown.map { $0.prefix(4).map { units[$0].code } }, sizes: shown.map(\.count),
+                                                               alone: alone)))
         }
     }
 
@@ -99,10 +93,10 @@ public enum ProposalInputs {
         for record in table.records {
             let row = RecordReader(table: table, record: record)
             let province = try row.required("province"), value = try row.required("class")
-            guard provinces.contains(province) else { throw row.error("province", "province \"\(province)\" has no unit in the units file") }
-            guard classes[province] == nil else { throw row.error("province", "province \"\(province)\" is given twice") }
+            guard provinces.contains(province) else { throw row.error("province", reason: .scenario(.provinceUnknown(province: province))) }
+            guard classes[province] == nil else { throw row.error("province", reason: .scenario(.provinceTwice(province: province))) }
             guard let provinceClass = ProvinceClass(rawValue: value) else {
-                throw row.error("class", "class \"\(value)\" is not one of \(ProvinceClass.names)")
+                throw row.error("class", reason: .scenario(.unknownClass(value: value, names: ProvinceClass.names)))
             }
             classes[province] = provinceClass
         }

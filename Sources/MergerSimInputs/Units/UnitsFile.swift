@@ -42,8 +42,7 @@ public struct UnitsFile: Sendable {
             units.append(unit)
             people += unit.staff?.total ?? 0
             if people > Limits.maxPeople {
-                throw .badData(file, line: record.line, "the units' headcounts pass \(ReportFormat.grouped(Limits.maxPeople)) people "
-                               + "at this row, more than mergersim takes in one run")
+                throw .badData(file, line: record.line, reason: .scenario(.unitsTooManyPeople(max: Limits.maxPeople)))
             }
         }
         self.file = file
@@ -72,6 +71,15 @@ public struct UnitsFile: Sendable {
         return reader.error(column, message)
     }
 
+    /// An error for a typed `reason`, located at `column` of the row of unit `code`.
+    public func error(unit code: String, column: String, reason: InputError.Reason) -> InputError {
+        guard let i = recordOfCode[code] else { return .badData(file, reason: reason) }
+        if table.columnIndex[column] == nil {
+            return .badData(file, line: table.records[i].line, reason: .scenario(.withoutColumn(reason, column: column)))
+        }
+        return RecordReader(table: table, record: table.records[i]).error(column, reason: reason)
+    }
+
     /// The located form of a rule set's complaint about a unit.
     public func located(_ error: RuleApplicationError) -> InputError {
         self.error(unit: error.unitCode, column: error.field, error.message)
@@ -85,8 +93,7 @@ public struct UnitsFile: Sendable {
         // (often a quote left open), refused here rather than when --xlsx meets it after the computing.
         for column in textColumns {
             guard let text = row.text(column), text.utf16.count > Limits.maxTextCharacters else { continue }
-            throw row.error(column, "\(column) is \(ReportFormat.grouped(text.utf16.count)) characters long; a unit's \(column) holds at most "
-                            + "\(ReportFormat.grouped(Limits.maxTextCharacters)), as a spreadsheet cell does")
+            throw row.error(column, reason: .scenario(.textTooLong(column: column, length: text.utf16.count, max: Limits.maxTextCharacters)))
         }
         let kindText = try row.required("kind")
         guard let kind = UnitKind(name: kindText) else {
@@ -108,7 +115,7 @@ public struct UnitsFile: Sendable {
         guard let population = try row.count("population") else {
             throw row.error("population", reason: .missingPopulation)
         }
-        guard population <= 100_000_000 else { throw row.error("population", "population \(population) is beyond any unit's") }
+        guard population <= 100_000_000 else { throw row.error("population", reason: .scenario(.populationBeyond(population: population))) }
         var type: UnitType?
         if let text = row.text("type") {
             guard let value = UnitType(name: text) else { throw row.error("type", reason: .unknownType(column: "type", text: text)) }
@@ -136,8 +143,7 @@ public struct UnitsFile: Sendable {
             let value = try row.count(column)
             if value == nil, required { throw row.error(column, reason: .missingHeadcount(column: column)) }
             if let value, value > Limits.maxHeadcountPerCategory {
-                throw row.error(column, "\(column) is \(value), above the \(ReportFormat.grouped(Limits.maxHeadcountPerCategory)) "
-                                + "people one unit can have in a category")
+                throw row.error(column, reason: .scenario(.headcountAbove(column: column, value: value, max: Limits.maxHeadcountPerCategory)))
             }
             counts.append(value)
         }

@@ -36,7 +36,7 @@ public struct SweepPlan: Sendable {
         for override in base {
             let clash = override.key == "transition.runs" && file.runs != nil ? "runs" : override.key == "transition.seed" && file.seeds != nil ? "seeds" : nil
             if let clash {
-                throw InputError(.usage, file: "--set \(override)", "the sweep file's \(clash) takes its place in every setting; change \(clash) in \(file.path) instead")
+                throw InputError(.usage, file: "--set \(override)", reason: .sweep(.setClash(clash: clash, file: file.path)))
             }
         }
         self.file = file
