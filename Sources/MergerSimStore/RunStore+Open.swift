@@ -17,7 +17,7 @@ extension RunStore {
     static func lockTimeout() throws(InputError) -> Double {
         guard let text = ProcessInfo.processInfo.environment["MERGERSIM_STORE_TIMEOUT"] else { return 30 }
         guard let seconds = Double(text), seconds.isFinite, seconds > 0 else {
-            throw InputError(.usage, file: "MERGERSIM_STORE_TIMEOUT", "\(text) is not a number of seconds above 0 (the variable is for tests; unset it for 30 s)")
+            throw InputError(.usage, file: "MERGERSIM_STORE_TIMEOUT", reason: .store(.badTimeout(text: text)))
         }
         return seconds
     }
@@ -41,37 +41,34 @@ extension RunStore {
     }
 
     static func damaged(path: String, kind: InputError.Kind, finding: String) -> InputError {
-        InputError(kind, file: path, "the run store failed SQLite's check (\(finding)); mergersim does not touch it: "
-                   + "restore it from a copy, or save what it holds with `sqlite3 \(path) .recover > runs.sql`")
+        InputError(kind, file: path, reason: .store(.damaged(finding: finding, path: path)))
     }
 
     /// `error` as a sentence about the store: a lock held too long, a damaged file, a file that is not SQLite,
     /// a full disk; anything else is `kind` with SQLite's words.
-    func failure(_ error: any Error, _ doing: String) -> InputError {
+    func failure(_ error: any Error, _ doing: StoreReason.Action) -> InputError {
         Self.failure(error, path: path, timeout: timeout, kind: writable ? .unwritable : .badData, doing)
     }
 
-    static func failure(_ error: any Error, path: String, timeout: Double, kind: InputError.Kind, _ doing: String) -> InputError {
+    static func failure(_ error: any Error, path: String, timeout: Double, kind: InputError.Kind, _ doing: StoreReason.Action) -> InputError {
         if let error = error as? InputError { return error }
-        guard let error = error as? DatabaseError else { return InputError(kind, file: path, "\(doing): \(error)") }
+        guard let error = error as? DatabaseError else { return InputError(kind, file: path, reason: .store(.failed(doing, detail: "\(error)"))) }
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return InputError(.unwritable, file: path, "the run store stayed locked by another process for \(seconds(timeout)) s; try again when it has finished")
+            return InputError(.unwritable, file: path, reason: .store(.locked(seconds: seconds(timeout))))
         case .SQLITE_NOTADB:
-            return InputError(kind, file: path, "this file is not a mergersim run store (not SQLite)"
-                              + (kind == .unwritable ? "; give a new file or a store mergersim made" : ""))
+            return InputError(kind, file: path, reason: .store(.notSQLite(forWriting: kind == .unwritable)))
         case .SQLITE_CORRUPT:
             return damaged(path: path, kind: kind, finding: error.message ?? "database disk image is malformed")
         case .SQLITE_FULL:
-            return InputError(.unwritable, file: path, "the disk is full; nothing of this was stored (each write is whole or nothing): free some space and run again")
+            return InputError(.unwritable, file: path, reason: .store(.diskFull))
         case .SQLITE_IOERR:
             return InputError(kind == .badData ? .unreadable : .unwritable, file: path,
-                              "the run store could not be \(kind == .badData ? "read" : "written") (SQLite: \(error.message ?? "disk I/O error"); "
-                              + "the disk may be full, over a size limit or failing); a write that failed left nothing of itself")
+                              reason: .store(.ioError(reading: kind == .badData, detail: error.message ?? "disk I/O error")))
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
-            return InputError(kind == .badData ? .unreadable : kind, file: path, "the run store cannot be opened: \(error.message ?? "\(error)")")
+            return InputError(kind == .badData ? .unreadable : kind, file: path, reason: .store(.cannotOpen(detail: error.message ?? "\(error)")))
         default:
-            return InputError(kind, file: path, "\(doing): \(error)")
+            return InputError(kind, file: path, reason: .store(.failed(doing, detail: "\(error)")))
         }
     }
 

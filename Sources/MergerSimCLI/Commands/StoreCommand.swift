@@ -33,7 +33,7 @@ struct StoreCommand: ParsableCommand {
 
         func execute(arguments: [String], console: Console) throws {
             for source in sources where RunStore.isSameFile(out, source) {
-                throw InputError(.usage, file: source, "cannot merge a store into itself (this is \(out)); give another OUT")
+                throw InputError(.usage, file: source, reason: .store(.mergeIntoItselfGiveAnother(store: out)))
             }
             // Every source is checked (and only ever read) before OUT is made or written.
             let opened = try sources.map { (source) throws(InputError) in try RunStore(reading: source, waiting: console.error) }
