@@ -6,11 +6,12 @@ import MergerSimReports
 /// Opening a store: waiting aloud for another process's lock, SQLite's check of the file, and errors
 /// turned into sentences.
 extension RunStore {
-    /// What a store says while it waits for another process (a line for standard error).
-    public typealias Notice = @Sendable (String) -> Void
+    /// What a store says while it waits for another process (a line for standard error, rendered in the
+    /// reader's language by the receiver).
+    public typealias Notice = @Sendable (LockWaitNotice) -> Void
 
-    /// Writes a notice to the process's standard error.
-    public static let standardErrorNotice: Notice = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+    /// Writes a notice, in English, to the process's standard error.
+    public static let standardErrorNotice: Notice = { FileHandle.standardError.write(Data(($0.english + "\n").utf8)) }
 
     /// How long a store waits for another process's lock before giving up: 30 s, or for tests the seconds
     /// in the environment variable `MERGERSIM_STORE_TIMEOUT`.
@@ -106,9 +107,38 @@ final class LockWait: @unchecked Sendable {
             if tell { told = true }
             return (waited, tell)
         }
-        if tell { notice("waiting for another process using \(path) to finish with it (at most \(RunStore.seconds(timeout)) s)…") }
+        if tell { notice(LockWaitNotice(path: path, seconds: RunStore.seconds(timeout))) }
         guard waited < timeout else { return false }
         usleep(useconds_t(min(0.02, timeout - waited) * 1_000_000) + 1)
         return true
+    }
+}
+
+/// The line a store says once while it waits for another process's lock on `path`, for at most `seconds`.
+public struct LockWaitNotice: Phrase, Sendable, Equatable {
+    /// The store's path, as given.
+    public let path: String
+    /// The most seconds waited, written with a point (`30`, `0.5`).
+    public let seconds: String
+
+    /// The notice for `path`, waited on for at most `seconds`.
+    public init(path: String, seconds: String) {
+        self.path = path
+        self.seconds = seconds
+    }
+
+    /// The label's key and its English text (a test checks the English label table says the same).
+    public static let key = "console.store.waiting", template = "waiting for another process using {path} to finish with it (at most {seconds} s)…"
+
+    /// The line in English.
+    public var english: String { fill(Self.template) }
+
+    /// The line in `labels`' language, the seconds with its decimal mark.
+    public func text(_ labels: Labels) -> String {
+        labels(Self.key, ["path": path, "seconds": labels.language == .vi ? seconds.replacingOccurrences(of: ".", with: ",") : seconds])
+    }
+
+    private func fill(_ text: String) -> String {
+        text.replacingOccurrences(of: "{path}", with: path).replacingOccurrences(of: "{seconds}", with: seconds)
     }
 }

@@ -25,3 +25,7 @@ extension Compare: ChoosesLanguage {
 extension Propose: ChoosesLanguage {
     var messageLanguage: Labels.Language? { lang }
 }
+
+extension StoreCommand.Merge: ChoosesLanguage {
+    var messageLanguage: Labels.Language? { lang }
+}

@@ -76,7 +76,8 @@ struct Simulate: ConsoleCommand {
         // The folder is checked before the store is opened: a store inside it would be made, then lost.
         let destination = try OutputFolder(out ?? "output/\(scenarioFile.settings.name)", option: out == nil ? OutputFolder.scenarioNameOption : "--out",
                                            inputs: scenarioFile.filesRead + (store.map { [$0] } ?? []))
-        let runStore = try store.map { path throws(InputError) in try RunStore(path: path, waiting: console.error) }
+        let waiting = console.waiting(try Labels(lang ?? scenarioFile.language))
+        let runStore = try store.map { path throws(InputError) in try RunStore(path: path, waiting: waiting) }
         let inputs = try ScenarioInputs(scenario: scenarioFile, seed: seed, runs: runs, precision: precision.flatMap(Precision.init(halfWidth:)))
         try inputs.checkMemory(runsFromFlag: runs != nil)
         if xlsx { try WorkbookReport.checkRows(of: inputs, labels: try Labels(lang ?? scenarioFile.language)) }
