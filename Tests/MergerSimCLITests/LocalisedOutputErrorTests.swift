@@ -121,4 +121,30 @@ struct LocalisedOutputErrorTests {
         #expect(error?.text(vi) == "--xlsx: trang tính \"\(vi("sheet.units_before"))\" sẽ có 2.000.000 dòng dưới dòng tiêu đề; "
                 + "một trang tính Excel chứa tối đa 1.048.575 dòng: hãy bỏ --xlsx (các tệp CSV chứa đủ mọi dòng)")
     }
+
+    /// A folder name ending with a space: refused (73) with the reason in Vietnamese, the character's code as it is.
+    @Test func aFolderNameEndingWithASpace() throws {
+        let scratch = try Scratch()
+        let folder = scratch.path("run ")
+        let vi = mergersim(["screen", Self.units, "--lang", "vi", "--out", folder])
+        #expect(vi.code == 73)
+        #expect(vi.error == "lỗi: \(folder): không dùng được tên thư mục này: tên kết thúc bằng dấu cách (U+0020), mà danh sách thư mục không hiển thị")
+        #expect(mergersim(["screen", Self.units, "--out", folder]).error
+                == "error: \(folder): the folder name cannot be used: it ends with a space (U+0020), which a folder list does not show")
+    }
+
+    /// Every reason a name cannot name a folder: the English label is the English sentence, the Vietnamese one has
+    /// no English word of the fixed list.
+    @Test func everyFolderNameProblemInBothLanguages() throws {
+        let en = try Labels(.en), vi = try Labels(.vi)
+        for problem in OutputName.Problem.allCases {
+            let reason = InputError.Reason.output(.unusableFolderName(problem))
+            #expect(reason.text(en) == reason.english, "\(problem)")
+            var text = reason.text(vi)
+            for value in problem.parts.values.values { text = text.replacingOccurrences(of: value, with: " ") }
+            #expect(VietnameseWordsTests.englishConsoleWords(text).isEmpty, "\(problem): \(text)")
+            #expect(text != reason.english)
+        }
+        #expect(OutputName.problem("a\u{202E}b") == "it holds a bidirectional control character (U+202E), which shows the name in another order than it is stored")
+    }
 }

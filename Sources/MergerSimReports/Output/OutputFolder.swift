@@ -59,8 +59,8 @@ public struct OutputFolder: Sendable {
         if real.path == cwd.path || cwd.path.hasPrefix(real.path.hasSuffix("/") ? real.path : real.path + "/") {
             throw refuse(.currentFolder(option: option, example: "\(path.isEmpty ? "." : path)/run"))
         }
-        if let problem = OutputName.problem(name.hasPrefix(".") ? "x" + name : name) {
-            throw refuse(.unusableFolderName(problem: problem))
+        if let problem = OutputName.refusal(name.hasPrefix(".") ? "x" + name : name) {
+            throw refuse(.unusableFolderName(problem))
         }
         target = absolute
         Self.sweep(beside: target)

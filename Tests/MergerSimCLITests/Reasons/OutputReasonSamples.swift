@@ -6,7 +6,7 @@ extension LocalisedErrorTests {
         OutputReason.emptyFileName, .fileIsFolder, .fileNotWrittenByMergersim, .fileIsLinkOrSpecial, .fileFolderMissing(folder: "/tmp/a"),
         .fileFolderNotWritable(folder: "/tmp/a"), .markerUnwritable(system: "Permission denied"), .fileAppeared,
         .fileNotMovedIntoPlace(system: "Permission denied"), .fileUnwritable(system: "Permission denied"), .rootFolder(option: "--out"),
-        .currentFolder(option: "--out", example: "./run"), .unusableFolderName(problem: "it is empty"), .inputInsideFolder(input: "out/units.csv"),
+        .currentFolder(option: "--out", example: "./run"), .unusableFolderName(.empty), .inputInsideFolder(input: "out/units.csv"),
         .folderIsLink, .folderIsFile, .folderUnreadable(system: "Permission denied"), .sweepFolderAsRunFolder(marker: ".mergersim-sweep"),
         .copyWithoutMarker(marker: ".mergersim", files: "manifest.json"), .foreignFiles(files: "notes.txt"), .inputInFolder(input: "units.csv"),
         .runFolderHoldsStore(files: "runs.sqlite"), .runFolderNotFiles(files: "summary.csv (link)"), .runFolderUnlisted(files: "notes.txt"),

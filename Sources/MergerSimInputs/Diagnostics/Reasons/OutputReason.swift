@@ -40,8 +40,8 @@ public indirect enum OutputReason: ReasonForm {
     case rootFolder(option: String)
     /// The destination is the current folder or above it; `example` is a folder below it to suggest.
     case currentFolder(option: String, example: String)
-    /// The destination's last name cannot name a folder (`problem`: ``OutputName``'s sentence).
-    case unusableFolderName(problem: String)
+    /// The destination's last name cannot name a folder.
+    case unusableFolderName(OutputName.Problem)
     /// An input of the run (or its store) lies inside the destination.
     case inputInsideFolder(input: String)
     /// The destination is a link.
@@ -131,7 +131,7 @@ public indirect enum OutputReason: ReasonForm {
             ("current_folder", "this is the current folder or a folder above it; mergersim writes only into a folder of its own, "
              + "so give {option} a new folder (for example {example})", ["option": option, "example": example])
         case let .unusableFolderName(problem):
-            ("unusable_folder_name", "the folder name cannot be used: {problem}", ["problem": problem])
+            ("unusable_folder_name", "the folder name cannot be used: {problem}", ["problem": problem.english])
         case let .inputInsideFolder(input):
             ("input_inside_folder", "{input} is inside this folder and is an input of this run (or its run store); "
              + "a run folder is replaced whole, so mergersim would lose it: give --out another folder, or move the file out", ["input": input])

@@ -16,6 +16,12 @@ extension OutputReason {
             case .renameOldFolder: "rename_old_folder"
             }
             values["step"] = labels("error_value.output.move_step." + name)
+        case let .unusableFolderName(problem):
+            var named = problem.parts.values
+            if case let .tooLong(bytes, maxBytes) = problem {
+                named = ["bytes": labels.number(Double(bytes)), "max": labels.number(Double(maxBytes))]
+            }
+            values["problem"] = labels("error_value.output_name." + problem.parts.key, named)
         case let .sheetTooLong(key, _, rows, maxRows):
             values["sheet"] = labels("sheet.\(key)")
             values["rows"] = labels.number(Double(rows))
