@@ -107,8 +107,9 @@ struct RunFolderMarker: Sendable, Equatable {
         }
     }
 
-    /// Why the entries of `folder` (its marker aside) are not all files mergersim wrote, or nil when
-    /// they are. `unfinished`: a temporary folder of a run that died, whose last file may be cut short.
+    /// Why the entries of `folder` (its marker aside) are not all files mergersim wrote, as the reason the
+    /// folder cannot be replaced, or nil when they are. `unfinished`: a temporary folder of a run that died,
+    /// whose last file may be cut short.
     func problem(in folder: URL, entries: [String], unfinished: Bool = false) -> OutputReason? {
         var unlisted: [String] = [], notFiles: [String] = [], changed: [String] = [], stores: [String] = []
         for entry in expanded(entries, in: folder) where entry != Self.name {
