@@ -6,7 +6,7 @@ extension ComparedRun {
     /// Run `id` of a run store, as `compare` reads it (66 when the store has no such run).
     public init(store: RunStore, id: Int64) throws(InputError) {
         guard let run = try store.description(ofRun: id) else {
-            throw InputError(.unreadable, file: store.path, "the store has no run \(id); `sqlite3 \(store.path) 'SELECT id, scenario, overrides FROM runs'` lists them")
+            throw InputError(.unreadable, file: store.path, reason: .store(.noRun(run: id, store: store.path)))
         }
         var settings = ["scenario": run.scenario, "rules": "\(run.rules) (\(run.rulesSHA256.prefix(12)))",
                         "rules_before": "\(run.rulesBefore) (\(run.rulesBeforeSHA256.prefix(12)))",

@@ -24,7 +24,7 @@ extension RunStore {
     @discardableResult
     public func merge(from other: RunStore) throws(InputError) -> MergeCount {
         guard !Self.isSameFile(other.path, path) else {
-            throw InputError(.usage, file: other.path, "cannot merge a store into itself (this is \(path))")
+            throw InputError(.usage, file: other.path, reason: .store(.mergeIntoItself(store: path)))
         }
         var count = MergeCount()
         do {
@@ -38,7 +38,7 @@ extension RunStore {
                 }
             }
         } catch {
-            throw failure(error, "the stores cannot be merged")
+            throw failure(error, .merge)
         }
         return count
     }

@@ -6,18 +6,19 @@ import MergerSimReports
 /// Opening a store: waiting aloud for another process's lock, SQLite's check of the file, and errors
 /// turned into sentences.
 extension RunStore {
-    /// What a store says while it waits for another process (a line for standard error).
-    public typealias Notice = @Sendable (String) -> Void
+    /// What a store says while it waits for another process (a line for standard error, rendered in the
+    /// reader's language by the receiver).
+    public typealias Notice = @Sendable (LockWaitNotice) -> Void
 
-    /// Writes a notice to the process's standard error.
-    public static let standardErrorNotice: Notice = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+    /// Writes a notice, in English, to the process's standard error.
+    public static let standardErrorNotice: Notice = { FileHandle.standardError.write(Data(($0.english + "\n").utf8)) }
 
     /// How long a store waits for another process's lock before giving up: 30 s, or for tests the seconds
     /// in the environment variable `MERGERSIM_STORE_TIMEOUT`.
     static func lockTimeout() throws(InputError) -> Double {
         guard let text = ProcessInfo.processInfo.environment["MERGERSIM_STORE_TIMEOUT"] else { return 30 }
         guard let seconds = Double(text), seconds.isFinite, seconds > 0 else {
-            throw InputError(.usage, file: "MERGERSIM_STORE_TIMEOUT", "\(text) is not a number of seconds above 0 (the variable is for tests; unset it for 30 s)")
+            throw InputError(.usage, file: "MERGERSIM_STORE_TIMEOUT", reason: .store(.badTimeout(text: text)))
         }
         return seconds
     }
@@ -41,37 +42,34 @@ extension RunStore {
     }
 
     static func damaged(path: String, kind: InputError.Kind, finding: String) -> InputError {
-        InputError(kind, file: path, "the run store failed SQLite's check (\(finding)); mergersim does not touch it: "
-                   + "restore it from a copy, or save what it holds with `sqlite3 \(path) .recover > runs.sql`")
+        InputError(kind, file: path, reason: .store(.damaged(finding: finding, path: path)))
     }
 
     /// `error` as a sentence about the store: a lock held too long, a damaged file, a file that is not SQLite,
     /// a full disk; anything else is `kind` with SQLite's words.
-    func failure(_ error: any Error, _ doing: String) -> InputError {
+    func failure(_ error: any Error, _ doing: StoreReason.Action) -> InputError {
         Self.failure(error, path: path, timeout: timeout, kind: writable ? .unwritable : .badData, doing)
     }
 
-    static func failure(_ error: any Error, path: String, timeout: Double, kind: InputError.Kind, _ doing: String) -> InputError {
+    static func failure(_ error: any Error, path: String, timeout: Double, kind: InputError.Kind, _ doing: StoreReason.Action) -> InputError {
         if let error = error as? InputError { return error }
-        guard let error = error as? DatabaseError else { return InputError(kind, file: path, "\(doing): \(error)") }
+        guard let error = error as? DatabaseError else { return InputError(kind, file: path, reason: .store(.failed(doing, detail: "\(error)"))) }
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return InputError(.unwritable, file: path, "the run store stayed locked by another process for \(seconds(timeout)) s; try again when it has finished")
+            return InputError(.unwritable, file: path, reason: .store(.locked(seconds: seconds(timeout))))
         case .SQLITE_NOTADB:
-            return InputError(kind, file: path, "this file is not a mergersim run store (not SQLite)"
-                              + (kind == .unwritable ? "; give a new file or a store mergersim made" : ""))
+            return InputError(kind, file: path, reason: .store(.notSQLite(forWriting: kind == .unwritable)))
         case .SQLITE_CORRUPT:
             return damaged(path: path, kind: kind, finding: error.message ?? "database disk image is malformed")
         case .SQLITE_FULL:
-            return InputError(.unwritable, file: path, "the disk is full; nothing of this was stored (each write is whole or nothing): free some space and run again")
+            return InputError(.unwritable, file: path, reason: .store(.diskFull))
         case .SQLITE_IOERR:
             return InputError(kind == .badData ? .unreadable : .unwritable, file: path,
-                              "the run store could not be \(kind == .badData ? "read" : "written") (SQLite: \(error.message ?? "disk I/O error"); "
-                              + "the disk may be full, over a size limit or failing); a write that failed left nothing of itself")
+                              reason: .store(.ioError(reading: kind == .badData, detail: error.message ?? "disk I/O error")))
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
-            return InputError(kind == .badData ? .unreadable : kind, file: path, "the run store cannot be opened: \(error.message ?? "\(error)")")
+            return InputError(kind == .badData ? .unreadable : kind, file: path, reason: .store(.cannotOpen(detail: error.message ?? "\(error)")))
         default:
-            return InputError(kind, file: path, "\(doing): \(error)")
+            return InputError(kind, file: path, reason: .store(.failed(doing, detail: "\(error)")))
         }
     }
 
@@ -109,9 +107,38 @@ final class LockWait: @unchecked Sendable {
             if tell { told = true }
             return (waited, tell)
         }
-        if tell { notice("waiting for another process using \(path) to finish with it (at most \(RunStore.seconds(timeout)) s)…") }
+        if tell { notice(LockWaitNotice(path: path, seconds: RunStore.seconds(timeout))) }
         guard waited < timeout else { return false }
         usleep(useconds_t(min(0.02, timeout - waited) * 1_000_000) + 1)
         return true
+    }
+}
+
+/// The line a store says once while it waits for another process's lock on `path`, for at most `seconds`.
+public struct LockWaitNotice: Phrase, Sendable, Equatable {
+    /// The store's path, as given.
+    public let path: String
+    /// The most seconds waited, written with a point (`30`, `0.5`).
+    public let seconds: String
+
+    /// The notice for `path`, waited on for at most `seconds`.
+    public init(path: String, seconds: String) {
+        self.path = path
+        self.seconds = seconds
+    }
+
+    /// The label's key and its English text (a test checks the English label table says the same).
+    public static let key = "console.store.waiting", template = "waiting for another process using {path} to finish with it (at most {seconds} s)…"
+
+    /// The line in English.
+    public var english: String { fill(Self.template) }
+
+    /// The line in `labels`' language, the seconds with its decimal mark.
+    public func text(_ labels: Labels) -> String {
+        labels(Self.key, ["path": path, "seconds": labels.language == .vi ? seconds.replacingOccurrences(of: ".", with: ",") : seconds])
+    }
+
+    private func fill(_ text: String) -> String {
+        text.replacingOccurrences(of: "{path}", with: path).replacingOccurrences(of: "{seconds}", with: seconds)
     }
 }

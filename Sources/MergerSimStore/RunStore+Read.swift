@@ -43,7 +43,7 @@ extension RunStore {
         let value = try read { db in
             try DatabaseValue.fetchOne(db, sql: "SELECT value FROM summary WHERE run = ? AND metric = ?", arguments: [id, name])
         }
-        guard let value else { throw .badData(path, "run \(id) has no \(name) in its summary") }
+        guard let value else { throw .badData(path, reason: .store(.noSummaryMetric(run: id, metric: name))) }
         let stored = switch value.storage {
         case .string(let text): text
         case .null: ""
@@ -52,8 +52,7 @@ extension RunStore {
         case .blob: "(bytes)"
         }
         guard let verdict = DeadlineVerdict(rawValue: stored) else {
-            let known = DeadlineVerdict.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
-            throw .badData(path, "run \(id) has \(name) \"\(stored)\", which is not a verdict (\(known))")
+            throw .badData(path, reason: .store(.notVerdict(run: id, metric: name, stored: stored, known: DeadlineVerdict.allCases.map(\.rawValue))))
         }
         return verdict
     }
@@ -103,7 +102,7 @@ extension RunStore {
         do {
             return try database.read(body)
         } catch {
-            throw failure(error, "the run store cannot be read")
+            throw failure(error, .read)
         }
     }
 }

@@ -60,7 +60,7 @@ extension RunStore {
         case .string(let text): if let seed = UInt64(text) { return seed }
         default: break
         }
-        throw InputError(.badData, file: file, "a run's seed (\(value)) is not a whole number from 0 to 18446744073709551615")
+        throw InputError(.badData, file: file, reason: .store(.badSeed(value: "\(value)")))
     }
 
     static func v1(_ db: Database) throws {

@@ -29,10 +29,10 @@ public final class RunStore: Sendable {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw InputError(.unwritable, file: path, "the folder \(folder) does not exist; make it first, or give a store in a folder that does")
+            throw InputError(.unwritable, file: path, reason: .store(.folderMissing(folder: folder)))
         }
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            throw InputError(.unwritable, file: path, "this is a folder, not a run store; give a file")
+            throw InputError(.unwritable, file: path, reason: .store(.folderNotStore))
         }
         let timeout = try Self.lockTimeout()
         let queue: DatabaseQueue
@@ -49,16 +49,16 @@ public final class RunStore: Sendable {
                     case .nothing: try Self.migrate(db, applied: [])
                     case .store(let applied): try Self.migrate(db, applied: applied)
                     case .laterStore:
-                        throw InputError(.unwritable, file: path, "this store was written by a later mergersim (a newer schema); use that version")
+                        throw InputError(.unwritable, file: path, reason: .store(.laterSchemaToWrite))
                     case .other:
-                        throw InputError(.unwritable, file: path, "this file is not a mergersim run store; give a new file or a store mergersim made")
+                        throw InputError(.unwritable, file: path, reason: .store(.notStoreToWrite))
                     }
                     return .commit
                 }
                 try db.execute(sql: "PRAGMA foreign_keys = ON")
             }
         } catch {
-            throw Self.failure(error, path: path, timeout: timeout, kind: .unwritable, "the run store cannot be opened or written")
+            throw Self.failure(error, path: path, timeout: timeout, kind: .unwritable, .openForWriting)
         }
         database = queue
         self.path = path
@@ -72,10 +72,10 @@ public final class RunStore: Sendable {
     public init(reading path: String, waiting notice: @escaping Notice = RunStore.standardErrorNotice) throws(InputError) {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw InputError(.unreadable, file: path, "no such run store")
+            throw InputError(.unreadable, file: path, reason: .store(.noSuchStore))
         }
-        guard !isFolder.boolValue else { throw InputError(.unreadable, file: path, "this is a folder, not a run store; give its runs.sqlite") }
-        guard FileManager.default.isReadableFile(atPath: path) else { throw InputError(.unreadable, file: path, "the run store cannot be read (permissions)") }
+        guard !isFolder.boolValue else { throw InputError(.unreadable, file: path, reason: .store(.folderNotStoreToRead)) }
+        guard FileManager.default.isReadableFile(atPath: path) else { throw InputError(.unreadable, file: path, reason: .store(.unreadable)) }
         let timeout = try Self.lockTimeout()
         let queue: DatabaseQueue
         do {
@@ -95,13 +95,13 @@ public final class RunStore: Sendable {
                 switch try Self.contents(db) {
                 case .store: break
                 case .laterStore:
-                    throw InputError(.badData, file: path, "this store was written by a later mergersim (a newer schema); read it with that version")
+                    throw InputError(.badData, file: path, reason: .store(.laterSchemaToRead))
                 case .nothing, .other:
-                    throw InputError(.badData, file: path, "this file is not a mergersim run store")
+                    throw InputError(.badData, file: path, reason: .store(.notStore))
                 }
             }
         } catch {
-            throw Self.failure(error, path: path, timeout: timeout, kind: .badData, "the run store cannot be read")
+            throw Self.failure(error, path: path, timeout: timeout, kind: .badData, .read)
         }
         database = queue
         self.path = path
@@ -139,7 +139,7 @@ public final class RunStore: Sendable {
             return id
             }
         } catch {
-            throw failure(error, "the run store cannot be written")
+            throw failure(error, .write)
         }
     }
 

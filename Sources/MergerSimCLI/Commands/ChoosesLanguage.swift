@@ -33,3 +33,7 @@ extension Package: ChoosesLanguage {
 extension Propose: ChoosesLanguage {
     var messageLanguage: Labels.Language? { lang }
 }
+
+extension StoreCommand.Merge: ChoosesLanguage {
+    var messageLanguage: Labels.Language? { lang }
+}

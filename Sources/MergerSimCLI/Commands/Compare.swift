@@ -44,7 +44,8 @@ struct Compare: ConsoleCommand {
     func execute(arguments: [String], console: Console) throws {
         let destination = try out.map { (path) throws(InputError) in try OutputFile(path) }
         // Only read, as it is: never made, upgraded or changed.
-        let runStore = try store.map { path throws(InputError) -> RunStore in try RunStore(reading: path, waiting: console.error) }
+        let waiting = console.waiting(try Labels(lang))
+        let runStore = try store.map { path throws(InputError) -> RunStore in try RunStore(reading: path, waiting: waiting) }
         var compared: [ComparedRun] = []
         for run in runs {
             if let runStore, let id = Int64(run) {

@@ -54,7 +54,7 @@ struct Sensitivity: ConsoleCommand {
             throw InputError(.usage, file: scenario, "no NC value of the rule set to vary" + (only.isEmpty ? "" : " under --only " + only.joined(separator: ", ")))
         }
         try folder.prepare()
-        let store = try RunStore(path: folder.storePath, waiting: console.error)
+        let store = try RunStore(path: folder.storePath, waiting: console.waiting(try Labels(.en)))
         let progress = SweepProgress(settings: analysis.settings.count, console: console, labels: try Labels(.en), bar: !quiet && console.isTerminal, lines: !quiet && !console.isTerminal)
         Interrupts.say("interrupted: the runs stored in \(folder.storePath) stay; the same command resumes")
         let runner = SweepRunner(scenarioPath: scenario, runs: runs, name: "sensitivity of \(scenarioFile.settings.name)", store: store)

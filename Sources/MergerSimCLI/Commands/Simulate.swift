@@ -75,9 +75,10 @@ struct Simulate: ConsoleCommand {
     /// Runs `scenarioFile`, read.
     private func execute(_ scenarioFile: Scenario, arguments: [String], console: Console) throws {
         // The folder is checked before the store is opened: a store inside it would be made, then lost.
-        let destination = try OutputFolder(out ?? "output/\(scenarioFile.settings.name)", option: out == nil ? "the scenario's name" : "--out",
+        let destination = try OutputFolder(out ?? "output/\(scenarioFile.settings.name)", option: out == nil ? OutputFolder.scenarioNameOption : "--out",
                                            inputs: scenarioFile.filesRead + (store.map { [$0] } ?? []))
-        let runStore = try store.map { path throws(InputError) in try RunStore(path: path, waiting: console.error) }
+        let waiting = console.waiting(try Labels(lang ?? scenarioFile.language))
+        let runStore = try store.map { path throws(InputError) in try RunStore(path: path, waiting: waiting) }
         let inputs = try ScenarioInputs(scenario: scenarioFile, seed: seed, runs: runs, precision: precision.flatMap(Precision.init(halfWidth:)))
         try inputs.checkMemory(runsFromFlag: runs != nil)
         if xlsx { try WorkbookReport.checkRows(of: inputs, labels: try Labels(lang ?? scenarioFile.language)) }
@@ -161,15 +162,15 @@ struct Simulate: ConsoleCommand {
             } catch {
                 staged.discard()
                 throw InputError(error.kind, file: error.file, line: error.line, column: error.column,
-                                 error.message + "; so nothing was written: \(destination.given) is as it was")
+                                 reason: .output(.notStoredNothingWritten(cause: error.reason, message: error.message, folder: destination.given)))
             }
         }
         do {
             try staged.commit()
         } catch {
             guard let runStore, let storedID else { throw error }
-            throw InputError(.unwritable, file: error.file, error.message + "; the run IS stored, as run \(storedID) in \(runStore.path), "
-                             + "but its folder was not written")
+            throw InputError(.unwritable, file: error.file, reason: .output(.storedFolderNotWritten(cause: error.reason, message: error.message,
+                                                                                                     run: storedID, store: runStore.path)))
         }
         console.out(SummaryReport.text(summary, scenario: settings.name, rules: run.rules, labels: language))
         console.out(inputs.settingsNote(language))

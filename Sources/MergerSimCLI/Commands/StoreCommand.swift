@@ -27,25 +27,33 @@ struct StoreCommand: ParsableCommand {
         @Argument(help: "The stores to copy from.", completion: .file(extensions: ["sqlite"]))
         var sources: [String]
 
+        @Option(help: "The language of the console and of the error messages: en or vi.")
+        var lang: Labels.Language = .en
+
         func validate() throws {
             guard !sources.isEmpty else { throw ValidationError("give at least one store to merge into \(out)") }
         }
 
         func execute(arguments: [String], console: Console) throws {
             for source in sources where RunStore.isSameFile(out, source) {
-                throw InputError(.usage, file: source, "cannot merge a store into itself (this is \(out)); give another OUT")
+                throw InputError(.usage, file: source, reason: .store(.mergeIntoItselfGiveAnother(store: out)))
             }
+            let labels = try Labels(lang)
+            // A count as the language writes it: as it is in English (the lines scripts read), grouped in Vietnamese.
+            func count(_ n: Int) -> String { lang == .en ? String(n) : labels.number(Double(n)) }
             // Every source is checked (and only ever read) before OUT is made or written.
-            let opened = try sources.map { (source) throws(InputError) in try RunStore(reading: source, waiting: console.error) }
-            let target = try RunStore(path: out, waiting: console.error)
+            let opened = try sources.map { (source) throws(InputError) in try RunStore(reading: source, waiting: console.waiting(labels)) }
+            let target = try RunStore(path: out, waiting: console.waiting(labels))
             var copied = 0, skipped = 0
             for (source, store) in zip(sources, opened) {
-                let count = try target.merge(from: store)
-                console.out("\(source): \(count.copied) runs copied" + (count.skipped > 0 ? ", \(count.skipped) stored already" : ""))
-                copied += count.copied
-                skipped += count.skipped
+                let merged = try target.merge(from: store)
+                console.out(labels("console.store.copied", ["source": source, "copied": count(merged.copied)])
+                            + (merged.skipped > 0 ? labels("console.store.stored_already", ["skipped": count(merged.skipped)]) : ""))
+                copied += merged.copied
+                skipped += merged.skipped
             }
-            console.out("\(out): \(try target.count()) runs (\(copied) copied, \(skipped) stored already)")
+            console.out(labels("console.store.total", ["store": out, "runs": count(try target.count()),
+                                                       "copied": count(copied), "skipped": count(skipped)]))
         }
     }
 }

@@ -61,8 +61,8 @@ struct Sweep: ConsoleCommand {
         let folder = try SweepFolder(out ?? "output/\(file.name)" + (part.map { "-shard-\($0.index)-of-\($0.count)" } ?? ""))
         try plan.check()
         try folder.prepare()
-        let store = try RunStore(path: folder.storePath, waiting: console.error)
         let labels = try Labels(lang)
+        let store = try RunStore(path: folder.storePath, waiting: console.waiting(labels))
         let progress = SweepProgress(settings: settings.count, console: console, labels: labels, bar: !quiet && console.isTerminal,
                                      lines: !quiet && !console.isTerminal)
         Interrupts.say(labels("console.sweep.interrupted", ["store": folder.storePath]))

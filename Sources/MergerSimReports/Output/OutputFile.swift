@@ -16,24 +16,23 @@ public struct OutputFile: Sendable {
 
     public init(_ path: String) throws(InputError) {
         given = path
-        func refuse(_ message: String) -> InputError { InputError(.unwritable, file: path.isEmpty ? "\"\"" : path, message) }
-        guard !path.isEmpty else { throw refuse("--out is empty; give the name of the CSV file to write") }
+        func refuse(_ reason: OutputReason) -> InputError { InputError(.unwritable, file: path.isEmpty ? "\"\"" : path, reason: .output(reason)) }
+        guard !path.isEmpty else { throw refuse(.emptyFileName) }
         target = URL(fileURLWithPath: path).standardizedFileURL
         switch FileKind.of(target) {
         case .absent: break
-        case .folder: throw refuse("this is a folder; give --out the name of a CSV file")
+        case .folder: throw refuse(.fileIsFolder)
         case .file:
             guard ownedByMergersim() else {
-                throw refuse("this file exists and is not a comparison mergersim wrote (or it was changed since); "
-                             + "mergersim does not replace it: choose another --out")
+                throw refuse(.fileNotWrittenByMergersim)
             }
-        case .link, .other: throw refuse("this is a link or a special file; mergersim does not replace it: choose another --out")
+        case .link, .other: throw refuse(.fileIsLinkOrSpecial)
         }
         let parent = target.deletingLastPathComponent()
         guard FileKind.of(parent) == .folder || FileKind.of(parent.resolvingSymlinksInPath()) == .folder else {
-            throw refuse("the folder \(parent.path) does not exist")
+            throw refuse(.fileFolderMissing(folder: parent.path))
         }
-        guard access(parent.path, W_OK) == 0 else { throw refuse("the folder \(parent.path) is not writable") }
+        guard access(parent.path, W_OK) == 0 else { throw refuse(.fileFolderNotWritable(folder: parent.path)) }
     }
 
     /// The hashes the marker beside the file allows, or none.
@@ -64,7 +63,7 @@ public struct OutputFile: Sendable {
             guard rename(markerStaging.path, marker.path) == 0 else {
                 let saved = errno
                 _ = unlink(markerStaging.path)
-                throw InputError(.unwritable, file: given, "the marker beside the file cannot be written: \(String(cString: strerror(saved)))")
+                throw InputError(.unwritable, file: given, reason: .output(.markerUnwritable(system: String(cString: strerror(saved)))))
             }
         }
         do {
@@ -72,18 +71,18 @@ public struct OutputFile: Sendable {
             switch FileKind.of(target) {
             case .absent: break
             case .file where ownedByMergersim(): break
-            default: throw InputError(.unwritable, file: given, "a file that mergersim did not write appeared here meanwhile; nothing was written")
+            default: throw InputError(.unwritable, file: given, reason: .output(.fileAppeared))
             }
             try content.write(to: staging)
             try writeMarker(Array(markedHashes()) + [hash])
             guard rename(staging.path, target.path) == 0 else {
-                throw InputError(.unwritable, file: given, "the file cannot be moved into place: \(String(cString: strerror(errno)))")
+                throw InputError(.unwritable, file: given, reason: .output(.fileNotMovedIntoPlace(system: String(cString: strerror(errno)))))
             }
             try writeMarker([hash])
         } catch {
             _ = unlink(staging.path)
             if let error = error as? InputError { throw error }
-            throw InputError(.unwritable, file: given, "the file cannot be written: \(OutputFolder.reason(error))")
+            throw InputError(.unwritable, file: given, reason: .output(.fileUnwritable(system: OutputFolder.reason(error))))
         }
     }
 }

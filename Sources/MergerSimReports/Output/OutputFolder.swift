@@ -32,6 +32,9 @@ public struct OutputFolder: Sendable {
     /// The marker file every run folder holds: it names the files mergersim wrote there.
     public static let markerName = RunFolderMarker.name
 
+    /// The `option` of a destination named after the scenario (no `--out`), as messages say it.
+    public static let scenarioNameOption = "the scenario's name"
+
     /// Checks `path` as a run's destination (see the type's policy), sweeping
     /// stale temporaries of earlier runs beside it.
     ///
@@ -46,19 +49,18 @@ public struct OutputFolder: Sendable {
         let manager = FileManager.default
         let cwd = URL(fileURLWithPath: manager.currentDirectoryPath).resolvingSymlinksInPath()
         let absolute = URL(fileURLWithPath: path.isEmpty ? "." : path, relativeTo: cwd).standardizedFileURL
-        func refuse(_ message: String) -> InputError { InputError(.unwritable, file: path.isEmpty ? "\"\"" : path, message) }
+        func refuse(_ reason: OutputReason) -> InputError { InputError(.unwritable, file: path.isEmpty ? "\"\"" : path, reason: .output(reason)) }
         let name = absolute.lastPathComponent
         guard absolute.path != "/", !name.isEmpty else {
-            throw refuse("this is the root of the file system; give \(option) a new folder of its own")
+            throw refuse(.rootFolder(option: option))
         }
         // Compare the real location (links resolved) with the current folder.
         let real = absolute.deletingLastPathComponent().resolvingSymlinksInPath().appendingPathComponent(name)
         if real.path == cwd.path || cwd.path.hasPrefix(real.path.hasSuffix("/") ? real.path : real.path + "/") {
-            throw refuse("this is the current folder or a folder above it; mergersim writes only into a folder of its own, "
-                         + "so give \(option) a new folder (for example \(path.isEmpty ? "." : path)/run)")
+            throw refuse(.currentFolder(option: option, example: "\(path.isEmpty ? "." : path)/run"))
         }
-        if let problem = OutputName.problem(name.hasPrefix(".") ? "x" + name : name) {
-            throw refuse("the folder name cannot be used: \(problem)")
+        if let problem = OutputName.refusal(name.hasPrefix(".") ? "x" + name : name) {
+            throw refuse(.unusableFolderName(problem))
         }
         target = absolute
         Self.sweep(beside: target)
@@ -74,8 +76,7 @@ public struct OutputFolder: Sendable {
             let url = URL(fileURLWithPath: input).standardizedFileURL
             let location = url.deletingLastPathComponent().resolvingSymlinksInPath().appendingPathComponent(url.lastPathComponent).path
             if location.hasPrefix(real) {
-                throw InputError(.unwritable, file: given, "\(input) is inside this folder and is an input of this run (or its run store); "
-                                 + "a run folder is replaced whole, so mergersim would lose it: give --out another folder, or move the file out")
+                throw InputError(.unwritable, file: given, reason: .output(.inputInsideFolder(input: input)))
             }
         }
     }
@@ -83,40 +84,37 @@ public struct OutputFolder: Sendable {
     /// Throws unless the destination is absent, empty, or a run folder mergersim wrote (nothing else in it).
     func checkReplaceable() throws(InputError) {
         let manager = FileManager.default
-        func refuse(_ message: String) -> InputError { InputError(.unwritable, file: given, message) }
+        func refuse(_ reason: OutputReason) -> InputError { InputError(.unwritable, file: given, reason: .output(reason)) }
         switch FileKind.of(target) {
         case .absent: return
         case .folder: break
-        case .link: throw refuse("this is a link; give --out a real folder (mergersim does not replace links)")
-        default: throw refuse("this is a file, not a folder; mergersim does not replace it: choose another --out")
+        case .link: throw refuse(.folderIsLink)
+        default: throw refuse(.folderIsFile)
         }
         let entries: [String]
         do {
             entries = try manager.contentsOfDirectory(atPath: target.path)
         } catch {
-            throw refuse("the folder cannot be read: \(Self.reason(error))")
+            throw refuse(.folderUnreadable(system: Self.reason(error)))
         }
         guard !entries.isEmpty else { return }
         if entries.contains(SweepFolder.markerName) {
-            throw refuse("this is a sweep folder (it holds \(SweepFolder.markerName)); a run never replaces a sweep's store and tables: give --out a new folder")
+            throw refuse(.sweepFolderAsRunFolder(marker: SweepFolder.markerName))
         }
         guard let marker = RunFolderMarker.read(in: target) else {
             // A copy of a run or sweep folder (the hidden marker left behind), or one from before the marker.
             if entries.contains("manifest.json") {
-                throw refuse("this folder holds mergersim's files without its marker \(Self.markerName) (a copy, or an older mergersim's) "
-                             + "(\(Self.some(entries))); mergersim replaces only a folder its marker says it wrote: give --out a new folder")
+                throw refuse(.copyWithoutMarker(marker: Self.markerName, files: Self.some(entries)))
             }
-            throw refuse("this folder holds files that mergersim did not write (\(Self.some(entries))); "
-                         + "mergersim replaces only a folder it wrote itself: give --out a new folder")
+            throw refuse(.foreignFiles(files: Self.some(entries)))
         }
         // Hard links and links to an input under a listed name are found by the file's identity.
         let protected = Set(inputs.compactMap(FileIdentity.init(path:)))
         if let input = entries.first(where: { FileIdentity(path: target.appendingPathComponent($0).path).map(protected.contains) ?? false }) {
-            throw refuse("\(input) in this folder is an input of this run; a run folder is replaced whole, so mergersim would lose it: "
-                         + "give --out another folder")
+            throw refuse(.inputInFolder(input: input))
         }
         if let problem = marker.problem(in: target, entries: entries) {
-            throw refuse("this run folder cannot be replaced: \(problem); move them out, or give --out a new folder")
+            throw refuse(problem)
         }
     }
 
@@ -144,7 +142,7 @@ public struct OutputFolder: Sendable {
         } catch let error as InputError {
             throw error
         } catch {
-            throw InputError(.unwritable, file: given, "the output cannot be written: \(Self.reason(error))")  // no maker: none other is thrown
+            throw InputError(.unwritable, file: given, reason: .output(.outputUnwritable(system: Self.reason(error))))  // no maker: none other is thrown
         }
     }
 
@@ -176,7 +174,7 @@ public struct OutputFolder: Sendable {
             }
         } catch {
             staged.discard()
-            throw InputError(.unwritable, file: given, "the output folder cannot be created: \(Self.reason(error))")
+            throw InputError(.unwritable, file: given, reason: .output(.folderNotCreated(system: Self.reason(error))))
         }
         do {
             for file in files {
@@ -197,7 +195,7 @@ public struct OutputFolder: Sendable {
             staged.discard()
             // The maker's own errors pass as they are (73 or 64 from the workbook, an internal error); the file system's become 73.
             if error is InputError || error is InternalError { throw error }
-            throw InputError(.unwritable, file: given, "the output cannot be written: \(Self.reason(error))")
+            throw InputError(.unwritable, file: given, reason: .output(.outputUnwritable(system: Self.reason(error))))
         }
         return staged
     }
@@ -238,30 +236,30 @@ public struct OutputFolder: Sendable {
     /// Puts `staging` at the destination: an atomic exchange when a folder is there, a rename otherwise.
     /// When another run made the destination meanwhile, its folder is checked and replaced like any other.
     fileprivate func swap(_ staging: URL, previous: URL) throws(InputError) {
-        func fail(_ what: String) -> InputError {
-            InputError(.unwritable, file: given, "the output cannot be moved into place (\(what): \(String(cString: strerror(errno))))")
+        func fail(_ step: OutputReason.MoveStep) -> InputError {
+            InputError(.unwritable, file: given, reason: .output(.notMovedIntoPlace(step: step, system: String(cString: strerror(errno)))))
         }
         for _ in 0..<8 {
             if FileKind.of(target) == .absent {
                 if rename(staging.path, target.path) == 0 { return }
                 // Another run made the folder first: it is checked and exchanged below, as a folder found there.
-                guard errno == ENOTEMPTY || errno == EEXIST else { throw fail("rename") }
+                guard errno == ENOTEMPTY || errno == EEXIST else { throw fail(.rename) }
                 try checkReplaceable()
             }
             if mergersim_exchange_paths(staging.path, target.path) == 0 { return }
             if errno == ENOENT { continue }  // the other run's folder went away meanwhile: rename again
-            guard errno == EINVAL || errno == ENOSYS || errno == ENOTSUP else { throw fail("exchange") }
+            guard errno == EINVAL || errno == ENOSYS || errno == ENOTSUP else { throw fail(.exchange) }
             // No atomic exchange here: the old folder steps aside, then the new one takes its place.
-            guard rename(target.path, previous.path) == 0 else { throw fail("rename of the old folder") }
+            guard rename(target.path, previous.path) == 0 else { throw fail(.renameOldFolder) }
             guard rename(staging.path, target.path) == 0 else {
                 let saved = errno
                 _ = rename(previous.path, target.path)
                 errno = saved
-                throw fail("rename")
+                throw fail(.rename)
             }
             return
         }
-        throw InputError(.unwritable, file: given, "other runs kept writing this folder at the same moment; run again when they have finished")
+        throw InputError(.unwritable, file: given, reason: .output(.otherRunsKeptWriting))
     }
 
     /// Removes temporaries of earlier runs into `target` that died, and puts back a previous output

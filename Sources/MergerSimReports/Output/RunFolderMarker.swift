@@ -107,9 +107,10 @@ struct RunFolderMarker: Sendable, Equatable {
         }
     }
 
-    /// Why the entries of `folder` (its marker aside) are not all files mergersim wrote, or nil when
-    /// they are. `unfinished`: a temporary folder of a run that died, whose last file may be cut short.
-    func problem(in folder: URL, entries: [String], unfinished: Bool = false) -> String? {
+    /// Why the entries of `folder` (its marker aside) are not all files mergersim wrote, as the reason the
+    /// folder cannot be replaced, or nil when they are. `unfinished`: a temporary folder of a run that died,
+    /// whose last file may be cut short.
+    func problem(in folder: URL, entries: [String], unfinished: Bool = false) -> OutputReason? {
         var unlisted: [String] = [], notFiles: [String] = [], changed: [String] = [], stores: [String] = []
         for entry in expanded(entries, in: folder) where entry != Self.name {
             let url = folder.appendingPathComponent(entry)
@@ -122,10 +123,10 @@ struct RunFolderMarker: Sendable, Equatable {
                 changed.append(entry)
             }
         }
-        if !stores.isEmpty { return "it holds a run store (\(Self.some(stores))), which mergersim never replaces" }
-        if !notFiles.isEmpty { return "these are not files mergersim wrote: \(Self.some(notFiles))" }
-        if !unlisted.isEmpty { return "it also holds files that mergersim did not write (\(Self.some(unlisted)))" }
-        if !changed.isEmpty { return "these files were changed since mergersim wrote them: \(Self.some(changed))" }
+        if !stores.isEmpty { return .runFolderHoldsStore(files: Self.some(stores)) }
+        if !notFiles.isEmpty { return .runFolderNotFiles(files: Self.some(notFiles)) }
+        if !unlisted.isEmpty { return .runFolderUnlisted(files: Self.some(unlisted)) }
+        if !changed.isEmpty { return .runFolderChanged(files: Self.some(changed)) }
         return nil
     }
 

@@ -25,28 +25,26 @@ public struct SweepFolder: Sendable {
     public init(_ path: String) throws(InputError) {
         given = path
         url = URL(fileURLWithPath: path.isEmpty ? "." : path).standardizedFileURL
-        func refuse(_ message: String) -> InputError { InputError(.unwritable, file: path.isEmpty ? "\"\"" : path, message) }
+        func refuse(_ reason: OutputReason) -> InputError { InputError(.unwritable, file: path.isEmpty ? "\"\"" : path, reason: .output(reason)) }
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return }
-        guard isDirectory.boolValue else { throw refuse("this is a file, not a folder; give --out a new folder for the sweep") }
+        guard isDirectory.boolValue else { throw refuse(.sweepFolderIsFile) }
         let entries: [String]
         do {
             entries = try manager.contentsOfDirectory(atPath: url.path)
         } catch {
-            throw refuse("the folder cannot be read: \(OutputFolder.reason(error))")
+            throw refuse(.folderUnreadable(system: OutputFolder.reason(error)))
         }
         guard !entries.isEmpty else { return }
         // A folder holding only a run store (`store merge` of a sharded sweep's parts) may be summarised too.
         let storeFiles: Set<String> = [Self.storeName, Self.storeName + "-journal", Self.storeName + "-wal", Self.storeName + "-shm"]
         guard entries.contains(Self.markerName) || entries.allSatisfy(storeFiles.contains) else {
-            throw refuse("this folder holds files that mergersim did not write (\(entries.sorted().prefix(3).joined(separator: ", "))); "
-                         + "a sweep writes only into a folder of its own: give --out a new folder")
+            throw refuse(.sweepForeignFiles(files: entries.sorted().prefix(3).joined(separator: ", ")))
         }
         let foreign = entries.filter { !Self.ours.contains($0) && !$0.hasPrefix(".partial-") }
         guard foreign.isEmpty else {
-            throw refuse("this sweep folder also holds files that mergersim did not write (\(foreign.sorted().prefix(3).joined(separator: ", "))); "
-                         + "move them out, or give --out a new folder")
+            throw refuse(.sweepAlsoForeignFiles(files: foreign.sorted().prefix(3).joined(separator: ", ")))
         }
     }
 
@@ -62,7 +60,7 @@ public struct SweepFolder: Sendable {
             try manager.createDirectory(at: url, withIntermediateDirectories: true)
             try Data("mergersim sweep folder: mergersim writes its run store, sweep.csv and manifest.json here\n".utf8).write(to: marker)
         } catch {
-            throw InputError(.unwritable, file: given, "the sweep folder cannot be made: \(OutputFolder.reason(error))")
+            throw InputError(.unwritable, file: given, reason: .output(.sweepFolderNotMade(system: OutputFolder.reason(error))))
         }
     }
 
@@ -75,13 +73,13 @@ public struct SweepFolder: Sendable {
         } catch {
             if FileKind.of(staging) == .file { _ = unlink(staging.path) }
             if let error = error as? InputError { throw error }
-            throw InputError(.unwritable, file: given, "\(name) cannot be written: \(OutputFolder.reason(error))")
+            throw InputError(.unwritable, file: given, reason: .output(.namedFileUnwritable(name: name, system: OutputFolder.reason(error))))
         }
     }
 
     private func moveIntoPlace(_ staging: URL, as name: String) throws(InputError) {
         guard rename(staging.path, url.appendingPathComponent(name).path) == 0 else {
-            throw InputError(.unwritable, file: given, "\(name) cannot be moved into place: \(String(cString: strerror(errno)))")
+            throw InputError(.unwritable, file: given, reason: .output(.namedFileNotMovedIntoPlace(name: name, system: String(cString: strerror(errno)))))
         }
     }
 

@@ -57,7 +57,7 @@ public struct ComparedRun: Sendable {
             for record in table.records {
                 let row = RecordReader(table: table, record: record)
                 guard let text = row.text("mean"), let mean = Double(text), mean.isFinite else {
-                    throw row.error("mean", "mean \"\(row.text("mean") ?? "")\" is not a number")
+                    throw row.error("mean", reason: .output(.meanNotNumber(text: row.text("mean") ?? "")))
                 }
                 timeline.append(("\(try row.required("year")) \(try row.required("category")) \(try row.required("metric"))", mean))
             }
@@ -93,7 +93,7 @@ public struct ComparedRun: Sendable {
         } catch let error as InputError {
             throw error
         } catch {
-            throw InputError.badData(path, "manifest.json cannot be read as a mergersim manifest: \(error)")
+            throw InputError.badData(path, reason: .output(.manifestUnreadable(detail: "\(error)")))
         }
         var settings: [String: String] = [:]
         settings["scenario"] = manifest.scenario

@@ -13,8 +13,7 @@ extension WorkbookReport {
     /// Refuses `--xlsx` (64) when a sheet (label key, rows below the header) would pass ``maxRows``.
     public static func checkRows(_ sheets: [(key: String, rows: Int)], labels l: Labels) throws(InputError) {
         for (key, rows) in sheets where rows > maxRows {
-            throw InputError(.usage, file: "--xlsx", "the sheet \"\(l("sheet.\(key)"))\" would have \(ReportFormat.grouped(rows)) rows below its header; "
-                             + "an Excel sheet holds at most \(ReportFormat.grouped(maxRows)): leave out --xlsx (the CSV files hold every row)")
+            throw InputError(.usage, file: "--xlsx", reason: .output(.sheetTooLong(sheetKey: key, sheet: l("sheet.\(key)"), rows: rows, maxRows: maxRows)))
         }
     }
 

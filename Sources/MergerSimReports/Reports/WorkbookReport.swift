@@ -38,7 +38,7 @@ public enum WorkbookReport {
             try make(url, sheets: sheets, assumptions: assumptions, labels: l)
         } catch let error as Unwritable {
             throw InputError(.unwritable, file: url.lastPathComponent,
-                             "the workbook cannot be written in \(url.deletingLastPathComponent().path): \(error.reason)")
+                             reason: .output(.workbookUnwritable(folder: url.deletingLastPathComponent().path, system: error.reason)))
         }
     }
 

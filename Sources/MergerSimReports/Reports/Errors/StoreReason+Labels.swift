@@ -1,9 +1,11 @@
 import MergerSimInputs
 
 extension StoreReason {
-    /// The placeholders' values as `labels`' language writes them (numbers grouped, names in the language);
-    /// by default the values as they are.
+    /// The placeholders' values as `labels`' language writes them: seconds with the language's decimal mark;
+    /// paths, run numbers, stored machine values and SQLite's own words as they are.
     func values(in labels: Labels) -> [String: String] {
-        parts.values
+        var values = parts.values
+        if case let .locked(seconds) = self, labels.language == .vi { values["seconds"] = seconds.replacingOccurrences(of: ".", with: ",") }
+        return values
     }
 }
