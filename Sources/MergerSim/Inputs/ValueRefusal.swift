@@ -10,6 +10,16 @@ public enum ValueRefusal: Error, Sendable, Equatable {
         case provinceClass = "province class"
         case offerModel = "offer model"
         case window
+
+        /// The part of the label key that names it.
+        var key: String {
+            switch self {
+            case .transfersScope: "transfers_scope"
+            case .provinceClass: "province_class"
+            case .offerModel: "offer_model"
+            case .window: "window"
+            }
+        }
     }
 
     /// `text` is none of the names `choices` (a mapping's key when `subject` is nil).
@@ -37,7 +47,7 @@ public enum ValueRefusal: Error, Sendable, Equatable {
                 ("name_not_province_class", "province class \"{text}\" is not one of {choices}",
                  ["text": text, "choices": choices.joined(separator: ", ")])
             case let subject?:
-                ("name_not_" + String(describing: subject).snakeCased, subject.rawValue + " \"{text}\" is not {choices} or {last}",
+                ("name_not_" + subject.key, subject.rawValue + " \"{text}\" is not {choices} or {last}",
                  ["text": text, "choices": choices.dropLast().joined(separator: ", "), "last": choices.last ?? ""])
             }
         case let .date(text, firstYear, lastYear):
@@ -57,14 +67,5 @@ public enum ValueRefusal: Error, Sendable, Equatable {
         var text = parts.english
         for (name, value) in parts.values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
         return text
-    }
-}
-
-private extension String {
-    /// `transfersScope` → `transfers_scope`.
-    var snakeCased: String {
-        reduce(into: "") { result, character in
-            if character.isUppercase { result += "_" + character.lowercased() } else { result.append(character) }
-        }
     }
 }
