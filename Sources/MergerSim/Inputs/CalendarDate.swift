@@ -65,8 +65,7 @@ extension CalendarDate: Codable {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let date = CalendarDate(iso: text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "\"\(text)\" is not a date YYYY-MM-DD between \(Limits.years.lowerBound) and \(Limits.years.upperBound)")
+            throw ValueRefusal.date(text: text, firstYear: Limits.years.lowerBound, lastYear: Limits.years.upperBound).decodingError(in: container)
         }
         self = date
     }

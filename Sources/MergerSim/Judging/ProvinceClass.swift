@@ -19,7 +19,7 @@ public enum ProvinceClass: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// Reads a class name, refusing any other text with a sentence naming the classes (located by the reader).
     public init(from decoder: any Decoder) throws {
-        try self.init(named: decoder) { "province class \"\($0)\" is not one of \(Self.names)" }
+        try self.init(named: decoder, subject: .provinceClass)
     }
 }
 

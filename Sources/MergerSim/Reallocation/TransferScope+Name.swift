@@ -6,7 +6,7 @@ extension TransferSettings.Scope {
 
         /// Reads a scope name, refusing any other text with a sentence naming the scopes (located by the reader).
         public init(from decoder: any Decoder) throws {
-            try self.init(named: decoder) { "transfers scope \"\($0)\" is not none, district, province or radius" }
+            try self.init(named: decoder, subject: .transfersScope)
         }
     }
 

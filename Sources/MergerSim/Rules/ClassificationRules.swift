@@ -93,7 +93,7 @@ extension FixedDecimal: Codable {
         } catch DecodingError.typeMismatch {
             let value = try container.decode(Double.self)
             guard value.isFinite, abs(value) < 1e12 else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(value) is not a number mergersim can hold")
+                throw ValueRefusal.unholdableNumber(value).decodingError(in: container)
             }
             self.init(millionths: FixedDecimal(value).millionths, decimals: 0)
             return
@@ -102,11 +102,11 @@ extension FixedDecimal: Codable {
         case .success(let value):
             self.init(millionths: value.millionths, decimals: 0)
         case .failure(.tooLarge):
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(text) is too large (at most \(Int64.max / Self.scale))")
+            throw ValueRefusal.tooLarge(text: text, max: Int64.max / Self.scale).decodingError(in: container)
         case .failure(.tooManyDecimals):
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(text) has more than \(Self.maxDecimals) decimals")
+            throw ValueRefusal.tooManyDecimals(text: text, maxDecimals: Self.maxDecimals).decodingError(in: container)
         case .failure(.malformed):
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a number (digits, at most one point), found \"\(text)\"")
+            throw ValueRefusal.notDecimal(text: text).decodingError(in: container)
         }
     }
 

@@ -39,9 +39,8 @@ extension NamedMap: Codable where Value: Codable {
         var values: [Key: Value] = [:]
         for name in container.allKeys {
             guard let key = Key(rawValue: name.stringValue) else {
-                throw DecodingError.dataCorruptedError(
-                    forKey: name, in: container,
-                    debugDescription: "\"\(name.stringValue)\" is not one of " + Key.allCases.map(\.rawValue).joined(separator: ", "))
+                throw ValueRefusal.name(subject: nil, text: name.stringValue, choices: Key.allCases.map(\.rawValue))
+                    .decodingError(at: container.codingPath + [name])
             }
             values[key] = try container.decode(Value.self, forKey: name)
         }

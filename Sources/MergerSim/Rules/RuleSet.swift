@@ -153,8 +153,7 @@ public struct Fraction: Sendable, Codable, Hashable, CustomStringConvertible {
         let text = try decoder.singleValueContainer().decode(String.self)
         let parts = text.split(separator: "/").map { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard parts.count == 2, let n = parts[0], let d = parts[1], n > 0, d > 0 else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                                                    debugDescription: "expected a fraction such as 1/3, found \"\(text)\""))
+            throw ValueRefusal.fraction(text: text).decodingError(at: decoder.codingPath)
         }
         self.init(n, d)
     }

@@ -15,6 +15,6 @@ public enum OfferModel: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// Reads a model's name, refusing any other text with a sentence naming the models (located by the reader).
     public init(from decoder: any Decoder) throws {
-        try self.init(named: decoder) { "offer model \"\($0)\" is not lasting or yearly" }
+        try self.init(named: decoder, subject: .offerModel)
     }
 }

@@ -42,7 +42,7 @@ public struct UptakeTable: Sendable, Codable, Hashable {
 
         /// Reads a window's name, refusing any other text with a sentence naming them (located by the reader).
         public init(from decoder: any Decoder) throws {
-            try self.init(named: decoder) { "window \"\($0)\" is not within or after" }
+            try self.init(named: decoder, subject: .window)
         }
     }
 

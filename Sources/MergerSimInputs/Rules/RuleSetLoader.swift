@@ -43,7 +43,7 @@ public enum RuleSetLoader {
         do {
             files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         } catch {
-            throw InputError(.unreadable, file: folder.path, "the bundled rule sets cannot be listed (a broken installation): \(error.localizedDescription)")
+            throw InputError(.unreadable, file: folder.path, reason: .ruleSet(.bundledUnlistable(detail: error.localizedDescription)))
         }
         return files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
     }
@@ -87,8 +87,7 @@ public enum RuleSetLoader {
         }
         guard idOrPath.contains("/") || idOrPath.hasSuffix(".yaml") || idOrPath.hasSuffix(".yml") else {
             let bundled = try bundledIDs
-            throw InputError(.usage, file: idOrPath,
-                             "no bundled rule set has this id; bundled: \(bundled.joined(separator: ", ")); or give a path to a rule file")
+            throw InputError(.usage, file: idOrPath, reason: .ruleSet(.unknownID(bundled: bundled)))
         }
         return try load(bytes: try FileInput.read(idOrPath), file: idOrPath, source: idOrPath, overrides: overrides)
     }
@@ -112,7 +111,7 @@ public enum RuleSetLoader {
         var document = try YAMLDocument(bytes: bytes, file: file, what: "rule file")
         try document.apply(overrides.map { ($0, $0.target.1) })
         if let unknown = document.unknownTopLevelKeys(known: knownKeys).first {
-            throw document.error(atKey: unknown, "unknown key \"\(unknown)\"; a rule file has " + knownKeys.sorted().joined(separator: ", "))
+            throw document.error(atKey: unknown, reason: .ruleSet(.unknownKey(unknown, known: knownKeys.sorted())))
         }
         let rules = try document.decode(RuleSet.self)
         try check(rules, document: document)
@@ -122,37 +121,37 @@ public enum RuleSetLoader {
     /// Checks what decoding cannot: the default round exists, thresholds are
     /// ordered, one quota scheme is given, steps are positive, every R-id a value names is cited.
     private static func check(_ rules: RuleSet, document: YAMLDocument) throws(InputError) {
-        func fail(_ path: [String], _ message: String) -> InputError { document.error(at: path, message) }
-        if let to = rules.inForce.to, to < rules.inForce.from { throw fail(["in_force"], "in_force: `to` is before `from`") }
-        guard !rules.standards.isEmpty else { throw fail(["standards"], "standards: the rule set needs at least one standard") }
+        func fail(_ path: [String], _ reason: RuleSetReason) -> InputError { document.error(at: path, reason: .ruleSet(reason)) }
+        if let to = rules.inForce.to, to < rules.inForce.from { throw fail(["in_force"], .inForceOrder) }
+        guard !rules.standards.isEmpty else { throw fail(["standards"], .noStandard) }
         for (i, standard) in rules.standards.enumerated() where standard.population <= 0 || standard.area.millionths <= 0 {
-            throw fail(["standards", "\(i)"], "standards: \(standard.rule) needs a population and an area above 0")
+            throw fail(["standards", "\(i)"], .standardNotPositive(rule: standard.rule))
         }
         guard rules.screening.round(rules.screening.defaultRound) != nil else {
-            throw fail(["screening", "default_round"], "screening: default_round \(rules.screening.defaultRound) is not one of the rounds listed")
+            throw fail(["screening", "default_round"], .defaultRoundUnknown(rules.screening.defaultRound))
         }
         let thresholds = rules.classification.thresholds
         guard thresholds.typeI > thresholds.typeII else {
-            throw fail(["classification", "thresholds"], "classification: type_i must be above type_ii")
+            throw fail(["classification", "thresholds"], .typeThresholds)
         }
         for (i, table) in rules.classification.points.enumerated()
         where table.population.per.millionths <= 0 || table.area.per.millionths <= 0 {
-            throw fail(["classification", "points", "\(i)"], "classification: \(table.rule) needs steps (per) above 0")
+            throw fail(["classification", "points", "\(i)"], .pointsStep(rule: table.rule))
         }
         guard (rules.quotas.combined == nil) != (rules.quotas.interimNorm == nil) else {
-            throw fail(["quotas"], "quotas: give exactly one of combined (R-4.1) or interim_norm (R-4.7)")
+            throw fail(["quotas"], .quotaScheme)
         }
         if rules.quotas.combined != nil, rules.quotas.extras == nil {
-            throw fail(["quotas"], "quotas: combined quotas (R-4.1) need extras (R-4.2)")
+            throw fail(["quotas"], .combinedNeedsExtras)
         }
         if let norm = rules.quotas.interimNorm, norm.residentsPerPost <= 0 || norm.residentsPerPostMountainous <= 0 {
-            throw fail(["quotas", "interim_norm"], "quotas: residents per post must be above 0")
+            throw fail(["quotas", "interim_norm"], .residentsPerPost)
         }
         guard (rules.deadline.date == nil) != (rules.deadline.yearsAfterEffective == nil) else {
-            throw fail(["deadline"], "deadline: give exactly one of date or years_after_effective")
+            throw fail(["deadline"], .deadlineForm)
         }
         if let years = rules.deadline.yearsAfterEffective, !(1...Limits.maxYears).contains(years) {
-            throw fail(["deadline", "years_after_effective"], "deadline: years_after_effective must be from 1 to \(Limits.maxYears)")
+            throw fail(["deadline", "years_after_effective"], .deadlineYears(max: Limits.maxYears))
         }
         try checkExitKeys(rules.transition.exits, document: document)
         try checkTransition(rules.transition, fail: fail)
@@ -164,20 +163,20 @@ public enum RuleSetLoader {
     /// Vietnamese name under `instrument_names`.
     private static func checkCitations(_ rules: RuleSet, document: YAMLDocument) throws(InputError) {
         for (id, citation) in rules.citations where citation.en.isEmpty || citation.vi.isEmpty {
-            throw document.error(at: ["citations", id], "citations: \(id) needs its instrument in en and vi")
+            throw document.error(at: ["citations", id], reason: .ruleSet(.citationIncomplete(id: id)))
         }
         for (name, vietnamese) in rules.instrumentNames ?? [:] where vietnamese.isEmpty {
-            throw document.error(at: ["instrument_names", name], "instrument_names: \"\(name)\" needs its Vietnamese name")
+            throw document.error(at: ["instrument_names", name], reason: .ruleSet(.instrumentNameEmpty(name: name)))
         }
         for (path, value) in document.keyPaths() where path == "instrument" || path.hasSuffix(".instrument") {
             guard rules.instrumentNames?[value] == nil else { continue }
             throw document.error(at: path.split(separator: ".").map(String.init),
-                                 "\(path): the instrument \"\(value)\" has no Vietnamese name; add `\"\(value)\": …` under instrument_names")
+                                 reason: .ruleSet(.instrumentUnnamed(path: path, instrument: value)))
         }
         for (path, value) in document.keyPaths() where path == "rule" || path.hasSuffix(".rule") {
             for id in Citation.ruleIDs(in: value) where rules.citations[id] == nil {
                 throw document.error(at: path.split(separator: ".").map(String.init),
-                                     "\(path): \(id) has no citation; add `\(id): {en: …, vi: …}` under citations")
+                                     reason: .ruleSet(.ruleUncited(path: path, id: id)))
             }
         }
     }
@@ -199,10 +198,10 @@ public enum RuleSetLoader {
 
     /// Rates and uptakes are probabilities; the synthetic roster's distributions can be drawn from;
     /// the base salary schedule and the decrees are in date order; every window is ordered.
-    private static func checkTransition(_ t: TransitionRules, fail: ([String], String) -> InputError) throws(InputError) {
+    private static func checkTransition(_ t: TransitionRules, fail: ([String], RuleSetReason) -> InputError) throws(InputError) {
         func probability(_ value: Double, _ path: [String]) throws(InputError) {
             guard value.isFinite, (0...1).contains(value) else {
-                throw fail(path, "\(path.joined(separator: ".")) is \(value); a rate or uptake must be from 0 to 1")
+                throw fail(path, .notProbability(path: path.joined(separator: "."), value: value))
             }
         }
         let exits = ["transition", "exits"]
@@ -218,8 +217,7 @@ public enum RuleSetLoader {
                     let path = exits + ["uptake_by_terms", route, "\(i)"]
                     try probability(row.uptake, path + ["uptake"])
                     guard (row.minMonthsEarly ?? 0) >= 0, row.maxMonthsEarly.map({ $0 >= (row.minMonthsEarly ?? 0) }) ?? true else {
-                        throw fail(path, "\(path.joined(separator: ".")): min_months_early must be 0 or more and max_months_early "
-                                   + "not below it")
+                        throw fail(path, .uptakeBand(path: path.joined(separator: ".")))
                     }
                 }
             }
@@ -228,8 +226,7 @@ public enum RuleSetLoader {
         let working = Limits.earliestWorkingAge
         for (sex, schedule) in [("men", t.retirement.men), ("women", t.retirement.women)] {
             guard schedule.before > working * 12, schedule.step >= 0, schedule.cap >= schedule.before else {
-                throw fail(["transition", "retirement", sex], "retirement \(sex): before must be above \(working * 12) months (age \(working)), "
-                           + "step 0 or more and cap at least before")
+                throw fail(["transition", "retirement", sex], .retirement(sex: sex, months: working * 12, age: working))
             }
         }
         // Synthetic roster: the truncation windows must hold a real share of each normal distribution.
@@ -238,70 +235,64 @@ public enum RuleSetLoader {
             let p = t.syntheticRoster[category], path = ["transition", "synthetic_roster", category.rawValue]
             try probability(p.femaleShare, path + ["female_share"])
             guard p.ageSD.isFinite, p.ageSD > 0, p.salaryCoefficientSD.isFinite, p.salaryCoefficientSD > 0 else {
-                throw fail(path, "synthetic_roster \(category.rawValue): age_sd and salary_coefficient_sd must be above 0")
+                throw fail(path, .rosterSpread(category: category.rawValue))
             }
             guard p.minimumAge >= working, Double(p.minimumAge) < youngestRetirement - 1 else {
-                throw fail(path + ["minimum_age"], "synthetic_roster \(category.rawValue): minimum_age must be from \(working) "
-                           + "(the earliest working age) to below the retirement age (\(youngestRetirement) years)")
+                throw fail(path + ["minimum_age"], .rosterMinimumAge(category: category.rawValue, workingAge: working, retirementAge: youngestRetirement))
             }
             guard p.insuredFromAge >= Double(working) else {
-                throw fail(path + ["insured_from_age"], "synthetic_roster \(category.rawValue): insured_from_age must be at least \(working), "
-                           + "the earliest working age")
+                throw fail(path + ["insured_from_age"], .rosterInsuredAge(category: category.rawValue, workingAge: working))
             }
             guard p.salaryCoefficientMean > 0, p.salaryCoefficientMean <= 20 else {
-                throw fail(path + ["salary_coefficient_mean"], "synthetic_roster \(category.rawValue): salary_coefficient_mean must be above 0 "
-                           + "and at most 20 (it is also the coefficient of roster people without one)")
+                throw fail(path + ["salary_coefficient_mean"], .rosterSalaryMean(category: category.rawValue))
             }
             let ageShare = normalShare(p.ageMean, p.ageSD, from: Double(p.minimumAge), to: youngestRetirement - 1.0 / 12)
             let salaryShare = normalShare(p.salaryCoefficientMean, p.salaryCoefficientSD, from: 1, to: .infinity)
             guard ageShare >= 1e-4, salaryShare >= 1e-4 else {
-                throw fail(path, "synthetic_roster \(category.rawValue): the distribution almost never falls in its window "
-                           + "(ages \(p.minimumAge) to retirement: \(ageShare); salary coefficient 1 or more: \(salaryShare)); "
-                           + "check age_mean, age_sd and the salary coefficient")
+                throw fail(path, .rosterWindow(category: category.rawValue, minimumAge: p.minimumAge, ageShare: ageShare, salaryShare: salaryShare))
             }
         }
         // Base salary: in date order, positive.
         for (i, step) in t.baseSalary.schedule.enumerated() {
-            guard step.vnd > 0 else { throw fail(["transition", "base_salary", "schedule", "\(i)"], "base_salary: vnd must be above 0") }
+            guard step.vnd > 0 else { throw fail(["transition", "base_salary", "schedule", "\(i)"], .baseSalaryPositive) }
             if i > 0, !(t.baseSalary.schedule[i - 1].from < step.from) {
-                throw fail(["transition", "base_salary", "schedule", "\(i)"], "base_salary: the schedule must be in date order")
+                throw fail(["transition", "base_salary", "schedule", "\(i)"], .baseSalaryOrder)
             }
         }
-        guard !t.baseSalary.schedule.isEmpty else { throw fail(["transition", "base_salary"], "base_salary: the schedule is empty") }
+        guard !t.baseSalary.schedule.isEmpty else { throw fail(["transition", "base_salary"], .baseSalaryEmpty) }
         // Exit decrees.
         let law = t.exitLaw, lawPath = ["transition", "exit_law"]
-        guard (1...120).contains(law.window.months) else { throw fail(lawPath + ["window", "months"], "exit_law: window months must be from 1 to 120") }
+        guard (1...120).contains(law.window.months) else { throw fail(lawPath + ["window", "months"], .exitWindowMonths) }
         try probability(law.nonProfessional.share, lawPath + ["non_professional", "share"])
         guard law.nonProfessional.monthlyAllowance.isFinite, law.nonProfessional.monthlyAllowance >= 0 else {
-            throw fail(lawPath + ["non_professional"], "exit_law: monthly_allowance must be 0 or more base salaries")
+            throw fail(lawPath + ["non_professional"], .monthlyAllowance)
         }
         for (i, decree) in law.decrees.enumerated() {
             let path = lawPath + ["decrees", "\(i)"]
-            if let to = decree.to, to < decree.from { throw fail(path, "exit_law: decree \(decree.id) ends before it starts") }
-            if i > 0, decree.from < law.decrees[i - 1].from { throw fail(path, "exit_law: the decrees must be in date order") }
+            if let to = decree.to, to < decree.from { throw fail(path, .decreeDates(id: decree.id)) }
+            if i > 0, decree.from < law.decrees[i - 1].from { throw fail(path, .decreeOrder) }
             let partial = decree.partialYear
             guard (0...12).contains(partial.halfFromMonths), (1...12).contains(partial.wholeFromMonths),
                   partial.halfFromMonths <= partial.wholeFromMonths else {
-                throw fail(path + ["partial_year"], "exit_law: decree \(decree.id): partial_year needs half_from_months from 0 to 12 "
-                           + "and whole_from_months from 1 to 12, not below it")
+                throw fail(path + ["partial_year"], .partialYear(id: decree.id))
             }
             // The pension terms in date order, the first in force when the decree starts (R-5.3).
             let pension = decree.earlyRetirement.pension
             guard let first = pension.first, !(decree.from < first.from) else {
-                throw fail(path + ["early_retirement", "pension"], "exit_law: decree \(decree.id) needs pension terms in force from \(decree.from)")
+                throw fail(path + ["early_retirement", "pension"], .pensionStart(id: decree.id, from: decree.from))
             }
             for (j, terms) in pension.enumerated() {
                 let numbers = [terms.minInsuranceYears, terms.serviceFromYears, terms.serviceFirstMonths, terms.servicePerFurtherYear]
                 guard numbers.allSatisfy({ $0.isFinite && $0 >= 0 }), j == 0 || pension[j - 1].from < terms.from else {
                     throw fail(path + ["early_retirement", "pension", "\(j)"],
-                               "exit_law: decree \(decree.id): pension terms must be in date order, with numbers of 0 or more")
+                               .pensionOrder(id: decree.id))
                 }
             }
             for formula in decree.earlyRetirement.bands + [decree.resignation] {
                 let numbers = [formula.base, formula.withinFactor, formula.laterFactor, formula.perEarlyYear, formula.perInsuranceYear]
                 guard formula.minMonthsEarly >= 0, formula.maxMonthsEarly.map({ $0 >= formula.minMonthsEarly }) ?? true,
                       formula.salaryMonthsCap >= 0, numbers.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
-                    throw fail(path, "exit_law: decree \(decree.id) has a formula with a negative number or an empty window of months early")
+                    throw fail(path, .formula(id: decree.id))
                 }
             }
         }

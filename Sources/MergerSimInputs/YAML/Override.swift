@@ -50,12 +50,15 @@ public struct Override: Sendable, Hashable, CustomStringConvertible {
     /// A usage error (64) about this override.
     func error(_ message: String) -> InputError { InputError(.usage, file: "--set \(self)", message) }
 
+    /// A usage error (64) about this override, for a typed `reason`.
+    func error(_ reason: InputError.Reason) -> InputError { InputError(.usage, file: "--set \(self)", reason: reason) }
+
     /// The value as a YAML node (a scalar unless it is written as a flow sequence or mapping).
     func node() throws(InputError) -> Node {
         do {
             return try Yams.compose(yaml: value) ?? Node("", Tag(.null))
         } catch {
-            throw self.error("the value is not valid YAML")
+            throw self.error(.yaml(.overrideNotYAML))
         }
     }
 }
@@ -75,10 +78,10 @@ extension YAMLDocument {
     private static func replacing(_ node: Node?, at path: ArraySlice<String>, prefix: [String], with value: Node, override: Override,
                                   allowed: (([String]) -> Set<String>?)?) throws(InputError) -> Node? {
         guard let name = path.first else { return value }
-        let here = prefix.isEmpty ? "the top level" : prefix.joined(separator: ".")
+        let here = prefix.joined(separator: ".")
         if case .sequence(var sequence) = node {
             guard let index = Int(name), sequence.indices.contains(index) else {
-                throw override.error("\(here) is a list of \(sequence.count); \"\(name)\" is not one of its positions 0 to \(sequence.count - 1)")
+                throw override.error(.yaml(.overrideListPosition(here: here, count: sequence.count, name: name)))
             }
             sequence[index] = try replacing(sequence[index], at: path.dropFirst(), prefix: prefix + [name], with: value, override: override,
                                             allowed: allowed) ?? sequence[index]
@@ -88,17 +91,17 @@ extension YAMLDocument {
         switch node {
         case .mapping(let existing)?: mapping = existing
         case nil where allowed != nil: mapping = Node.Mapping([])
-        default: throw override.error("\(here) holds a single value, not keys; \"\(name)\" cannot be set in it")
+        default: throw override.error(.yaml(.overrideUnderSingleValue(here: here, name: name)))
         }
         let keys = mapping.keys.compactMap(\.string)
         if let allowed {
             // A mapping whose keys are free (province names) allows any key; else only the known ones.
             if let known = allowed(prefix), !known.contains(name) {
-                if known.isEmpty { throw override.error("\(here) takes a single value, not keys") }
-                throw override.error("unknown key \"\(name)\" in \(here); it has " + known.sorted().joined(separator: ", "))
+                if known.isEmpty { throw override.error(.yaml(.overrideTakesSingleValue(here: here))) }
+                throw override.error(.yaml(.overrideUnknownKey(name, here: here, known: known.sorted())))
             }
         } else if !keys.contains(name) {
-            throw override.error("no key \"\(name)\" in \(here); it has " + keys.joined(separator: ", "))
+            throw override.error(.yaml(.overrideNoKey(name, here: here, keys: Array(keys))))
         }
         mapping[name] = try replacing(mapping[name], at: path.dropFirst(), prefix: prefix + [name], with: value, override: override, allowed: allowed)
         return .mapping(mapping)

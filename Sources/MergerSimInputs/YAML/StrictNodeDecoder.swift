@@ -43,8 +43,25 @@ struct StrictNodeDecoder: Decoder {
         return scalar
     }
 
-    private func corrupted(_ message: String) -> DecodingError {
-        .dataCorrupted(.init(codingPath: codingPath, debugDescription: message))
+    /// A number in another form than ``DecimalText``'s: the underlying error of a `DecodingError.dataCorrupted`.
+    enum Refusal: Error {
+        case wholeNumberTooLarge(text: String, lowest: String, highest: String)
+        case notWholeNumber(text: String, signed: Bool)
+        case notDecimal(text: String)
+
+        /// The reason, for a value at `at` (a key path and `: `, or empty).
+        func reason(at: String) -> YAMLReason {
+            switch self {
+            case let .wholeNumberTooLarge(text, lowest, highest): .wholeNumberTooLarge(at: at, text: text, lowest: lowest, highest: highest)
+            case let .notWholeNumber(text, signed): .notWholeNumber(at: at, text: text, signed: signed)
+            case let .notDecimal(text): .notDecimal(at: at, text: text)
+            }
+        }
+    }
+
+    private func corrupted(_ refusal: Refusal) -> DecodingError {
+        .dataCorrupted(.init(codingPath: codingPath, debugDescription: InputError.Reason.yaml(refusal.reason(at: "")).english,
+                             underlyingError: refusal))
     }
 
     /// `T` read from this node: numbers by ``DecimalText``, text and true/false as Yams reads them,
@@ -74,16 +91,16 @@ struct StrictNodeDecoder: Decoder {
         let text = try scalar().string
         guard let value = DecimalText.integer(text, as: type) else {
             if DecimalText.integer(text, as: Int64.self) != nil || DecimalText.integer(text, as: UInt64.self) != nil {
-                throw corrupted("\"\(text)\" is too large for a whole number here (\(I.min) to \(I.max))")
+                throw corrupted(.wholeNumberTooLarge(text: text, lowest: "\(I.min)", highest: "\(I.max)"))
             }
-            throw corrupted("expected \(I.isSigned ? DecimalText.integerForm : DecimalText.unsignedForm), found \"\(text)\"")
+            throw corrupted(.notWholeNumber(text: text, signed: I.isSigned))
         }
         return value
     }
 
     private func decimal() throws -> Double {
         let text = try scalar().string
-        guard let value = DecimalText.decimal(text) else { throw corrupted("expected \(DecimalText.decimalForm), found \"\(text)\"") }
+        guard let value = DecimalText.decimal(text) else { throw corrupted(.notDecimal(text: text)) }
         return value
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MergerSim
 import Yams
 
 /// A YAML file composed into nodes, decoded into Swift values with every
@@ -13,27 +14,26 @@ struct YAMLDocument {
     init(bytes: [UInt8], file: String, what: String) throws(InputError) {
         self.file = file
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw .badData(file, line: 1, "the \(what) is not valid UTF-8")
+            throw .badData(file, line: 1, reason: .yaml(.notUTF8(what: what)))
         }
         do {
-            guard let composed = try Yams.compose(yaml: text) else { throw InputError.badData(file, line: 1, "the \(what) is empty") }
+            guard let composed = try Yams.compose(yaml: text) else { throw InputError.badData(file, line: 1, reason: .yaml(.empty(what: what))) }
             root = composed
         } catch let error as InputError {
             throw error
         } catch let error as YamlError {
             switch error {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-                throw .badData(file, line: mark.line, column: mark.column, "the \(what) is not valid YAML: \(problem)")
+                throw .badData(file, line: mark.line, column: mark.column, reason: .yaml(.syntax(what: what, problem: problem)))
             case .duplicatedKeysInMapping(let duplicates, let context):
                 let key = duplicates.sorted().first ?? ""
                 let place = Self.secondOccurrence(of: key, in: text, from: context.mark)
-                throw .badData(file, line: place.line, column: place.column,
-                               "the key \"\(key)\" appears twice in the same mapping of the \(what)")
+                throw .badData(file, line: place.line, column: place.column, reason: .yaml(.duplicateKey(key, what: what)))
             default:
-                throw .badData(file, "the \(what) is not valid YAML: \(error)")
+                throw .badData(file, reason: .yaml(.otherYAMLError(what: what, detail: "\(error)")))
             }
         } catch {
-            throw .badData(file, "the \(what) cannot be read as YAML: \(error)")
+            throw .badData(file, reason: .yaml(.unreadable(what: what, detail: "\(error)")))
         }
     }
 
@@ -85,9 +85,11 @@ struct YAMLDocument {
 
     /// An error for a typed `reason` at the node along `path`, or as near as exists (see the message form).
     func error(at path: [String], reason: InputError.Reason) -> InputError {
-        var error = self.error(at: path, reason.english)
-        error.reason = reason
-        return error
+        if let (_, override) = overridden.last(where: { given, _ in !path.isEmpty && (given.starts(with: path) || path.starts(with: given)) }) {
+            return override.error(reason)
+        }
+        let mark = node(at: path)?.mark
+        return .badData(file, line: mark?.line, column: mark?.column, reason: reason)
     }
 
     /// An error at a top-level key itself (not its value).
@@ -131,32 +133,36 @@ struct YAMLDocument {
         }
     }
 
+    /// The decoding failure at its place, as a typed reason where its kind or its underlying error
+    /// (``ValueRefusal``, ``StrictNodeDecoder/Refusal``) says what is wrong; else its description, in English.
     private func located(_ error: DecodingError) -> InputError {
-        let (path, message): ([CodingKey], String)
+        let path: [CodingKey]
+        let reason: (String) -> YAMLReason?
+        let description: String
         switch error {
         case .keyNotFound(let key, let context):
-            (path, message) = (context.codingPath, "\(key.stringValue) is missing")
+            (path, description) = (context.codingPath, "")
+            reason = { .missing(at: $0, key: key.stringValue) }
         case .typeMismatch(let type, let context):
-            (path, message) = (context.codingPath, "expected \(Self.describe(type)) here")
+            (path, description) = (context.codingPath, "")
+            reason = { .expected(at: $0, .init(type)) }
         case .valueNotFound(let type, let context):
-            (path, message) = (context.codingPath, "expected \(Self.describe(type)), found nothing")
+            (path, description) = (context.codingPath, "")
+            reason = { .expectedFoundNothing(at: $0, .init(type)) }
         case .dataCorrupted(let context):
-            (path, message) = (context.codingPath, context.debugDescription)
+            (path, description) = (context.codingPath, context.debugDescription)
+            switch context.underlyingError {
+            case let refusal as ValueRefusal: reason = { .refused(at: $0, refusal) }
+            case let refusal as StrictNodeDecoder.Refusal: reason = { refusal.reason(at: $0) }
+            default: reason = { _ in nil }
+            }
         @unknown default:
             return .badData(file, "\(error)")
         }
         let names = path.map { $0.intValue.map(String.init) ?? $0.stringValue }
-        return self.error(at: names, (names.isEmpty ? "" : names.joined(separator: ".") + ": ") + message)
-    }
-
-    private static func describe(_ type: Any.Type) -> String {
-        switch type {
-        case is Int.Type: "a whole number"
-        case is Double.Type: "a number"
-        case is String.Type: "text"
-        case is Bool.Type: "true or false"
-        default: "\(type)" == "Scalar" ? "a single value" : "\(type)"
-        }
+        let at = names.isEmpty ? "" : names.joined(separator: ".") + ": "
+        guard let typed = reason(at) else { return self.error(at: names, at + description) }
+        return self.error(at: names, reason: .yaml(typed))
     }
 
     private func node(at path: [String]) -> Node? {
