@@ -81,7 +81,7 @@ struct LocalisedErrorTests {
 
     /// One reason of every sentence form (every `error.` label but the prefix): the common ones and each group's.
     static let reasons: [InputError.Reason] = commonReasons + yamlReasons + rulesReasons + scenarioReasons + sweepReasons + outputReasons
-        + storeReasons
+        + storeReasons + commandReasons
 
     /// One common reason of every sentence form.
     static let commonReasons: [InputError.Reason] = [

@@ -54,30 +54,42 @@ struct Package: ConsoleCommand {
     var lang: Labels.Language = .en
 
     func execute(arguments: [String], console: Console) throws {
-        func usage(_ flag: String, _ message: String) -> InputError { InputError(.usage, file: flag, message) }
-        guard let sex = StaffMember.Sex(rawValue: sex.uppercased()) else { throw usage("--sex", "\"\(sex)\" is not M or F") }
-        guard let born = BirthDate(text: birth) else { throw usage("--birth", "\"\(birth)\" is not a date YYYY, YYYY-MM or YYYY-MM-DD from 1900 to 2200") }
-        guard let leaving = CalendarDate(iso: leaveOn) else { throw usage("--leave-on", "\"\(leaveOn)\" is not a date YYYY-MM-DD from 1900 to 2200") }
+        func usage(_ flag: String, _ reason: CommandReason) -> InputError { InputError(.usage, file: flag, reason: .command(reason)) }
+        let years = Limits.years
+        guard let sex = StaffMember.Sex(rawValue: sex.uppercased()) else { throw usage("--sex", .notSex(sex)) }
+        guard let born = BirthDate(text: birth) else {
+            throw usage("--birth", .notBirthDate(birth, firstYear: years.lowerBound, lastYear: years.upperBound))
+        }
+        guard let leaving = CalendarDate(iso: leaveOn) else {
+            throw usage("--leave-on", .notDate(leaveOn, firstYear: years.lowerBound, lastYear: years.upperBound))
+        }
         guard let merger = CalendarDate(iso: mergerEffective) else {
-            throw usage("--merger-effective", "\"\(mergerEffective)\" is not a date YYYY-MM-DD from 1900 to 2200")
+            throw usage("--merger-effective", .notDate(mergerEffective, firstYear: years.lowerBound, lastYear: years.upperBound))
         }
-        guard insuranceYears.isFinite, (0...60).contains(insuranceYears) else { throw usage("--insurance-years", "must be from 0 to 60") }
-        guard salaryCoefficient.isFinite, (0...20).contains(salaryCoefficient) else { throw usage("--salary-coefficient", "must be from 0 to 20") }
-        guard let category = RosterFile.category(category) else {
-            throw usage("--category", "\"\(category)\" is not cadre, civil_servant or non_professional")
+        guard insuranceYears.isFinite, (0...60).contains(insuranceYears) else { throw usage("--insurance-years", .outOfRange(lowest: 0, highest: 60)) }
+        guard salaryCoefficient.isFinite, (0...20).contains(salaryCoefficient) else {
+            throw usage("--salary-coefficient", .outOfRange(lowest: 0, highest: 20))
         }
-        guard !(leaving < merger) else { throw usage("--leave-on", "the leaving date \(leaving) is before the merger took effect (\(merger))") }
+        guard let category = RosterFile.category(category) else { throw usage("--category", .notCategory(category)) }
+        guard !(leaving < merger) else { throw usage("--leave-on", .leavingBeforeMerger(leaving: leaving, merger: merger)) }
         // Someone on the staff when the merger took effect, insured no longer than they can have worked by the leaving date.
-        if let problem = PersonCheck.birthProblem(born, text: birth, on: merger, when: "\(merger), when the merger took effect") {
-            throw InputError.badData("--birth", problem)
+        switch PersonCheck.birthFinding(born, on: merger) {
+        case nil: break
+        case .bornAfter: throw InputError(.badData, file: "--birth", reason: .command(.bornAfterMerger(born: birth, merger: merger)))
+        case .tooYoung(let age):
+            throw InputError(.badData, file: "--birth", reason: .command(.tooYoungAtMerger(born: birth, years: age, merger: merger,
+                                                                                         earliestAge: Limits.earliestWorkingAge)))
         }
-        if let problem = PersonCheck.insuranceProblem(insuranceYears, born: born, text: birth, on: leaving) {
-            throw InputError.badData("--insurance-years", problem)
+        if let atMost = PersonCheck.insuranceLimit(insuranceYears, born: born, on: leaving) {
+            throw InputError(.badData, file: "--insurance-years", reason: .command(.tooMuchInsurance(years: insuranceYears, date: leaving, born: birth,
+                                                                                                     atMost: atMost, earliestAge: Limits.earliestWorkingAge)))
         }
         var decided = merger
         if let decidedOn {
-            guard let date = CalendarDate(iso: decidedOn) else { throw usage("--decided-on", "\"\(decidedOn)\" is not a date YYYY-MM-DD from 1900 to 2200") }
-            guard !(merger < date) else { throw usage("--decided-on", "the decision \(date) is after the merger took effect (\(merger))") }
+            guard let date = CalendarDate(iso: decidedOn) else {
+                throw usage("--decided-on", .notDate(decidedOn, firstYear: years.lowerBound, lastYear: years.upperBound))
+            }
+            guard !(merger < date) else { throw usage("--decided-on", .decisionAfterMerger(decision: date, merger: merger)) }
             decided = date
         }
         let loaded = try RuleSetLoader.load(rules)
@@ -92,7 +104,8 @@ struct Package: ConsoleCommand {
                                      leaving: leaving, decided: decided)
             }
         } catch {
-            throw usage("--leave-on", "\(error) (rule set \(loaded.rules.id))")
+            throw usage("--leave-on", .noBaseSalary(rule: transition.baseSalary.rule, date: error.date,
+                                                    first: transition.baseSalary.schedule.first?.from, ruleSet: loaded.rules.id))
         }
         if csv {
             var table = CSVWriter(header: ["route", "decree", "rule", "eligible", "months_early", "package_months", "vnd", "assumptions"])

@@ -21,7 +21,7 @@ extension Propose {
     func presentation(_ report: ProposalReport, rules: RuleSet, file: UnitsFile) throws -> Presentation {
         let number = round ?? rules.screening.defaultRound
         guard let screening = rules.screening.round(number) else {
-            throw InputError(.usage, file: self.rules, "rule set \(rules.id) has no screening round \(number)")
+            throw InputError(.usage, file: self.rules, reason: .command(.noScreeningRound(ruleSet: rules.id, round: number, rounds: nil)))
         }
         let screened: [ScreeningResult]
         do {

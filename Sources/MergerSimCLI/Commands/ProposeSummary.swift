@@ -26,7 +26,7 @@ extension Propose {
     /// neighbours of all units (those that must merge refused without a position).
     func mandatoryInputs(_ run: ProposalRun, _ all: [AdministrativeUnit], unitsFile: UnitsFile) throws -> (selection: ProposalRun.Selection, graph: Neighbours) {
         guard let screening = run.rules.screening.round(round ?? run.rules.screening.defaultRound) else {
-            throw InputError(.usage, file: rules, "rule set \(run.rules.id) has no screening round \(round ?? 0)")
+            throw InputError(.usage, file: rules, reason: .command(.noScreeningRound(ruleSet: run.rules.id, round: round ?? 0, rounds: nil)))
         }
         let selection: ProposalRun.Selection
         do {

@@ -37,14 +37,14 @@ struct Screen: ConsoleCommand {
         let destination = try OutputFolder(out, inputs: [units] + (RuleSetLoader.isBundled(rules) ? [] : [rules]))
         let given = try overrides.parsed()
         if let other = given.first(where: { $0.target.0 != .rules }) {
-            throw InputError(.usage, file: "--set \(other)", "screen reads no scenario: only rule-set values (rules.…) can be set")
+            throw InputError(.usage, file: "--set \(other)", reason: .command(.screenSetsRulesOnly))
         }
         let loaded = try RuleSetLoader.load(rules, overrides: given)
         let ruleSet = loaded.rules
         let roundYear = round ?? ruleSet.screening.defaultRound
         guard let screeningRound = ruleSet.screening.round(roundYear) else {
-            throw InputError(.usage, file: rules, "rule set \(ruleSet.id) has no screening round \(roundYear); it has "
-                             + ruleSet.screening.rounds.map { String($0.round) }.joined(separator: ", "))
+            throw InputError(.usage, file: rules, reason: .command(.noScreeningRound(ruleSet: ruleSet.id, round: roundYear,
+                                                                                     rounds: ruleSet.screening.rounds.map(\.round))))
         }
         let bytes = try FileInput.read(units)
         let unitsFile = try UnitsFile(bytes: bytes, file: units)

@@ -51,7 +51,7 @@ struct Sensitivity: ConsoleCommand {
         let folder = try SweepFolder(out ?? "output/\(scenarioFile.settings.name)-sensitivity")
         let analysis = try SensitivityAnalysis(scenarioPath: scenario, base: base, only: only)
         guard analysis.settings.count > 1 else {
-            throw InputError(.usage, file: scenario, "no NC value of the rule set to vary" + (only.isEmpty ? "" : " under --only " + only.joined(separator: ", ")))
+            throw InputError(.usage, file: scenario, reason: .command(.nothingToVary(only: only)))
         }
         try folder.prepare()
         let store = try RunStore(path: folder.storePath, waiting: console.waiting(try Labels(.en)))

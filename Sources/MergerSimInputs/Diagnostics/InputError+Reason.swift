@@ -132,6 +132,8 @@ extension InputError {
         case output(OutputReason)
         /// A run store that cannot be opened, read or written.
         case store(StoreReason)
+        /// A command line's own values (`package`'s person and dates, a screening round, what a command cannot do).
+        case command(CommandReason)
 
         /// The label key of this reason (after `error.`), one per sentence form.
         public var key: String { parts.key }
@@ -272,6 +274,7 @@ extension InputError {
             case let .sweep(reason): reason.parts
             case let .output(reason): reason.parts
             case let .store(reason): reason.parts
+            case let .command(reason): reason.parts
             }
         }
     }

@@ -6,16 +6,6 @@ import MergerSim
 /// before pricing them. A birth date given as a year or a month is taken at its earliest day, so only a
 /// person impossible on every reading of it is refused.
 public enum PersonCheck {
-    /// Why someone born `born` (written `text`) cannot be on the staff on `date` (`when` names it, e.g.
-    /// "the effective date 2024-11-01"); nil when they can.
-    public static func birthProblem(_ born: BirthDate, text: String, on date: CalendarDate, when: String) -> String? {
-        switch birthFinding(born, on: date) {
-        case nil: nil
-        case .bornAfter: "born \(text), after \(when): nobody born then is on the staff"
-        case .tooYoung(let years): "born \(text), \(years) years old on \(when): younger than \(Limits.earliestWorkingAge), the earliest working age"
-        }
-    }
-
     /// Why someone born `born` cannot be on the staff on `date`, typed; nil when they can.
     public enum BirthFinding: Equatable, Sendable {
         /// Born after the day.
@@ -29,14 +19,6 @@ public enum PersonCheck {
         if date < born.earliest { return .bornAfter }
         let months = born.monthsOfAge(on: date)
         return months < Limits.earliestWorkingAge * 12 ? .tooYoung(years: months / 12) : nil
-    }
-
-    /// Why `years` of social insurance on `date` are impossible for someone born `born` (written `text`):
-    /// more than the years since the earliest working age; nil when they are possible.
-    public static func insuranceProblem(_ years: Double, born: BirthDate, text: String, on date: CalendarDate) -> String? {
-        guard let atMost = insuranceLimit(years, born: born, on: date) else { return nil }
-        return "\(number(years)) insurance years on \(date) for someone born \(text): at most \(atMost), "
-            + "the years since age \(Limits.earliestWorkingAge)"
     }
 
     /// The most insurance years someone born `born` can have on `date` (to hundredths, without trailing zeros) when

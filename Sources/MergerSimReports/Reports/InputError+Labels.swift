@@ -16,6 +16,7 @@ extension InputError.Reason: Phrase {
         case let .sweep(reason): values = reason.values(in: labels)
         case let .output(reason): values = reason.values(in: labels)
         case let .store(reason): values = reason.values(in: labels)
+        case let .command(reason): values = reason.values(in: labels)
         default: break
         }
         if values["save_as"] != nil { values["save_as"] = labels("error.save_as") }

@@ -1,0 +1,81 @@
+import MergerSim
+
+/// A command line's own values, beyond the files: `package`'s person and dates, a screening round a rule set
+/// does not have, what `screen` and `sensitivity` cannot do.
+///
+/// Keys are `command.<name>`, their sentences in `Labels/errors_command.<lang>.json`.
+public enum CommandReason: ReasonForm {
+    /// A sex that is not M or F.
+    case notSex(String)
+    /// A birth date that is not YYYY, YYYY-MM or YYYY-MM-DD within the years mergersim takes.
+    case notBirthDate(String, firstYear: Int, lastYear: Int)
+    /// A date that is not YYYY-MM-DD within the years mergersim takes.
+    case notDate(String, firstYear: Int, lastYear: Int)
+    /// A number outside `lowest`…`highest`.
+    case outOfRange(lowest: Int, highest: Int)
+    /// A staff category that is not cadre, civil_servant or non_professional.
+    case notCategory(String)
+    /// A leaving date before the merger took effect.
+    case leavingBeforeMerger(leaving: CalendarDate, merger: CalendarDate)
+    /// A decision on the arrangement after the merger took effect.
+    case decisionAfterMerger(decision: CalendarDate, merger: CalendarDate)
+    /// Someone born (as written) after the day the merger took effect.
+    case bornAfterMerger(born: String, merger: CalendarDate)
+    /// Someone `years` old when the merger took effect, younger than the earliest working age.
+    case tooYoungAtMerger(born: String, years: Int, merger: CalendarDate, earliestAge: Int)
+    /// More insurance years on the leaving date than the years since the earliest working age.
+    case tooMuchInsurance(years: Double, date: CalendarDate, born: String, atMost: String, earliestAge: Int)
+    /// No base salary of the rule set in force on the leaving date.
+    case noBaseSalary(rule: String, date: CalendarDate, first: CalendarDate?, ruleSet: String)
+    /// A screening round the rule set does not have (`rounds`: those it has, when said).
+    case noScreeningRound(ruleSet: String, round: Int, rounds: [Int]?)
+    /// A `--set` of `screen` that is not a rule-set value.
+    case screenSetsRulesOnly
+    /// No NC value of the rule set to vary (under the `--only` prefixes, when given).
+    case nothingToVary(only: [String])
+
+    public var parts: (key: String, english: String, values: [String: String]) {
+        switch self {
+        case let .notSex(text): ("command.not_sex", "\"{text}\" is not M or F", ["text": text])
+        case let .notBirthDate(text, first, last):
+            ("command.not_birth_date", "\"{text}\" is not a date YYYY, YYYY-MM or YYYY-MM-DD from {first} to {last}",
+             ["text": text, "first": "\(first)", "last": "\(last)"])
+        case let .notDate(text, first, last):
+            ("command.not_date", "\"{text}\" is not a date YYYY-MM-DD from {first} to {last}", ["text": text, "first": "\(first)", "last": "\(last)"])
+        case let .outOfRange(lowest, highest): ("command.out_of_range", "must be from {lowest} to {highest}", ["lowest": "\(lowest)", "highest": "\(highest)"])
+        case let .notCategory(text): ("command.not_category", "\"{text}\" is not cadre, civil_servant or non_professional", ["text": text])
+        case let .leavingBeforeMerger(leaving, merger):
+            ("command.leaving_before_merger", "the leaving date {leaving} is before the merger took effect ({merger})",
+             ["leaving": "\(leaving)", "merger": "\(merger)"])
+        case let .decisionAfterMerger(decision, merger):
+            ("command.decision_after_merger", "the decision {decision} is after the merger took effect ({merger})",
+             ["decision": "\(decision)", "merger": "\(merger)"])
+        case let .bornAfterMerger(born, merger):
+            ("command.born_after_merger", "born {born}, after {merger}, when the merger took effect: nobody born then is on the staff",
+             ["born": born, "merger": "\(merger)"])
+        case let .tooYoungAtMerger(born, years, merger, earliest):
+            ("command.too_young_at_merger", "born {born}, {years} years old on {merger}, when the merger took effect: younger than {earliest}, "
+             + "the earliest working age", ["born": born, "years": "\(years)", "merger": "\(merger)", "earliest": "\(earliest)"])
+        case let .tooMuchInsurance(years, date, born, atMost, earliest):
+            ("command.too_much_insurance", "{years} insurance years on {date} for someone born {born}: at most {at_most}, the years since age {earliest}",
+             ["years": Self.number(years), "date": "\(date)", "born": born, "at_most": atMost, "earliest": "\(earliest)"])
+        case let .noBaseSalary(rule, date, first, ruleSet):
+            ("command.no_base_salary", "no base salary of the rule set ({rule}) is in force on {date}; the first is from {first} (rule set {rules})",
+             ["rule": rule, "date": "\(date)", "first": first?.description ?? "no date", "rules": ruleSet])
+        case let .noScreeningRound(ruleSet, round, rounds):
+            rounds.map { rounds in
+                ("command.no_screening_round_listed", "rule set {rules} has no screening round {round}; it has {rounds}",
+                 ["rules": ruleSet, "round": "\(round)", "rounds": rounds.map(String.init).joined(separator: ", ")])
+            } ?? ("command.no_screening_round", "rule set {rules} has no screening round {round}", ["rules": ruleSet, "round": "\(round)"])
+        case .screenSetsRulesOnly: ("command.screen_sets_rules_only", "screen reads no scenario: only rule-set values (rules.…) can be set", [:])
+        case let .nothingToVary(only):
+            only.isEmpty ? ("command.nothing_to_vary", "no NC value of the rule set to vary", [:])
+                : ("command.nothing_to_vary_under", "no NC value of the rule set to vary under --only {only}", ["only": only.joined(separator: ", ")])
+        }
+    }
+
+    /// A number as `package` writes it: whole without decimals (30), else as Swift writes it (25.75).
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+}
