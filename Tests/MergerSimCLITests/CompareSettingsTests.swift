@@ -15,8 +15,8 @@ struct CompareSettingsTests {
         #expect(vi.code == 0, "\(vi.error)")
         let lines = vi.out.split(separator: "\n").map(String.init)
         let transfers = try #require(lines.first { $0.hasPrefix("thiết lập khác nhau: điều động") })
-        #expect(transfers.contains("phạm vi điều động: trong cùng huyện; điều động giữa cán bộ và công chức: không"), "\(transfers)")
-        #expect(transfers.contains("phạm vi điều động: trong cùng tỉnh; điều động giữa cán bộ và công chức: không"), "\(transfers)")
+        #expect(transfers.contains("phạm vi điều động: trong cùng huyện; điều động chéo giữa các nhóm: không"), "\(transfers)")
+        #expect(transfers.contains("phạm vi điều động: trong cùng tỉnh; điều động chéo giữa các nhóm: không"), "\(transfers)")
         let overrides = try #require(lines.first { $0.hasPrefix("thiết lập khác nhau: giá trị ghi đè") })
         #expect(overrides.contains(" không có ") && overrides.contains("transfers.scope=province"), "\(overrides)")
         // English keeps the manifest's words, for scripts and as it always wrote them.

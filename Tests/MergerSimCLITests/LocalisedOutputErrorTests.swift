@@ -20,7 +20,7 @@ struct LocalisedOutputErrorTests {
         let vi = mergersim(["screen", Self.units, "--lang", "vi", "--out", folder])
         #expect(vi.code == 73)
         #expect(vi.error == "lỗi: \(folder): thư mục này có tệp không do mergersim ghi (notes.txt); mergersim chỉ thay thế thư mục do chính nó ghi: "
-                + "hãy cho --out một thư mục mới")
+                + "hãy chỉ định cho --out một thư mục mới")
         let en = mergersim(["screen", Self.units, "--out", folder])
         #expect(en.code == 73)
         #expect(en.error == "error: \(folder): this folder holds files that mergersim did not write (notes.txt); "
@@ -34,7 +34,7 @@ struct LocalisedOutputErrorTests {
         let folder = scratch.path("c")
         let vi = mergersim(["compare", "a", "b", "--lang", "vi", "--out", folder])
         #expect(vi.code == 73)
-        #expect(vi.error == "lỗi: \(folder): đây là thư mục; hãy cho --out tên một tệp CSV")
+        #expect(vi.error == "lỗi: \(folder): đây là thư mục; hãy chỉ định cho --out tên một tệp CSV")
         let en = mergersim(["compare", "a", "b", "--out", folder])
         #expect(en.error == "error: \(folder): this is a folder; give --out the name of a CSV file")
     }

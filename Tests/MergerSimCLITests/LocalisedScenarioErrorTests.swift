@@ -28,7 +28,7 @@ struct LocalisedScenarioErrorTests {
         let (scratch, path) = try scenario(lang: "vi", "deadlines: {cadres: 2024-10-01}")
         let vi = mergersim(["simulate", path, "--quiet", "--out", scratch.path("vi")])
         #expect(vi.code == 65)
-        #expect(vi.error == "lỗi: \(path):7:21: deadlines: cadres 01/10/2024 không sau ngày có hiệu lực 01/11/2024")
+        #expect(vi.error == "lỗi: \(path):7:21: deadlines: thời hạn của cán bộ (01/10/2024) phải sau ngày sắp xếp có hiệu lực (01/11/2024)")
         #expect(mergersim(["simulate", path, "--lang", "en", "--quiet", "--out", scratch.path("en")]).error
                 == "error: \(path):7:21: deadlines: cadres 2024-10-01 is not after the effective date 2024-11-01")
     }
@@ -43,7 +43,7 @@ struct LocalisedScenarioErrorTests {
             "name: t\nrules: vn-2023\neffective_date: 2024-11-01\nunits: units.csv\nplan: plan.csv\nstaff: staff.csv\n".utf8))
         let vi = mergersim(["simulate", path, "--lang", "vi", "--quiet", "--out", scratch.path("vi")])
         #expect(vi.code == 65)
-        #expect(vi.error == "lỗi: \(staff):2:14: birth_date: sinh 2100, sau ngày có hiệu lực 01/11/2024: người sinh vào thời điểm đó không thể đang làm việc")
+        #expect(vi.error == "lỗi: \(staff):2:14: birth_date: sinh 2100, sau ngày có hiệu lực 01/11/2024: người sinh vào thời điểm đó không thể đang công tác")
         #expect(mergersim(["simulate", path, "--quiet", "--out", scratch.path("en")]).error
                 == "error: \(staff):2:14: birth_date: born 2100, after the effective date 2024-11-01: nobody born then is on the staff")
     }
@@ -67,7 +67,7 @@ struct LocalisedScenarioErrorTests {
         let plan = try scratch.write("plan.csv", Array("new_code,new_name,member_code\nN,N,99999\n".utf8))
         let vi = mergersim(["simulate", path, "--lang", "vi", "--quiet", "--out", scratch.path("vi")])
         #expect(vi.code == 65)
-        #expect(vi.error == "lỗi: \(plan):2:5: đơn vị thành phần 99999 không phải là mã trong tệp đơn vị")
+        #expect(vi.error == "lỗi: \(plan):2:5: mã đơn vị hợp thành 99999 không có trong tệp đơn vị")
         #expect(mergersim(["simulate", path, "--quiet", "--out", scratch.path("en")]).error
                 == "error: \(plan):2:5: member 99999 is not a code of the units file")
     }

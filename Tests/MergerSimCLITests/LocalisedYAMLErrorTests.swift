@@ -30,7 +30,7 @@ struct LocalisedYAMLErrorTests {
     /// A key written twice (5:1, the second `name:`).
     @Test func aKeyTwice() throws {
         try expect("name: t\nrules: vn-2023\nname: u\n", at: { "\($0)/scenario.yaml:5:1" },
-                   vi: "khóa \"name\" xuất hiện hai lần trong cùng một ánh xạ của kịch bản",
+                   vi: "khóa \"name\" được ghi hai lần ở cùng một cấp trong kịch bản",
                    en: "the key \"name\" appears twice in the same mapping of the scenario")
     }
 

@@ -13,11 +13,11 @@ struct PackageLanguageTests {
         let found = VietnameseWordsTests.englishConsoleWords(vi.out)
         #expect(found.isEmpty, "package: \(Set(found).sorted())")
         let lines = vi.out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines[0] == "Nam, sinh 02/1966, 35 năm đóng bảo hiểm xã hội, hệ số lương 1, công chức; nghỉ hưu ngày 01/12/2027 (R-5.1).")
+        #expect(lines[0] == "Nam, sinh 02/1966, 35 năm đóng bảo hiểm xã hội, hệ số lương/phụ cấp 1, công chức; nghỉ hưu ngày 01/12/2027 (R-5.1).")
         #expect(lines[1].hasPrefix("Nghỉ việc ngày 01/03/2022: trước tuổi nghỉ hưu 69 tháng, sau thời hạn 12 tháng kể từ ngày quyết định sắp xếp 01/12/2019"))
         #expect(lines[1].hasSuffix("mức lương cơ sở 1.490.000 đồng (R-5.5)."))
         #expect(lines.contains { $0.hasPrefix("thôi việc ") && $0.contains(" Nghị định số 108/2014/NĐ-CP ") && $0.hasSuffix(" có                  55,5        82.695.000") })
-        #expect(lines.contains("  - R-5.3 cách tính thời gian lẻ theo Nghị định số 108/2014/NĐ-CP: dưới 3 tháng không tính, đến 6 tháng tính nửa năm, trên đó tính một năm"))
+        #expect(lines.contains("  - R-5.3, cách tính tháng lẻ theo Nghị định số 108/2014/NĐ-CP: dưới 3 tháng không tính; từ 3 tháng đến 6 tháng tính là 1/2 năm; trên 6 tháng tính là 01 năm"))
     }
 
     @Test func englishAndCSVAreAsTheyWere() throws {

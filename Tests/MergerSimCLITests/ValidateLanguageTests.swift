@@ -15,9 +15,9 @@ struct ValidateLanguageTests {
         let found = VietnameseWordsTests.englishConsoleWords(vi.out.split(separator: "\n").filter { !$0.contains("(--set)") }.joined(separator: "\n"))
         #expect(found.isEmpty, "validate: \(Set(found).sorted())")
         let lines = vi.out.split(separator: "\n").map(String.init)
-        #expect(lines.contains("  bộ quy định trước sắp xếp (mặc định): vn-2025 (có hiệu lực ngày 31/12/2025, ngày liền trước ngày có hiệu lực)"))
+        #expect(lines.contains("  bộ quy định trước sắp xếp (mặc định): vn-2025 (đang có hiệu lực vào ngày 31/12/2025, ngày liền trước ngày sắp xếp có hiệu lực)"))
         #expect(lines.contains { $0.hasSuffix("units.csv: 3.321 (2.621 xã, 687 phường, 13 đặc khu)") })
-        #expect(lines.contains { $0.hasPrefix("  điều động: theo khoảng cách, không quá 12,5 km; ") })
+        #expect(lines.contains { $0.hasPrefix("  điều động: trong bán kính, không quá 12,5 km; ") })
         #expect(lines.contains("Kịch bản hợp lệ."))
         #expect(lines.contains { $0.hasPrefix("  bộ quy định: vn-2026, Từ ngày 01/01/2026 (") })
     }

@@ -82,10 +82,13 @@ extension AssumptionTableTests {
         }
         let v = rows(vi), e = rows(en)
         let band = "transition.exit_law.decrees.0.early_retirement.bands.0.per_early_year"
-        #expect(v[band]?.label.hasSuffix("(nghỉ trước 24–60 tháng)") == true, "\(v[band]?.label ?? "")")
+        #expect(v[band]?.label.hasSuffix("(nghỉ hưu trước tuổi 24–60 tháng)") == true, "\(v[band]?.label ?? "")")
         #expect(e[band]?.label.hasSuffix("(24–60 months early)") == true, "\(e[band]?.label ?? "")")
-        let pension = try #require(v.keys.first { $0.hasPrefix("transition.exit_law.decrees.0.early_retirement.pension.0.") })
+        let pension = try #require(v.keys.first { $0.hasPrefix("transition.exit_law.decrees.0.early_retirement.pension.0.") && !$0.hasSuffix(".from") })
         #expect(v[pension]?.label.hasSuffix("(áp dụng từ 01/01/2015)") == true, "\(v[pension]?.label ?? "")")
+        // The entry's own day is not said twice beside it ("from (from 2015-01-01)").
+        let day = "transition.exit_law.decrees.0.early_retirement.pension.0.from"
+        #expect(e[day].map { !$0.label.contains("(from ") } == true, "\(e[day]?.label ?? "")")
         let pair = try #require(v.keys.first { $0.hasPrefix("reallocation.cross_category.") && $0.hasSuffix(".0.from") })
         #expect(v[pair]?.label.hasSuffix("(cặp cán bộ – công chức)") == true, "\(v[pair]?.label ?? "")")
         for row in v.values { #expect(row.label.range(of: #"\([0-9]+\)$"#, options: .regularExpression) == nil, "\(row.key): \(row.label)") }

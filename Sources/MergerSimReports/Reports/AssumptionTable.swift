@@ -34,6 +34,11 @@ public struct AssumptionLeaf: Sendable, Equatable {
         case route(from: StaffCategory, to: StaffCategory)
         /// Nothing in it names it: its place in the list, from 1.
         case position(Int)
+
+        /// Whether it is named by the day it applies from.
+        var isDate: Bool {
+            if case .from = self { true } else { false }
+        }
     }
 }
 
@@ -171,7 +176,8 @@ public struct AssumptionTable: Sendable {
         var text = entry(leaf.pattern, labels: l)?.label ?? leaf.path
         if let c = leaf.category { text = text.replacingOccurrences(of: "{category}", with: l("category.\(c.rawValue)")) }
         if let k = leaf.kind { text = text.replacingOccurrences(of: "{kind}", with: l("kind.\(k.rawValue)")) }
-        if let element = leaf.element {
+        // A dated entry's own day names it already ("Pension rule: from" 2015-01-01), so it is not said twice.
+        if let element = leaf.element, !(element.isDate && leaf.path.hasSuffix(".from")) {
             let shown = switch element {
             case .named(let name): UnitKind(rawValue: name).map { l("kind.\($0.rawValue)") } ?? name
             case .from(let date): l("assumption.element.from", ["date": l.date(date)])

@@ -13,7 +13,8 @@ extension ScenarioReason {
         switch self {
         case let .envelopeRange(_, max), let .partyPostsRange(max), let .unitsTooManyPeople(max), let .rosterTooLarge(max):
             values["max"] = number(max)
-        case let .deadlineNotAfterEffective(_, date, effective):
+        case let .deadlineNotAfterEffective(category, date, effective):
+            values["category"] = labels.value(category, column: "category")
             values["date"] = labels.date(date)
             values["effective"] = labels.date(effective)
         case let .effectiveBeforeBaseSalary(effective, _, _, first):
