@@ -42,4 +42,23 @@ struct LocalisedCommandErrorTests {
         let en = mergersim(["screen", units, "--rules", "vn-2023", "--round", "2031", "--out", scratch.path("en")])
         #expect(en.error.hasPrefix("error: vn-2023: rule set vn-2023 has no screening round 2031; it has "), "\(en.error)")
     }
+
+    /// A flag out of its bounds is said in `--lang` at the flag, before anything is read (it was the argument
+    /// parser's English "Error: … Usage: …").
+    @Test func aFlagOutOfItsBounds() throws {
+        let scenario = repositoryRoot.appendingPathComponent("scenarios/phan-rang-2024/scenario.yaml").path
+        let vi = mergersim(["simulate", scenario, "--runs", "0", "--lang", "vi"])
+        #expect(vi.code == 64)
+        #expect(vi.error == "lỗi: --runs: phải từ 1 đến 100.000")
+        let en = mergersim(["simulate", scenario, "--runs", "0"])
+        #expect(en.code == 64)
+        #expect(en.error == "error: --runs: must be from 1 to 100,000")
+        let precision = mergersim(["simulate", scenario, "--runs", "50", "--precision", "0.1", "--lang", "vi"])
+        #expect(precision.error == "lỗi: --precision: cần --runs ít nhất 100")
+        let compare = mergersim(["compare", scenario, "--lang", "vi"])
+        #expect(compare.code == 64 && compare.error == "lỗi: compare: hãy chỉ định ít nhất hai lượt chạy để so sánh")
+        let weights = mergersim(["propose", repositoryRoot.appendingPathComponent("scenarios/phan-rang-2024/units.csv").path,
+                                 "--weight-balance=-1", "--lang", "vi"])
+        #expect(weights.code == 64 && weights.error == "lỗi: --weight-balance: phải là số từ 0 đến 1e9", "\(weights.error)")
+    }
 }

@@ -37,11 +37,13 @@ struct Compare: ConsoleCommand {
     @Option(help: "The language of the console: en or vi (the CSV file keeps machine names and values).")
     var lang: Labels.Language = .en
 
-    func validate() throws {
-        guard runs.count >= 2 else { throw ValidationError("give at least two runs to compare") }
+    /// Two runs at least, said in `--lang`.
+    func checkFlags() throws(InputError) {
+        guard runs.count >= 2 else { throw InputError(.usage, file: "compare", reason: .command(.fewerThanTwoRuns)) }
     }
 
     func execute(arguments: [String], console: Console) throws {
+        try checkFlags()
         let destination = try out.map { (path) throws(InputError) in try OutputFile(path) }
         // Only read, as it is: never made, upgraded or changed.
         let waiting = console.waiting(try Labels(lang))

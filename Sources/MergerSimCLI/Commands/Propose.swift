@@ -89,10 +89,13 @@ struct Propose: ConsoleCommand {
 
     enum Scope: String, ExpressibleByArgument, CaseIterable { case province, district }
 
-    func validate() throws {
-        guard (1...100_000).contains(moves) else { throw ValidationError("--moves must be from 1 to 100,000") }
+    /// The flags' own bounds, checked before anything is read, said in `--lang`.
+    func checkFlags() throws(InputError) {
+        guard (1...100_000).contains(moves) else { throw InputError(.usage, file: "--moves", reason: .command(.flagRange(lowest: "1", highest: "100,000"))) }
         for (name, value) in [("failing", weightFailing), ("compactness", weightCompactness), ("balance", weightBalance), ("district", weightDistrict), ("surplus", weightSurplus)] {
-            guard value.isFinite, value >= 0, value <= 1e9 else { throw ValidationError("--weight-\(name) must be a number from 0 to 1e9") }
+            guard value.isFinite, value >= 0, value <= 1e9 else {
+                throw InputError(.usage, file: "--weight-\(name)", reason: .command(.flagNumberRange(highest: "1e9")))
+            }
         }
     }
 
@@ -103,6 +106,7 @@ struct Propose: ConsoleCommand {
     }
 
     func execute(arguments: [String], console: Console) throws {
+        try checkFlags()
         Interrupts.say(try Labels(lang)("console.interrupted"))
         let read = [units, targets, adjacency, provinceClasses].compactMap { $0 } + (RuleSetLoader.isBundled(rules) ? [] : [rules])
         let destination = try OutputFolder(out, inputs: read)

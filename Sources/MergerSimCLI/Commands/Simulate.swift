@@ -48,19 +48,21 @@ struct Simulate: ConsoleCommand {
 
     @OptionGroup var overrides: OverrideOptions
 
-    func validate() throws {
+    /// The flags' own bounds, checked before anything is read, said in `--lang`.
+    func checkFlags() throws(InputError) {
         if let runs, !(1...Limits.maxRuns).contains(runs) {
-            throw ValidationError("--runs must be from 1 to \(ReportFormat.grouped(Limits.maxRuns))")
+            throw InputError(.usage, file: "--runs", reason: .command(.flagRange(lowest: "1", highest: ReportFormat.grouped(Limits.maxRuns))))
         }
         if let precision, Precision(halfWidth: precision) == nil {
-            throw ValidationError("--precision must be a positive number (the ±R of each headline figure's 95 % interval)")
+            throw InputError(.usage, file: "--precision", reason: .command(.precisionNotPositive))
         }
         if precision != nil, let runs, runs < Precision.minimumRuns {
-            throw ValidationError("--precision needs --runs of at least \(Precision.minimumRuns)")
+            throw InputError(.usage, file: "--precision", reason: .command(.precisionNeedsRuns(minimum: Precision.minimumRuns)))
         }
     }
 
     func execute(arguments: [String], console: Console) throws {
+        try checkFlags()
         let scenarioFile = try Scenario(path: scenario, overrides: try overrides.parsed())
         Interrupts.say(try Labels(lang ?? scenarioFile.language)("console.interrupted"))
         do {

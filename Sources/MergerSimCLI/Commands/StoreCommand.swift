@@ -30,11 +30,8 @@ struct StoreCommand: ParsableCommand {
         @Option(help: "The language of the console and of the error messages: en or vi.")
         var lang: Labels.Language = .en
 
-        func validate() throws {
-            guard !sources.isEmpty else { throw ValidationError("give at least one store to merge into \(out)") }
-        }
-
         func execute(arguments: [String], console: Console) throws {
+            guard !sources.isEmpty else { throw InputError(.usage, file: "store merge", reason: .command(.noStoreToMerge(into: out))) }
             for source in sources where RunStore.isSameFile(out, source) {
                 throw InputError(.usage, file: source, reason: .store(.mergeIntoItselfGiveAnother(store: out)))
             }

@@ -42,9 +42,10 @@ struct Sweep: ConsoleCommand {
 
     @OptionGroup var overrides: OverrideOptions
 
-    func validate() throws {
-        guard (1...64).contains(jobs) else { throw ValidationError("--jobs must be from 1 to 64") }
-        if let shard, Self.parseShard(shard) == nil { throw ValidationError("--shard is I/N with 1 ≤ I ≤ N, e.g. --shard 2/8") }
+    /// The flags' own bounds, checked before anything is read, said in `--lang`.
+    func checkFlags() throws(InputError) {
+        guard (1...64).contains(jobs) else { throw InputError(.usage, file: "--jobs", reason: .command(.flagRange(lowest: "1", highest: "64"))) }
+        if let shard, Self.parseShard(shard) == nil { throw InputError(.usage, file: "--shard", reason: .command(.shardForm)) }
     }
 
     static func parseShard(_ text: String) -> (index: Int, count: Int)? {
@@ -54,6 +55,7 @@ struct Sweep: ConsoleCommand {
     }
 
     func execute(arguments: [String], console: Console) throws {
+        try checkFlags()
         let file = try SweepFile(path: sweep)
         let plan = try SweepPlan(file: file, base: try overrides.parsed())
         let part = shard.flatMap(Self.parseShard)

@@ -33,6 +33,20 @@ public enum CommandReason: ReasonForm {
     case screenSetsRulesOnly
     /// No NC value of the rule set to vary (under the `--only` prefixes, when given).
     case nothingToVary(only: [String])
+    /// A flag's number outside `lowest`…`highest` (written as the message writes them, e.g. `100,000`).
+    case flagRange(lowest: String, highest: String)
+    /// A flag's number that must be a number from 0 to `highest`.
+    case flagNumberRange(highest: String)
+    /// `--precision` that is not a positive number.
+    case precisionNotPositive
+    /// `--precision` with fewer `--runs` than a run until precise uses.
+    case precisionNeedsRuns(minimum: Int)
+    /// `--shard` not written I/N.
+    case shardForm
+    /// `compare` given fewer than two runs.
+    case fewerThanTwoRuns
+    /// `store merge` given no store to copy from.
+    case noStoreToMerge(into: String)
 
     public var parts: (key: String, english: String, values: [String: String]) {
         switch self {
@@ -71,6 +85,15 @@ public enum CommandReason: ReasonForm {
         case let .nothingToVary(only):
             only.isEmpty ? ("command.nothing_to_vary", "no NC value of the rule set to vary", [:])
                 : ("command.nothing_to_vary_under", "no NC value of the rule set to vary under --only {only}", ["only": only.joined(separator: ", ")])
+        case let .flagRange(lowest, highest):
+            ("command.flag_range", "must be from {lowest} to {highest}", ["lowest": lowest, "highest": highest])
+        case let .flagNumberRange(highest): ("command.flag_number_range", "must be a number from 0 to {highest}", ["highest": highest])
+        case .precisionNotPositive:
+            ("command.precision_not_positive", "must be a positive number (the ±R of each headline figure's 95 % interval)", [:])
+        case let .precisionNeedsRuns(minimum): ("command.precision_needs_runs", "needs --runs of at least {minimum}", ["minimum": "\(minimum)"])
+        case .shardForm: ("command.shard_form", "must be I/N with 1 ≤ I ≤ N, e.g. --shard 2/8", [:])
+        case .fewerThanTwoRuns: ("command.fewer_than_two_runs", "give at least two runs to compare", [:])
+        case let .noStoreToMerge(into): ("command.no_store_to_merge", "give at least one store to merge into {out}", ["out": into])
         }
     }
 

@@ -7,6 +7,8 @@ extension CommandReason {
         var values = parts.values
         guard labels.language != .en else { return values }
         func decimal(_ text: String) -> String { String(text.map { $0 == "." ? "," : $0 }) }
+        // 100,000 → 100.000: the grouping mark of the language.
+        func grouped(_ text: String) -> String { String(text.map { $0 == "," ? "." : $0 == "." ? "," : $0 }) }
         switch self {
         case let .leavingBeforeMerger(leaving, merger):
             values["leaving"] = labels.date(leaving)
@@ -19,6 +21,10 @@ extension CommandReason {
             values["date"] = labels.date(date)
             values["years"] = decimal(values["years"] ?? "")
             values["at_most"] = decimal(atMost)
+        case let .flagRange(lowest, highest):
+            values["lowest"] = grouped(lowest)
+            values["highest"] = grouped(highest)
+        case let .flagNumberRange(highest): values["highest"] = grouped(highest)
         case let .noBaseSalary(_, date, first, _):
             values["date"] = labels.date(date)
             values["first"] = first.map(labels.date) ?? "?"
