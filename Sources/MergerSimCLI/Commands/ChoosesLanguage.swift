@@ -30,6 +30,10 @@ extension Package: ChoosesLanguage {
     var messageLanguage: Labels.Language? { lang }
 }
 
+extension Sensitivity: ChoosesLanguage {
+    var messageLanguage: Labels.Language? { lang }
+}
+
 extension Propose: ChoosesLanguage {
     var messageLanguage: Labels.Language? { lang }
 }

@@ -40,6 +40,9 @@ struct Sensitivity: ConsoleCommand {
 
     @OptionGroup var overrides: OverrideOptions
 
+    @Option(help: "The language of the console: en or vi (sensitivity.csv keeps machine names and values).")
+    var lang: Labels.Language = .en
+
     func validate() throws {
         if let runs, !(1...Limits.maxRuns).contains(runs) { throw ValidationError("--runs must be from 1 to \(Limits.maxRuns)") }
         guard (1...64).contains(jobs) else { throw ValidationError("--jobs must be from 1 to 64") }
@@ -55,18 +58,21 @@ struct Sensitivity: ConsoleCommand {
         }
         try folder.prepare()
         let store = try RunStore(path: folder.storePath, waiting: console.waiting(try Labels(.en)))
-        let progress = SweepProgress(settings: analysis.settings.count, console: console, labels: try Labels(.en), bar: !quiet && console.isTerminal, lines: !quiet && !console.isTerminal)
-        Interrupts.say("interrupted: the runs stored in \(folder.storePath) stay; the same command resumes")
+        let labels = try Labels(lang)
+        let progress = SweepProgress(settings: analysis.settings.count, console: console, labels: labels, bar: !quiet && console.isTerminal, lines: !quiet && !console.isTerminal)
+        Interrupts.say(labels("sensitivity.interrupted", ["store": folder.storePath]))
         let runner = SweepRunner(scenarioPath: scenario, runs: runs, name: "sensitivity of \(scenarioFile.settings.name)", store: store)
         let ids = try runner.run(analysis.settings, jobs: jobs, events: progress.handle)
         progress.finish()
         let report = SensitivityReport(effects: try analysis.effects(runIDs: ids, store: store), parameters: analysis.parameters)
         try folder.write("sensitivity.csv", report.csv)
         try folder.write("manifest.json", try SensitivityManifest(command: ["mergersim"] + arguments, analysis: analysis, runs: runs, base: base).json())
-        console.out("Sensitivity of \(scenarioFile.settings.name) to the NC values of its rule set (\(analysis.parameters.count - report.refused.count) varied, "
-                    + "\(analysis.settings.count) runs, \(progress.skippedCount) stored already):\n")
-        console.out(report.text())
-        console.out("\nWrote \(folder.given)/: \(SweepFolder.storeName), sensitivity.csv, manifest.json")
+        console.out(labels("sensitivity.heading", ["scenario": scenarioFile.settings.name,
+                                                   "varied": labels.number(Double(analysis.parameters.count - report.refused.count)),
+                                                   "runs": labels.number(Double(analysis.settings.count)),
+                                                   "stored": labels.number(Double(progress.skippedCount))]) + "\n")
+        console.out(report.text(labels: labels))
+        console.out("\n" + labels("sensitivity.wrote", ["folder": folder.given, "files": "\(SweepFolder.storeName), sensitivity.csv, manifest.json"]))
     }
 }
 

@@ -44,24 +44,37 @@ public struct SensitivityReport: Sendable {
     /// The ranking for a reader: per parameter its range and the swing (high − low; a named choice:
     /// the alternative − the rule set's choice) of each headline metric, a bar for the largest, and any
     /// verdict flip; `top` parameters.
-    public func text(top: Int = 15) -> String {
+    /// The tornado table and its legend in `l`'s language (English as the console has always printed it): the
+    /// keys and the values as overrides write them stay as written; the figures with the language's marks.
+    public func text(top: Int = 15, labels l: Labels) -> String {
         let metrics = HeadlineMetric.allCases
-        var table = [["#", "parameter", "low → high"] + metrics.map(Self.shortName) + ["verdict", ""]]
+        let english = l.language == .en
+        var table = [["#", l("sensitivity.column.parameter"), l("sensitivity.column.low_high")]
+                     + metrics.map { l("sensitivity.column.\(Self.columnKey($0))") } + [l("sensitivity.column.verdict"), ""]]
         let ranks = Dictionary(grouping: effects, by: \.rank)
         // The bars show the swing alone (a verdict flip ranks first but does not lengthen its bar).
         let scores = ranks.mapValues { HeadlineSwing.largestRelativeSwing($0.map(\.swing)) }
         let widest = scores.values.max() ?? 0
         for rank in ranks.keys.sorted().prefix(top) {
             guard let rows = ranks[rank], let p = rows.first?.parameter else { continue }
-            var line = [String(rank), p.key, "\(p.lowText) → \(p.highText)"]
+            // The sides as overrides write them; in another language a number with its decimal mark, a choice by its name.
+            func side(_ text: String) -> String {
+                guard !english else { return text }
+                if case .choice = p.range { return l.value(text, column: String(p.key.split(separator: ".").last ?? "")) }
+                return text.replacingOccurrences(of: ".", with: ",")
+            }
+            var line = [String(rank), p.key, "\(side(p.lowText)) → \(side(p.highText))"]
             for metric in metrics {
                 guard let e = rows.first(where: { $0.metric == metric }) else { line.append(""); continue }
                 let swing = e.swing.swing
                 let value = metric == .exitCostVND ? swing.mean / 1e9 : swing.mean
-                line.append(String(format: metric == .allWithinQuota ? "%+.3f" : "%+.1f", value) + (swing.excludesZero ? "*" : ""))
+                let figure = String(format: metric == .allWithinQuota ? "%+.3f" : "%+.1f", value)
+                line.append((english ? figure : figure.replacingOccurrences(of: ".", with: ",")) + (swing.excludesZero ? "*" : ""))
             }
             let first = rows[0], verdicts = first.swing.verdicts
-            line.append(first.verdictFlips ? "\(verdicts.low.rawValue) / \(verdicts.high.rawValue) (base \(verdicts.base.rawValue))" : "")
+            func verdict(_ v: DeadlineVerdict) -> String { english ? v.rawValue : l.value(v.rawValue, column: "verdict") }
+            line.append(first.verdictFlips ? l("sensitivity.verdict_flip", ["low": verdict(verdicts.low), "high": verdict(verdicts.high),
+                                                                            "base": verdict(verdicts.base)]) : "")
             line.append(String(repeating: "█", count: widest > 0 ? max(0, Int(((scores[rank] ?? 0) / widest * 20).rounded())) : 0))
             table.append(line)
         }
@@ -70,24 +83,24 @@ public struct SensitivityReport: Sendable {
             line.enumerated().map { c, cell in cell.padding(toLength: widths[c], withPad: " ", startingAt: 0) }.joined(separator: "  ")
                 .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }.joined(separator: "\n")
-        text += "\nΔ: the figure at the high value minus at the low, same seed (paired); * beyond Monte Carlo noise (95 % CI leaves out 0)."
+        text += "\n" + l("sensitivity.legend")
         if effects.contains(where: { if case .choice = $0.parameter.range { true } else { false } }) {
-            text += "\nA named choice (rule set's → other): Δ is the figure under the other choice minus under the rule set's (the base run)."
+            text += "\n" + l("sensitivity.legend_choice")
         }
         if !refused.isEmpty {
-            text += "\nNot varied (the rule set refuses the value): " + refused.map { "\($0.key) (\($0.refused ?? ""))" }.joined(separator: "; ")
+            text += "\n" + l("sensitivity.refused", ["values": refused.map { "\($0.key) (\($0.refused ?? ""))" }.joined(separator: "; ")])
         }
         return text
     }
 
-    /// A headline metric's column title in the console table.
-    static func shortName(_ metric: HeadlineMetric) -> String {
+    /// A headline metric's column in the console table, by its label key `sensitivity.column.<key>`.
+    static func columnKey(_ metric: HeadlineMetric) -> String {
         switch metric {
-        case .surplusAtDeadline(.cadres): "Δ cadres"
-        case .surplusAtDeadline(.civilServants): "Δ civil serv."
-        case .surplusAtDeadline(.nonProfessional): "Δ non-prof."
-        case .exitCostVND: "Δ cost (bn VND)"
-        case .allWithinQuota: "Δ P(all ok)"
+        case .surplusAtDeadline(.cadres): "cadres"
+        case .surplusAtDeadline(.civilServants): "civil_servants"
+        case .surplusAtDeadline(.nonProfessional): "non_professional"
+        case .exitCostVND: "cost"
+        case .allWithinQuota: "all_ok"
         }
     }
 }
