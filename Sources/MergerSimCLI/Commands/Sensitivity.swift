@@ -43,12 +43,16 @@ struct Sensitivity: ConsoleCommand {
     @Option(help: "The language of the console: en or vi (sensitivity.csv keeps machine names and values).")
     var lang: Labels.Language = .en
 
-    func validate() throws {
-        if let runs, !(1...Limits.maxRuns).contains(runs) { throw ValidationError("--runs must be from 1 to \(Limits.maxRuns)") }
-        guard (1...64).contains(jobs) else { throw ValidationError("--jobs must be from 1 to 64") }
+    /// The flags' own bounds, checked before anything is read, said in `--lang`.
+    func checkFlags() throws(InputError) {
+        if let runs, !(1...Limits.maxRuns).contains(runs) {
+            throw InputError(.usage, file: "--runs", reason: .command(.flagRange(lowest: "1", highest: ReportFormat.grouped(Limits.maxRuns))))
+        }
+        guard (1...64).contains(jobs) else { throw InputError(.usage, file: "--jobs", reason: .command(.flagRange(lowest: "1", highest: "64"))) }
     }
 
     func execute(arguments: [String], console: Console) throws {
+        try checkFlags()
         let base = try overrides.parsed()
         let scenarioFile = try Scenario(path: scenario, overrides: base)
         let folder = try SweepFolder(out ?? "output/\(scenarioFile.settings.name)-sensitivity")
