@@ -37,3 +37,7 @@ extension Propose: ChoosesLanguage {
 extension StoreCommand.Merge: ChoosesLanguage {
     var messageLanguage: Labels.Language? { lang }
 }
+
+extension RulesCommand: ChoosesLanguage {
+    var messageLanguage: Labels.Language? { lang }
+}
