@@ -26,7 +26,7 @@ struct RulesLanguageTests {
     @Test func theVietnameseDescriptionOf2026() {
         let vi = lines(["vn-2026", "--lang", "vi"])
         let expected = [
-            "nguồn: có sẵn trong công cụ (sha256 ",
+            "nguồn: đi kèm chương trình (sha256 ",
             "  - Nghị quyết số 112/2025/UBTVQH15 (R-2.7)",
             "  R-2.7    xã, hải đảo                              quy mô dân số ≥ 2.500 người, diện tích tự nhiên ≥ 15 km²",
             "  R-2.7    phường                                   quy mô dân số ≥ 21.000 người, diện tích tự nhiên ≥ 5,5 km²",
