@@ -41,3 +41,7 @@ extension Propose: ChoosesLanguage {
 extension StoreCommand.Merge: ChoosesLanguage {
     var messageLanguage: Labels.Language? { lang }
 }
+
+extension RulesCommand: ChoosesLanguage {
+    var messageLanguage: Labels.Language? { lang }
+}

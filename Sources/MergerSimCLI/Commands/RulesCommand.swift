@@ -13,6 +13,7 @@ struct RulesCommand: ConsoleCommand {
             Examples:
               mergersim rules vn-2025          every value with its rule, transition assumptions included
               mergersim rules vn-2025 --keys   every key path --set rules.PATH=VALUE can change
+              mergersim rules vn-2026 --lang vi   the description in Vietnamese
             """)
 
     @Argument(help: "A bundled rule set id or a rule file's path.", completion: .custom { _, _, _ in RuleSetLoader.completionIDs })
@@ -20,6 +21,9 @@ struct RulesCommand: ConsoleCommand {
 
     @Flag(help: "List every key path of the rule set that holds a value, with the value: what `--set rules.PATH=VALUE` changes.")
     var keys = false
+
+    @Option(help: "The language of the description: en or vi. `--keys` prints key paths and values, the same in both.")
+    var lang: Labels.Language = .en
 
     func execute(arguments: [String], console: Console) throws {
         if keys {
@@ -31,14 +35,16 @@ struct RulesCommand: ConsoleCommand {
             }
             return
         }
+        let labels = try Labels(lang)
         guard let id else {
-            console.out("Bundled rule sets (print one with `mergersim rules ID`):")
+            console.out(labels("rules.list_heading"))
             for bundled in try RuleSetLoader.bundledIDs {
-                let loaded = try RuleSetLoader.load(bundled)
-                console.out("  \(bundled)  \(loaded.rules.title)")
+                let rules = try RuleSetLoader.load(bundled).rules
+                let title = lang == .vi ? rules.vietnameseTitle : rules.title
+                console.out("  \(bundled)" + (title.map { "  " + $0 } ?? ""))
             }
             return
         }
-        console.out(RuleSetDescription.text(try RuleSetLoader.load(id)))
+        console.out(try RuleSetDescription.text(try RuleSetLoader.load(id), labels: labels))
     }
 }
