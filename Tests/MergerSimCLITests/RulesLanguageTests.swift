@@ -36,9 +36,10 @@ struct RulesLanguageTests {
             "         1 × Bí thư Đảng ủy",
             "         loại I 2 / loại II 1 / loại III 1 × Phó Chủ tịch Ủy ban nhân dân [NC]",
             "         1 × Chủ tịch Hội Nông dân (chỉ ở xã, thị trấn) [NC]",
-            "  R-4.7  32 người, thêm 1 người cho mỗi 2.000 dân (1.000 dân ở đơn vị miền núi) vượt trên 16.000 dân; tối đa xã 50, đặc khu 70, thị trấn 50, phường 70 [NC]",
-            "  R-5.5  mức lương cơ sở: 1.390.000 đồng từ ngày 01/07/2018 (Nghị định số 72/2018/NĐ-CP); ",
-            "  điều chuyển giữa các nhóm: cán bộ → công chức, công chức → cán bộ [NC]",
+            "  R-4.7  cán bộ, công chức: bình quân 32 người/đơn vị; quy mô dân số vượt trên 16.000 người thì cứ thêm 2.000 người "
+                + "(1.000 người đối với đơn vị miền núi) được tăng thêm 1 người; tối đa: xã 50, đặc khu 70, thị trấn 50, phường 70 [NC]",
+            "  R-5.5  mức lương cơ sở: 1.390.000 đồng/tháng từ ngày 01/07/2018 (Nghị định số 72/2018/NĐ-CP); ",
+            "  điều động giữa các nhóm: cán bộ → công chức, công chức → cán bộ [NC]",
         ]
         for line in expected {
             #expect(vi.contains { $0 == line || (line.hasSuffix(" ") || line.hasSuffix("(sha256 ")) && $0.hasPrefix(line) }, "missing: \(line)")

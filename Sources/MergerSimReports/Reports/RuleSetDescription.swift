@@ -160,7 +160,9 @@ public enum RuleSetDescription {
         ]))
         for decree in law.decrees {
             let period = say("period_from", ["date": labels.date(decree.from)]) + (decree.to.map { say("period_to", ["date": labels.date($0)]) } ?? "")
-            out.append("    \(decree.rule)  \(decree.id): \(try instrument(decree.instrument)), \(period), "
+            // The decree's id is the rule file's code; in another language its name alone says which it is.
+            let named = labels.language == .en ? "\(decree.id): " : ""
+            out.append("    \(decree.rule)  \(named)\(try instrument(decree.instrument)), \(period), "
                        + say(decree.forMergers ? "for_mergers" : "not_for_mergers") + mark(decree.status))
             func n(_ value: Double) -> String { value == value.rounded() && abs(value) < 1e9 ? String(Int(value)) : v(value) }
             let p = decree.partialYear
