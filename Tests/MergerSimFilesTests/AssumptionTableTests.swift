@@ -82,7 +82,7 @@ extension AssumptionTableTests {
         }
         let v = rows(vi), e = rows(en)
         let band = "transition.exit_law.decrees.0.early_retirement.bands.0.per_early_year"
-        #expect(v[band]?.label.hasSuffix("(nghỉ hưu trước tuổi 24–60 tháng)") == true, "\(v[band]?.label ?? "")")
+        #expect(v[band]?.label.hasSuffix("(nghỉ sớm 24–60 tháng)") == true, "\(v[band]?.label ?? "")")
         #expect(e[band]?.label.hasSuffix("(24–60 months early)") == true, "\(e[band]?.label ?? "")")
         let pension = try #require(v.keys.first { $0.hasPrefix("transition.exit_law.decrees.0.early_retirement.pension.0.") && !$0.hasSuffix(".from") })
         #expect(v[pension]?.label.hasSuffix("(áp dụng từ 01/01/2015)") == true, "\(v[pension]?.label ?? "")")
