@@ -6,42 +6,31 @@ protocol ChoosesLanguage {
     var messageLanguage: Labels.Language? { get }
 }
 
-extension Simulate: ChoosesLanguage {
+/// A command whose `--lang` defaults to English.
+protocol HasLanguageOption: ChoosesLanguage {
+    var lang: Labels.Language { get }
+}
+
+extension HasLanguageOption {
     var messageLanguage: Labels.Language? { lang }
 }
 
-extension Screen: ChoosesLanguage {
+/// A command whose `--lang` may be left out for its scenario's `lang:`.
+protocol HasScenarioLanguageOption: ChoosesLanguage {
+    var lang: Labels.Language? { get }
+}
+
+extension HasScenarioLanguageOption {
     var messageLanguage: Labels.Language? { lang }
 }
 
-extension Sweep: ChoosesLanguage {
-    var messageLanguage: Labels.Language? { lang }
-}
-
-extension Compare: ChoosesLanguage {
-    var messageLanguage: Labels.Language? { lang }
-}
-
-extension Validate: ChoosesLanguage {
-    var messageLanguage: Labels.Language? { lang }
-}
-
-extension Package: ChoosesLanguage {
-    var messageLanguage: Labels.Language? { lang }
-}
-
-extension Sensitivity: ChoosesLanguage {
-    var messageLanguage: Labels.Language? { lang }
-}
-
-extension Propose: ChoosesLanguage {
-    var messageLanguage: Labels.Language? { lang }
-}
-
-extension StoreCommand.Merge: ChoosesLanguage {
-    var messageLanguage: Labels.Language? { lang }
-}
-
-extension RulesCommand: ChoosesLanguage {
-    var messageLanguage: Labels.Language? { lang }
-}
+extension Simulate: HasScenarioLanguageOption {}
+extension Validate: HasScenarioLanguageOption {}
+extension Screen: HasLanguageOption {}
+extension Sweep: HasLanguageOption {}
+extension Compare: HasLanguageOption {}
+extension Package: HasLanguageOption {}
+extension Sensitivity: HasLanguageOption {}
+extension Propose: HasLanguageOption {}
+extension StoreCommand.Merge: HasLanguageOption {}
+extension RulesCommand: HasLanguageOption {}

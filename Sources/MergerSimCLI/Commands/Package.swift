@@ -111,7 +111,7 @@ struct Package: ConsoleCommand {
             var table = CSVWriter(header: ["route", "decree", "rule", "eligible", "months_early", "package_months", "vnd", "assumptions"])
             for q in quotes {
                 table.append([q.route.rawValue, q.decree ?? "", q.rule ?? "", q.eligible ? "yes" : "no", String(q.monthsEarly),
-                            Self.number(q.packageMonths), String(Int64(q.vnd)), q.assumptions.map(\.english).joined(separator: "; ")])
+                            PackageReport.number(q.packageMonths), String(Int64(q.vnd)), q.assumptions.map(\.english).joined(separator: "; ")])
             }
             console.out(String(table.text.dropLast()))
             return
@@ -120,11 +120,5 @@ struct Package: ConsoleCommand {
                                    retires: retirement, leaving: leaving, monthsEarly: monthsEarly, decided: decided, quotes: quotes,
                                    rules: loaded.rules)
         console.out(report.text(try Labels(lang)))
-    }
-
-    /// A number without trailing zeros or float noise: 102, 57.5, 0.45, 68.8 (not 68.80000000000001); to 6 decimals.
-    static func number(_ value: Double) -> String {
-        let rounded = (value * 1e6).rounded() / 1e6
-        return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int64(rounded)) : String(rounded)
     }
 }

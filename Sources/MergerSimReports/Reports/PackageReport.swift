@@ -42,11 +42,15 @@ public struct PackageReport: Sendable {
         instrumentNames = rules.instrumentNames ?? [:]
     }
 
-    /// A number without trailing zeros or float noise (102, 57.5, 68.8), to 6 decimals; with the language's marks.
-    static func number(_ value: Double, _ l: Labels) -> String {
+    /// A number without trailing zeros or float noise: 102, 57.5, 0.45, 68.8 (not 68.80000000000001); to 6 decimals.
+    public static func number(_ value: Double) -> String {
         let rounded = (value * 1e6).rounded() / 1e6
-        let text = rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int64(rounded)) : String(rounded)
-        return l.language == .en ? text : text.replacingOccurrences(of: ".", with: ",")
+        return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int64(rounded)) : String(rounded)
+    }
+
+    /// ``number(_:)`` with the language's decimal mark.
+    static func number(_ value: Double, _ l: Labels) -> String {
+        l.language == .en ? number(value) : number(value).replacingOccurrences(of: ".", with: ",")
     }
 
     /// The lines in `l`'s language (English as `package` has always printed them).

@@ -72,7 +72,7 @@ public enum CommandReason: ReasonForm {
              + "the earliest working age", ["born": born, "years": "\(years)", "merger": "\(merger)", "earliest": "\(earliest)"])
         case let .tooMuchInsurance(years, date, born, atMost, earliest):
             ("command.too_much_insurance", "{years} insurance years on {date} for someone born {born}: at most {at_most}, the years since age {earliest}",
-             ["years": Self.number(years), "date": "\(date)", "born": born, "at_most": atMost, "earliest": "\(earliest)"])
+             ["years": PersonCheck.number(years), "date": "\(date)", "born": born, "at_most": atMost, "earliest": "\(earliest)"])
         case let .noBaseSalary(rule, date, first, ruleSet):
             ("command.no_base_salary", "no base salary of the rule set ({rule}) is in force on {date}; the first is from {first} (rule set {rules})",
              ["rule": rule, "date": "\(date)", "first": first?.description ?? "no date", "rules": ruleSet])
@@ -95,10 +95,5 @@ public enum CommandReason: ReasonForm {
         case .fewerThanTwoRuns: ("command.fewer_than_two_runs", "give at least two runs to compare", [:])
         case let .noStoreToMerge(into): ("command.no_store_to_merge", "give at least one store to merge into {out}", ["out": into])
         }
-    }
-
-    /// A number as `package` writes it: whole without decimals (30), else as Swift writes it (25.75).
-    static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 }
