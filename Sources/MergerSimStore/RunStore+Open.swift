@@ -131,14 +131,10 @@ public struct LockWaitNotice: Phrase, Sendable, Equatable {
     public static let key = "console.store.waiting", template = "waiting for another process using {path} to finish with it (at most {seconds} s)…"
 
     /// The line in English.
-    public var english: String { fill(Self.template) }
+    public var english: String { Self.template.filled(with: ["path": path, "seconds": seconds]) }
 
     /// The line in `labels`' language, the seconds with its decimal mark.
     public func text(_ labels: Labels) -> String {
-        labels(Self.key, ["path": path, "seconds": labels.language == .vi ? seconds.replacingOccurrences(of: ".", with: ",") : seconds])
-    }
-
-    private func fill(_ text: String) -> String {
-        text.replacingOccurrences(of: "{path}", with: path).replacingOccurrences(of: "{seconds}", with: seconds)
+        labels(Self.key, ["path": path, "seconds": labels.decimalMark(seconds)])
     }
 }

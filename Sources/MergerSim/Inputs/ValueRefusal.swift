@@ -63,9 +63,5 @@ public enum ValueRefusal: Error, Sendable, Equatable {
     }
 
     /// The English sentence.
-    public var english: String {
-        var text = parts.english
-        for (name, value) in parts.values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
-    }
+    public var english: String { parts.english.filled(with: parts.values) }
 }

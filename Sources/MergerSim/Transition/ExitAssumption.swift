@@ -15,14 +15,6 @@ public enum ExitAssumption: Hashable, Sendable {
     /// The pension terms in force from a day, and their instrument.
     case pension(rule: String, from: CalendarDate, instrument: String)
 
-    /// The rule it stands for.
-    public var rule: String {
-        switch self {
-        case let .window(rule, _), let .nonProfessionalAllowance(rule, _), let .decree(rule, _, _), let .partialYear(rule, _, _, _, _),
-             let .band(rule, _, _, _), let .pension(rule, _, _): rule
-        }
-    }
-
     /// The instrument it names, if any (for its name in another language).
     public var instrument: String? {
         switch self {

@@ -126,7 +126,7 @@ final class SweepProgress: @unchecked Sendable {
                     let tenths = String(format: "%.1f", seconds)
                     console.out(labels("console.sweep.stored", [
                         "number": "\(setting.number)", "run": "\(run)",
-                        "seconds": labels.language == .en ? tenths : tenths.replacingOccurrences(of: ".", with: ","),
+                        "seconds": labels.decimalMark(tenths),
                         "seed": setting.seed.map(String.init) ?? labels("console.sweep.seed_of_scenario"), "overrides": what.isEmpty ? "" : "; " + what,
                     ]))
                 }

@@ -142,11 +142,7 @@ extension InputError {
         public var values: [String: String] { parts.values }
 
         /// The English sentence.
-        public var english: String {
-            var text = parts.english
-            for (name, value) in parts.values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-            return text
-        }
+        public var english: String { parts.english.filled(with: parts.values) }
 
         /// The key, the English template and the values of this reason.
         private var parts: (key: String, english: String, values: [String: String]) {

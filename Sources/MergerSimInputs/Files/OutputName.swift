@@ -83,11 +83,7 @@ public enum OutputName {
         }
 
         /// The English sentence.
-        public var english: String {
-            var text = parts.english
-            for (name, value) in parts.values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-            return text
-        }
+        public var english: String { parts.english.filled(with: parts.values) }
     }
 
     /// `name` with what a terminal would not show as it is (control characters, separators, bidirectional

@@ -137,8 +137,7 @@ public struct AssumptionTable: Sendable {
         let instrumentNames = assumptions.instrumentNames, citations = assumptions.citations
         func instrument(_ text: String?, rule: String) -> String {
             guard let text else {
-                let cited = Citation.ruleIDs(in: rule).first.flatMap { citations[$0] }
-                return cited.map { l.language == .vi ? $0.vi : $0.en } ?? ""
+                return RulePhrase(rule, citations: citations).citation.map(l.citationText) ?? ""
             }
             return l.language == .vi ? instrumentNames[text] ?? text : text
         }

@@ -84,7 +84,7 @@ extension Comparison {
     /// A change in percent with its sign and one decimal (`+3.2%`, `+3,2%`).
     static func signedPercent(_ p: Double, _ labels: Labels) -> String {
         let text = String(format: "%+.1f%%", p)
-        return labels.language == .en ? text : text.replacingOccurrences(of: ".", with: ",")
+        return labels.decimalMark(text)
     }
 
     /// summary.csv's metrics by name.

@@ -95,18 +95,17 @@ public struct Comparison: Sendable {
             }
         }
         if timeline {
-            var keys: [String] = [], means: [String: [String]] = [:], subjects: [String: Subject] = [:]
+            var keys: [String] = [], means: [String: [String]] = [:]
             for (i, run) in compared.enumerated() {
                 for (key, mean) in run.timeline {
                     if means[key] == nil {
                         keys.append(key)
                         means[key] = Array(repeating: "", count: compared.count)
-                        subjects[key] = Self.timelineSubject(key)
                     }
                     means[key]?[i] = Self.number(mean)
                 }
             }
-            rows += keys.map { numeric("timeline: \($0)", subjects[$0] ?? .summary($0), means[$0] ?? []) }
+            rows += keys.map { numeric("timeline: \($0)", Self.timelineSubject($0), means[$0] ?? []) }
         }
         if units {
             let lookups = compared.map { run in Dictionary(run.units.map { ($0.code, $0.values) }, uniquingKeysWith: { a, _ in a }) }

@@ -24,7 +24,7 @@ extension DefaultRecord {
         case .typeFromScore: return l("default.value.type_from_score")
         case let .otherPoints(points):
             let text = ReportFormat.decimal(points)
-            return l.language == .vi ? text.replacingOccurrences(of: ".", with: ",") : text
+            return l.decimalMark(text)
         case .unlistedClass: return l.value(ProvinceClass.unlisted.rawValue, column: "province_class")
         case .noTransfers: return l("default.value.no_transfers")
         case .unlistedForEveryProvince:

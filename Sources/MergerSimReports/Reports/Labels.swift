@@ -71,9 +71,7 @@ public struct Labels: Sendable {
     /// The label `key` with `values` put in its `{name}` placeholders; the key itself when the table lacks it
     /// (the test of the tables keeps that from happening).
     public func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
-        var text = table[key] ?? key
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+        (table[key] ?? key).filled(with: values)
     }
 
     /// A number with the language's separators: 1,234.5 in English, 1.234,5 in Vietnamese.
@@ -82,6 +80,14 @@ public struct Labels: Sendable {
         guard language == .vi else { return text }
         return String(text.map { $0 == "," ? "." : $0 == "." ? "," : $0 })
     }
+
+    /// `text`, a number written with a point, with the language's decimal mark (0.5 / 0,5); its digits as they are.
+    public func decimalMark(_ text: String) -> String {
+        language == .vi ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    /// A number as Swift writes it (`0.25`, `1.5e-05`), with the language's decimal mark.
+    public func decimal(_ value: Double) -> String { decimalMark("\(value)") }
 
     /// A date as the language writes it: ISO (2029-11-01) in English, day/month/year (01/11/2029) in Vietnamese.
     public func date(_ date: CalendarDate) -> String {

@@ -50,7 +50,7 @@ public struct PackageReport: Sendable {
 
     /// ``number(_:)`` with the language's decimal mark.
     static func number(_ value: Double, _ l: Labels) -> String {
-        l.language == .en ? number(value) : number(value).replacingOccurrences(of: ".", with: ",")
+        l.decimalMark(number(value))
     }
 
     /// The lines in `l`'s language (English as `package` has always printed them).

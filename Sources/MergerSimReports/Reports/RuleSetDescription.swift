@@ -250,7 +250,7 @@ public enum RuleSetDescription {
             return labels.number(value.doubleValue, decimals: fraction.count)
         }
 
-        private func decimalMark(_ text: String) -> String { vietnamese ? String(text.map { $0 == "." ? "," : $0 }) : text }
+        private func decimalMark(_ text: String) -> String { labels.decimalMark(text) }
 
         /// An `instrument:` value as the file writes it in English, its `instrument_names:` entry in Vietnamese.
         func instrument(_ name: String) throws(InternalError) -> String {

@@ -61,7 +61,7 @@ public struct SensitivityReport: Sendable {
             func side(_ text: String) -> String {
                 guard !english else { return text }
                 if case .choice = p.range { return l.value(text, column: String(p.key.split(separator: ".").last ?? "")) }
-                return text.replacingOccurrences(of: ".", with: ",")
+                return l.decimalMark(text)
             }
             var line = [String(rank), p.key, "\(side(p.lowText)) → \(side(p.highText))"]
             for metric in metrics {
@@ -69,7 +69,7 @@ public struct SensitivityReport: Sendable {
                 let swing = e.swing.swing
                 let value = metric == .exitCostVND ? swing.mean / 1e9 : swing.mean
                 let figure = String(format: metric == .allWithinQuota ? "%+.3f" : "%+.1f", value)
-                line.append((english ? figure : figure.replacingOccurrences(of: ".", with: ",")) + (swing.excludesZero ? "*" : ""))
+                line.append(l.decimalMark(figure) + (swing.excludesZero ? "*" : ""))
             }
             let first = rows[0], verdicts = first.swing.verdicts
             func verdict(_ v: DeadlineVerdict) -> String { english ? v.rawValue : l.value(v.rawValue, column: "verdict") }

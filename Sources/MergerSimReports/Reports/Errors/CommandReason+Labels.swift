@@ -6,7 +6,6 @@ extension CommandReason {
     func values(in labels: Labels) -> [String: String] {
         var values = parts.values
         guard labels.language != .en else { return values }
-        func decimal(_ text: String) -> String { String(text.map { $0 == "." ? "," : $0 }) }
         // 100,000 → 100.000: the grouping mark of the language.
         func grouped(_ text: String) -> String { String(text.map { $0 == "," ? "." : $0 == "." ? "," : $0 }) }
         switch self {
@@ -19,8 +18,8 @@ extension CommandReason {
         case let .bornAfterMerger(_, merger), let .tooYoungAtMerger(_, _, merger, _): values["merger"] = labels.date(merger)
         case let .tooMuchInsurance(_, date, _, atMost, _):
             values["date"] = labels.date(date)
-            values["years"] = decimal(values["years"] ?? "")
-            values["at_most"] = decimal(atMost)
+            values["years"] = labels.decimalMark(values["years"] ?? "")
+            values["at_most"] = labels.decimalMark(atMost)
         case let .flagRange(lowest, highest):
             values["lowest"] = grouped(lowest)
             values["highest"] = grouped(highest)

@@ -9,7 +9,6 @@ extension ScenarioReason {
         // English keeps the values as the English sentence writes them (some numbers ungrouped).
         guard labels.language != .en else { return values }
         func number(_ value: Int) -> String { labels.number(Double(value)) }
-        func decimal(_ text: String) -> String { String(text.map { $0 == "." ? "," : $0 }) }
         switch self {
         case let .envelopeRange(_, max), let .partyPostsRange(max), let .unitsTooManyPeople(max), let .rosterTooLarge(max):
             values["max"] = number(max)
@@ -24,7 +23,7 @@ extension ScenarioReason {
         case let .decisionAfterEffective(decision, effective):
             values["decision"] = labels.date(decision)
             values["effective"] = labels.date(effective)
-        case let .maxKmNotPositive(value): values["value"] = decimal(value)
+        case let .maxKmNotPositive(value): values["value"] = labels.decimalMark(value)
         case let .envelopeBelowFloors(_, envelope, floors):
             values["envelope"] = number(envelope)
             values["floors"] = number(floors)
@@ -34,7 +33,7 @@ extension ScenarioReason {
         case let .undrawable(category, quantity, mean, standardDeviation, lower, upper, draws):
             values["category"] = labels("value." + category)
             values["quantity"] = labels("scenario_quantity." + quantity)
-            for (name, value) in [("mean", mean), ("sd", standardDeviation), ("lower", lower), ("upper", upper)] { values[name] = decimal("\(value)") }
+            for (name, value) in [("mean", mean), ("sd", standardDeviation), ("lower", lower), ("upper", upper)] { values[name] = labels.decimalMark("\(value)") }
             values["draws"] = number(draws)
         case let .memory(people, _, runs, needed, available, physical):
             values["people"] = number(people)
@@ -53,9 +52,9 @@ extension ScenarioReason {
         case let .bornAfterEffective(_, effective): values["effective"] = labels.date(effective)
         case let .tooYoungOnEffective(_, _, effective, _): values["effective"] = labels.date(effective)
         case let .tooMuchInsurance(years, date, _, atMost, _):
-            values["years"] = decimal(years)
+            values["years"] = labels.decimalMark(years)
             values["date"] = labels.date(date)
-            values["at_most"] = decimal(atMost)
+            values["at_most"] = labels.decimalMark(atMost)
         case let .rosterHeadcountAbove(_, max, category):
             values["max"] = number(max)
             values["category"] = labels("value." + category.rawValue)
@@ -64,7 +63,7 @@ extension ScenarioReason {
             values["rostered"] = number(rostered)
             values["category"] = labels("value." + category.rawValue)
         case let .planShareMissing(_, newCodes): values["codes"] = newCodes.joined(separator: " và ")
-        case let .planSharesSum(_, sum, _): values["sum"] = decimal(sum)
+        case let .planSharesSum(_, sum, _): values["sum"] = labels.decimalMark(sum)
         case let .noPosition(count, _): values["count"] = number(count)
         case let .targetRange(have): values["have"] = number(have)
         case let .pieces(_, count, members, pieceCount, shown, sizes, _):

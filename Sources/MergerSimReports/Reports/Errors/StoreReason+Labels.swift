@@ -5,7 +5,7 @@ extension StoreReason {
     /// paths, run numbers, stored machine values and SQLite's own words as they are.
     func values(in labels: Labels) -> [String: String] {
         var values = parts.values
-        if case let .locked(seconds) = self, labels.language == .vi { values["seconds"] = seconds.replacingOccurrences(of: ".", with: ",") }
+        if case let .locked(seconds) = self, labels.language == .vi { values["seconds"] = labels.decimalMark(seconds) }
         return values
     }
 }

@@ -11,8 +11,8 @@ extension SweepReason {
         case let .runs(max, _), let .sampleCount(max, _), let .tooManySettings(max): values["max"] = labels.number(Double(max))
         case let .valueRefused(_, _, reason): values["reason"] = reason.text(labels)
         case let .rangeOrder(_, low, high):
-            values["low"] = String("\(low)".map { $0 == "." ? "," : $0 })
-            values["high"] = String("\(high)".map { $0 == "." ? "," : $0 })
+            values["low"] = labels.decimalMark("\(low)")
+            values["high"] = labels.decimalMark("\(high)")
         default: break
         }
         return values

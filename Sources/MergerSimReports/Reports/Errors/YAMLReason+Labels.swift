@@ -50,10 +50,3 @@ extension ValueRefusal {
         return values
     }
 }
-
-extension Labels {
-    /// A number as Swift writes it (`0.25`, `1.5e-05`), with the language's decimal mark.
-    func decimal(_ value: Double) -> String {
-        language == .vi ? "\(value)".replacingOccurrences(of: ".", with: ",") : "\(value)"
-    }
-}
