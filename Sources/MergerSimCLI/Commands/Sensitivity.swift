@@ -61,8 +61,8 @@ struct Sensitivity: ConsoleCommand {
             throw InputError(.usage, file: scenario, reason: .command(.nothingToVary(only: only)))
         }
         try folder.prepare()
-        let store = try RunStore(path: folder.storePath, waiting: console.waiting(try Labels(.en)))
         let labels = try Labels(lang)
+        let store = try RunStore(path: folder.storePath, waiting: console.waiting(labels))
         let progress = SweepProgress(settings: analysis.settings.count, console: console, labels: labels, bar: !quiet && console.isTerminal, lines: !quiet && !console.isTerminal)
         Interrupts.say(labels("sensitivity.interrupted", ["store": folder.storePath]))
         let runner = SweepRunner(scenarioPath: scenario, runs: runs, name: "sensitivity of \(scenarioFile.settings.name)", store: store)
