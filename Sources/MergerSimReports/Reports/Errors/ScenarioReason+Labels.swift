@@ -62,7 +62,7 @@ extension ScenarioReason {
             values["units"] = number(unitsSays)
             values["rostered"] = number(rostered)
             values["category"] = labels("value." + category.rawValue)
-        case let .planShareMissing(_, newCodes): values["codes"] = newCodes.joined(separator: " và ")
+        case let .planShareMissing(_, newCodes): values["codes"] = newCodes.joined(separator: labels("error_value.scenario.and"))
         case let .planSharesSum(_, sum, _): values["sum"] = labels.decimalMark(sum)
         case let .noPosition(count, _): values["count"] = number(count)
         case let .targetRange(have): values["have"] = number(have)
@@ -72,7 +72,7 @@ extension ScenarioReason {
             values["pieces"] = number(pieceCount)
             values["more"] = number(pieceCount - shown.count)
             values["shown"] = zip(shown, sizes).map { codes, size in
-                "{" + codes.joined(separator: ", ") + (size > codes.count ? " và \(number(size - codes.count)) đơn vị khác" : "") + "}"
+                "{" + codes.joined(separator: ", ") + (size > codes.count ? labels("error_value.scenario.more", ["n": number(size - codes.count)]) : "") + "}"
             }.joined(separator: "; ")
         default: break
         }
