@@ -37,3 +37,38 @@ struct EstimateTests {
         #expect(constant.standardError == 0 && constant.low == 2 && constant.high == 2)
     }
 }
+
+/// Issue 24: a probability's interval stays within [0, 1] (sweep.csv gave `ci95_low = −0.000481`).
+struct ProportionEstimateTests {
+    /// Wilson's score interval of 5 successes in 10: the published (0.2366, 0.7634).
+    @Test func wilsonOfFiveInTen() throws {
+        let e = try Estimate(proportionOf: [1, 1, 1, 1, 1, 0, 0, 0, 0, 0])
+        #expect(e.method == .wilson && e.mean == 0.5 && e.count == 10)
+        #expect(abs(try #require(e.low) - 0.2366) < 5e-5)
+        #expect(abs(try #require(e.high) - 0.7634) < 5e-5)
+        #expect(abs(try #require(e.standardError) - 0.158114) < 1e-6)
+    }
+
+    /// One success in 100: Student's t gives 0.01 ± 1.984·0.00995, below 0; Wilson's is the published
+    /// (0.0018, 0.0545). None in 100: [0, z²/(n + z²)] = [0, 0.0370], not the empty [0, 0].
+    @Test func aRareEventKeepsItsIntervalAboveZero() throws {
+        var sample = Array(repeating: 0.0, count: 100)
+        sample[7] = 1
+        let t = try Estimate(sample: sample)
+        #expect(try #require(t.low) < 0)
+        let wilson = try Estimate(of: .allWithinQuota, sample: sample)
+        #expect(abs(try #require(wilson.low) - 0.0018) < 5e-5)
+        #expect(abs(try #require(wilson.high) - 0.0545) < 5e-5)
+        let none = try Estimate(of: .allWithinQuota, sample: Array(repeating: 0, count: 100))
+        #expect(none.low == 0)
+        #expect(abs(try #require(none.high) - 1.959964 * 1.959964 / (100 + 1.959964 * 1.959964)) < 1e-9)
+        let all = try Estimate(of: .allWithinQuota, sample: Array(repeating: 1, count: 100))
+        #expect(all.high == 1 && abs(try #require(all.low) - 100 / (100 + 1.959964 * 1.959964)) < 1e-6)
+    }
+
+    /// Other headline figures keep Student's t.
+    @Test func otherFiguresKeepStudentsT() throws {
+        let e = try Estimate(of: .exitCostVND, sample: [1, 2, 3, 4])
+        #expect(e.method == .studentT && e.mean == 2.5)
+    }
+}

@@ -1,7 +1,8 @@
 import GSL
 
 /// A Monte Carlo estimate: a sample's mean with its standard error and 95 % confidence interval
-/// (Student's t), or the same for the difference between two samples.
+/// (Student's t; for a proportion, Wilson's score interval, which stays within 0 and 1), or the same for
+/// the difference between two samples.
 ///
 /// A comparison of two runs asks whether a difference exceeds Monte Carlo noise. Runs that share a
 /// seed draw the same randomness replication by replication (common random numbers), so their
@@ -15,6 +16,52 @@ public struct Estimate: Sendable, Equatable {
     public var low: Double?, high: Double?
     /// Values the estimate rests on (pairs, for a paired difference).
     public var count: Int
+    /// How the interval was made.
+    public var method: Method = .studentT
+
+    /// How an estimate's interval is made.
+    public enum Method: String, Sendable {
+        /// Student's t around the mean (Welch's degrees of freedom for an unpaired difference).
+        case studentT = "t"
+        /// Wilson's score interval of a proportion.
+        case wilson
+    }
+
+    /// The estimate fitting `metric`: Wilson's interval for a probability (``HeadlineMetric/allWithinQuota``,
+    /// whose values are 0 or 1), Student's t otherwise.
+    /// - Throws: `GSLError` for an empty sample or one with NaN or infinity.
+    public init(of metric: HeadlineMetric, sample: [Double]) throws(GSLError) {
+        if metric == .allWithinQuota {
+            try self.init(proportionOf: sample)
+        } else {
+            try self.init(sample: sample)
+        }
+    }
+
+    /// The share of ones in `sample` (values 0 or 1, anything else counting as its value in the mean), its
+    /// standard error √(p̂(1 − p̂)/n) and Wilson's 95 % score interval, which never leaves [0, 1] and is not
+    /// empty when every value is the same.
+    /// - Throws: `GSLError` for an empty sample or one with NaN or infinity.
+    public init(proportionOf sample: [Double]) throws(GSLError) {
+        mean = try Statistics.mean(sample)
+        count = sample.count
+        method = .wilson
+        let n = Double(sample.count)
+        standardError = (mean * (1 - mean) / n).squareRoot()
+        let interval = Self.wilson(proportion: mean, count: sample.count)
+        low = interval.low
+        high = interval.high
+    }
+
+    /// Wilson's 95 % score interval of a proportion `p` of `count` trials: centre (p + z²/2n)/(1 + z²/n),
+    /// half-width z/(1 + z²/n)·√(p(1 − p)/n + z²/4n²), clipped to [0, 1]; [0, 1] from no trial.
+    public static func wilson(proportion p: Double, count: Int) -> (low: Double, high: Double) {
+        guard count > 0 else { return (0, 1) }
+        let n = Double(count), z = Precision.z975, z2 = z * z
+        let centre = (p + z2 / (2 * n)) / (1 + z2 / n)
+        let half = z / (1 + z2 / n) * (p * (1 - p) / n + z2 / (4 * n * n)).squareRoot()
+        return (max(0, centre - half), min(1, centre + half))
+    }
 
     /// The mean of `sample`, its standard error s/√n and the interval mean ± t(0.975, n − 1)·SE.
     /// - Throws: `GSLError` for an empty sample or one with NaN or infinity.

@@ -57,12 +57,9 @@ public struct Precision: Sendable, Equatable {
     /// Wilson's score interval of a proportion (its values 0 or 1): centre (p̂ + z²/2n)/(1 + z²/n),
     /// half-width z/(1 + z²/n)·√(p̂(1 − p̂)/n + z²/4n²).
     func wilson(_ metric: HeadlineMetric, _ m: RunningMoments) -> PrecisionInterval {
-        let n = Double(m.count), p = m.mean, z = Self.z975, z2 = z * z
-        guard m.count > 0 else { return PrecisionInterval(metric: metric, method: .wilson, count: 0, mean: p, low: 0, high: 1, allowed: halfWidth) }
-        let centre = (p + z2 / (2 * n)) / (1 + z2 / n)
-        let half = z / (1 + z2 / n) * (p * (1 - p) / n + z2 / (4 * n * n)).squareRoot()
-        return PrecisionInterval(metric: metric, method: .wilson, count: m.count, mean: p,
-                                 low: max(0, centre - half), high: min(1, centre + half), allowed: halfWidth)
+        let interval = Estimate.wilson(proportion: m.mean, count: m.count)
+        return PrecisionInterval(metric: metric, method: .wilson, count: m.count, mean: m.mean,
+                                 low: interval.low, high: interval.high, allowed: halfWidth)
     }
 
     /// Student's t interval of a mean: mean ± t(0.975, n − 1)·s/√n (no interval from fewer than two values).

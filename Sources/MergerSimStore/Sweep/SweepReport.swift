@@ -39,7 +39,7 @@ public struct SweepReport: Sendable {
             guard !headlines.isEmpty else { continue }
             for metric in HeadlineMetric.allCases {
                 rows.append(Row(setting: row + 1, values: first.values, seeds: seeds, runs: runs, metric: metric,
-                                estimate: try Estimate(sample: headlines.map { $0[metric] })))
+                                estimate: try Estimate(of: metric, sample: headlines.map { $0[metric] })))
             }
         }
         self.rows = rows
