@@ -61,14 +61,44 @@ struct ProportionEstimateTests {
         #expect(abs(try #require(wilson.high) - 0.0545) < 5e-5)
         let none = try Estimate(of: .allWithinQuota, sample: Array(repeating: 0, count: 100))
         #expect(none.low == 0)
-        #expect(abs(try #require(none.high) - 1.959964 * 1.959964 / (100 + 1.959964 * 1.959964)) < 1e-9)
+        let z2: Double = 1.959964 * 1.959964
+        let noneHigh = try #require(none.high)
+        #expect(abs(noneHigh - z2 / (100 + z2)) < 1e-6)
         let all = try Estimate(of: .allWithinQuota, sample: Array(repeating: 1, count: 100))
-        #expect(all.high == 1 && abs(try #require(all.low) - 100 / (100 + 1.959964 * 1.959964)) < 1e-6)
+        let allLow = try #require(all.low)
+        #expect(all.high == 1)
+        #expect(abs(allLow - 100 / (100 + z2)) < 1e-6)
     }
 
     /// Other headline figures keep Student's t.
     @Test func otherFiguresKeepStudentsT() throws {
         let e = try Estimate(of: .exitCostVND, sample: [1, 2, 3, 4])
         #expect(e.method == .studentT && e.mean == 2.5)
+    }
+}
+
+/// Issue 24: the running mean with its interval against runs (the research report's convergence chart).
+struct ConvergencePathTests {
+    /// 1, 3, 2, 6 at 2 checkpoints: after 2 replications mean 2, s = √2, SE = 1, t(0.975; 1) = 12.7062;
+    /// after 4 the whole sample's estimate.
+    @Test func handWorkedRunningMean() throws {
+        let path = try ConvergencePath(metric: .exitCostVND, sample: [1, 3, 2, 6], checkpoints: 2)
+        #expect(path.points.map(\.runs) == [2, 4])
+        let first = path.points[0].estimate
+        let se = try #require(first.standardError), high = try #require(first.high)
+        #expect(first.mean == 2)
+        #expect(abs(se - 1) < 1e-12)
+        #expect(abs(high - (2 + 12.706205)) < 1e-5)
+        let whole = try Estimate(of: .exitCostVND, sample: [1, 3, 2, 6])
+        #expect(path.points[1].estimate == whole)
+    }
+
+    /// Checkpoints never repeat a count, start at 2, end at the whole sample; a probability keeps Wilson's interval.
+    @Test func checkpointsAreDistinctAndEndWithTheWhole() throws {
+        let sample = (0..<10).map { Double($0 % 2) }
+        let path = try ConvergencePath(metric: .allWithinQuota, sample: sample, checkpoints: 24)
+        #expect(path.points.map(\.runs) == Array(2...10))
+        #expect(path.points.allSatisfy { $0.estimate.method == .wilson && ($0.estimate.low ?? -1) >= 0 })
+        #expect(try ConvergencePath(metric: .exitCostVND, sample: [5]).points.map(\.runs) == [1])
     }
 }

@@ -60,7 +60,8 @@ public struct Estimate: Sendable, Equatable {
         let n = Double(count), z = Precision.z975, z2 = z * z
         let centre = (p + z2 / (2 * n)) / (1 + z2 / n)
         let half = z / (1 + z2 / n) * (p * (1 - p) / n + z2 / (4 * n * n)).squareRoot()
-        return (max(0, centre - half), min(1, centre + half))
+        // At p = 0 (or 1) the bound is exactly 0 (or 1); the formula leaves a rounding error there.
+        return (p <= 0 ? 0 : max(0, centre - half), p >= 1 ? 1 : min(1, centre + half))
     }
 
     /// The mean of `sample`, its standard error s/√n and the interval mean ± t(0.975, n − 1)·SE.
