@@ -101,4 +101,25 @@ struct ConvergencePathTests {
         #expect(path.points.allSatisfy { $0.estimate.method == .wilson && ($0.estimate.low ?? -1) >= 0 })
         #expect(try ConvergencePath(metric: .exitCostVND, sample: [5]).points.map(\.runs) == [1])
     }
+
+    /// Replications needed for ±1 %: exit costs with mean 100 and s = 10 need (1.96·10/1)² = 384.1 → 385; a figure
+    /// whose ±1 % is below half a unit uses ±0.5; a share of 0.5 needs (1.96·0.5/0.01)² = 9,604 (s of 0/1 values: 0.5).
+    @Test func runsNeededForAPrecision() throws {
+        let precision = try #require(Precision(halfWidth: 0.01))
+        // 100 values alternating 90 and 110: mean 100, s = 10·√(100/99).
+        let costs = (0..<100).map { $0 % 2 == 0 ? 90.0 : 110.0 }
+        let s = 10 * (100.0 / 99).squareRoot()
+        let needed = try #require(try ConvergencePath(metric: .exitCostVND, sample: costs).runsNeeded(for: precision))
+        #expect(needed == Int((1.959964 * s / 1).squared.rounded(.up)))
+        // Surplus of mean 10 and s ≈ 1: ±1 % is 0.1, below the floor of 0.5: (1.96·1.005/0.5)² → 16.
+        let surplus = (0..<100).map { $0 % 2 == 0 ? 9.0 : 11.0 }
+        #expect(try ConvergencePath(metric: .surplusAtDeadline(.cadres), sample: surplus).runsNeeded(for: precision) == 16)
+        let shares = (0..<100).map { Double($0 % 2) }
+        #expect(try ConvergencePath(metric: .allWithinQuota, sample: shares).runsNeeded(for: precision) == 9_604)
+    }
 }
+
+private extension Double {
+    var squared: Double { self * self }
+}
+

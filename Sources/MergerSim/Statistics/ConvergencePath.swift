@@ -31,6 +31,18 @@ public struct ConvergencePath: Sendable, Equatable {
         points = try counts.map { n throws(GSLError) in Point(runs: n, estimate: try Estimate(of: metric, sample: Array(sample.prefix(n)))) }
     }
 
+    /// About how many replications the figure needs for its 95 % interval to be within what `precision` allows
+    /// (±R·|mean|, at least ``Precision/absoluteFloor``; a probability ±R), from the whole sample's standard
+    /// deviation: ⌈(z·s/allowed)²⌉ with s = SE·√n, the normal approximation of the rule `--precision` applies
+    /// (Wilson's interval has the same half-width to first order). Nil without a standard error.
+    public func runsNeeded(for precision: Precision) -> Int? {
+        guard let last = points.last, let se = last.estimate.standardError, se.isFinite else { return nil }
+        let s = se * Double(last.runs).squareRoot()
+        let allowed = metric == .allWithinQuota ? precision.halfWidth : max(precision.halfWidth * abs(last.estimate.mean), Precision.absoluteFloor)
+        let needed = (Precision.z975 * s / allowed) * (Precision.z975 * s / allowed)
+        return max(1, Int(needed.rounded(.up)))
+    }
+
     /// Every headline figure's path over `headlines`, in ``HeadlineMetric/allCases`` order.
     public static func paths(_ headlines: [TransitionSummary.Headline], checkpoints: Int = 24) throws(GSLError) -> [ConvergencePath] {
         try HeadlineMetric.allCases.map { metric throws(GSLError) in

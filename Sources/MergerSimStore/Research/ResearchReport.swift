@@ -160,6 +160,30 @@ public enum ResearchReport {
         let key = legend(series.enumerated().map { (colour($0.offset), $0.element.name) })
         return section(l("research.convergence_title"), note: l(series.count <= 6 ? "research.convergence_note" : "research.convergence_note_lines"),
                        charts: charts + [key], cssClass: "convergence")
+            .replacingOccurrences(of: "</div></section>", with: "</div>" + runsNeededTable(series, labels: l) + "</section>")
+    }
+
+    /// The precision the runs-needed table is for: ±1 % of the mean (a share of runs: ±0.01).
+    static let tablePrecision = Precision(halfWidth: 0.01)
+
+    /// Per series and headline figure: the replications it has and about how many a 95 % interval within ±1 % of
+    /// the mean needs (``ConvergencePath/runsNeeded(for:)``), bold where it has fewer.
+    static func runsNeededTable(_ series: [(name: String, paths: [ConvergencePath])], labels l: Labels) -> String {
+        guard let precision = tablePrecision else { return "" }
+        let e = SVGChart.escape
+        var html = "<p class=\"note\">\(e(l("research.needed_note")))</p><table class=\"research\"><tr><th class=\"text\"></th><th>\(e(l("research.column_replications")))</th>"
+            + HeadlineMetric.allCases.map { "<th>\(e(Scale($0).title(l)))</th>" }.joined() + "</tr>"
+        for s in series {
+            let have = s.paths.first?.points.last?.runs ?? 0
+            html += "<tr><td class=\"text\">\(e(s.name))</td><td>\(e(l.number(Double(have))))</td>"
+            for metric in HeadlineMetric.allCases {
+                guard let needed = s.paths.first(where: { $0.metric == metric })?.runsNeeded(for: precision) else { html += "<td></td>"; continue }
+                let text = e(l.number(Double(needed)))
+                html += needed > have ? "<td><b>\(text)</b></td>" : "<td>\(text)</td>"
+            }
+            html += "</tr>"
+        }
+        return html + "</table>"
     }
 
     /// Estimates with their 95 % intervals at positions on the x axis, one colour per series, joined by a line
