@@ -61,6 +61,29 @@ struct ResearchReportTests {
         #expect(html.contains("Wilson"))
     }
 
+    /// A Latin hypercube: one scatter per varied key and figure, each setting at its drawn value.
+    @Test func aLatinHypercubeIsDrawnAgainstEachVariedKey() throws {
+        let scratch = try Scratch()
+        let file = try scratch.write("sweep.yaml", Array("""
+            scenario: \(phanRang)
+            vary:
+              rules.transition.exits.resignation_uptake: {min: 0.05, max: 0.3}
+              rules.transition.exits.early_retirement_uptake: {min: 0.2, max: 0.6}
+            sample: {n: 5, method: latin_hypercube, seed: 3}
+            runs: 10
+            """.utf8))
+        let run = mergersim(["sweep", file, "--out", scratch.path("out"), "--quiet"])
+        #expect(run.code == 0, "\(run.error)")
+        let html = try page(scratch.path("out/report.html"))
+        // Two keys × five figures of scatter, five convergence charts.
+        #expect(count("<svg", in: html) == 15)
+        #expect(count(">rules.transition.exits.early_retirement_uptake</text>", in: html) == 5)
+        for setting in 1...5 { #expect(count("<title>setting \(setting): ", in: html) == 10) }
+        // Scatter: no line joins the settings of a sample.
+        let outcomes = try #require(html.components(separatedBy: "<section class=\"convergence\">").first)
+        #expect(!outcomes.contains("<polyline"))
+    }
+
     @Test func aVietnameseSweepReportReadsInVietnamese() throws {
         let scratch = try Scratch()
         let file = try scratch.write("sweep.yaml", Array("""

@@ -81,7 +81,7 @@ public enum ResearchReport {
     static let css = """
         .charts{display:flex;flex-wrap:wrap;gap:8px}.charts figure{margin:0}.legend{font-size:10px;color:#333;margin:2px 0}
         .legend span.key{display:inline-block;width:10px;height:3px;margin:0 3px 2px 8px;vertical-align:middle}
-        table.research td{text-align:right}table.research td.text,table.research th.text{text-align:left}.ci{color:#666;font-size:9px}.side{fill:#666;font-size:8px}
+        table.research td{text-align:right}table.research td.text,table.research th.text{text-align:left}.ci{color:#666;font-size:9px}.side{fill:#666;font-size:8px}table.research td.code{word-break:break-all}
         """
 
     /// A section with a heading, a note and the charts side by side.
