@@ -48,7 +48,7 @@ extension ResearchReport {
                 guard let d, let estimate = d.estimate else { continue }
                 let interval = estimate.low.flatMap { low in estimate.high.map { (low, $0) } }
                 table += "<tr><td class=\"text\">\(e(scale.title(l)))</td><td class=\"text code\">\(e(c.runs[k + 1]))</td>"
-                    + "<td>\(e(signed(estimate.mean, scale, l)))</td><td>\(e(interval.map { signed($0.0, scale, l) + " … " + signed($0.1, scale, l) } ?? ""))</td>"
+                    + "<td>\(e(scale.difference(estimate.mean, l)))</td><td>\(e(interval.map { scale.differenceRange($0.0, $0.1, l) } ?? ""))</td>"
                     + "<td class=\"text\">\(e(l(d.paired == true ? "research.paired" : "research.unpaired")))</td></tr>"
             }
         }
@@ -59,11 +59,6 @@ extension ResearchReport {
         sections.append(convergenceSection(series, labels: l))
         return ResearchReport.page(title: l("research.compare_title", ["first": c.runs.first ?? "", "count": String(c.runs.count - 1)]),
                                    subtitle: l("research.compare_subtitle", ["runs": c.runs.joined(separator: ", ")]), sections: sections, labels: l)
-    }
-
-    /// A difference with its sign, in the figure's unit.
-    static func signed(_ x: Double, _ scale: Scale, _ l: Labels) -> String {
-        (x > 0 ? "+" : "") + scale.text(x, l)
     }
 
     /// One figure's differences from the first run: a row per further run, the difference and its 95 % interval,
@@ -86,11 +81,11 @@ extension ResearchReport {
             if let lo = e.low, let hi = e.high, lo.isFinite, hi.isFinite {
                 chart.whisker(atY: y, low: scale.value(lo), high: scale.value(hi), stroke: stroke)
             }
-            chart.dot(scale.value(e.mean), y, radius: 3, fill: stroke, title: "\(runs[k + 1]): \(signed(e.mean, scale, l))")
+            chart.dot(scale.value(e.mean), y, radius: 3, fill: stroke, title: "\(runs[k + 1]): \(scale.difference(e.mean, l))")
             chart.text(low - pad, y, String(runs[k + 1].prefix(18)), anchor: "end", dx: -4)
         }
         chart.axes(xTicks: SVGChart.ticks(chart.xRange).map { ($0, l.number($0, decimals: $0.rounded() == $0 ? 0 : 1)) }, yTicks: [],
-                   xTitle: l(scale.axisKey), yTitle: "")
+                   xTitle: l(scale.metric == .allWithinQuota ? "research.axis_points" : scale.axisKey), yTitle: "")
         return chart.svg
     }
 }

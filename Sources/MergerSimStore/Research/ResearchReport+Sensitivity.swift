@@ -58,20 +58,20 @@ extension ResearchReport {
         let span = spread(values)
         let pad = (span.upperBound - span.lowerBound) * 0.06
         let rows = ranked.count
-        var chart = SVGChart(width: 440, height: Double(36 + 28 * rows), margins: (200, 14, 6, 32),
+        var chart = SVGChart(width: 520, height: Double(36 + 28 * rows), margins: (270, 14, 6, 32),
                              x: (span.lowerBound - pad)...(span.upperBound + pad), y: 0...Double(rows))
         for (i, e) in ranked.enumerated() {
             let top = Double(rows - i), bottom = top - 1
             let s = e.swing
             chart.rect(base, bottom + 0.55, scale.value(s.low), top - 0.1, fill: lowColour, opacity: 0.85,
-                       title: "\(e.parameter.key) = \(e.parameter.lowText): \(scale.text(s.low, l))")
+                       title: "\(shortKey(e.parameter.key)) = \(side(e.parameter, e.parameter.lowText, l)): \(scale.text(s.low, l))")
             chart.rect(base, bottom + 0.1, scale.value(s.high), bottom + 0.45, fill: highColour, opacity: 0.85,
-                       title: "\(e.parameter.key) = \(e.parameter.highText): \(scale.text(s.high, l))")
+                       title: "\(shortKey(e.parameter.key)) = \(side(e.parameter, e.parameter.highText, l)): \(scale.text(s.high, l))")
             if let low = s.swing.low, let high = s.swing.high, low.isFinite, high.isFinite {
                 chart.whisker(atY: bottom + 0.28, low: scale.value(s.low + low), high: scale.value(s.low + high), stroke: "#222", cap: 2)
             }
             chart.text(span.lowerBound - pad, bottom + 0.68, shortKey(e.parameter.key) + (e.verdictFlips ? " !" : ""), anchor: "end", dx: -4)
-            chart.text(span.lowerBound - pad, bottom + 0.3, String(sides(e.parameter, l).prefix(42)), anchor: "end", dx: -4, cssClass: "tick side")
+            chart.text(span.lowerBound - pad, bottom + 0.3, String(sides(e.parameter, l).prefix(64)), anchor: "end", dx: -4, cssClass: "tick side")
         }
         chart.segment(base, 0, base, Double(rows), stroke: "#222", width: 1.2)
         chart.axes(xTicks: SVGChart.ticks(chart.xRange).map { ($0, l.number($0, decimals: $0.rounded() == $0 ? 0 : 1)) }, yTicks: [],
@@ -86,11 +86,17 @@ extension ResearchReport {
 
     /// "(low → high)" as overrides write them, a number with the language's decimal mark, a choice by its name.
     static func sides(_ p: SensitivityParameters.Parameter, _ l: Labels) -> String {
-        let column = String(p.key.split(separator: ".").last ?? "")
-        func side(_ text: String) -> String {
-            if case .choice = p.range { return l.value(text, column: column) }
-            return l.decimalMark(text)
+        "(\(side(p, p.lowText, l)) → \(side(p, p.highText, l)))"
+    }
+
+    /// One value of `p` as a person reads it: a number with the language's decimal mark, a choice by its short name.
+    static func side(_ p: SensitivityParameters.Parameter, _ text: String, _ l: Labels) -> String {
+        if case .choice = p.range {
+            let column = String(p.key.split(separator: ".").last ?? "")
+            let short = "research.choice.\(column).\(text)"
+            let named = l(short)
+            return named == short ? l.value(text, column: column) : named
         }
-        return "(\(side(p.lowText)) → \(side(p.highText)))"
+        return l.decimalMark(text)
     }
 }

@@ -28,8 +28,11 @@ public enum ResearchReport {
 
         func value(_ x: Double) -> Double { x / factor }
 
-        /// The figure's name in `l`'s language.
-        func title(_ l: Labels) -> String {
+        /// The figure's name in `l`'s language, with a capital letter (a chart's or a column's title).
+        func title(_ l: Labels) -> String { capitalisedFirst(name(l)) }
+
+        /// The figure's name in `l`'s language as it reads inside a sentence.
+        func name(_ l: Labels) -> String {
             switch metric {
             case .surplusAtDeadline(let c): l("console.headline.surplus_at_deadline", ["category": l("category.\(c.rawValue)")])
             case .exitCostVND: l("research.metric.exit_cost")
@@ -40,10 +43,24 @@ public enum ResearchReport {
         /// A value of the figure as a person reads it (after dividing by the factor), with its unit.
         func text(_ x: Double, _ l: Labels) -> String {
             switch metric {
-            case .surplusAtDeadline: l.number(value(x), decimals: decimals)
+            case .surplusAtDeadline: l("research.people", ["count": l.number(value(x), decimals: decimals)])
             case .exitCostVND: l.billions(x)
             case .allWithinQuota: l.percent(x)
             }
+        }
+
+        /// A difference of the figure with its sign, as a person reads it: a share's difference in percentage points.
+        func difference(_ x: Double, _ l: Labels) -> String {
+            let sign = x > 0 ? "+" : ""
+            switch metric {
+            case .allWithinQuota: return sign + l("research.points", ["count": l.number(value(x), decimals: decimals)])
+            default: return sign + text(x, l)
+            }
+        }
+
+        /// A range of differences, "from low to high", each with its sign.
+        func differenceRange(_ low: Double, _ high: Double, _ l: Labels) -> String {
+            l("research.range", ["low": difference(low, l), "high": difference(high, l)])
         }
 
         /// A value in the axis's unit, without the unit (a table's header names it).
@@ -58,11 +75,17 @@ public enum ResearchReport {
         /// The figure's name with its unit, for a table's header.
         func heading(_ l: Labels) -> String { title(l) + " (" + l(axisKey) + ")" }
 
-        /// An estimate as "mean (low–high)" in the figure's unit.
+        /// An estimate as "mean (95 % CI from low to high)" in the figure's unit, the unit said once at each end.
         func text(_ e: Estimate, _ l: Labels) -> String {
-            guard let low = e.low, let high = e.high else { return text(e.mean, l) }
-            return l("research.estimate", ["mean": text(e.mean, l), "low": text(low, l), "high": text(high, l)])
+            guard let low = e.low, let high = e.high, low.isFinite, high.isFinite else { return text(e.mean, l) }
+            return l("research.estimate", ["mean": text(e.mean, l), "low": plain(low, l), "high": text(high, l)])
         }
+    }
+
+    /// `text` with its first letter a capital.
+    static func capitalisedFirst(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
     }
 
     /// Colours of series in the order given (colour-blind safe: Okabe and Ito's palette).
@@ -81,7 +104,7 @@ public enum ResearchReport {
     static let css = """
         .charts{display:flex;flex-wrap:wrap;gap:8px}.charts figure{margin:0}.legend{font-size:10px;color:#333;margin:2px 0}
         .legend span.key{display:inline-block;width:10px;height:3px;margin:0 3px 2px 8px;vertical-align:middle}
-        table.research td{text-align:right}table.research td.text,table.research th.text{text-align:left}.ci{color:#666;font-size:9px}.side{fill:#666;font-size:8px}table.research td.code{word-break:break-all}
+        table.research td{text-align:right}table.research th.group{text-align:center;border-bottom:1px solid #999}table.research td.text,table.research th.text{text-align:left}.ci{color:#666;font-size:9px}.side{fill:#666;font-size:8px}table.research td.code{word-break:break-all}
         """
 
     /// A section with a heading, a note and the charts side by side.
@@ -132,14 +155,15 @@ public enum ResearchReport {
         let drawn = series.filter { !$0.path.points.isEmpty }
         guard let most = drawn.map({ $0.path.points.last?.runs ?? 0 }).max(), most > 0 else { return "" }
         var values: [Double] = []
-        for s in drawn { for p in s.path.points { values += [p.estimate.mean, p.estimate.low ?? p.estimate.mean, p.estimate.high ?? p.estimate.mean].map(scale.value) } }
+        for s in drawn { for p in s.path.points { values += [p.estimate.mean, max(0, p.estimate.low ?? p.estimate.mean), p.estimate.high ?? p.estimate.mean].map(scale.value) } }
         let y = yRange(values, scale: scale)
         var chart = SVGChart(width: 300, height: 190, margins: (52, 10, 10, 40), x: 0...Double(most), y: y)
         let banded = drawn.count <= 6
         for (i, s) in drawn.enumerated() {
             let points = s.path.points.filter { $0.estimate.low != nil && $0.estimate.high != nil && ($0.estimate.high ?? 0).isFinite }
             if banded, points.count > 1 {
-                chart.band(xs: points.map { Double($0.runs) }, low: points.map { scale.value($0.estimate.low ?? 0) },
+                // Surplus and costs are never negative, a share within 0 to 100 %: the band stops there.
+                chart.band(xs: points.map { Double($0.runs) }, low: points.map { max(0, scale.value($0.estimate.low ?? 0)) },
                            high: points.map { scale.value($0.estimate.high ?? 0) }, fill: colour(i), opacity: 0.15)
             }
             chart.line(xs: s.path.points.map { Double($0.runs) }, ys: s.path.points.map { scale.value($0.estimate.mean) }, stroke: colour(i), width: 1.5)
@@ -171,7 +195,8 @@ public enum ResearchReport {
     static func runsNeededTable(_ series: [(name: String, paths: [ConvergencePath])], labels l: Labels) -> String {
         guard let precision = tablePrecision else { return "" }
         let e = SVGChart.escape
-        var html = "<p class=\"note\">\(e(l("research.needed_note")))</p><table class=\"research\"><tr><th class=\"text\"></th><th>\(e(l("research.column_replications")))</th>"
+        var html = "<p class=\"note\">\(e(l("research.needed_note")))</p><table class=\"research\"><tr><th class=\"text\" rowspan=\"2\"></th>"
+            + "<th rowspan=\"2\">\(e(l("research.column_replications")))</th><th class=\"group\" colspan=\"\(HeadlineMetric.allCases.count)\">\(e(l("research.column_needed")))</th></tr><tr>"
             + HeadlineMetric.allCases.map { "<th>\(e(Scale($0).title(l)))</th>" }.joined() + "</tr>"
         for s in series {
             let have = s.paths.first?.points.last?.runs ?? 0
