@@ -20,7 +20,7 @@ struct SensitivityLanguageTests {
         let en = mergersim(["sensitivity", scenario, "--runs", "4", "--only", "rules.transition.exits.offer_model", "--quiet",
                             "--out", scratch.path("en")])
         #expect(en.out.hasPrefix("Sensitivity of phan-rang-2024 to the NC values of its rule set (1 varied, "))
-        #expect(en.out.contains("lasting → yearly") && en.out.contains("\nWrote \(scratch.path("en"))/: runs.sqlite, sensitivity.csv, manifest.json"))
+        #expect(en.out.contains("lasting → yearly") && en.out.contains("\nWrote \(scratch.path("en"))/: runs.sqlite, sensitivity.csv, report.html, manifest.json"))
         // The CSV is the same whatever the language.
         #expect(try Data(contentsOf: URL(fileURLWithPath: scratch.path("vi/sensitivity.csv")))
                 == Data(contentsOf: URL(fileURLWithPath: scratch.path("en/sensitivity.csv"))))

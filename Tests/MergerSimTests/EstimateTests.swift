@@ -76,3 +76,50 @@ struct ProportionEstimateTests {
         #expect(e.method == .studentT && e.mean == 2.5)
     }
 }
+
+/// Issue 24: the running mean with its interval against runs (the research report's convergence chart).
+struct ConvergencePathTests {
+    /// 1, 3, 2, 6 at 2 checkpoints: after 2 replications mean 2, s = √2, SE = 1, t(0.975; 1) = 12.7062;
+    /// after 4 the whole sample's estimate.
+    @Test func handWorkedRunningMean() throws {
+        let path = try ConvergencePath(metric: .exitCostVND, sample: [1, 3, 2, 6], checkpoints: 2)
+        #expect(path.points.map(\.runs) == [2, 4])
+        let first = path.points[0].estimate
+        let se = try #require(first.standardError), high = try #require(first.high)
+        #expect(first.mean == 2)
+        #expect(abs(se - 1) < 1e-12)
+        #expect(abs(high - (2 + 12.706205)) < 1e-5)
+        let whole = try Estimate(of: .exitCostVND, sample: [1, 3, 2, 6])
+        #expect(path.points[1].estimate == whole)
+    }
+
+    /// Checkpoints never repeat a count, start at 2, end at the whole sample; a probability keeps Wilson's interval.
+    @Test func checkpointsAreDistinctAndEndWithTheWhole() throws {
+        let sample = (0..<10).map { Double($0 % 2) }
+        let path = try ConvergencePath(metric: .allWithinQuota, sample: sample, checkpoints: 24)
+        #expect(path.points.map(\.runs) == Array(2...10))
+        #expect(path.points.allSatisfy { $0.estimate.method == .wilson && ($0.estimate.low ?? -1) >= 0 })
+        #expect(try ConvergencePath(metric: .exitCostVND, sample: [5]).points.map(\.runs) == [1])
+    }
+
+    /// Replications needed for ±1 %: exit costs with mean 100 and s = 10 need (1.96·10/1)² = 384.1 → 385; a figure
+    /// whose ±1 % is below half a unit uses ±0.5; a share of 0.5 needs (1.96·0.5/0.01)² = 9,604 (s of 0/1 values: 0.5).
+    @Test func runsNeededForAPrecision() throws {
+        let precision = try #require(Precision(halfWidth: 0.01))
+        // 100 values alternating 90 and 110: mean 100, s = 10·√(100/99).
+        let costs = (0..<100).map { $0 % 2 == 0 ? 90.0 : 110.0 }
+        let s = 10 * (100.0 / 99).squareRoot()
+        let needed = try #require(try ConvergencePath(metric: .exitCostVND, sample: costs).runsNeeded(for: precision))
+        #expect(needed == Int((1.959964 * s / 1).squared.rounded(.up)))
+        // Surplus of mean 10 and s ≈ 1: ±1 % is 0.1, below the floor of 0.5: (1.96·1.005/0.5)² → 16.
+        let surplus = (0..<100).map { $0 % 2 == 0 ? 9.0 : 11.0 }
+        #expect(try ConvergencePath(metric: .surplusAtDeadline(.cadres), sample: surplus).runsNeeded(for: precision) == 16)
+        let shares = (0..<100).map { Double($0 % 2) }
+        #expect(try ConvergencePath(metric: .allWithinQuota, sample: shares).runsNeeded(for: precision) == 9_604)
+    }
+}
+
+private extension Double {
+    var squared: Double { self * self }
+}
+

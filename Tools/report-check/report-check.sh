@@ -1,5 +1,6 @@
 #!/bin/sh
-# make report-check: renders the bundled scenarios' report.html, and the proposal report of the 2026 round,
+# make report-check: renders the bundled scenarios' report.html, the proposal report of the 2026 round, and the
+# research reports of a Phan Rang sweep, sensitivity analysis and comparison (English and Vietnamese),
 # in a real browser (headless Chromium)
 # to PNG, and fails on a broken page: a console error or failed load, a reference to anything outside
 # the page, or an image that is nearly all white. The PNGs stay in .build/report-check for a look.
@@ -38,9 +39,22 @@ render() {  # render NAME: $out/NAME/report.html in the browser, checked
     fi
     python3 Tools/report-check/png_ink.py "$out/$1.png" 0.03 || status=1
 }
+check_research() {  # check_research LANG: the research reports of `sweep`, `sensitivity` and `compare` on Phan Rang
+    printf 'scenario: %s\nvary:\n  transfers.scope: [none, district]\n  rules.transition.exits.resignation_uptake: [0.1, 0.2, 0.3]\nseeds: [1, 2]\nruns: 100\n' \
+        "$(pwd)/scenarios/phan-rang-2024/scenario.yaml" > "$out/sweep-$1.yaml"
+    "$mergersim" sweep "$out/sweep-$1.yaml" --out "$out/sweep-$1" --lang "$1" --quiet > /dev/null
+    render "sweep-$1"
+    "$mergersim" sensitivity scenarios/phan-rang-2024/scenario.yaml --runs 40 --only rules.transition.exits --out "$out/sensitivity-$1" --lang "$1" --quiet > /dev/null
+    render "sensitivity-$1"
+    mkdir -p "$out/compare-$1"
+    "$mergersim" compare --store "$out/sweep-$1/runs.sqlite" 1 3 5 --report "$out/compare-$1/report.html" --lang "$1" > /dev/null
+    render "compare-$1"
+}
 check phan-rang-2024-en scenarios/phan-rang-2024/scenario.yaml en 200
 check phan-rang-2024-vi scenarios/phan-rang-2024/scenario.yaml vi 200
 check vn-2025-vi scenarios/vn-2025/scenario.yaml vi 10
+check_research en
+check_research vi
 check_proposal vn-2026-proposal-vi scenarios/vn-2026-round/units.csv vn-2026 vi
 [ "$status" -eq 0 ] && echo "report-check: every report rendered (PNGs in $out)"
 exit "$status"

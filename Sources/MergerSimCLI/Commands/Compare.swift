@@ -16,7 +16,7 @@ struct Compare: ConsoleCommand {
 
             Examples:
               mergersim compare output/base output/no-transfers --units
-              mergersim compare --store output/uptake/runs.sqlite 1 3 --timeline
+              mergersim compare --store output/uptake/runs.sqlite 1 3 --timeline --report output/uptake/compare.html
             """)
 
     @Argument(help: "Two or more run folders, or run ids of the --store.", completion: .directory)
@@ -34,6 +34,9 @@ struct Compare: ConsoleCommand {
     @Option(help: "Write the comparison to this CSV file (default: print it).")
     var out: String?
 
+    @Option(help: "Also write the comparison's research report (charts of the differences and of each run's convergence) to this HTML file.")
+    var report: String?
+
     @Option(help: "The language of the console: en or vi (the CSV file keeps machine names and values).")
     var lang: Labels.Language = .en
 
@@ -45,6 +48,7 @@ struct Compare: ConsoleCommand {
     func execute(arguments: [String], console: Console) throws {
         try checkFlags()
         let destination = try out.map { (path) throws(InputError) in try OutputFile(path) }
+        let reportFile = try report.map { (path) throws(InputError) in try OutputFile(path) }
         // Only read, as it is: never made, upgraded or changed.
         let waiting = console.waiting(try Labels(lang))
         let runStore = try store.map { path throws(InputError) -> RunStore in try RunStore(reading: path, waiting: waiting) }
@@ -58,6 +62,11 @@ struct Compare: ConsoleCommand {
         }
         let comparison = try Comparison(compared, timeline: timeline, units: units)
         let labels = try Labels(lang)
+        if let report, let reportFile {
+            let page = ResearchReport.ComparisonPage(comparison: comparison, convergence: try ResearchReport.ComparisonPage.convergence(compared))
+            try reportFile.write(ResearchReport.html(comparison: page, labels: labels))
+            console.out(labels("console.compare.wrote_report", ["file": report]))
+        }
         if let out, let destination {
             try destination.write(comparison.csv)
             console.out(labels("console.compare.wrote", ["file": out, "rows": "\(comparison.rows.count)", "runs": "\(runs.count)"]))

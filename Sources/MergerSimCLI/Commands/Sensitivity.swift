@@ -70,13 +70,17 @@ struct Sensitivity: ConsoleCommand {
         progress.finish()
         let report = SensitivityReport(effects: try analysis.effects(runIDs: ids, store: store), parameters: analysis.parameters)
         try folder.write("sensitivity.csv", report.csv)
+        let baseHeadlines = try ids[1].map { id throws(InputError) in try store.headlines(ofRun: id) } ?? []
+        let page = ResearchReport.SensitivityPage(scenario: scenarioFile.settings.name, report: report,
+                                                  baseConvergence: baseHeadlines.isEmpty ? [] : try ConvergencePath.paths(baseHeadlines))
+        try folder.write("report.html", ResearchReport.html(sensitivity: page, labels: labels))
         try folder.write("manifest.json", try SensitivityManifest(command: ["mergersim"] + arguments, analysis: analysis, runs: runs, base: base).json())
         console.out(labels("sensitivity.heading", ["scenario": scenarioFile.settings.name,
                                                    "varied": labels.number(Double(analysis.parameters.count - report.refused.count)),
                                                    "runs": labels.number(Double(analysis.settings.count)),
                                                    "stored": labels.number(Double(progress.skippedCount))]) + "\n")
         console.out(report.text(labels: labels))
-        console.out("\n" + labels("sensitivity.wrote", ["folder": folder.given, "files": "\(SweepFolder.storeName), sensitivity.csv, manifest.json"]))
+        console.out("\n" + labels("sensitivity.wrote", ["folder": folder.given, "files": "\(SweepFolder.storeName), sensitivity.csv, report.html, manifest.json"]))
     }
 }
 
@@ -90,7 +94,7 @@ struct SensitivityManifest: FolderManifest {
     var overrides: [String]
     var range = "±50 % of the rule set's value (whole numbers to the whole numbers below and above; shares, rates, uptakes, factors and weights at most 1)"
     var parameters: [Parameter]
-    var outputs = [SweepFolder.storeName, "sensitivity.csv", "manifest.json"]
+    var outputs = [SweepFolder.storeName, "sensitivity.csv", "report.html", "manifest.json"]
 
     /// A parameter as the manifest lists it: a number's value, low and high as numbers, a named
     /// choice's as names (low the rule set's choice, high the alternative).

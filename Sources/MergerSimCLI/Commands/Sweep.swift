@@ -73,6 +73,10 @@ struct Sweep: ConsoleCommand {
         let report = try SweepReport(plan: plan, runIDs: ids, store: store)
         let manifest = SweepManifest(command: ["mergersim"] + arguments, file: file, plan: plan, shard: part, settingsRun: settings.count)
         try folder.write("sweep.csv", try report.csv())
+        let page = ResearchReport.SweepPage(name: file.name, scenario: URL(fileURLWithPath: file.scenarioPath).deletingLastPathComponent().lastPathComponent,
+                                            report: report, latinHypercube: file.sample != nil,
+                                            convergence: try ResearchReport.SweepPage.convergence(plan: plan, runIDs: ids, store: store))
+        try folder.write("report.html", ResearchReport.html(sweep: page, labels: labels))
         if xlsx {
             try folder.write("report.xlsx") { staging in
                 try WorkbookReport.write(to: staging, sheets: [("sweep", report.table)], assumptions: .none, labels: labels)
@@ -86,7 +90,7 @@ struct Sweep: ConsoleCommand {
         console.out(labels("console.sweep.done", ["name": file.name, "settings": "\(settings.count)", "part": partText ?? "",
                                                   "run": "\(settings.count - skipped)", "stored": "\(skipped)"]))
         console.out(labels("console.wrote", ["folder": folder.given,
-                                             "files": "\(SweepFolder.storeName), sweep.csv" + (xlsx ? ", report.xlsx" : "") + ", manifest.json"]))
+                                             "files": "\(SweepFolder.storeName), sweep.csv, report.html" + (xlsx ? ", report.xlsx" : "") + ", manifest.json"]))
     }
 }
 

@@ -35,7 +35,7 @@ struct SweepManifest: FolderManifest {
     var settings: Int
     var shard: String?
     var settingsInThisPart: Int
-    var outputs = [SweepFolder.storeName, "sweep.csv", "manifest.json"]
+    var outputs = [SweepFolder.storeName, "sweep.csv", "report.html", "manifest.json"]
 
     struct Factor: Encodable {
         var key: String

@@ -56,7 +56,7 @@ public struct RunReport {
 
     /// The page's head and its first lines, shared by the run's and the proposal's reports: the document in
     /// `l`'s language, `title` as its title and heading, `subtitle` under it; the report's style.
-    static func head(title: String, subtitle: String, labels l: Labels) -> String {
+    package static func head(title: String, subtitle: String, labels l: Labels) -> String {
         let e = SVGChart.escape
         return """
             <!DOCTYPE html><html lang="\(l.language.rawValue)"><head><meta charset="utf-8">
@@ -211,7 +211,7 @@ public struct RunReport {
         return chart.svg + "<p class=\"note\">\(legend)<br>\(SVGChart.escape(l("report.map_note")))</p>"
     }
 
-    static let css = """
+    package static let css = """
         @page{size:A4;margin:12mm}body{font:11px/1.35 "DejaVu Sans",Arial,sans-serif;color:#222;margin:0 auto;max-width:190mm}
         h1{font-size:18px;margin:4px 0}h2{font-size:13px;margin:10px 0 4px}.sub{color:#555;margin:0 0 6px}
         table{border-collapse:collapse;width:100%;margin:4px 0}th,td{border-bottom:1px solid #ddd;padding:2px 4px;text-align:right}
