@@ -69,7 +69,8 @@ public struct SweepRunner: Sendable {
         try inputs.checkMemory(runsFromFlag: runs != nil)
         let total = inputs.run.settings.runs
         let outcome = try inputs.run(progress: { events(.replications(setting, done: $0, of: total)) })
-        let run = StoredRun(inputs: inputs, outcome: outcome, summary: RunSummary(inputs.run, outcome), key: key, sweep: name)
+        let run = StoredRun(inputs: inputs, outcome: outcome, summary: RunSummary(inputs.run, outcome), key: key, sweep: name,
+                            setting: StoredSetting(setting, sweep: name, inputs: inputs))
         // Another job may have stored the same setting (a sample can repeat one): then use its run.
         guard let id = try store.record(run) ?? store.runID(key: key) else {
             throw InternalError("setting \(setting.number) was neither stored nor found in the store")
