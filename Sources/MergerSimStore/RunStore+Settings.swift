@@ -133,3 +133,34 @@ extension RunStore {
         return touched
     }
 }
+
+extension RunStore {
+    /// Links stored run `id` to `setting` when it is linked to another (a run a store of an earlier schema gave a
+    /// setting from its overrides, found again by a sweep resumed): in one transaction, the run moves, both
+    /// settings' summaries are written anew, and the setting left without runs is removed.
+    public func link(run id: Int64, to setting: StoredSetting) throws(InputError) {
+        do {
+            try database.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    let target = try Self.settingID(setting, in: db)
+                    let current = try Int64.fetchOne(db, sql: "SELECT setting_id FROM runs WHERE id = ?", arguments: [id])
+                    guard current != target else { return .rollback }
+                    try db.execute(sql: "UPDATE runs SET setting_id = ? WHERE id = ?", arguments: [target, id])
+                    try Self.summarise(setting: target, in: db, file: path)
+                    if let current {
+                        if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs WHERE setting_id = ?", arguments: [current]) == 0 {
+                            try db.execute(sql: "DELETE FROM setting_summary WHERE setting_id = ?", arguments: [current])
+                            try db.execute(sql: "DELETE FROM setting_values WHERE setting_id = ?", arguments: [current])
+                            try db.execute(sql: "DELETE FROM settings WHERE id = ?", arguments: [current])
+                        } else {
+                            try Self.summarise(setting: current, in: db, file: path)
+                        }
+                    }
+                    return .commit
+                }
+            }
+        } catch {
+            throw failure(error, .write)
+        }
+    }
+}

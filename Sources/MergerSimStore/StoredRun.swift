@@ -114,6 +114,14 @@ public struct StoredSetting: Sendable, Equatable {
     public init(_ setting: SweepPlan.Setting, sweep: String, inputs: ScenarioInputs) {
         self.init(sweep: sweep, number: setting.settingNumber,
                   keyHash: SweepPlan.settingKey(inputs, sweep: sweep, number: setting.settingNumber),
-                  values: setting.varied.map { Value(key: $0.key, value: $0.value) })
+                  values: Self.lastByKey(setting.varied).map { Value(key: $0.key, value: $0.value) })
+    }
+
+    /// `overrides` with each key once, at its first place, holding its last value (a later override wins, as the scenario applies them).
+    static func lastByKey(_ overrides: [Override]) -> [Override] {
+        var last: [String: Override] = [:]
+        for override in overrides { last[override.key] = override }
+        var seen = Set<String>()
+        return overrides.compactMap { seen.insert($0.key).inserted ? last[$0.key] : nil }
     }
 }

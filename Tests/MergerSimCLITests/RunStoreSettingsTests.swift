@@ -141,6 +141,7 @@ struct RunStoreSettingsTests {
         let (_, folder) = try sweep(scratch, ["--quiet"])
         let store = folder + "/runs.sqlite"
         let before = try RunStore(reading: store).export(.settingSummary)
+        let made = try RunStore(reading: store).export(.settings)
         try Self.makeV4(store)
         let old = try RunStore(reading: store)
         #expect(try old.count() == 8)
@@ -157,6 +158,13 @@ struct RunStoreSettingsTests {
         #expect(settings.rows.map { [$0[2], $0[4], $0[5]] } == [["1", "none", "0.1"], ["2", "none", "0.3"], ["3", "district", "0.1"], ["4", "district", "0.3"]])
         let after = try upgraded.export(.settingSummary)
         #expect(after.rows.map { Array($0[2...]) } == before.rows.map { Array($0[2...]) })
+        // The sweep resumed finds every run stored and links each to the setting it makes now: the settings are the
+        // ones the sweep made before the store was v4 (the same hashes), with the same summary.
+        let resumed = mergersim(["sweep", try sweepFile(scratch), "--out", folder, "--quiet"])
+        #expect(resumed.code == 0 && resumed.out.contains("0 run, 8 already stored"), "\(resumed)")
+        let relinked = try RunStore(reading: store)
+        #expect(try relinked.export(.settings).rows.map { Array($0[1...]) } == made.rows.map { Array($0[1...]) })
+        #expect(try relinked.export(.settingSummary).rows.map { Array($0[2...]) } == before.rows.map { Array($0[2...]) })
     }
 
     /// Two shards, each holding one seed of every setting, merged: one setting per design row, sweep.csv's numbers.
@@ -176,6 +184,19 @@ struct RunStoreSettingsTests {
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM settings") == 4)
             #expect(try Int.fetchAll(db, sql: "SELECT COUNT(*) FROM runs GROUP BY setting_id") == [2, 2, 2, 2])
         }
+    }
+
+    /// A sensitivity analysis's runs are settings too, each point one (the base, each value's low and high); a key
+    /// set with `--set` and varied is one value, the varied one (it was stored twice, and the run refused, 73).
+    @Test func aSensitivityAnalysisStoresEachPointAsASetting() throws {
+        let scratch = try Scratch()
+        let scenario = repositoryRoot.appendingPathComponent("scenarios/phan-rang-2024/scenario.yaml").path
+        let run = mergersim(["sensitivity", scenario, "--runs", "5", "--out", scratch.path("out"), "--quiet",
+                             "--only", Self.uptake, "--set", "\(Self.uptake)=0.2"])
+        #expect(run.code == 0, "\(run.error)")
+        let settings = try RunStore(reading: scratch.path("out/runs.sqlite")).export(.settings)
+        #expect(settings.header == ["id", "sweep", "number", "key_hash", Self.uptake])
+        #expect(settings.rows.map { [$0[2], $0[4]] } == [["1", "0.2"], ["2", "0.1"], ["3", "0.3"]])
     }
 
     /// `store` as schema v4 made it: `runs` without `setting_id`, no settings, no views.

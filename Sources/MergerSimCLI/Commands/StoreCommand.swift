@@ -59,11 +59,11 @@ struct StoreCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a table or view of a run store as CSV (to standard output, or to a file with --out).",
             discussion: """
-                Tables: \(RunStore.Table.allCases.map(\.rawValue).joined(separator: ", ")) (see the README's run-store section). \
-                settings is written wide: one column per varied key. The store is only read, as it is; --out never replaces a \
-                file mergersim did not write.
+                Writes the table as CSV to standard output, or to FILE with --out (never replacing a file mergersim did not write). \
+                Tables: \(RunStore.Table.allCases.map(\.rawValue).joined(separator: ", ")) (see the README's run-store section); \
+                settings is written wide, one column per varied key. The store is only read, as it is.
 
-                Example: mergersim store export output/phan-rang-uptake/runs.sqlite --table setting_summary --out setting_summary.csv
+                Example: mergersim store export output/uptake/runs.sqlite --table setting_summary --out output/uptake/setting_summary.csv
                 """)
 
         @Argument(help: "The run store to read.", completion: .file(extensions: ["sqlite"]))

@@ -118,8 +118,8 @@ public enum StoreReason: ReasonForm {
         case let .unknownTable(name, known):
             ("unknown_table", "there is no table {name} to export; give one of {known}", ["name": name, "known": known.joined(separator: ", ")])
         case let .tableMissing(table, store):
-            ("table_missing", "the store has no {table} (an earlier mergersim made it); `mergersim store merge NEW.sqlite {store}` copies its runs into a store that has it",
-             ["table": table, "store": store])
+            ("table_missing", "the store has no {table} (an earlier mergersim made it); `{command}` copies its runs into a store that has it",
+             ["table": table, "command": "mergersim store merge NEW.sqlite \(store)"])
         }
         return ("store." + name, english, values)
     }
