@@ -40,12 +40,16 @@ fuzz: deps
 	  -max_len=16384 -timeout=10 -rss_limit_mb=4096 -artifact_prefix=.fuzz/ -print_final_stats=1
 
 # GSL, SQLite (for the run store, through GRDB), libxlsxwriter (the workbook) and pkg-config through apt,
-# only when `pkg-config --exists gsl sqlite3 xlsxwriter` fails.
+# only when `pkg-config --exists gsl sqlite3 xlsxwriter` fails; pandas through pip when python3 cannot import it.
 deps:
 	@if ! pkg-config --exists gsl sqlite3 xlsxwriter 2>/dev/null; then \
 	  echo "Installing libgsl-dev, libsqlite3-dev, libxlsxwriter-dev and pkg-config with apt-get…"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libgsl-dev libsqlite3-dev libxlsxwriter-dev pkg-config; \
+	fi
+	@if ! python3 -c 'import pandas' 2>/dev/null; then \
+	  echo "Installing pandas (the README's run-store example, run by the tests) with pip…"; \
+	  python3 -m pip install -q pandas; \
 	fi
 
 # report.html of the bundled scenarios rendered by a real browser (Tools/report-check); installs Chromium when missing.

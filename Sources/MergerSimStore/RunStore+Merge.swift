@@ -13,7 +13,10 @@ extension RunStore {
     static let runTables = ["summary", "timeline", "units_after", "replications", "precision_intervals"]
 
     /// Copies every run of `other` into this store, with its summary, timeline, units and replications,
-    /// under new ids. A run whose key this store holds already is not copied again (a sweep's setting
+    /// under new ids, each with its setting: a setting this store holds (the same key hash: another shard's
+    /// run of it) is the one used, else it is copied with its values under a new id; runs of a sweep stored
+    /// without a setting (a source before v5) are given one as an upgrade would. The settings given runs
+    /// have their `setting_summary` written anew. A run whose key this store holds already is not copied again (a sweep's setting
     /// run twice, or the same shard merged twice); runs without a key (single `simulate` runs) are
     /// always copied. The whole source goes in one transaction: all of it, or nothing on failure.
     ///
@@ -59,6 +62,26 @@ extension RunStore {
                     width: names.count)
         }
         let stored = try db.makeStatement(sql: "SELECT COUNT(*) FROM runs WHERE key = ?")
+        let sourceSettings = try source.tableExists("settings") && source.tableExists("setting_values")
+        var settingIDs: [Int64: Int64] = [:]
+        var touched = Set<Int64>()
+        // This store's id of the source's setting `id`, copied with its values when this store lacks it.
+        func settingID(_ id: Int64) throws -> Int64 {
+            if let known = settingIDs[id] { return known }
+            guard let row = try Row.fetchOne(source, sql: "SELECT sweep, number, key_hash FROM settings WHERE id = ?", arguments: [id]) else {
+                throw InputError(.badData, file: file, reason: .store(.failed(.merge, detail: "run with setting_id \(id), a setting the store lacks")))
+            }
+            let values = try Row.fetchAll(source, sql: "SELECT key, value_num, value_text FROM setting_values WHERE setting_id = ? ORDER BY rowid",
+                                          arguments: [id]).map { value in
+                var kept = StoredSetting.Value(key: value["key"], value: "")
+                kept.number = value["value_num"]
+                kept.text = value["value_text"]
+                return kept
+            }
+            let mapped = try Self.settingID(StoredSetting(sweep: row["sweep"], number: row["number"], keyHash: row["key_hash"], values: values), in: db)
+            settingIDs[id] = mapped
+            return mapped
+        }
         for row in try Row.fetchAll(source, sql: "SELECT * FROM runs ORDER BY id") {
             let id: Int64 = row["id"]
             if let key: String = row["key"], try Int.fetchOne(stored, arguments: [key]) ?? 0 > 0 {
@@ -66,8 +89,14 @@ extension RunStore {
                 continue
             }
             let seed = try Self.seed(row["seed"], file: file)
+            let setting: Int64? = try sourceSettings ? (row["setting_id"] as Int64?).map(settingID) : nil
+            if let setting { touched.insert(setting) }
             try insertRun.execute(arguments: StatementArguments(runColumns.map { name in
-                name == "seed" ? databaseValue(seed: seed) : (row[name] as DatabaseValue?) ?? .null
+                switch name {
+                case "seed": databaseValue(seed: seed)
+                case "setting_id": setting.databaseValue
+                default: (row[name] as DatabaseValue?) ?? .null
+                }
             }))
             let newID = db.lastInsertedRowID.databaseValue
             for table in tables {
@@ -81,6 +110,8 @@ extension RunStore {
             }
             count.copied += 1
         }
+        touched.formUnion(try linkUnsettledRuns(db))
+        for id in touched.sorted() { try summarise(setting: id, in: db, file: file) }
         return count
     }
 

@@ -14,7 +14,7 @@ extension RunStore {
     }
 
     static let migrations = [Migration(identifier: "v1", apply: v1), Migration(identifier: "v2", apply: v2), Migration(identifier: "v3", apply: v3),
-                             Migration(identifier: "v4", apply: v4)]
+                             Migration(identifier: "v4", apply: v4), Migration(identifier: "v5", apply: v5)]
 
     /// What a file holds, as the store sees it.
     enum Contents: Equatable {

@@ -133,7 +133,7 @@ public final class RunStore: Sendable {
                 if let key = run.key, try Self.isStored(key: key, in: db) {
                     return .rollback
                 }
-                id = try Self.insert(run, into: db)
+                id = try Self.insert(run, into: db, file: path)
                 return .commit
             }
             return id
@@ -143,7 +143,7 @@ public final class RunStore: Sendable {
         }
     }
 
-    private static func insert(_ run: StoredRun, into db: Database) throws -> Int64 {
+    private static func insert(_ run: StoredRun, into db: Database, file: String) throws -> Int64 {
         let overrides = String(decoding: try JSONEncoder().encode(run.overrides), as: UTF8.self)
         try db.execute(sql: """
             INSERT INTO runs (key, sweep, scenario, scenario_sha256, rules, rules_sha256, rules_before, rules_before_sha256,
@@ -152,6 +152,8 @@ public final class RunStore: Sendable {
                              run.rulesBeforeSHA256, overrides, databaseValue(seed: run.seed), run.runs, run.years, MergerSimVersion.current,
                              run.transfers])
         let id = db.lastInsertedRowID
+        let settingID = try run.setting.map { setting in try Self.settingID(setting, in: db) }
+        if let settingID { try db.execute(sql: "UPDATE runs SET setting_id = ? WHERE id = ?", arguments: [settingID, id]) }
         if let precision = run.precision {
             try db.execute(sql: "UPDATE runs SET precision = ?, max_runs = ? WHERE id = ?",
                            arguments: [precision.precision.halfWidth, precision.maximumRuns, id])
@@ -186,6 +188,7 @@ public final class RunStore: Sendable {
                            arguments: [id, index, headline.surplusAtDeadline.cadres, headline.surplusAtDeadline.civilServants,
                                        headline.surplusAtDeadline.nonProfessional, headline.exitCostVND, headline.allWithinQuota])
         }
+        if let settingID { try summarise(setting: settingID, in: db, file: file) }
         return id
     }
 }

@@ -72,7 +72,7 @@ struct PrecisionCommandTests {
         let run = mergersim(["simulate", Self.phanRang, "--out", scratch.path("b"), "--quiet", "--precision", "1000", "--runs", "200", "--store", store])
         #expect(run.code == 0, "\(run.error)")
         try DatabaseQueue(path: store).read { db in
-            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") == ["v1", "v2", "v3", "v4"])
+            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") == ["v1", "v2", "v3", "v4", "v5"])
             let rows = try Row.fetchAll(db, sql: "SELECT runs, precision, max_runs FROM runs ORDER BY id")
             #expect(rows.count == 2)
             #expect(rows[0]["runs"] as Int == 5 && (rows[0]["precision"] as Double?) == nil && (rows[0]["max_runs"] as Int?) == nil)

@@ -118,7 +118,7 @@ final class SweepProgress: @unchecked Sendable {
             case .skipped(let setting, let run):
                 done += 1
                 skipped += 1
-                if lines { console.out(labels("console.sweep.stored_already", ["number": "\(setting.number)", "run": "\(run)"])) }
+                if lines { console.out(labels("console.run.stored_already", ["setting": "\(setting.settingNumber)", "seed": seedText(setting), "run": "\(run)"])) }
             case .replications(let setting, let finished, let of):
                 running[setting.number] = Double(finished) / Double(max(1, of))
             case .stored(let setting, let run, let seconds):
@@ -126,17 +126,20 @@ final class SweepProgress: @unchecked Sendable {
                 workDone += 1
                 running[setting.number] = nil
                 if lines {
-                    let what = setting.overrides.map(\.description).joined(separator: ", ")
-                    let tenths = String(format: "%.1f", seconds)
-                    console.out(labels("console.sweep.stored", [
-                        "number": "\(setting.number)", "run": "\(run)",
-                        "seconds": labels.decimalMark(tenths),
-                        "seed": setting.seed.map(String.init) ?? labels("console.sweep.seed_of_scenario"), "overrides": what.isEmpty ? "" : "; " + what,
+                    let what = setting.varied.map(\.description).joined(separator: ", ")
+                    console.out(labels("console.run.stored", [
+                        "setting": "\(setting.settingNumber)", "seed": seedText(setting), "run": "\(run)",
+                        "seconds": labels.decimalMark(String(format: "%.1f", seconds)), "values": what.isEmpty ? "" : " (\(what))",
                     ]))
                 }
             }
             draw()
         }
+    }
+
+    /// A run's seed as its line names it: "seed 2", or the scenario's.
+    private func seedText(_ setting: SweepPlan.Setting) -> String {
+        setting.seed.map { labels("console.run.seed", ["seed": String($0)]) } ?? labels("console.run.scenario_seed")
     }
 
     private func draw() {

@@ -12,23 +12,33 @@ public struct SweepPlan: Sendable {
     public let base: [Override]
     public let settings: [Setting]
 
-    /// One run of the sweep.
+    /// One run of the sweep: a setting (a point of the design) at one seed.
     public struct Setting: Sendable, Equatable {
-        /// 1-based place in the whole sweep (design row by row, seed by seed within a row).
+        /// 1-based place of the run in the whole sweep (design row by row, seed by seed within a row).
         public var number: Int
         /// The design row (0-based) it runs.
         public var row: Int
+        /// The setting's number as sweep.csv's `setting`, the console and the store's `settings.number` name it:
+        /// for a sweep, its design row counted from 1 (every seed of a row is the same setting).
+        public var settingNumber: Int
         public var values: [String]
         /// nil: the scenario's seed.
         public var seed: UInt64?
         public var overrides: [Override]
+        /// The values that make this setting a point of the design (the store's `setting_values`): a sweep's varied keys.
+        public var varied: [Override]
 
-        public init(number: Int, row: Int, values: [String], seed: UInt64?, overrides: [Override]) {
+        /// A run `number` of design row `row` at `seed`. `settingNumber` defaults to `number` and `varied` to every
+        /// override: each run a setting of its own, as a sensitivity analysis runs each point once at one seed.
+        public init(number: Int, row: Int, values: [String], seed: UInt64?, overrides: [Override],
+                    settingNumber: Int? = nil, varied: [Override]? = nil) {
             self.number = number
             self.row = row
+            self.settingNumber = settingNumber ?? number
             self.values = values
             self.seed = seed
             self.overrides = overrides
+            self.varied = varied ?? overrides
         }
     }
 
@@ -47,7 +57,8 @@ public struct SweepPlan: Sendable {
         for (row, values) in design.settings.enumerated() {
             let varied = zip(file.factors, values).map { Override(path: $0.key.split(separator: ".").map(String.init), value: $1) }
             for seed in seeds {
-                settings.append(Setting(number: settings.count + 1, row: row, values: values, seed: seed, overrides: base + varied))
+                settings.append(Setting(number: settings.count + 1, row: row, values: values, seed: seed, overrides: base + varied,
+                                        settingNumber: row + 1, varied: varied))
             }
         }
         self.settings = settings
@@ -84,6 +95,18 @@ public struct SweepPlan: Sendable {
         for input in inputs.inputs { text += "\(input.role) \(input.sha256)\n" }
         for override in inputs.scenario.overrides { text += "set \(override)\n" }
         text += "seed \(inputs.run.settings.seed)\nruns \(inputs.run.settings.runs)\n"
+        return SHA256.hex(Array(text.utf8))
+    }
+
+    /// The key a setting (a point of a design, every seed) is stored under in `settings.key_hash`: a hash of the
+    /// sweep's name, the setting's number and what makes its result but the seed (as ``key(_:)`` without it), so
+    /// the runs of one setting at different seeds, in one store or in shards merged, share one setting.
+    public static func settingKey(_ inputs: ScenarioInputs, sweep: String, number: Int) -> String {
+        var text = "mergersim sweep point v1\nsweep \(sweep)\nsetting \(number)\n"
+        text += "rules \(inputs.rules.sha256)\nrules_before \(inputs.rulesBefore.sha256)\n"
+        for input in inputs.inputs { text += "\(input.role) \(input.sha256)\n" }
+        for override in inputs.scenario.overrides where override.key != "transition.seed" { text += "set \(override)\n" }
+        text += "runs \(inputs.run.settings.runs)\n"
         return SHA256.hex(Array(text.utf8))
     }
 }

@@ -62,14 +62,18 @@ public struct SweepRunner: Sendable {
         let scenario = try Scenario(path: scenarioPath, overrides: setting.overrides)
         let inputs = try ScenarioInputs(scenario: scenario, seed: setting.seed, runs: runs)
         let key = SweepPlan.key(inputs)
+        let point = StoredSetting(setting, sweep: name, inputs: inputs)
         if let id = try store.runID(key: key) {
+            // A run an earlier schema stored has the setting its overrides gave: it takes this one.
+            try store.link(run: id, to: point)
             events(.skipped(setting, run: id))
             return id
         }
         try inputs.checkMemory(runsFromFlag: runs != nil)
         let total = inputs.run.settings.runs
         let outcome = try inputs.run(progress: { events(.replications(setting, done: $0, of: total)) })
-        let run = StoredRun(inputs: inputs, outcome: outcome, summary: RunSummary(inputs.run, outcome), key: key, sweep: name)
+        let run = StoredRun(inputs: inputs, outcome: outcome, summary: RunSummary(inputs.run, outcome), key: key, sweep: name,
+                            setting: point)
         // Another job may have stored the same setting (a sample can repeat one): then use its run.
         guard let id = try store.record(run) ?? store.runID(key: key) else {
             throw InternalError("setting \(setting.number) was neither stored nor found in the store")

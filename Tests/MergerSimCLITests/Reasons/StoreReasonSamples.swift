@@ -11,5 +11,6 @@ extension LocalisedErrorTests {
         .notVerdict(run: 2, metric: "deadline_verdict", stored: "maybe", known: ["met", "missed"]), .badSeed(value: "-1.5"),
         .folderMissing(folder: "/tmp/a"), .folderNotStore, .laterSchemaToWrite, .notStoreToWrite, .noSuchStore, .folderNotStoreToRead, .unreadable,
         .laterSchemaToRead, .notStore, .noRun(run: 9, store: "runs.sqlite"),
+        .unknownTable(name: "units", known: ["replication_outcomes", "settings"]), .tableMissing(table: "settings", store: "old.sqlite"),
     ].map { .store($0) }
 }

@@ -61,6 +61,10 @@ public enum StoreReason: ReasonForm {
     case notStore
     /// A store without run `run`.
     case noRun(run: Int64, store: String)
+    /// `store export --table name`, not one of the tables and views `known`.
+    case unknownTable(name: String, known: [String])
+    /// A store of an earlier schema, without the table or view `table` to export.
+    case tableMissing(table: String, store: String)
 
     public var parts: (key: String, english: String, values: [String: String]) {
         let (name, english, values): (String, String, [String: String]) = switch self {
@@ -111,6 +115,11 @@ public enum StoreReason: ReasonForm {
         case let .noRun(run, store):
             ("no_run", "the store has no run {run}; `sqlite3 {store} '{query}'` lists them",
              ["run": String(run), "store": store, "query": "SELECT id, scenario, overrides FROM runs"])
+        case let .unknownTable(name, known):
+            ("unknown_table", "there is no table {name} to export; give one of {known}", ["name": name, "known": known.joined(separator: ", ")])
+        case let .tableMissing(table, store):
+            ("table_missing", "the store has no {table} (an earlier mergersim made it); `{command}` copies its runs into a store that has it",
+             ["table": table, "command": "mergersim store merge NEW.sqlite \(store)"])
         }
         return ("store." + name, english, values)
     }
