@@ -8,7 +8,7 @@ import MergerSimStore
 /// `mergersim sensitivity SCENARIO.yaml`: which unconfirmed (NC) value of the rule set moves the figures most.
 struct Sensitivity: ConsoleCommand {
     static let configuration = CommandConfiguration(
-        abstract: "One at a time over every NC value of the scenario's rule set (low and high, ±50 %; a named choice: each other choice): which moves the headline figures most.",
+        abstract: "One at a time over every NC value of the scenario's rule set (low and high: its plausible range, else ±50 %; a named choice: each other choice): which moves the headline figures most.",
         discussion: """
             Runs the scenario as it is, then each NC number at its low and its high, and each NC named choice (the offer model) \
             at each other valid choice, with the same seed, and ranks the values by \
@@ -88,7 +88,7 @@ struct SensitivityManifest: FolderManifest {
     var scenario: String
     var runs: Int?
     var overrides: [String]
-    var range = "±50 % of the rule set's value (whole numbers to the whole numbers below and above; shares, rates, uptakes, factors and weights at most 1)"
+    var range = "each parameter's range_source: rule_set (the rule set's plausible range, min and max), else plus_minus_50 (±50 % of the rule set's value; whole numbers to the whole numbers below and above; shares, rates, uptakes, factors and weights at most 1)"
     var parameters: [Parameter]
     var outputs = [SweepFolder.storeName, "sensitivity.csv", "manifest.json"]
 
@@ -96,7 +96,13 @@ struct SensitivityManifest: FolderManifest {
     /// choice's as names (low the rule set's choice, high the alternative).
     struct Parameter: Encodable {
         var key: String, rule: String, value: Value, low: Value, high: Value
+        var rangeSource: String?
         var refused: String?
+
+        enum CodingKeys: String, CodingKey {
+            case key, rule, value, low, high, refused
+            case rangeSource = "range_source"
+        }
 
         enum Value: Encodable {
             case number(Double), name(String)
@@ -114,6 +120,7 @@ struct SensitivityManifest: FolderManifest {
             key = p.key
             rule = p.rule
             refused = p.refused
+            rangeSource = p.rangeSource?.rawValue
             switch p.range {
             case .numeric(let x, let lowX, let highX): (value, low, high) = (.number(x), .number(lowX), .number(highX))
             case .choice(let base, let alternative): (value, low, high) = (.name(base), .name(base), .name(alternative))
