@@ -97,14 +97,19 @@ public struct SensitivityReport: Sendable {
 
     /// Where the varied numbers' low and high come from: a line per source used, the ±50 % ones by key.
     func rangeSources(labels l: Labels) -> String {
-        let varied = Dictionary(grouping: effects.map(\.parameter), by: \.key).compactMap { $0.value.first }
+        Self.rangeSources(of: effects.map(\.parameter), labels: l)
+    }
+
+    /// Where `parameters`' lows and highs come from (each key once): a line per source used, the ±50 % ones by key.
+    public static func rangeSources(of parameters: [SensitivityParameters.Parameter], labels l: Labels) -> String {
+        var seen = Set<String>(), varied: [SensitivityParameters.Parameter] = []
+        for p in parameters where seen.insert(p.key).inserted { varied.append(p) }
         var text = ""
         for source in [SensitivityParameters.Parameter.RangeSource.rangesFile, .ruleSet] {
             let count = varied.filter { $0.rangeSource == source }.count
             if count > 0 { text += "\n" + l("sensitivity.ranges.\(source.rawValue)", ["count": l.number(Double(count))]) }
         }
-        let plusMinus = effects.map(\.parameter).filter { $0.rangeSource == .plusMinus50 }.map(\.key)
-        let keys = plusMinus.enumerated().filter { !plusMinus[..<$0.offset].contains($0.element) }.map(\.element)
+        let keys = varied.filter { $0.rangeSource == .plusMinus50 }.map(\.key)
         if !keys.isEmpty { text += "\n" + l("sensitivity.ranges.plus_minus_50", ["keys": keys.joined(separator: ", ")]) }
         return text
     }
