@@ -38,12 +38,14 @@ public struct GlobalSensitivityAnalysis: Sendable {
     /// The design over the accepted numbers of `oneAtATime`: `.morris` with `size` trajectories or `.sobol` with
     /// `size` base rows (N; N·(k + 2) runs).
     /// - Throws: `GSLError` when the design refuses its size (k beyond 20 for Sobol, r < 2, N < 2).
+    /// - Precondition: `method` is `.morris` or `.sobol` (one at a time is ``SensitivityAnalysis``'s own settings).
     public init(oneAtATime: SensitivityAnalysis, method: SensitivityMethod, size: Int, seed: UInt64, base: [Override]) throws(GSLError) {
         let numbers = oneAtATime.parameters.filter { p in
             if case .numeric = p.range { p.refused == nil } else { false }
         }
         parameters = numbers
         self.seed = seed
+        precondition(method != .oat, "one at a time has no global design")
         let points: [[Double]]
         switch method {
         case .morris, .oat:
