@@ -9,6 +9,7 @@
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_multimin.h>
+#include <gsl/gsl_qrng.h>
 #include <gsl/gsl_statistics_double.h>
 #include <gsl/gsl_sort_double.h>
 #include <gsl/gsl_vector.h>
@@ -22,6 +23,8 @@ static inline const gsl_multimin_fdfminimizer_type *cgsl_fdfminimizer_vector_bfg
 static inline const gsl_multimin_fminimizer_type *cgsl_fminimizer_nmsimplex2(void) {
     return gsl_multimin_fminimizer_nmsimplex2;
 }
+
+static inline const gsl_qrng_type *cgsl_qrng_sobol(void) { return gsl_qrng_sobol; }
 
 static inline int cgsl_success(void) { return GSL_SUCCESS; }
 static inline int cgsl_continue(void) { return GSL_CONTINUE; }

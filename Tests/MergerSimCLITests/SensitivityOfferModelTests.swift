@@ -9,14 +9,14 @@ import MergerSimInputs
 struct SensitivityOfferModelTests {
     let phanRang = repositoryRoot.appendingPathComponent("scenarios/phan-rang-2024/scenario.yaml").path
     let offerModel = "rules.transition.exits.offer_model"
-    /// The five numbers under the exits' NC mark of every bundled rule set, with the ranges sensitivity gave
-    /// them before the offer model was covered (the reference run of issue 22's main, `--only rules.transition.exits`).
+    /// The five numbers under the exits' NC mark of every bundled rule set, with their plausible ranges from the
+    /// rule files' `plausible:` section (issue 24; before, ±50 %: 0.005–0.015, 0.01–0.03, 0.025–0.075, 0.25–0.75, 0.05–0.15).
     let exitNumbers: [(key: String, value: String, low: String, high: String)] = [
-        ("rules.transition.exits.voluntary_rate.cadres", "0.01", "0.005", "0.015"),
-        ("rules.transition.exits.voluntary_rate.civil_servants", "0.02", "0.01", "0.03"),
-        ("rules.transition.exits.voluntary_rate.non_professional", "0.05", "0.025", "0.075"),
-        ("rules.transition.exits.early_retirement_uptake", "0.5", "0.25", "0.75"),
-        ("rules.transition.exits.resignation_uptake", "0.1", "0.05", "0.15"),
+        ("rules.transition.exits.voluntary_rate.cadres", "0.01", "0.005", "0.03"),
+        ("rules.transition.exits.voluntary_rate.civil_servants", "0.02", "0.01", "0.05"),
+        ("rules.transition.exits.voluntary_rate.non_professional", "0.05", "0.02", "0.1"),
+        ("rules.transition.exits.early_retirement_uptake", "0.5", "0", "1"),
+        ("rules.transition.exits.resignation_uptake", "0.1", "0", "1"),
     ]
 
     /// Every bundled rule set marks its exits NC and names `lasting`: the offer model is one choice

@@ -15,9 +15,14 @@ struct SensitivityTests {
     @Test(arguments: [(0.2, 0.0002, 0), (0.0002, 0.3, 1)])
     func theValueMadeDecisiveRanksFirst(voluntary: Double, uptake: Double, decisive: Int) throws {
         let scratch = try Scratch()
+        // Issue 24: each value's range is the rule set's plausible range, set here to ±50 % of the value set.
+        let ranges = [(keys[0], voluntary), (keys[1], uptake)].flatMap { key, value in
+            ["--set", "rules.plausible.\(key.dropFirst("rules.".count)).min=\(value * 0.5)",
+             "--set", "rules.plausible.\(key.dropFirst("rules.".count)).max=\(value * 1.5)"]
+        }
         let run = mergersim(["sensitivity", phanRang, "--runs", "60", "--out", scratch.path("out"), "--quiet",
                              "--only", keys[0], "--only", keys[1],
-                             "--set", "\(keys[0])=\(voluntary)", "--set", "\(keys[1])=\(uptake)"])
+                             "--set", "\(keys[0])=\(voluntary)", "--set", "\(keys[1])=\(uptake)"] + ranges)
         #expect(run.code == 0, "\(run.error)")
         let rows = try csv(scratch.path("out/sensitivity.csv"))
         #expect(Set(rows.map { $0["parameter"]! }) == Set(keys))
@@ -27,7 +32,7 @@ struct SensitivityTests {
         #expect(rows.count == 2 * metrics.count && Set(rows.map { $0["metric"] ?? "" }) == Set(metrics))
         let first = try #require(rows.first { $0["rank"] == "1" })
         #expect(first["parameter"] == keys[decisive])
-        // ±50 % of the value set, and the swing is high minus low.
+        // The plausible range set (±50 % of the value set), and the swing is high minus low.
         let cadres = try #require(rows.first { $0["parameter"] == keys[decisive] && $0["metric"] == "surplus_at_deadline_cadres" })
         let value = decisive == 0 ? voluntary : uptake
         #expect(Double(cadres["low"]!)! == value * 0.5 && abs(Double(cadres["high"]!)! - value * 1.5) < 1e-12)
@@ -36,7 +41,7 @@ struct SensitivityTests {
         #expect(run.out.split(separator: "\n").contains { $0.hasPrefix("1 ") && $0.contains(keys[decisive]) }, "\(run.out)")
         // Stored: the base and each value's low and high; started again, nothing runs twice.
         let again = mergersim(["sensitivity", phanRang, "--runs", "60", "--out", scratch.path("out"), "--quiet",
-                               "--only", keys[0], "--only", keys[1], "--set", "\(keys[0])=\(voluntary)", "--set", "\(keys[1])=\(uptake)"])
+                               "--only", keys[0], "--only", keys[1], "--set", "\(keys[0])=\(voluntary)", "--set", "\(keys[1])=\(uptake)"] + ranges)
         #expect(again.out.contains("5 runs, 5 stored already"), "\(again.out)")
     }
 

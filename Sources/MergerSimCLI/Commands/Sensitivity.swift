@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GSL
 import MergerSim
 import MergerSimInputs
 import MergerSimReports
@@ -8,7 +9,7 @@ import MergerSimStore
 /// `mergersim sensitivity SCENARIO.yaml`: which unconfirmed (NC) value of the rule set moves the figures most.
 struct Sensitivity: ConsoleCommand {
     static let configuration = CommandConfiguration(
-        abstract: "One at a time over every NC value of the scenario's rule set (low and high, ±50 %; a named choice: each other choice): which moves the headline figures most.",
+        abstract: "One at a time over every NC value of the scenario's rule set (low and high: its plausible range, else ±50 %; a named choice: each other choice): which moves the headline figures most.",
         discussion: """
             Runs the scenario as it is, then each NC number at its low and its high, and each NC named choice (the offer model) \
             at each other valid choice, with the same seed, and ranks the values by \
@@ -17,7 +18,13 @@ struct Sensitivity: ConsoleCommand {
             sensitivity.csv (the tornado table: per value and metric, the means at base, low and high, the swing with its 95 % CI, \
             the verdicts) and manifest.json. Stopped and started again, it resumes.
 
+            With --method morris, every NC number moves over its range along --trajectories random one-at-a-time paths \
+            (Morris's elementary effects: morris.csv with mu, mu_star, sigma and mu_star's bootstrap 95 % CI); with --method \
+            sobol, over Saltelli's design of --samples rows (Sobol's first- and total-order indices: sobol.csv with bootstrap \
+            95 % CIs). Every point is a setting run with the same seed into runs.sqlite, resumable as one at a time.
+
             Example: mergersim sensitivity scenarios/phan-rang-2024/scenario.yaml --runs 200 --only rules.transition
+            Example: mergersim sensitivity scenarios/phan-rang-2024/scenario.yaml --runs 20 --only rules.transition.exits --method morris
             """)
 
     @Argument(help: "The scenario file.", completion: .file(extensions: ["yaml", "yml"]))
@@ -31,6 +38,15 @@ struct Sensitivity: ConsoleCommand {
 
     @Option(help: ArgumentHelp("Vary only the values whose key starts with this (repeatable), e.g. rules.transition.exits.", valueName: "key"))
     var only: [String] = []
+
+    @Option(help: "oat (one at a time, low and high), morris (elementary effects) or sobol (first- and total-order indices).")
+    var method: SensitivityMethod = .oat
+
+    @Option(help: "Morris: the number of trajectories r (each k + 1 runs for k values).")
+    var trajectories = 10
+
+    @Option(help: "Sobol: the number N of rows of Saltelli's design, a power of 2 from 4 to 65536 (N·(k + 2) runs for k values).")
+    var samples = PowerOfTwo(64)
 
     @Option(help: "Runs at once (each runs its replications on every core).")
     var jobs = 1
@@ -49,6 +65,9 @@ struct Sensitivity: ConsoleCommand {
             throw InputError(.usage, file: "--runs", reason: .command(.flagRange(lowest: "1", highest: ReportFormat.grouped(Limits.maxRuns))))
         }
         guard (1...64).contains(jobs) else { throw InputError(.usage, file: "--jobs", reason: .command(.flagRange(lowest: "1", highest: "64"))) }
+        guard (2...1_000).contains(trajectories) else {
+            throw InputError(.usage, file: "--trajectories", reason: .command(.flagRange(lowest: "2", highest: ReportFormat.grouped(1_000))))
+        }
     }
 
     func execute(arguments: [String], console: Console) throws {
@@ -59,6 +78,9 @@ struct Sensitivity: ConsoleCommand {
         let analysis = try SensitivityAnalysis(scenarioPath: scenario, base: base, only: only)
         guard analysis.settings.count > 1 else {
             throw InputError(.usage, file: scenario, reason: .command(.nothingToVary(only: only)))
+        }
+        if method != .oat {
+            return try executeGlobal(arguments: arguments, console: console, scenarioFile: scenarioFile, folder: folder, analysis: analysis, base: base)
         }
         try folder.prepare()
         let labels = try Labels(lang)
@@ -84,6 +106,106 @@ struct Sensitivity: ConsoleCommand {
     }
 }
 
+extension Sensitivity {
+    /// `--method morris` or `sobol`: the design's points as settings, run with the scenario's seed, then the estimators.
+    func executeGlobal(arguments: [String], console: Console, scenarioFile: Scenario, folder: SweepFolder, analysis: SensitivityAnalysis,
+                       base: [Override]) throws {
+        let seed = scenarioFile.settings.transition?.seed ?? ScenarioDefaults.seed
+        let numbers = analysis.parameters.filter { if case .numeric = $0.range { $0.refused == nil } else { false } }
+        guard !numbers.isEmpty else { throw InputError(.usage, file: scenario, reason: .command(.nothingToVary(only: only))) }
+        if method == .sobol, numbers.count > SobolDesign.maxParameters {
+            throw InputError(.usage, file: "--only", "Sobol indices take at most \(SobolDesign.maxParameters) values (GSL's Sobol sequence has 40 dimensions, the design needs 2 a value); \(numbers.count) are under the keys given: narrow them with --only")
+        }
+        let size = method == .morris ? trajectories : samples.value
+        let global = try GlobalSensitivityAnalysis(oneAtATime: analysis, method: method, size: size, seed: seed, base: base)
+        try folder.prepare()
+        let labels = try Labels(lang)
+        let store = try RunStore(path: folder.storePath, waiting: console.waiting(labels))
+        let progress = SweepProgress(settings: global.settings.count, console: console, labels: labels, bar: !quiet && console.isTerminal, lines: !quiet && !console.isTerminal)
+        Interrupts.say(labels("sensitivity.interrupted", ["store": folder.storePath]))
+        let runner = SweepRunner(scenarioPath: scenario, runs: runs, name: "\(method.rawValue) sensitivity of \(scenarioFile.settings.name)", store: store)
+        let ids = try runner.run(global.settings, jobs: jobs, events: progress.handle)
+        progress.finish()
+        let report = GlobalSensitivityReport(results: try global.results(runIDs: ids, store: store))
+        let csvName = method == .morris ? "morris.csv" : "sobol.csv"
+        try folder.write(csvName, method == .morris ? report.morrisCSV : report.sobolCSV)
+        try folder.write("manifest.json", try GlobalSensitivityManifest(command: ["mergersim"] + arguments, analysis: global, method: method, size: size,
+                                                                          scenario: scenario, runs: runs, base: base).json())
+        let heading = method == .morris ? "sensitivity.global.heading_morris" : "sensitivity.global.heading_sobol"
+        console.out(labels(heading, ["scenario": scenarioFile.settings.name, "varied": labels.number(Double(global.parameters.count)),
+                                     "trajectories": labels.number(Double(trajectories)), "samples": labels.number(Double(samples.value)),
+                                     "runs": labels.number(Double(global.settings.count)), "stored": labels.number(Double(progress.skippedCount))]) + "\n")
+        console.out(report.text(labels: labels))
+        console.out(SensitivityReport.rangeSources(of: global.parameters, labels: labels))
+        console.out("\n" + labels("sensitivity.wrote", ["folder": folder.given, "files": "\(SweepFolder.storeName), \(csvName), manifest.json"]))
+    }
+}
+
+/// The sample size of a Sobol design: a power of 2 from 4 to 65 536 (Sobol's sequence balances its points in blocks of 2^m).
+struct PowerOfTwo: ExpressibleByArgument, Sendable {
+    let value: Int
+
+    init(_ value: Int) { self.value = value }
+
+    init?(argument: String) {
+        guard let n = Int(argument), n >= 4, n <= 65_536, n & (n - 1) == 0 else { return nil }
+        value = n
+    }
+
+    var defaultValueDescription: String { String(value) }
+}
+
+extension SensitivityMethod: ExpressibleByArgument {}
+
+/// A Morris or Sobol sensitivity folder's manifest.json: the method, its sample size and seed, and each value's range.
+struct GlobalSensitivityManifest: FolderManifest {
+    var tool = "mergersim"
+    var version = MergerSimVersion.current
+    var command: [String]
+    var scenario: String
+    var method: String
+    /// Morris: the trajectories r; Sobol: the rows N.
+    var sampleSize: Int
+    var points: Int
+    var seed: UInt64
+    var bootstrapResamples = BootstrapResampler.defaultResamples
+    var runs: Int?
+    var overrides: [String]
+    var parameters: [Parameter]
+    var outputs: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case tool, version, command, scenario, method, points, seed, runs, overrides, parameters, outputs
+        case sampleSize = "sample_size", bootstrapResamples = "bootstrap_resamples"
+    }
+
+    struct Parameter: Encodable {
+        var key: String, rule: String, value: Double, min: Double, max: Double, distribution = "uniform"
+        var rangeSource: String?
+
+        enum CodingKeys: String, CodingKey {
+            case key, rule, value, min, max, distribution
+            case rangeSource = "range_source"
+        }
+    }
+
+    init(command: [String], analysis: GlobalSensitivityAnalysis, method: SensitivityMethod, size: Int, scenario: String, runs: Int?, base: [Override]) {
+        self.command = command
+        self.scenario = scenario
+        self.method = method.rawValue
+        sampleSize = size
+        points = analysis.settings.count
+        seed = analysis.seed
+        self.runs = runs
+        overrides = base.map(\.description)
+        parameters = analysis.parameters.compactMap { p in
+            guard case .numeric(let value, let low, let high) = p.range else { return nil }
+            return Parameter(key: p.key, rule: p.rule, value: value, min: low, max: high, rangeSource: p.rangeSource?.rawValue)
+        }
+        outputs = [SweepFolder.storeName, method == .morris ? "morris.csv" : "sobol.csv", "manifest.json"]
+    }
+}
+
 /// A sensitivity folder's manifest.json.
 struct SensitivityManifest: FolderManifest {
     var tool = "mergersim"
@@ -92,7 +214,7 @@ struct SensitivityManifest: FolderManifest {
     var scenario: String
     var runs: Int?
     var overrides: [String]
-    var range = "±50 % of the rule set's value (whole numbers to the whole numbers below and above; shares, rates, uptakes, factors and weights at most 1)"
+    var range = "each parameter's range_source: rule_set (the rule set's plausible range, min and max), else plus_minus_50 (±50 % of the rule set's value; whole numbers to the whole numbers below and above; shares, rates, uptakes, factors and weights at most 1)"
     var parameters: [Parameter]
     var outputs = [SweepFolder.storeName, "sensitivity.csv", "report.html", "manifest.json"]
 
@@ -100,7 +222,13 @@ struct SensitivityManifest: FolderManifest {
     /// choice's as names (low the rule set's choice, high the alternative).
     struct Parameter: Encodable {
         var key: String, rule: String, value: Value, low: Value, high: Value
+        var rangeSource: String?
         var refused: String?
+
+        enum CodingKeys: String, CodingKey {
+            case key, rule, value, low, high, refused
+            case rangeSource = "range_source"
+        }
 
         enum Value: Encodable {
             case number(Double), name(String)
@@ -118,6 +246,7 @@ struct SensitivityManifest: FolderManifest {
             key = p.key
             rule = p.rule
             refused = p.refused
+            rangeSource = p.rangeSource?.rawValue
             switch p.range {
             case .numeric(let x, let lowX, let highX): (value, low, high) = (.number(x), .number(lowX), .number(highX))
             case .choice(let base, let alternative): (value, low, high) = (.name(base), .name(base), .name(alternative))

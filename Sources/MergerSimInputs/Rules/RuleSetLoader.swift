@@ -103,7 +103,7 @@ public enum RuleSetLoader {
     /// The top-level keys of a rule file.
     static let knownKeys: Set<String> = [
         "id", "title", "title_vi", "in_force", "instruments", "citations", "instrument_names", "standards", "reductions", "screening", "merged_units", "classification", "quotas",
-        "deadline", "reallocation", "transition",
+        "deadline", "reallocation", "transition", "plausible",
     ]
 
     /// Parses and checks a rule file's bytes.

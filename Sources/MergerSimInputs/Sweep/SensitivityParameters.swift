@@ -5,9 +5,11 @@ import MergerSim
 /// confirmed), each taken to a low and a high value one at a time, and every named choice under such a
 /// mark (``namedChoices``), each taken to every other valid choice.
 ///
-/// A number's range is ±50 % of the rule set's value; whole numbers go to the whole numbers below and
-/// above (⌊0.5·v⌋ and ⌈1.5·v⌉); shares, rates, uptakes, factors and weights at most 1 stay at most 1. A
-/// value of 0 has no ±50 % range and is left out. A named choice (``Parameter/Range/choice(base:alternative:)``)
+/// A number's range is the rule set's plausible range for it (its `plausible:` section, keyed like the
+/// value: `{min, max}`, with where it comes from in the file's comments); where the rule set gives none, ±50 %
+/// of the rule set's value, said so by ``Parameter/rangeSource``: whole numbers go to the whole numbers below
+/// and above (⌊0.5·v⌋ and ⌈1.5·v⌉); shares, rates, uptakes, factors and weights at most 1 stay at most 1. A
+/// value of 0 without a plausible range has no ±50 % range and is left out. A named choice (``Parameter/Range/choice(base:alternative:)``)
 /// is compared with the rule set's own choice, which the base run already holds: its swing is the
 /// alternative − the rule set's choice. Each value run is checked by the rule set's own checks before
 /// anything runs; one it refuses is left out with the reason (``Parameter/refused``).
@@ -20,6 +22,18 @@ public struct SensitivityParameters: Sendable {
         public var range: Range
         /// Why the rule set refuses a value run, when it does (the parameter is then not run).
         public var refused: String?
+        /// Where a number's low and high come from; nil for a named choice.
+        public var rangeSource: RangeSource?
+
+        /// Where a number's range comes from, as `sensitivity.csv`'s `range_source` writes it.
+        public enum RangeSource: String, Sendable, Equatable {
+            /// A ranges file given to the command (`--ranges`).
+            case rangesFile = "ranges_file"
+            /// The rule set's documented plausible range (its `plausible:` section).
+            case ruleSet = "rule_set"
+            /// Neither: ±50 % of the rule set's value.
+            case plusMinus50 = "plus_minus_50"
+        }
 
         /// What a parameter's value is taken to.
         public enum Range: Sendable, Equatable {
@@ -30,11 +44,12 @@ public struct SensitivityParameters: Sendable {
             case choice(base: String, alternative: String)
         }
 
-        public init(key: String, rule: String, range: Range, refused: String? = nil) {
+        public init(key: String, rule: String, range: Range, refused: String? = nil, rangeSource: RangeSource? = nil) {
             self.key = key
             self.rule = rule
             self.range = range
             self.refused = refused
+            if case .numeric = range { self.rangeSource = rangeSource ?? .plusMinus50 } else { self.rangeSource = nil }
         }
 
         /// The rule set's value as an override writes it (a choice: its name).
@@ -85,11 +100,21 @@ public struct SensitivityParameters: Sendable {
         ("transition.exits.offer_model", OfferModel.allCases.map(\.rawValue)),
     ]
 
+    /// The rule file's top-level section of plausible ranges, keyed like the values.
+    static let plausibleSection = "plausible."
+
     /// Every number under an NC mark (`status: NC`) of a rule file, given as its key paths and values
-    /// (``RuleSetLoader/keyPaths(_:overrides:)``), in file order, with its range (not yet checked); then
-    /// every named choice under an NC mark (``namedChoices``) once per other valid choice, in file order.
-    /// The choices come last so that adding one leaves the numbers' runs where they were.
+    /// (``RuleSetLoader/keyPaths(_:overrides:)``), in file order, with its range (the file's plausible range,
+    /// else ±50 %; not yet checked); then every named choice under an NC mark (``namedChoices``) once per other
+    /// valid choice, in file order. The choices come last so that adding one leaves the numbers' runs where
+    /// they were. A plausible range that is not two numbers with min < max leaves its parameter refused, with why.
     public static func candidates(keyPaths: [(path: String, value: String)]) -> [Parameter] {
+        var plausible: [String: (min: String?, max: String?)] = [:]
+        for (path, text) in keyPaths where path.hasPrefix(plausibleSection) {
+            let rest = path.dropFirst(plausibleSection.count)
+            if rest.hasSuffix(".min") { plausible[String(rest.dropLast(4)), default: (nil, nil)].min = text }
+            if rest.hasSuffix(".max") { plausible[String(rest.dropLast(4)), default: (nil, nil)].max = text }
+        }
         let marked = keyPaths.filter { $0.path.hasSuffix(".status") && $0.value == Status.notConfirmed.rawValue }
             .map { String($0.path.dropLast(".status".count)) + "." }
         let rules = keyPaths.filter { $0.path == "rule" || $0.path.hasSuffix(".rule") }.map { (prefix: String($0.path.dropLast("rule".count)), rule: $0.value) }
@@ -105,7 +130,20 @@ public struct SensitivityParameters: Sendable {
                 continue
             }
             let name = path.split(separator: ".").last.map(String.init) ?? path
-            guard name != "rule", name != "status", let value = DecimalText.decimal(text), value != 0 else { continue }
+            guard name != "rule", name != "status", let value = DecimalText.decimal(text) else { continue }
+            if let range = plausible[path] {
+                let low = range.min.flatMap(DecimalText.decimal), high = range.max.flatMap(DecimalText.decimal)
+                var parameter = Parameter(key: "rules." + path, rule: rule(of: path), range: .numeric(value: value, low: low ?? value, high: high ?? value),
+                                          rangeSource: .ruleSet)
+                if let low, let high {
+                    if !(low < high) { parameter.refused = "plausible range \(range.min ?? "") to \(range.max ?? ""): min must be below max" }
+                } else {
+                    parameter.refused = "plausible range needs min and max as numbers (min: \(range.min ?? "none"), max: \(range.max ?? "none"))"
+                }
+                numbers.append(parameter)
+                continue
+            }
+            guard value != 0 else { continue }
             let whole = value == value.rounded() && !text.contains(".")
             var low = whole ? (value * 0.5).rounded(.down) : value * 0.5
             var high = whole ? (value * 1.5).rounded(.up) : value * 1.5

@@ -19,7 +19,7 @@ public struct SweepFolder: Sendable {
     public static let storeName = "runs.sqlite"
     /// What a sweep writes there (SQLite's journal beside the store included).
     static let ours: Set<String> = [markerName, storeName, storeName + "-journal", storeName + "-wal", storeName + "-shm",
-                                    "sweep.csv", "manifest.json", "sensitivity.csv", "report.xlsx", "report.html"]
+                                    "sweep.csv", "manifest.json", "sensitivity.csv", "morris.csv", "sobol.csv", "report.xlsx", "report.html"]
 
     /// Checks `path` (73 when it may not be used); makes nothing yet.
     public init(_ path: String) throws(InputError) {

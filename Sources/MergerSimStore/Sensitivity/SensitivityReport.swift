@@ -15,18 +15,19 @@ public struct SensitivityReport: Sendable {
     }
 
     /// One row per parameter and headline metric, ranked (rank 1 moves the figures most). A number's
-    /// `value`, `low` and `high` are numbers; a named choice's are names: `value` and `low` the rule
+    /// `value`, `low` and `high` are numbers, `range_source` where low and high come from (`ranges_file`,
+    /// `rule_set` or `plus_minus_50`; empty for a named choice); a named choice's are names: `value` and `low` the rule
     /// set's choice (`low_mean` the base run's), `high` the alternative, so `swing` is the alternative −
     /// the rule set's choice.
     public var csv: Data {
-        var writer = CSVWriter(header: ["rank", "parameter", "rule", "value", "low", "high", "metric", "base_mean", "low_mean", "high_mean",
+        var writer = CSVWriter(header: ["rank", "parameter", "rule", "value", "low", "high", "range_source", "metric", "base_mean", "low_mean", "high_mean",
                                         "swing", "swing_se", "swing_ci95_low", "swing_ci95_high", "verdict_base", "verdict_low",
                                         "verdict_high", "verdict_flips"], spreadsheet: true)
         let n = SweepReport.number
         for e in effects {
             let p = e.parameter
             let s = e.swing, swing = s.swing
-            writer.append([String(e.rank), p.key, p.rule] + Self.values(p) + [e.metric.name, n(s.base), n(s.low), n(s.high),
+            writer.append([String(e.rank), p.key, p.rule] + Self.values(p) + [p.rangeSource?.rawValue ?? "", e.metric.name, n(s.base), n(s.low), n(s.high),
                            n(swing.mean), swing.standardError.map(n) ?? "", swing.low.map(n) ?? "", swing.high.map(n) ?? "",
                            s.verdicts.base.rawValue, s.verdicts.low.rawValue, s.verdicts.high.rawValue, e.verdictFlips ? "yes" : "no"])
         }
@@ -87,9 +88,29 @@ public struct SensitivityReport: Sendable {
         if effects.contains(where: { if case .choice = $0.parameter.range { true } else { false } }) {
             text += "\n" + l("sensitivity.legend_choice")
         }
+        text += rangeSources(labels: l)
         if !refused.isEmpty {
             text += "\n" + l("sensitivity.refused", ["values": refused.map { "\($0.key) (\($0.refused ?? ""))" }.joined(separator: "; ")])
         }
+        return text
+    }
+
+    /// Where the varied numbers' low and high come from: a line per source used, the ±50 % ones by key.
+    func rangeSources(labels l: Labels) -> String {
+        Self.rangeSources(of: effects.map(\.parameter), labels: l)
+    }
+
+    /// Where `parameters`' lows and highs come from (each key once): a line per source used, the ±50 % ones by key.
+    public static func rangeSources(of parameters: [SensitivityParameters.Parameter], labels l: Labels) -> String {
+        var seen = Set<String>(), varied: [SensitivityParameters.Parameter] = []
+        for p in parameters where seen.insert(p.key).inserted { varied.append(p) }
+        var text = ""
+        for source in [SensitivityParameters.Parameter.RangeSource.rangesFile, .ruleSet] {
+            let count = varied.filter { $0.rangeSource == source }.count
+            if count > 0 { text += "\n" + l("sensitivity.ranges.\(source.rawValue)", ["count": l.number(Double(count))]) }
+        }
+        let keys = varied.filter { $0.rangeSource == .plusMinus50 }.map(\.key)
+        if !keys.isEmpty { text += "\n" + l("sensitivity.ranges.plus_minus_50", ["keys": keys.joined(separator: ", ")]) }
         return text
     }
 
