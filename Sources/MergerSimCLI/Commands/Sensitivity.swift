@@ -126,9 +126,15 @@ extension Sensitivity {
         let runner = SweepRunner(scenarioPath: scenario, runs: runs, name: "\(method.rawValue) sensitivity of \(scenarioFile.settings.name)", store: store)
         let ids = try runner.run(global.settings, jobs: jobs, events: progress.handle)
         progress.finish()
-        let report = GlobalSensitivityReport(results: try global.results(runIDs: ids, store: store))
+        let results = try global.results(runIDs: ids, store: store)
+        let report = GlobalSensitivityReport(results: results)
         let csvName = method == .morris ? "morris.csv" : "sobol.csv"
         try folder.write(csvName, method == .morris ? report.morrisCSV : report.sobolCSV)
+        let firstHeadlines = try ids[1].map { id throws(InputError) in try store.headlines(ofRun: id) } ?? []
+        let page = ResearchReport.GlobalSensitivityPage(scenario: scenarioFile.settings.name, method: method, points: global.settings.count,
+                                                        results: results,
+                                                        firstPointConvergence: firstHeadlines.isEmpty ? [] : try ConvergencePath.paths(firstHeadlines))
+        try folder.write("report.html", ResearchReport.html(global: page, labels: labels))
         try folder.write("manifest.json", try GlobalSensitivityManifest(command: ["mergersim"] + arguments, analysis: global, method: method, size: size,
                                                                           scenario: scenario, runs: runs, base: base).json())
         let heading = method == .morris ? "sensitivity.global.heading_morris" : "sensitivity.global.heading_sobol"
@@ -137,7 +143,7 @@ extension Sensitivity {
                                      "runs": labels.number(Double(global.settings.count)), "stored": labels.number(Double(progress.skippedCount))]) + "\n")
         console.out(report.text(labels: labels))
         console.out(SensitivityReport.rangeSources(of: global.parameters, labels: labels))
-        console.out("\n" + labels("sensitivity.wrote", ["folder": folder.given, "files": "\(SweepFolder.storeName), \(csvName), manifest.json"]))
+        console.out("\n" + labels("sensitivity.wrote", ["folder": folder.given, "files": "\(SweepFolder.storeName), \(csvName), report.html, manifest.json"]))
     }
 }
 
@@ -202,7 +208,7 @@ struct GlobalSensitivityManifest: FolderManifest {
             guard case .numeric(let value, let low, let high) = p.range else { return nil }
             return Parameter(key: p.key, rule: p.rule, value: value, min: low, max: high, rangeSource: p.rangeSource?.rawValue)
         }
-        outputs = [SweepFolder.storeName, method == .morris ? "morris.csv" : "sobol.csv", "manifest.json"]
+        outputs = [SweepFolder.storeName, method == .morris ? "morris.csv" : "sobol.csv", "report.html", "manifest.json"]
     }
 }
 
