@@ -115,8 +115,9 @@ struct ResearchReportTests {
         // A tornado per headline figure, a convergence chart per figure of the base run.
         #expect(count("<svg", in: html) == 10)
         // Both values are named in every tornado, the choice by its Vietnamese name.
-        #expect(count(">exits.resignation_uptake<", in: html) == 5)
-        #expect(count(">exits.offer_model<", in: html) == 5)
+        // A name, with "!" where the value flips the deadline verdict.
+        #expect(html.matches(of: />exits\.resignation_uptake( !)?</).count == 5)
+        #expect(html.matches(of: />exits\.offer_model( !)?</).count == 5)
         let rows = try csv(scratch.path("sens/sensitivity.csv"))
         let uptake = try #require(rows.first { $0["parameter"] == "rules.transition.exits.resignation_uptake" })
         let low = try #require(uptake["low"]).replacingOccurrences(of: ".", with: ","), high = try #require(uptake["high"]).replacingOccurrences(of: ".", with: ",")
@@ -153,4 +154,38 @@ struct ResearchReportTests {
         #expect(refused.code == 73)
         #expect(try page(scratch.path("mine.html")) == "mine")
     }
+
+    /// Morris: a chart per headline figure that moves, each value's μ* as morris.csv holds it; Sobol: S1 and ST per value.
+    @Test func aMorrisAndASobolReportDrawTheirMeasures() throws {
+        let scratch = try Scratch()
+        let morris = mergersim(["sensitivity", phanRang, "--runs", "5", "--only", "rules.transition.exits", "--method", "morris",
+                                "--trajectories", "3", "--out", scratch.path("morris"), "--quiet"])
+        #expect(morris.code == 0, "\(morris.error)")
+        let html = try page(scratch.path("morris/report.html"))
+        expectSelfContained(html)
+        let rows = try csv(scratch.path("morris/morris.csv"))
+        let metrics = Set(rows.compactMap { $0["metric"] })
+        // One chart per figure that moves, a note for one that does not; then the first point's five convergence charts.
+        #expect(count("<svg", in: html) == metrics.count + 5)
+        let l = try Labels(.en)
+        for row in rows where row["metric"] == "exit_cost_vnd" {
+            let key = try #require(row["key"]).split(separator: ".").suffix(2).joined(separator: ".")
+            let muStar = try #require(Double(row["mu_star"] ?? ""))
+            #expect(html.contains("<title>\(row["key"] ?? ""): μ* = \(l.billions(muStar))</title>"), "\(key)")
+            #expect(html.contains(">\(key)</text>"))
+        }
+        let sobol = mergersim(["sensitivity", phanRang, "--runs", "5", "--only", "rules.transition.exits.resignation_uptake", "--only",
+                               "rules.transition.exits.early_retirement_uptake", "--method", "sobol", "--samples", "4",
+                               "--out", scratch.path("sobol"), "--quiet", "--lang", "vi"])
+        #expect(sobol.code == 0, "\(sobol.error)")
+        let sobolPage = try page(scratch.path("sobol/report.html"))
+        expectSelfContained(sobolPage)
+        #expect(sobolPage.contains("S1: chỉ số bậc nhất") && sobolPage.contains("ST: chỉ số toàn phần"))
+        for row in try csv(scratch.path("sobol/sobol.csv")) where row["metric"] == "exit_cost_vnd" {
+            let s1 = try #require(Double(row["s1"] ?? ""))
+            let vi = try Labels(.vi)
+            #expect(sobolPage.contains("<title>\(row["key"] ?? ""): S1 = \(vi.number(s1, decimals: 3))</title>"))
+        }
+    }
 }
+
