@@ -25,6 +25,8 @@ public struct Estimate: Sendable, Equatable {
         case studentT = "t"
         /// Wilson's score interval of a proportion.
         case wilson
+        /// Newcombe's hybrid score interval of a difference of proportions (from the two Wilson intervals).
+        case newcombe
     }
 
     /// The estimate fitting `metric`: Wilson's interval for a probability (``HeadlineMetric/allWithinQuota``,
@@ -94,7 +96,7 @@ public struct Estimate: Sendable, Equatable {
         return estimate
     }
 
-    private init(mean: Double, count: Int) {
+    init(mean: Double, count: Int) {
         self.mean = mean
         self.count = count
     }
