@@ -56,13 +56,15 @@ public struct Estimate: Sendable, Equatable {
     }
 
     /// Wilson's 95 % score interval of a proportion `p` of `count` trials: centre (p + z²/2n)/(1 + z²/n),
-    /// half-width z/(1 + z²/n)·√(p(1 − p)/n + z²/4n²), clipped to [0, 1]; [0, 1] from no trial.
+    /// half-width z/(1 + z²/n)·√(p(1 − p)/n + z²/4n²), clipped to [0, 1] (exactly 0 at p = 0, 1 at p = 1);
+    /// [0, 1] from no trial.
     public static func wilson(proportion p: Double, count: Int) -> (low: Double, high: Double) {
         guard count > 0 else { return (0, 1) }
         let n = Double(count), z = Precision.z975, z2 = z * z
         let centre = (p + z2 / (2 * n)) / (1 + z2 / n)
         let half = z / (1 + z2 / n) * (p * (1 - p) / n + z2 / (4 * n * n)).squareRoot()
-        return (max(0, centre - half), min(1, centre + half))
+        // At p = 0 (or 1) the bound is 0 (or 1) exactly; centre − half leaves a rounding residue (3.5e-18).
+        return (p == 0 ? 0 : max(0, centre - half), p == 1 ? 1 : min(1, centre + half))
     }
 
     /// The mean of `sample`, its standard error s/√n and the interval mean ± t(0.975, n − 1)·SE.
