@@ -17,7 +17,7 @@ struct Sensitivity: ConsoleCommand {
             sensitivity.csv (the tornado table: per value and metric, the means at base, low and high, the swing with its 95 % CI, \
             the verdicts) and manifest.json. Stopped and started again, it resumes.
 
-            Example: mergersim sensitivity scenarios/phan-rang-2024/scenario.yaml --runs 200 --only rules.transition
+            Example: mergersim sensitivity scenarios/phan-rang-2024/scenario.yaml --runs 20 --only rules.transition
             """)
 
     @Argument(help: "The scenario file.", completion: .file(extensions: ["yaml", "yml"]))

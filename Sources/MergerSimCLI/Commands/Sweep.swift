@@ -18,11 +18,11 @@ struct Sweep: ConsoleCommand {
             --runs N (or --set transition.runs=N) replaces the sweep file's runs for every setting.
 
             Examples:
-              mergersim sweep scenarios/phan-rang-2024/sweep.yaml --out output/uptake --runs 100 --jobs 2
-              mergersim sweep scenarios/phan-rang-2024/sweep.yaml --set transition.runs=200 --out output/uptake-200
+              mergersim sweep scenarios/phan-rang-2024/sweep.yaml --out output/uptake --runs 20 --jobs 2
+              mergersim sweep scenarios/phan-rang-2024/sweep.yaml --set transition.runs=20 --out output/uptake-20
             On a cluster, --shard I/N runs the I-th of N parts into its own folder; `mergersim store merge` combines them:
-              mergersim sweep scenarios/phan-rang-2024/sweep.yaml --runs 100 --shard 1/2
-              mergersim sweep scenarios/phan-rang-2024/sweep.yaml --runs 100 --shard 2/2
+              mergersim sweep scenarios/phan-rang-2024/sweep.yaml --runs 20 --shard 1/2 --out output/uptake-shard-1
+              mergersim sweep scenarios/phan-rang-2024/sweep.yaml --runs 20 --shard 2/2 --out output/uptake-shard-2
             """)
 
     @Argument(help: "The sweep file (YAML: scenario, vary, seeds, runs, sample; see the README).", completion: .file(extensions: ["yaml", "yml"]))
