@@ -278,7 +278,7 @@ struct CompareCommandTests {
         #expect(run.code == 0, "\(run.error)")
         let rows = try csv(scratch.path("compare.csv"))
         let header = try String(contentsOfFile: scratch.path("compare.csv"), encoding: .utf8).prefix { $0 != "\n" }
-        #expect(header == "metric,seed1,seed2,diff seed2,pct_change seed2,diff_se seed2,diff_ci95_low seed2,diff_ci95_high seed2,paired seed2")
+        #expect(header == "metric,seed1,seed2,diff seed2,pct_change seed2,diff_se seed2,diff_ci95_low seed2,diff_ci95_high seed2,paired seed2,variance_reduction seed2")
         let units = try #require(rows.first { $0["metric"] == "units_after" })
         #expect(units["seed1"] == "2" && units["seed2"] == "2" && units["diff seed2"] == "0" && units["pct_change seed2"] == "0.00")
         #expect(rows.contains { $0["metric"] == "deadline_verdict" && $0["diff seed2"] == "" })

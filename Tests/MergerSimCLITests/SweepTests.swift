@@ -105,7 +105,7 @@ struct SweepTests {
         #expect(atKill >= 2 && atKill < 12, "the sweep was killed with \(atKill) of 12 settings stored")
         let resumed = mergersim(["sweep", file, "--out", out, "--quiet"])
         #expect(resumed.code == 0, "\(resumed.error)")
-        #expect(resumed.out.contains("\(12 - atKill) run, \(atKill) already stored"))
+        #expect(resumed.out.contains("\(12 - atKill) run now, \(atKill) already stored"))
         let keys = try DatabaseQueue(path: store).read { db in try String.fetchAll(db, sql: "SELECT key FROM runs") }
         #expect(keys.count == 12 && Set(keys).count == 12)
         // The same as a sweep never interrupted.
@@ -139,7 +139,7 @@ struct SweepTests {
         try database.write { db in try db.execute(sql: "DROP TRIGGER crash") }
         let resumed = mergersim(["sweep", file, "--out", out, "--quiet"])
         #expect(resumed.code == 0, "\(resumed.error)")
-        #expect(resumed.out.contains("1 run, 1 already stored"))
+        #expect(resumed.out.contains("2 settings; 1 run now, 1 already stored"))
     }
 
     @Test func shardsMergedEqualTheWholeSweep() throws {
@@ -153,7 +153,7 @@ struct SweepTests {
         #expect(merge.code == 0, "\(merge.error)")
         #expect(merge.out.contains("4 runs (4 copied, 2 stored already)"))
         let summarised = mergersim(["sweep", file, "--out", scratch.path("merged"), "--quiet"])
-        #expect(summarised.out.contains("0 run, 4 already stored"), "\(summarised.out)")
+        #expect(summarised.out.contains("0 run now, 4 already stored"), "\(summarised.out)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: scratch.path("merged/sweep.csv"))) == Data(contentsOf: URL(fileURLWithPath: scratch.path("whole/sweep.csv"))))
         // Per replication, the merged store holds the same figures as the whole sweep's.
         func replications(_ folder: String) throws -> [String] {
@@ -192,7 +192,11 @@ struct SweepTests {
         #expect(refused.code == 73 && refused.error.contains("did not write"), "\(refused.error)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path("mine")) == ["sweep.csv"])
         #expect(mergersim(["sweep", file, "--shard", "3/2"]).code == 64)
-        let clash = mergersim(["sweep", file, "--set", "transition.runs=3"])
-        #expect(clash.code == 64 && clash.error.contains("the sweep file's runs takes its place"), "\(clash.error)")
+        // The command line's runs replace the file's (issue 24: --set transition.runs was refused); both at once are not.
+        let clash = mergersim(["sweep", file, "--set", "transition.runs=3", "--runs", "4"])
+        #expect(clash.code == 64 && clash.error.contains("give one of them"), "\(clash.error)")
+        let replaced = mergersim(["sweep", file, "--set", "transition.runs=3", "--quiet", "--out", scratch.path("three")])
+        #expect(replaced.code == 0 && replaced.out.contains("1 setting; 1 run now"), "\(replaced.error)")
+        #expect(try String(contentsOfFile: scratch.path("three/manifest.json"), encoding: .utf8).contains("\"runs\" : 3,"))
     }
 }

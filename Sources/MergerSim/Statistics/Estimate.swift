@@ -25,6 +25,8 @@ public struct Estimate: Sendable, Equatable {
         case studentT = "t"
         /// Wilson's score interval of a proportion.
         case wilson
+        /// Newcombe's hybrid score interval of a difference of proportions (from the two Wilson intervals).
+        case newcombe
     }
 
     /// The estimate fitting `metric`: Wilson's interval for a probability (``HeadlineMetric/allWithinQuota``,
@@ -54,7 +56,8 @@ public struct Estimate: Sendable, Equatable {
     }
 
     /// Wilson's 95 % score interval of a proportion `p` of `count` trials: centre (p + z²/2n)/(1 + z²/n),
-    /// half-width z/(1 + z²/n)·√(p(1 − p)/n + z²/4n²), clipped to [0, 1]; [0, 1] from no trial.
+    /// half-width z/(1 + z²/n)·√(p(1 − p)/n + z²/4n²), clipped to [0, 1] (exactly 0 at p = 0, 1 at p = 1);
+    /// [0, 1] from no trial.
     public static func wilson(proportion p: Double, count: Int) -> (low: Double, high: Double) {
         guard count > 0 else { return (0, 1) }
         let n = Double(count), z = Precision.z975, z2 = z * z
@@ -95,7 +98,7 @@ public struct Estimate: Sendable, Equatable {
         return estimate
     }
 
-    private init(mean: Double, count: Int) {
+    init(mean: Double, count: Int) {
         self.mean = mean
         self.count = count
     }

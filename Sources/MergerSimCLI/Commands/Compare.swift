@@ -9,14 +9,15 @@ struct Compare: ConsoleCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compare runs: each run's figures, each further run's difference from the first, and whether it exceeds Monte Carlo noise.",
         discussion: """
-            A RUN is a run folder of `simulate`, or with --store a run id in that store. Rows name every setting \
-            that differs; the per-replication headline metrics get the mean difference with its standard error and 95 % CI, \
-            paired replication by replication when the runs share a seed (common random numbers), Welch's unpaired interval otherwise. \
+            A RUN is a run folder of `simulate`, or with --store a run id in that store. First the per-replication headline \
+            metrics: the mean difference with its standard error and 95 % CI, paired replication by replication when the runs \
+            share a seed (common random numbers, with the variance-reduction factor of pairing), Welch's unpaired interval \
+            otherwise, Newcombe's score interval for a probability; then every setting that differs and summary.csv's figures. \
             Writes nothing unless --out is given (a CSV file).
 
             Examples:
-              mergersim compare output/base output/no-transfers --units
-              mergersim compare --store output/uptake/runs.sqlite 1 3 --timeline --report output/uptake/compare.html
+              mergersim compare output/base output/no-transfers --units --changed
+              mergersim compare --store output/uptake/runs.sqlite 1 3 --timeline --report output/uptake-compare.html
             """)
 
     @Argument(help: "Two or more run folders, or run ids of the --store.", completion: .directory)
@@ -30,6 +31,9 @@ struct Compare: ConsoleCommand {
 
     @Flag(help: "Also list the units whose standards outcome or surplus differ.")
     var units = false
+
+    @Flag(help: "Show only the rows where a run differs from the first.")
+    var changed = false
 
     @Option(help: "Write the comparison to this CSV file (default: print it).")
     var out: String?
@@ -60,7 +64,8 @@ struct Compare: ConsoleCommand {
                 compared.append(try ComparedRun(folder: run))
             }
         }
-        let comparison = try Comparison(compared, timeline: timeline, units: units)
+        let all = try Comparison(compared, timeline: timeline, units: units)
+        let comparison = changed ? all.changedOnly : all
         let labels = try Labels(lang)
         if let report, let reportFile {
             let page = ResearchReport.ComparisonPage(comparison: comparison, convergence: try ResearchReport.ComparisonPage.convergence(compared))

@@ -22,7 +22,7 @@ struct Propose: ConsoleCommand {
             `mergersim simulate`), report.html (the proposal on a map, each new unit's reason in words, the plan with names), \
             report.xlsx (with --xlsx) and manifest.json to the output folder.
 
-            Example: mergersim propose scenarios/vn-2025/units.csv --rules vn-2025 --targets targets.csv --out output/proposal
+            Example: mergersim propose scenarios/vn-2026-round/units.csv --rules vn-2026 --out output/proposal
             """)
 
     @Argument(help: "The units CSV (with lat and lon unless --adjacency is given).", completion: .file(extensions: ["csv"]))

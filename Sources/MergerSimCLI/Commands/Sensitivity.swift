@@ -23,7 +23,7 @@ struct Sensitivity: ConsoleCommand {
             sobol, over Saltelli's design of --samples rows (Sobol's first- and total-order indices: sobol.csv with bootstrap \
             95 % CIs). Every point is a setting run with the same seed into runs.sqlite, resumable as one at a time.
 
-            Example: mergersim sensitivity scenarios/phan-rang-2024/scenario.yaml --runs 200 --only rules.transition
+            Example: mergersim sensitivity scenarios/phan-rang-2024/scenario.yaml --runs 20 --only rules.transition
             Example: mergersim sensitivity scenarios/phan-rang-2024/scenario.yaml --runs 20 --only rules.transition.exits --method morris
             """)
 

@@ -14,7 +14,9 @@ struct Simulate: ConsoleCommand {
             figures, for paired comparisons), summary.csv, report.html (one page for people), report.xlsx (with --xlsx) and \
             manifest.json to the output folder; with --store, also a run in that SQLite file.
 
-            Example: mergersim simulate scenarios/phan-rang-2024/scenario.yaml --set transfers.scope=none --out output/no-transfers
+            Examples:
+              mergersim simulate scenarios/phan-rang-2024/scenario.yaml --out output/base
+              mergersim simulate scenarios/phan-rang-2024/scenario.yaml --set transfers.scope=none --out output/no-transfers
             """)
 
     @Argument(help: "The scenario file (YAML; see the README).", completion: .file(extensions: ["yaml", "yml"]))

@@ -15,8 +15,14 @@ struct Sweep: ConsoleCommand {
             sweep.csv (per setting and headline metric: the varied values, mean, standard error, 95 % CI), report.xlsx (with --xlsx) and manifest.json. \
             Stopped and started again, a sweep skips the settings stored already.
 
-            Example: mergersim sweep scenarios/phan-rang-2024/sweep.yaml --out output/uptake --jobs 2
-            On a cluster: --shard I/N runs the I-th of N parts into its own folder; `mergersim store merge` combines them.
+            --runs N (or --set transition.runs=N) replaces the sweep file's runs for every setting.
+
+            Examples:
+              mergersim sweep scenarios/phan-rang-2024/sweep.yaml --out output/uptake --runs 20 --jobs 2
+              mergersim sweep scenarios/phan-rang-2024/sweep.yaml --set transition.runs=20 --out output/uptake-20
+            On a cluster, --shard I/N runs the I-th of N parts into its own folder; `mergersim store merge` combines them:
+              mergersim sweep scenarios/phan-rang-2024/sweep.yaml --runs 20 --shard 1/2 --out output/uptake-shard-1
+              mergersim sweep scenarios/phan-rang-2024/sweep.yaml --runs 20 --shard 2/2 --out output/uptake-shard-2
             """)
 
     @Argument(help: "The sweep file (YAML: scenario, vary, seeds, runs, sample; see the README).", completion: .file(extensions: ["yaml", "yml"]))
@@ -24,6 +30,9 @@ struct Sweep: ConsoleCommand {
 
     @Option(help: "The sweep's folder (default: output/<sweep name>, or output/<sweep name>-shard-I-of-N).", completion: .directory)
     var out: String?
+
+    @Option(help: "Monte Carlo replications of each setting, in place of the sweep file's runs (default: the file's, else the scenario's).")
+    var runs: Int?
 
     @Option(help: "Settings run at once (each runs its replications on every core).")
     var jobs = 1
@@ -45,7 +54,26 @@ struct Sweep: ConsoleCommand {
     /// The flags' own bounds, checked before anything is read, said in `--lang`.
     func checkFlags() throws(InputError) {
         guard (1...64).contains(jobs) else { throw InputError(.usage, file: "--jobs", reason: .command(.flagRange(lowest: "1", highest: "64"))) }
+        if let runs, !(1...Limits.maxRuns).contains(runs) {
+            throw InputError(.usage, file: "--runs", reason: .command(.flagRange(lowest: "1", highest: ReportFormat.grouped(Limits.maxRuns))))
+        }
         if let shard, Self.parseShard(shard) == nil { throw InputError(.usage, file: "--shard", reason: .command(.shardForm)) }
+    }
+
+    /// The sweep file with the command line's replications in place of its runs: `--runs N`, else the last
+    /// `--set transition.runs=N` (taken out of the overrides, so it replaces the file's runs instead of
+    /// clashing with them); `--runs` and `--set transition.runs` together are refused (64), as is a value
+    /// that is not a whole number from 1 to the most runs.
+    static func commandLineRuns(file: SweepFile, runs: Int?, overrides: [Override]) throws(InputError) -> (SweepFile, [Override]) {
+        let runOverrides = overrides.filter { $0.key == "transition.runs" }
+        guard let last = runOverrides.last else { return (runs.map(file.replacingRuns) ?? file, overrides) }
+        guard runs == nil else {
+            throw InputError(.usage, file: "--set \(last)", reason: .command(.runsTwice))
+        }
+        guard let value = Int(last.value), (1...Limits.maxRuns).contains(value) else {
+            throw InputError(.usage, file: "--set \(last)", reason: .command(.flagRange(lowest: "1", highest: ReportFormat.grouped(Limits.maxRuns))))
+        }
+        return (file.replacingRuns(value), overrides.filter { $0.key != "transition.runs" })
     }
 
     static func parseShard(_ text: String) -> (index: Int, count: Int)? {
@@ -56,8 +84,8 @@ struct Sweep: ConsoleCommand {
 
     func execute(arguments: [String], console: Console) throws {
         try checkFlags()
-        let file = try SweepFile(path: sweep)
-        let plan = try SweepPlan(file: file, base: try overrides.parsed())
+        let (file, base) = try Self.commandLineRuns(file: try SweepFile(path: sweep), runs: runs, overrides: try overrides.parsed())
+        let plan = try SweepPlan(file: file, base: base)
         let part = shard.flatMap(Self.parseShard)
         let settings = part.map { plan.shard($0.index, of: $0.count) } ?? plan.settings
         let folder = try SweepFolder(out ?? "output/\(file.name)" + (part.map { "-shard-\($0.index)-of-\($0.count)" } ?? ""))
@@ -87,8 +115,10 @@ struct Sweep: ConsoleCommand {
         let partText = part.map {
             labels("console.sweep.part", ["index": "\($0.index)", "count": "\($0.count)", "total": "\(plan.settings.count)"])
         }
-        console.out(labels("console.sweep.done", ["name": file.name, "settings": "\(settings.count)", "part": partText ?? "",
-                                                  "run": "\(settings.count - skipped)", "stored": "\(skipped)"]))
+        let settingsText = labels(settings.count == 1 ? "sweep.settings.one" : "sweep.settings.other",
+                                  ["count": labels.number(Double(settings.count))])
+        console.out(labels("sweep.done", ["name": file.name, "settings": settingsText, "part": partText ?? "",
+                                          "run": labels.number(Double(settings.count - skipped)), "stored": labels.number(Double(skipped))]))
         console.out(labels("console.wrote", ["folder": folder.given,
                                              "files": "\(SweepFolder.storeName), sweep.csv, report.html" + (xlsx ? ", report.xlsx" : "") + ", manifest.json"]))
     }

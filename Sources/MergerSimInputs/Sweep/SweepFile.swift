@@ -29,8 +29,8 @@ public struct SweepFile: Sendable {
     let factorPlaces: [(line: Int?, column: Int?)]
     /// The seeds each setting runs with; nil: the scenario's.
     public let seeds: [UInt64]?
-    /// Replications of each setting; nil: the scenario's.
-    public let runs: Int?
+    /// Replications of each setting; nil: the scenario's. `sweep --runs N` replaces it (``replacingRuns(_:)``).
+    public private(set) var runs: Int?
     public let sample: Sample?
 
     /// A Latin hypercube sample of `count` settings, drawn with `seed`.
@@ -203,6 +203,14 @@ public struct SweepFile: Sendable {
                             reason: .sweep(.valueRefused(key: factor.key, value: values[i], reason: reason)))
         }
         return error
+    }
+
+    /// The same sweep with `runs` replications per setting in place of the file's (`sweep --runs N`, or
+    /// `--set transition.runs=N`: the command line wins over the file).
+    public func replacingRuns(_ runs: Int) -> SweepFile {
+        var copy = self
+        copy.runs = runs
+        return copy
     }
 
     /// The settings: the grid of the lists, or the Latin hypercube sample.

@@ -43,6 +43,8 @@ public enum CommandReason: ReasonForm {
     case precisionNeedsRuns(minimum: Int)
     /// `--shard` not written I/N.
     case shardForm
+    /// `sweep --runs N` and `--set transition.runs=M` both given.
+    case runsTwice
     /// `compare` given fewer than two runs.
     case fewerThanTwoRuns
     /// `store merge` given no store to copy from.
@@ -92,6 +94,7 @@ public enum CommandReason: ReasonForm {
             ("command.precision_not_positive", "must be a positive number (the ±R of each headline figure's 95 % interval)", [:])
         case let .precisionNeedsRuns(minimum): ("command.precision_needs_runs", "needs --runs of at least {minimum}", ["minimum": "\(minimum)"])
         case .shardForm: ("command.shard_form", "must be I/N with 1 ≤ I ≤ N, e.g. --shard 2/8", [:])
+        case .runsTwice: ("command.runs_twice", "--runs and --set transition.runs both give the runs of each setting; give one of them", [:])
         case .fewerThanTwoRuns: ("command.fewer_than_two_runs", "give at least two runs to compare", [:])
         case let .noStoreToMerge(into): ("command.no_store_to_merge", "give at least one store to merge into {out}", ["out": into])
         }
