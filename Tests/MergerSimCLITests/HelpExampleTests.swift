@@ -16,9 +16,9 @@ struct HelpExampleTests {
     }()
 
     /// The order the examples run in, so each finds what an earlier one wrote (compare reads simulate's
-    /// and sweep's folders, store merge the sweep's shards).
+    /// and sweep's folders, store merge the sweep's shards, store export the merged store).
     static let order = [["rules"], ["package"], ["validate"], ["screen"], ["simulate"], ["sweep"], ["sensitivity"], ["propose"],
-                        ["compare"], ["store", "merge"]]
+                        ["compare"], ["store", "merge"], ["store", "export"]]
 
     /// The example lines of a help text: lines starting `mergersim ` (after `Example: `), up to two spaces
     /// that start a comment (`mergersim rules vn-2025   every value…`), as words.

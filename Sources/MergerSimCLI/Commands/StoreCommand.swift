@@ -63,7 +63,7 @@ struct StoreCommand: ParsableCommand {
                 Tables: \(RunStore.Table.allCases.map(\.rawValue).joined(separator: ", ")) (see the README's run-store section); \
                 settings is written wide, one column per varied key. The store is only read, as it is.
 
-                Example: mergersim store export output/uptake/runs.sqlite --table setting_summary --out output/uptake/setting_summary.csv
+                Example: mergersim store export output/uptake/runs.sqlite --table setting_summary --out output/uptake-setting_summary.csv
                 """)
 
         @Argument(help: "The run store to read.", completion: .file(extensions: ["sqlite"]))
