@@ -153,6 +153,11 @@ struct ResearchReportTests {
         let refused = mergersim(["compare", scratch.path("base"), scratch.path("high"), "--report", scratch.path("mine.html")])
         #expect(refused.code == 73)
         #expect(try page(scratch.path("mine.html")) == "mine")
+        // The report and the CSV cannot be one file (the CSV would overwrite the report): refused before anything is read.
+        let same = mergersim(["compare", scratch.path("base"), scratch.path("high"), "--report", scratch.path("both"), "--out", scratch.path("./both")])
+        #expect(same.code == 64)
+        #expect(same.error == "error: --report: --report and --out name the same file; give each its own")
+        #expect(!scratch.exists("both"))
     }
 
     /// Morris: a chart per headline figure that moves, each value's μ* as morris.csv holds it; Sobol: S1 and ST per value.

@@ -113,8 +113,19 @@ struct ConvergencePathTests {
         // Surplus of mean 10 and s ≈ 1: ±1 % is 0.1, below the floor of 0.5: (1.96·1.005/0.5)² → 16.
         let surplus = (0..<100).map { $0 % 2 == 0 ? 9.0 : 11.0 }
         #expect(try ConvergencePath(metric: .surplusAtDeadline(.cadres), sample: surplus).runsNeeded(for: precision) == 16)
+        // A share: the fewest n whose Wilson interval around the share seen is within ±0.01. At 0.5 Wilson's half-width
+        // is z/(1 + z²/n)·√(0.25/n + z²/4n²) = 0.01 near n = 9,600 (the normal approximation's 9,604 less about z²).
         let shares = (0..<100).map { Double($0 % 2) }
-        #expect(try ConvergencePath(metric: .allWithinQuota, sample: shares).runsNeeded(for: precision) == 9_604)
+        let half = try #require(try ConvergencePath(metric: .allWithinQuota, sample: shares).runsNeeded(for: precision))
+        let wilson = { (n: Int) in Estimate.wilson(proportion: 0.5, count: n) }
+        #expect(wilson(half).high - 0.5 <= 0.01 && wilson(half - 1).high - 0.5 > 0.01)
+        #expect((9_590...9_604).contains(half))
+        // Every replication 0 (or 1): not 1 replication (the normal approximation's SE is 0) but n with
+        // z²/(n + z²) ≤ 0.01: n ≥ 99·z² = 380.3 → 381.
+        let none = try ConvergencePath(metric: .allWithinQuota, sample: Array(repeating: 0, count: 50)).runsNeeded(for: precision)
+        #expect(none == 381)
+        let all = try ConvergencePath(metric: .allWithinQuota, sample: Array(repeating: 1, count: 50)).runsNeeded(for: precision)
+        #expect(all == 381)
     }
 }
 

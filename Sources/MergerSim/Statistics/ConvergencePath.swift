@@ -31,14 +31,35 @@ public struct ConvergencePath: Sendable, Equatable {
         points = try counts.map { n throws(GSLError) in Point(runs: n, estimate: try Estimate(of: metric, sample: Array(sample.prefix(n)))) }
     }
 
-    /// About how many replications the figure needs for its 95 % interval to be within what `precision` allows
-    /// (±R·|mean|, at least ``Precision/absoluteFloor``; a probability ±R), from the whole sample's standard
-    /// deviation: ⌈(z·s/allowed)²⌉ with s = SE·√n, the normal approximation of the rule `--precision` applies
-    /// (Wilson's interval has the same half-width to first order). Nil without a standard error.
+    /// About how many replications the figure needs for its 95 % interval to be within what `precision` allows,
+    /// by the rule `--precision` applies, from the whole sample:
+    /// - a probability (its interval Wilson's): the fewest n at which Wilson's interval around the share seen is
+    ///   within ±R (at a share of 0 or 1 too, where the normal approximation would say one replication);
+    /// - another figure: ⌈(z·s/allowed)²⌉ with s = SE·√n and allowed = max(R·|mean|, ``Precision/absoluteFloor``).
+    /// Nil without a standard error.
     public func runsNeeded(for precision: Precision) -> Int? {
         guard let last = points.last, let se = last.estimate.standardError, se.isFinite else { return nil }
+        if metric == .allWithinQuota {
+            let p = last.estimate.mean
+            func within(_ n: Int) -> Bool {
+                let interval = Estimate.wilson(proportion: p, count: n)
+                return interval.high - p <= precision.halfWidth && p - interval.low <= precision.halfWidth
+            }
+            // Wilson's half-width shrinks as n grows: double to a bracket, then halve it.
+            var high = 1
+            while !within(high) {
+                guard high < 1 << 40 else { return nil }
+                high *= 2
+            }
+            var low = high / 2
+            while high - low > 1 {
+                let mid = (low + high) / 2
+                if within(mid) { high = mid } else { low = mid }
+            }
+            return high
+        }
         let s = se * Double(last.runs).squareRoot()
-        let allowed = metric == .allWithinQuota ? precision.halfWidth : max(precision.halfWidth * abs(last.estimate.mean), Precision.absoluteFloor)
+        let allowed = max(precision.halfWidth * abs(last.estimate.mean), Precision.absoluteFloor)
         let needed = (Precision.z975 * s / allowed) * (Precision.z975 * s / allowed)
         return max(1, Int(needed.rounded(.up)))
     }

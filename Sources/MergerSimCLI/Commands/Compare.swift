@@ -13,7 +13,7 @@ struct Compare: ConsoleCommand {
             metrics: the mean difference with its standard error and 95 % CI, paired replication by replication when the runs \
             share a seed (common random numbers, with the variance-reduction factor of pairing), Welch's unpaired interval \
             otherwise, Newcombe's score interval for a probability; then every setting that differs and summary.csv's figures. \
-            Writes nothing unless --out is given (a CSV file).
+            Writes nothing unless --out is given (a CSV file) or --report (the research report, an HTML file).
 
             Examples:
               mergersim compare output/base output/no-transfers --units --changed
@@ -47,6 +47,9 @@ struct Compare: ConsoleCommand {
     /// Two runs at least, said in `--lang`.
     func checkFlags() throws(InputError) {
         guard runs.count >= 2 else { throw InputError(.usage, file: "compare", reason: .command(.fewerThanTwoRuns)) }
+        if let out, let report, URL(fileURLWithPath: out).standardizedFileURL.path == URL(fileURLWithPath: report).standardizedFileURL.path {
+            throw InputError(.usage, file: "--report", reason: .command(.reportIsOut))
+        }
     }
 
     func execute(arguments: [String], console: Console) throws {

@@ -17,7 +17,7 @@ extension LocalisedErrorTests {
         .command(.noScreeningRound(ruleSet: "vn-2025", round: 2030, rounds: [2025])), .command(.noScreeningRound(ruleSet: "vn-2025", round: 2030, rounds: nil)),
         .command(.screenSetsRulesOnly), .command(.nothingToVary(only: [])), .command(.nothingToVary(only: ["rules.transition"])),
         .command(.flagRange(lowest: "1", highest: "100,000")), .command(.flagNumberRange(highest: "1e9")),
-        .command(.precisionNotPositive), .command(.precisionNeedsRuns(minimum: 100)), .command(.shardForm), .command(.runsTwice), .command(.fewerThanTwoRuns),
+        .command(.precisionNotPositive), .command(.precisionNeedsRuns(minimum: 100)), .command(.shardForm), .command(.runsTwice), .command(.reportIsOut), .command(.fewerThanTwoRuns),
         .command(.noStoreToMerge(into: "all.sqlite")),
     ]
 }

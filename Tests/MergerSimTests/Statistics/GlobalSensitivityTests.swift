@@ -48,9 +48,12 @@ struct GlobalSensitivityTests {
     /// A design's A and B are the two halves of one 2k-dimensional Sobol sequence; A_B^(i) mixes them in column i only.
     @Test func sobolDesignSplitsOneSequence() throws {
         let design = try SobolDesign(parameterCount: 2, baseSamples: 4)
-        let sequence = try SobolSequence(dimensions: 4).next(4)
+        // The sequence's first point, the centre, is skipped: it would be row 0 of A, of B and of every A_B^(i) at once.
+        let sequence = Array(try SobolSequence(dimensions: 4).next(5).dropFirst())
         #expect(design.a == sequence.map { Array($0[0..<2]) })
         #expect(design.b == sequence.map { Array($0[2..<4]) })
+        let many = try SobolDesign(parameterCount: 3, baseSamples: 16)
+        #expect(!many.points.contains([0.5, 0.5, 0.5]) && many.a[0] != many.b[0])
         #expect(design.points.count == 4 * (2 + 2))
         #expect(design.points[design.pointIndex(mixed: 1, row: 3)] == [design.a[3][0], design.b[3][1]])
         #expect(throws: GSLError.self) { try SobolDesign(parameterCount: 21, baseSamples: 8) }

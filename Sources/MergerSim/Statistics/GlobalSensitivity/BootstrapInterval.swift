@@ -41,24 +41,30 @@ public struct BootstrapResampler: Sendable {
     }
 
     /// The estimate `statistic` recomputed on each resample of `count` rows (one resample: the row
-    /// indices it drew, repeats allowed), in a reproducible order.
+    /// indices it drew, repeats allowed), in a reproducible order; a resample on which the estimate is not
+    /// defined (`statistic` gives nil, e.g. a tiny design whose resample has no variance) is left out, not
+    /// counted as some value.
     /// - Throws: `GSLError` when the stream cannot be made, or what `statistic` throws.
-    public func replicates(count: Int, _ statistic: ([Int]) throws(GSLError) -> [Double]) throws(GSLError) -> [[Double]] {
+    public func replicates(count: Int, _ statistic: ([Int]) throws(GSLError) -> [Double]?) throws(GSLError) -> [[Double]] {
         let source = try RandomSource(seed: seed)
         var replicates: [[Double]] = []
         replicates.reserveCapacity(resamples)
         for _ in 0..<resamples {
             var rows = [Int](repeating: 0, count: count)
             for j in 0..<count { rows[j] = source.uniformInteger(below: count) }
-            replicates.append(try statistic(rows))
+            if let replicate = try statistic(rows) { replicates.append(replicate) }
         }
         return replicates
     }
 
-    /// Per component of `statistic`'s result, the percentile interval over the resamples.
-    /// - Throws: as ``replicates(count:_:)`` and ``BootstrapInterval/init(percentilesOf:)``.
-    public func intervals(count: Int, _ statistic: ([Int]) throws(GSLError) -> [Double]) throws(GSLError) -> [BootstrapInterval] {
+    /// Per component of `statistic`'s result, the percentile interval over the resamples on which it is defined.
+    /// - Throws: as ``replicates(count:_:)``; `GSLError` when the estimate is defined on fewer than half of the
+    ///   resamples (its interval would rest on a biased few: the design is too small).
+    public func intervals(count: Int, _ statistic: ([Int]) throws(GSLError) -> [Double]?) throws(GSLError) -> [BootstrapInterval] {
         let replicates = try replicates(count: count, statistic)
+        guard 2 * replicates.count >= resamples else {
+            throw GSLError.invalidArgument("a bootstrap interval from \(replicates.count) of \(resamples) resamples (the others have no variance): the design is too small")
+        }
         guard let width = replicates.first?.count else { return [] }
         return try (0..<width).map { c throws(GSLError) in try BootstrapInterval(percentilesOf: replicates.map { $0[c] }) }
     }

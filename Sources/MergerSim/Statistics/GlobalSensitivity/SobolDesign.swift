@@ -21,14 +21,17 @@ public struct SobolDesign: Sendable, Equatable {
 
     /// The design for `parameterCount` parameters and `baseSamples` rows.
     ///
-    /// GSL's sequence starts at the cube's centre; the first `baseSamples` points are used as they come.
+    /// GSL's sequence starts at the cube's centre, which is skipped (as SALib does); the next `baseSamples`
+    /// points are used as they come.
     /// - Throws: `GSLError` (`GSL_EINVAL`) unless 1 ≤ k ≤ ``maxParameters`` and N ≥ 2.
     public init(parameterCount: Int, baseSamples: Int) throws(GSLError) {
         guard (1...Self.maxParameters).contains(parameterCount), baseSamples >= 2 else {
             throw GSLError.invalidArgument("a Sobol design of \(parameterCount) parameters (1…\(Self.maxParameters)) and \(baseSamples) rows (at least 2)")
         }
         let sequence = try SobolSequence(dimensions: 2 * parameterCount)
-        let rows = try sequence.next(baseSamples)
+        // The sequence's first point is the cube's centre in every dimension: row 0 of A, of B and of every A_B^(i)
+        // would be one point, adding nothing to the sums while the variance counts it (indices low by (N − 1)/N).
+        let rows = Array(try sequence.next(baseSamples + 1).dropFirst())
         self.parameterCount = parameterCount
         self.baseSamples = baseSamples
         a = rows.map { Array($0[0..<parameterCount]) }

@@ -42,10 +42,8 @@ public enum SobolEstimator {
         guard let estimate = estimates(fA, fB, fAB, rows: rows) else {
             throw GSLError.invalidArgument("Sobol indices of an output with no variance (every run gave the same value)")
         }
-        let intervals = try bootstrap.intervals(count: n) { resample in
-            // A resample whose outputs are all equal (possible for tiny N) explains nothing: its indices are 0.
-            estimates(fA, fB, fAB, rows: resample) ?? [Double](repeating: 0, count: 2 * k)
-        }
+        // A resample whose outputs are all equal (possible for a tiny N) has no indices: it is left out.
+        let intervals = try bootstrap.intervals(count: n) { resample in estimates(fA, fB, fAB, rows: resample) }
         return (0..<k).map { i in
             SobolIndex(parameter: i, firstOrder: estimate[i], firstOrderInterval: intervals[i],
                        totalOrder: estimate[k + i], totalOrderInterval: intervals[k + i])

@@ -45,6 +45,8 @@ public enum CommandReason: ReasonForm {
     case shardForm
     /// `sweep --runs N` and `--set transition.runs=M` both given.
     case runsTwice
+    /// `compare --out` and `--report` naming one file: the report would be overwritten by the CSV.
+    case reportIsOut
     /// `compare` given fewer than two runs.
     case fewerThanTwoRuns
     /// `store merge` given no store to copy from.
@@ -95,6 +97,7 @@ public enum CommandReason: ReasonForm {
         case let .precisionNeedsRuns(minimum): ("command.precision_needs_runs", "needs --runs of at least {minimum}", ["minimum": "\(minimum)"])
         case .shardForm: ("command.shard_form", "must be I/N with 1 ≤ I ≤ N, e.g. --shard 2/8", [:])
         case .runsTwice: ("command.runs_twice", "--runs and --set transition.runs both give the runs of each setting; give one of them", [:])
+        case .reportIsOut: ("command.report_is_out", "--report and --out name the same file; give each its own", [:])
         case .fewerThanTwoRuns: ("command.fewer_than_two_runs", "give at least two runs to compare", [:])
         case let .noStoreToMerge(into): ("command.no_store_to_merge", "give at least one store to merge into {out}", ["out": into])
         }
