@@ -43,7 +43,7 @@ struct Sweep: ConsoleCommand {
     @Flag(help: "No progress bar and no line per setting.")
     var quiet = false
 
-    @Flag(help: "Also write report.xlsx: sweep.csv as an Excel workbook with a column dictionary.")
+    @Flag(help: "Also write report.xlsx: one row per setting (its varied values, then each headline figure's mean and 95 % CI), the base scenario's assumptions and a column dictionary.")
     var xlsx = false
 
     @Option(help: "The language of the console and of report.xlsx's labels: en or vi.")
@@ -106,8 +106,13 @@ struct Sweep: ConsoleCommand {
                                             convergence: try ResearchReport.SweepPage.convergence(plan: plan, runIDs: ids, store: store))
         try folder.write("report.html", ResearchReport.html(sweep: page, labels: labels))
         if xlsx {
+            // The assumptions of the base scenario (with the sweep's own --set), named by its rule set; the varied
+            // values are the sheet's columns.
+            var ignored: [DefaultRecord] = []
+            let base = try ScenarioInputs.ruleSets(of: try Scenario(path: file.scenarioPath, overrides: plan.base), defaults: &ignored).0
+            let assumptions = RunAssumptions(values: try RunManifest.Assumption.all(in: base.rules), defaults: [], rules: base.rules)
             try folder.write("report.xlsx") { staging in
-                try WorkbookReport.write(to: staging, sheets: [("sweep", report.table)], assumptions: .none, labels: labels)
+                try WorkbookReport.write(to: staging, sheets: [("sweep", report.wideTable)], assumptions: assumptions, labels: labels)
             }
         }
         try folder.write("manifest.json", try manifest.json())

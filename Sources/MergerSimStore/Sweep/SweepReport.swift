@@ -60,6 +60,34 @@ public struct SweepReport: Sendable {
         return table
     }
 
+    /// The sweep as a person's sheet (the workbook's): one row per setting, its varied values as they were
+    /// given, its seeds and replications, then per headline figure its mean and 95 % interval (exit costs shown in
+    /// tỷ đồng, the share of runs in %), each column named by the column dictionary.
+    public var wideTable: ReportTable {
+        var columns = [ReportTable.Column("setting", .year)] + factors.map { ReportTable.Column($0, .identifier) }
+            + [.init("seeds", .identifier), .init("replications", .count)]
+        for metric in HeadlineMetric.allCases {
+            let kind: ReportTable.Kind = switch metric {
+            case .surplusAtDeadline: .decimal(places: 2)
+            case .exitCostVND: .billions
+            case .allWithinQuota: .share
+            }
+            columns += ["mean", "ci95_low", "ci95_high"].map { ReportTable.Column("\($0)_\(metric.name)", kind) }
+        }
+        var table = ReportTable(columns)
+        for (setting, rows) in Dictionary(grouping: rows, by: \.setting).sorted(by: { $0.key < $1.key }) {
+            guard let first = rows.first else { continue }
+            var line: [ReportTable.Cell] = [.count(setting)] + first.values.map { .text($0) }
+                + [.text(first.seeds.map(String.init).joined(separator: " ")), .count(first.estimate.count)]
+            for metric in HeadlineMetric.allCases {
+                let e = rows.first { $0.metric == metric }?.estimate
+                line += [e?.mean, e?.low, e?.high].map { x in x.map { .upTo($0, decimals: 6) } ?? .empty }
+            }
+            table.append(line)
+        }
+        return table
+    }
+
     /// sweep.csv.
     public func csv() throws(InternalError) -> Data { table.csv(english: try Labels(.en)) }
 
