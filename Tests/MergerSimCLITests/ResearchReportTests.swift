@@ -148,6 +148,9 @@ struct ResearchReportTests {
         let l = try Labels(.en)
         #expect(html.contains(">\(diff > 0 ? "+" : "")\(l.billions(diff))<"))
         #expect(html.contains(">paired<"))
+        // The variance reduction of pairing, as the CSV's variance_reduction gives it.
+        let factor = try #require(Double(cost["variance_reduction high"] ?? ""))
+        #expect(html.contains("<td>÷\(l.number(factor, decimals: factor < 10 ? 1 : 0))</td>"))
         // Writing it again replaces mergersim's own file; a file it did not write is refused.
         try Data("mine".utf8).write(to: URL(fileURLWithPath: scratch.path("mine.html")))
         let refused = mergersim(["compare", scratch.path("base"), scratch.path("high"), "--report", scratch.path("mine.html")])

@@ -39,7 +39,8 @@ extension ResearchReport {
         // The paired differences.
         var charts: [String] = []
         var table = "<table class=\"research\"><tr><th>\(e(l("research.column_figure")))</th><th>\(e(l("research.column_run")))</th>"
-            + "<th>\(e(l("research.column_difference")))</th><th>\(e(l("research.column_interval")))</th><th>\(e(l("research.column_pairing")))</th></tr>"
+            + "<th>\(e(l("research.column_difference")))</th><th>\(e(l("research.column_interval")))</th><th>\(e(l("research.column_pairing")))</th>"
+            + "<th>\(e(l("research.column_reduction")))</th></tr>"
         for metric in HeadlineMetric.allCases {
             guard let row = c.rows.first(where: { if case .replicationMean(metric) = $0.subject { true } else { false } }) else { continue }
             let scale = Scale(metric)
@@ -49,7 +50,8 @@ extension ResearchReport {
                 let interval = estimate.low.flatMap { low in estimate.high.map { (low, $0) } }
                 table += "<tr><td class=\"text\">\(e(scale.title(l)))</td><td class=\"text code\">\(e(c.runs[k + 1]))</td>"
                     + "<td>\(e(scale.difference(estimate.mean, l)))</td><td>\(e(interval.map { scale.differenceRange($0.0, $0.1, l) } ?? ""))</td>"
-                    + "<td class=\"text\">\(e(l(d.paired == true ? "research.paired" : "research.unpaired")))</td></tr>"
+                    + "<td class=\"text\">\(e(l(d.paired == true ? "research.paired" : "research.unpaired")))</td>"
+                    + "<td>\(e(d.varianceReduction.map { reduction($0, l) } ?? ""))</td></tr>"
             }
         }
         table += "</table>"
@@ -59,6 +61,12 @@ extension ResearchReport {
         sections.append(convergenceSection(series, labels: l))
         return ResearchReport.page(title: l("research.compare_title", ["first": c.runs.first ?? "", "count": String(c.runs.count - 1)]),
                                    subtitle: l("research.compare_subtitle", ["runs": c.runs.joined(separator: ", ")]), sections: sections, labels: l)
+    }
+
+    /// How many times pairing divides the variance of a difference, "÷2.4"; "no variance left" when the paired
+    /// differences do not vary at all.
+    static func reduction(_ factor: Double, _ l: Labels) -> String {
+        factor.isFinite ? "÷" + l.number(factor, decimals: factor < 10 ? 1 : 0) : l("research.reduction_all")
     }
 
     /// One figure's differences from the first run: a row per further run, the difference and its 95 % interval,
