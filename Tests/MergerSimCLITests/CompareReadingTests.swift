@@ -48,7 +48,7 @@ struct CompareReadingTests {
         let share = try #require(en.split(separator: "\n").first { $0.hasPrefix("replications: mean all_within_quota") })
         #expect(share.contains("%") && share.contains(" pp"), "\(share)")
         let vi = mergersim(["compare", a, b, "--lang", "vi"]).out
-        #expect(vi.contains("tỷ đồng") && vi.contains("48.613") && vi.contains("điểm %"), "\(vi)")
+        #expect(vi.contains("tỷ đồng") && vi.contains("48.613") && vi.contains("điểm phần trăm"), "\(vi)")
     }
 
     /// `--units` said nothing when no unit differed; now it says so.
@@ -58,7 +58,7 @@ struct CompareReadingTests {
         let en = mergersim(["compare", a, b, "--units"])
         #expect(en.out.contains("No unit differs in standards outcome or surplus."), "\(en.out)")
         let vi = mergersim(["compare", a, b, "--units", "--lang", "vi"])
-        #expect(vi.out.contains("Không có đơn vị nào khác nhau"), "\(vi.out)")
+        #expect(vi.out.contains("Không có đơn vị nào có kết quả đánh giá tiêu chuẩn hoặc số dôi dư khác nhau giữa các lần chạy."), "\(vi.out)")
     }
 
     /// The variance-reduction factor of pairing in the console and the CSV, checked against the two runs'

@@ -186,8 +186,8 @@ extension VietnameseWordsTests {
             let found = Self.englishConsoleWords(text)
             #expect(found.isEmpty, "sweep: \(Set(found).sorted())")
         }
-        #expect(first.out.contains("bộ tham số 1, số khởi tạo ngẫu nhiên của kịch bản: đã lưu thành lần chạy 1 sau "))
-        #expect(first.out.contains("Loạt chạy ") && first.out.contains(": 2 bộ tham số, chạy mới 2, 0 đã lưu từ trước"))
+        #expect(first.out.contains("bộ tham số 1, số khởi tạo ngẫu nhiên của kịch bản: chạy xong trong "))
+        #expect(first.out.contains("Loạt chạy ") && first.out.contains(": 2 bộ tham số, 2 lần chạy; 2 lần chạy mới, 0 lần chạy đã lưu từ trước"))
         #expect(again.out.contains("bộ tham số 2, số khởi tạo ngẫu nhiên của kịch bản: đã lưu từ trước (lần chạy 2)"))
         #expect(again.out.contains("Đã ghi vào \(scratch.path("out"))/: "))
     }

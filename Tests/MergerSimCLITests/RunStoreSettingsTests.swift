@@ -50,7 +50,7 @@ struct RunStoreSettingsTests {
             #expect(stored?["seed"] == Int(seed) && stored?["number"] == Int(setting), "\(line)")
         }
         let vi = try sweep(scratch, ["--lang", "vi"], folder: "out-vi")
-        #expect(vi.out.contains("bộ tham số 4, số khởi tạo ngẫu nhiên 2: đã lưu thành lần chạy 8 sau "), "\(vi.out)")
+        #expect(vi.out.contains("bộ tham số 4, số khởi tạo ngẫu nhiên 2: chạy xong trong "), "\(vi.out)")
         let resumed = mergersim(["sweep", try sweepFile(scratch), "--out", folder])
         #expect(resumed.out.contains("setting 3, seed 2: stored already (run 6)"), "\(resumed.out)")
     }

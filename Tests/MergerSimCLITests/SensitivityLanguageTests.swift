@@ -14,7 +14,7 @@ struct SensitivityLanguageTests {
         let keysLeftOut = vi.out.split(separator: "\n").map { $0.replacingOccurrences(of: "rules.transition.exits.offer_model", with: " ") }
         let found = VietnameseWordsTests.englishConsoleWords(keysLeftOut.joined(separator: "\n"))
         #expect(found.isEmpty, "sensitivity: \(Set(found).sorted())")
-        #expect(vi.out.hasPrefix("Độ nhạy của kịch bản phan-rang-2024 theo các giá trị chưa xác nhận (NC) của bộ quy định (1 giá trị thay đổi, "))
+        #expect(vi.out.hasPrefix("Phân tích độ nhạy của kịch bản phan-rang-2024 theo các giá trị chưa xác nhận (NC) của bộ quy định (1 giá trị thay đổi, "))
         #expect(vi.out.contains("lựa chọn một lần, giữ nguyên các năm sau → xét lại hằng năm"))
         #expect(!vi.out.contains("lasting") && !vi.out.contains("Wrote"))
         let en = mergersim(["sensitivity", scenario, "--runs", "4", "--only", "rules.transition.exits.offer_model", "--quiet",

@@ -139,7 +139,7 @@ struct SweepTests {
         try database.write { db in try db.execute(sql: "DROP TRIGGER crash") }
         let resumed = mergersim(["sweep", file, "--out", out, "--quiet"])
         #expect(resumed.code == 0, "\(resumed.error)")
-        #expect(resumed.out.contains("2 settings; 1 run now, 1 already stored"))
+        #expect(resumed.out.contains("2 settings, 2 runs; 1 run now, 1 already stored"))
     }
 
     @Test func shardsMergedEqualTheWholeSweep() throws {
@@ -196,7 +196,7 @@ struct SweepTests {
         let clash = mergersim(["sweep", file, "--set", "transition.runs=3", "--runs", "4"])
         #expect(clash.code == 64 && clash.error.contains("give one of them"), "\(clash.error)")
         let replaced = mergersim(["sweep", file, "--set", "transition.runs=3", "--quiet", "--out", scratch.path("three")])
-        #expect(replaced.code == 0 && replaced.out.contains("1 setting; 1 run now"), "\(replaced.error)")
+        #expect(replaced.code == 0 && replaced.out.contains("1 setting, 1 run; 1 run now"), "\(replaced.error)")
         #expect(try String(contentsOfFile: scratch.path("three/manifest.json"), encoding: .utf8).contains("\"runs\" : 3,"))
     }
 }

@@ -120,9 +120,11 @@ struct Sweep: ConsoleCommand {
         let partText = part.map {
             labels("console.sweep.part", ["index": "\($0.index)", "count": "\($0.count)", "total": "\(plan.settings.count)"])
         }
-        let settingsText = labels(settings.count == 1 ? "sweep.settings.one" : "sweep.settings.other",
-                                  ["count": labels.number(Double(settings.count))])
-        console.out(labels("sweep.done", ["name": file.name, "settings": settingsText, "part": partText ?? "",
+        // A setting is a design row (sweep.csv's); a run is a setting at one seed.
+        let rows = Set(settings.map(\.row)).count
+        let settingsText = labels(rows == 1 ? "sweep.settings.one" : "sweep.settings.other", ["count": labels.number(Double(rows))])
+        let runsText = labels(settings.count == 1 ? "sweep.runs.one" : "sweep.runs.other", ["count": labels.number(Double(settings.count))])
+        console.out(labels("sweep.done", ["name": file.name, "settings": settingsText, "runs": runsText, "part": partText ?? "",
                                           "run": labels.number(Double(settings.count - skipped)), "stored": labels.number(Double(skipped))]))
         console.out(labels("console.wrote", ["folder": folder.given,
                                              "files": "\(SweepFolder.storeName), sweep.csv, report.html" + (xlsx ? ", report.xlsx" : "") + ", manifest.json"]))

@@ -67,16 +67,21 @@ extension ResearchReport {
         for (i, r) in ranked.enumerated() {
             let top = Double(rows - i), bottom = top - 1
             chart.rect(0, bottom + 0.55, scale.value(r.effect.muStar), top - 0.1, fill: lowColour, opacity: 0.85,
-                       title: "\(r.parameter.key): μ* = \(scale.text(r.effect.muStar, l))")
+                       title: "\(r.parameter.key): μ* = \(effect(r.effect.muStar, scale, l))")
             chart.whisker(atY: bottom + 0.72, low: scale.value(r.effect.muStarInterval.low), high: scale.value(r.effect.muStarInterval.high), stroke: "#222", cap: 2)
             chart.rect(0, bottom + 0.1, scale.value(r.effect.sigma), bottom + 0.45, fill: highColour, opacity: 0.85,
-                       title: "\(r.parameter.key): σ = \(scale.text(r.effect.sigma, l))")
+                       title: "\(r.parameter.key): σ = \(effect(r.effect.sigma, scale, l))")
             chart.text(chart.xRange.lowerBound, bottom + 0.68, shortKey(r.parameter.key), anchor: "end", dx: -4)
             chart.text(chart.xRange.lowerBound, bottom + 0.3, String(sides(r.parameter, l).prefix(64)), anchor: "end", dx: -4, cssClass: "tick side")
         }
         chart.axes(xTicks: SVGChart.ticks(chart.xRange).map { ($0, l.number($0, decimals: $0.rounded() == $0 ? 0 : 1)) }, yTicks: [],
-                   xTitle: l(scale.axisKey), yTitle: "")
+                   xTitle: l(scale.metric == .allWithinQuota ? "research.axis_points" : scale.axisKey), yTitle: "")
         return chart.svg
+    }
+
+    /// An elementary effect in the figure's unit; a share's in percentage points (a change, which may pass 100).
+    static func effect(_ x: Double, _ scale: Scale, _ l: Labels) -> String {
+        scale.metric == .allWithinQuota ? l("research.points", ["count": l.number(scale.value(x), decimals: 1)]) : scale.text(x, l)
     }
 
     /// One figure's Sobol indices: per value (the largest total order first) its first-order and total-order index
