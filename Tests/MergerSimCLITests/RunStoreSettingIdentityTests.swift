@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import MergerSim
 import MergerSimInputs
+import MergerSimReports
 import MergerSimStore
 
 /// Issue 24, the store's settings made right: every design point keeps its setting, a setting is its point at its
@@ -51,6 +52,31 @@ struct RunStoreSettingIdentityTests {
         _ = try sobol("one")
         #expect(try rows(store, .settings) == settings)
         #expect(try rows(store, .settingSummary) == summary)
+    }
+
+    /// The path another job takes when a design repeats a point (`--jobs 2`: both jobs run it, one stores it first):
+    /// `record` finds the key stored and links the second point's setting to the run, with its summary. Before, it
+    /// returned nil and linked nothing, so the second point had no setting. Recording it again changes nothing.
+    @Test func aRunStoredByAnotherJobIsLinkedToTheRepeatedPoint() throws {
+        let scratch = try Scratch()
+        let store = try RunStore(path: scratch.path("s.sqlite"))
+        let inputs = try ScenarioInputs(scenario: Scenario(path: Self.phanRang, overrides: [Override(parsing: "transition.runs=5")]))
+        let outcome = try inputs.run()
+        let summary = RunSummary(inputs.run, outcome)
+        func point(_ number: Int) -> StoredSetting {
+            StoredSetting(sweep: "design", number: number, seeds: [42], keyHash: "point \(number)", values: [.init(key: "transition.runs", value: "5")])
+        }
+        let first = try #require(try store.record(StoredRun(inputs: inputs, outcome: outcome, summary: summary, key: "k", sweep: "design", setting: point(1))))
+        let repeated = StoredRun(inputs: inputs, outcome: outcome, summary: summary, key: "k", sweep: "design", setting: point(2))
+        #expect(try store.record(repeated) == nil)
+        let summaries = try store.export(.settingSummary).rows
+        #expect(summaries.map { $0[2] } == Array(repeating: "1", count: 5) + Array(repeating: "2", count: 5))
+        #expect(summaries.filter { $0[2] == "1" }.map { Array($0[3...]) } == summaries.filter { $0[2] == "2" }.map { Array($0[3...]) })
+        try DatabaseQueue(path: scratch.path("s.sqlite")).read { (db: Database) throws in
+            #expect(try Int64.fetchAll(db, sql: "SELECT run FROM setting_runs ORDER BY setting_id") == [first, first])
+        }
+        #expect(try store.record(repeated) == nil)
+        #expect(try store.export(.settingSummary).rows == summaries)
     }
 
     /// A setting is its point at the sweep's seeds: a folder holding seeds 1, 2 and 3 of a sweep, then swept at seeds 1
