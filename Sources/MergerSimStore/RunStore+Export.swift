@@ -32,7 +32,7 @@ extension RunStore {
         if let missing { throw InputError(.badData, file: path, reason: .store(.tableMissing(table: missing, store: path))) }
         if table == .settings { return try wideSettings() }
         let order = switch table {
-        case .replicationOutcomes: "run, replication"
+        case .replicationOutcomes: "run, setting_id, replication"
         case .settingSummary: "sweep, setting, rowid"
         case .runs: "id"
         case .settings, .summary, .timeline, .unitsAfter: "run, rowid"
@@ -44,23 +44,22 @@ extension RunStore {
         }
     }
 
-    /// `settings` wide: id, sweep, number, key_hash, then one column per key of `setting_values` (in the order first
-    /// stored), each setting's value there (a number, else its text; empty where the setting has no such key).
+    /// `settings` wide: id, sweep, number, seeds, key_hash, then one column per key of `setting_values` (in the order first
+    /// stored), each setting's value there as written (empty where the setting has no such key).
     private func wideSettings() throws(InputError) -> StoreExport {
         try read { db in
-            let settings = try Row.fetchAll(db, sql: "SELECT id, sweep, number, key_hash FROM settings ORDER BY sweep, number, id")
+            let settings = try Row.fetchAll(db, sql: "SELECT id, sweep, number, seeds, key_hash FROM settings ORDER BY sweep, number, id")
             let values = try Row.fetchAll(db, sql: "SELECT setting_id, key, value_num, value_text FROM setting_values ORDER BY rowid")
             var keys: [String] = [], byKey: [Int64: [String: String]] = [:]
             for value in values {
                 let key: String = value["key"]
                 if !keys.contains(key) { keys.append(key) }
-                let number: DatabaseValue = value["value_num"]
-                byKey[value["setting_id"], default: [:]][key] = number.isNull ? value["value_text"] ?? "" : Self.text(number)
+                byKey[value["setting_id"], default: [:]][key] = value["value_text"]
             }
             let rows = settings.map { setting in
-                (0..<4).map { Self.text(setting[$0]) } + keys.map { byKey[setting["id"]]?[$0] ?? "" }
+                (0..<5).map { Self.text(setting[$0]) } + keys.map { byKey[setting["id"]]?[$0] ?? "" }
             }
-            return StoreExport(table: .settings, header: ["id", "sweep", "number", "key_hash"] + keys, rows: rows)
+            return StoreExport(table: .settings, header: ["id", "sweep", "number", "seeds", "key_hash"] + keys, rows: rows)
         }
     }
 

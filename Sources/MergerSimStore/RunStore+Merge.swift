@@ -13,12 +13,13 @@ extension RunStore {
     static let runTables = ["summary", "timeline", "units_after", "replications", "precision_intervals"]
 
     /// Copies every run of `other` into this store, with its summary, timeline, units and replications,
-    /// under new ids, each with its setting: a setting this store holds (the same key hash: another shard's
+    /// under new ids, each linked to its settings: a setting this store holds (the same key hash: another shard's
     /// run of it) is the one used, else it is copied with its values under a new id; runs of a sweep stored
     /// without a setting (a source before v5) are given one as an upgrade would. The settings given runs
     /// have their `setting_summary` written anew. A run whose key this store holds already is not copied again (a sweep's setting
-    /// run twice, or the same shard merged twice); runs without a key (single `simulate` runs) are
-    /// always copied. The whole source goes in one transaction: all of it, or nothing on failure.
+    /// run twice, or the same shard merged twice), but the run stored is linked to the source's settings of it; runs
+    /// without a key (single `simulate` runs) are always copied. The whole source goes in one transaction: all of it,
+    /// or nothing on failure.
     ///
     /// `other` is only read, as it is: a store of an earlier schema is copied without being upgraded (a column
     /// it lacks is null here; its seeds are read as given). 64 when `other` is this store's file under any name.
@@ -61,56 +62,61 @@ extension RunStore {
                     insert: try db.makeStatement(sql: "INSERT INTO \(table) (run, \(quoted(names))) VALUES (\(marks(names.count + 1)))"),
                     width: names.count)
         }
-        let stored = try db.makeStatement(sql: "SELECT COUNT(*) FROM runs WHERE key = ?")
-        let sourceSettings = try source.tableExists("settings") && source.tableExists("setting_values")
+        let stored = try db.makeStatement(sql: "SELECT id FROM runs WHERE key = ?")
+        let sourceSettings = try ["settings", "setting_values", "setting_runs"].allSatisfy { try source.tableExists($0) }
+        let sourceLinks = sourceSettings ? try source.makeStatement(sql: "SELECT setting_id FROM setting_runs WHERE run = ? ORDER BY setting_id") : nil
         var settingIDs: [Int64: Int64] = [:]
         var touched = Set<Int64>()
         // This store's id of the source's setting `id`, copied with its values when this store lacks it.
         func settingID(_ id: Int64) throws -> Int64 {
             if let known = settingIDs[id] { return known }
-            guard let row = try Row.fetchOne(source, sql: "SELECT sweep, number, key_hash FROM settings WHERE id = ?", arguments: [id]) else {
+            guard let row = try Row.fetchOne(source, sql: "SELECT sweep, number, seeds, key_hash FROM settings WHERE id = ?", arguments: [id]) else {
                 throw InputError(.badData, file: file, reason: .store(.failed(.merge, detail: "run with setting_id \(id), a setting the store lacks")))
             }
             let values = try Row.fetchAll(source, sql: "SELECT key, value_num, value_text FROM setting_values WHERE setting_id = ? ORDER BY rowid",
                                           arguments: [id]).map { value in
-                var kept = StoredSetting.Value(key: value["key"], value: "")
-                kept.number = value["value_num"]
-                kept.text = value["value_text"]
-                return kept
+                StoredSetting.Value(key: value["key"], text: value["value_text"], number: value["value_num"])
             }
-            let mapped = try Self.settingID(StoredSetting(sweep: row["sweep"], number: row["number"], keyHash: row["key_hash"], values: values), in: db)
+            let seeds = try (row["seeds"] as String?).map { text throws(InputError) in
+                try text.split(separator: " ").map { seed throws(InputError) in try Self.seed(String(seed).databaseValue, file: file) }
+            }
+            let mapped = try Self.settingID(StoredSetting(sweep: row["sweep"], number: row["number"], seeds: seeds, keyHash: row["key_hash"],
+                                                          values: values), in: db)
             settingIDs[id] = mapped
             return mapped
         }
         for row in try Row.fetchAll(source, sql: "SELECT * FROM runs ORDER BY id") {
             let id: Int64 = row["id"]
-            if let key: String = row["key"], try Int.fetchOne(stored, arguments: [key]) ?? 0 > 0 {
+            let links = try sourceLinks.map { try Int64.fetchAll($0, arguments: [id]) } ?? []
+            if links.isEmpty, (row["sweep"] as String?) != nil {
+                // A sweep's run without a setting gets one below, from its overrides: they must read.
+                _ = try Self.overrides(row["overrides"], run: id, file: file)
+            }
+            let target: Int64
+            if let key: String = row["key"], let known = try Int64.fetchOne(stored, arguments: [key]) {
                 count.skipped += 1
-                continue
-            }
-            let seed = try Self.seed(row["seed"], file: file)
-            let setting: Int64? = try sourceSettings ? (row["setting_id"] as Int64?).map(settingID) : nil
-            if let setting { touched.insert(setting) }
-            try insertRun.execute(arguments: StatementArguments(runColumns.map { name in
-                switch name {
-                case "seed": databaseValue(seed: seed)
-                case "setting_id": setting.databaseValue
-                default: (row[name] as DatabaseValue?) ?? .null
+                target = known
+            } else {
+                let seed = try Self.seed(row["seed"], file: file)
+                try insertRun.execute(arguments: StatementArguments(runColumns.map { name in
+                    name == "seed" ? databaseValue(seed: seed) : (row[name] as DatabaseValue?) ?? .null
+                }))
+                target = db.lastInsertedRowID
+                for table in tables {
+                    let rows = try Row.fetchCursor(table.select, arguments: [id])
+                    var values = [DatabaseValue](repeating: .null, count: table.width + 1)
+                    values[0] = target.databaseValue
+                    while let child = try rows.next() {
+                        for i in 0..<table.width { values[i + 1] = child[i] }
+                        try table.insert.execute(arguments: StatementArguments(values))
+                    }
                 }
-            }))
-            let newID = db.lastInsertedRowID.databaseValue
-            for table in tables {
-                let rows = try Row.fetchCursor(table.select, arguments: [id])
-                var values = [DatabaseValue](repeating: .null, count: table.width + 1)
-                values[0] = newID
-                while let child = try rows.next() {
-                    for i in 0..<table.width { values[i + 1] = child[i] }
-                    try table.insert.execute(arguments: StatementArguments(values))
-                }
+                count.copied += 1
             }
-            count.copied += 1
+            // A run stored already takes the source's settings too (a point the other shard's design repeats).
+            for link in links { touched.formUnion(try Self.link(run: target, to: settingID(link), in: db)) }
         }
-        touched.formUnion(try linkUnsettledRuns(db))
+        touched.formUnion(try linkUnsettledRuns(db, file: file))
         for id in touched.sorted() { try summarise(setting: id, in: db, file: file) }
         return count
     }

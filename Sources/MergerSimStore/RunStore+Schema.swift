@@ -10,11 +10,13 @@ extension RunStore {
     /// A step of the schema, in order; a store holding a step this mergersim does not know is refused.
     struct Migration: Sendable {
         let identifier: String
-        let apply: @Sendable (Database) throws -> Void
+        /// Applies the step to the store whose path (for errors) is given.
+        let apply: @Sendable (Database, String) throws -> Void
     }
 
-    static let migrations = [Migration(identifier: "v1", apply: v1), Migration(identifier: "v2", apply: v2), Migration(identifier: "v3", apply: v3),
-                             Migration(identifier: "v4", apply: v4), Migration(identifier: "v5", apply: v5)]
+    static let migrations = [Migration(identifier: "v1") { db, _ in try v1(db) }, Migration(identifier: "v2") { db, _ in try v2(db) },
+                             Migration(identifier: "v3") { db, _ in try v3(db) }, Migration(identifier: "v4") { db, _ in try v4(db) },
+                             Migration(identifier: "v5") { db, path in try v5(db, path: path) }]
 
     /// What a file holds, as the store sees it.
     enum Contents: Equatable {
@@ -39,11 +41,12 @@ extension RunStore {
         return applied.isSubset(of: migrations.map(\.identifier)) ? .store(applied: applied) : .laterStore
     }
 
-    /// Applies the migrations `applied` lacks, in the caller's transaction (with foreign keys off: v3 rebuilds `runs`).
-    static func migrate(_ db: Database, applied: Set<String>) throws {
+    /// Applies the migrations `applied` lacks to the store at `path`, in the caller's transaction (with foreign keys
+    /// off: v3 rebuilds `runs`); an error names `path`, and the caller's rollback leaves the file as it was.
+    static func migrate(_ db: Database, applied: Set<String>, path: String) throws {
         try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
         for migration in migrations where !applied.contains(migration.identifier) {
-            try migration.apply(db)
+            try migration.apply(db, path)
             try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [migration.identifier])
         }
     }

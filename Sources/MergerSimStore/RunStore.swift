@@ -46,8 +46,8 @@ public final class RunStore: Sendable {
                 try db.inTransaction(.immediate) {
                     try Self.check(db, path: path, kind: .unwritable)
                     switch try Self.contents(db) {
-                    case .nothing: try Self.migrate(db, applied: [])
-                    case .store(let applied): try Self.migrate(db, applied: applied)
+                    case .nothing: try Self.migrate(db, applied: [], path: path)
+                    case .store(let applied): try Self.migrate(db, applied: applied, path: path)
                     case .laterStore:
                         throw InputError(.unwritable, file: path, reason: .store(.laterSchemaToWrite))
                     case .other:
@@ -123,15 +123,19 @@ public final class RunStore: Sendable {
         try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs") ?? 0 }
     }
 
-    /// Stores `run` in one transaction; returns its id. A run whose key is stored already is not stored again (nil).
+    /// Stores `run` in one transaction; returns its id. A run whose key is stored already is not stored again (nil):
+    /// its setting, when it has one, is linked to the run stored (another job stored it for a point a design repeats).
     @discardableResult
     public func record(_ run: StoredRun) throws(InputError) -> Int64? {
         do {
             return try database.writeWithoutTransaction { db in
             var id: Int64?
             try db.inTransaction(.immediate) {
-                if let key = run.key, try Self.isStored(key: key, in: db) {
-                    return .rollback
+                if let key = run.key, let stored = try Int64.fetchOne(db, sql: "SELECT id FROM runs WHERE key = ?", arguments: [key]) {
+                    guard let setting = run.setting else { return .rollback }
+                    let touched = try Self.link(run: stored, to: Self.settingID(setting, in: db), in: db)
+                    for id in touched.sorted() { try Self.summarise(setting: id, in: db, file: path) }
+                    return touched.isEmpty ? .rollback : .commit
                 }
                 id = try Self.insert(run, into: db, file: path)
                 return .commit
@@ -153,7 +157,6 @@ public final class RunStore: Sendable {
                              run.transfers])
         let id = db.lastInsertedRowID
         let settingID = try run.setting.map { setting in try Self.settingID(setting, in: db) }
-        if let settingID { try db.execute(sql: "UPDATE runs SET setting_id = ? WHERE id = ?", arguments: [settingID, id]) }
         if let precision = run.precision {
             try db.execute(sql: "UPDATE runs SET precision = ?, max_runs = ? WHERE id = ?",
                            arguments: [precision.precision.halfWidth, precision.maximumRuns, id])
@@ -188,7 +191,7 @@ public final class RunStore: Sendable {
                            arguments: [id, index, headline.surplusAtDeadline.cadres, headline.surplusAtDeadline.civilServants,
                                        headline.surplusAtDeadline.nonProfessional, headline.exitCostVND, headline.allWithinQuota])
         }
-        if let settingID { try summarise(setting: settingID, in: db, file: file) }
+        if let settingID { for setting in try link(run: id, to: settingID, in: db).sorted() { try summarise(setting: setting, in: db, file: file) } }
         return id
     }
 }

@@ -71,49 +71,56 @@ public struct StoredRun: Sendable {
     }
 }
 
-/// A setting as the store keeps it (tables `settings` and `setting_values`): a point of a design, shared by its
-/// runs at every seed.
+/// A setting as the store keeps it (tables `settings`, `setting_values` and `setting_runs`): a point of a design with the
+/// seeds it is run at. A run may make several settings (a design that repeats a point: each point keeps its setting).
 public struct StoredSetting: Sendable, Equatable {
     /// The sweep's name (`runs.sweep`).
     public var sweep: String
-    /// sweep.csv's `setting`: the design row, counted from 1.
-    public var number: Int
-    /// ``SweepPlan/settingKey(_:sweep:number:)``: the same setting in two stores (shards) has the same hash.
+    /// sweep.csv's `setting`: the design row, counted from 1; nil for a setting an upgrade recovered whose place in
+    /// the design the stored runs do not tell.
+    public var number: Int?
+    /// The seeds the sweep runs the setting at, in the sweep file's order (sweep.csv's `seeds`): part of the setting's
+    /// identity, so its summary pools the runs sweep.csv pools. Nil for a setting an upgrade recovered from a store
+    /// before v5, which pools every seed stored.
+    public var seeds: [UInt64]?
+    /// ``SweepPlan/settingKey(_:sweep:number:seeds:)``: the same setting in two stores (shards) has the same hash.
     public var keyHash: String
     /// The values that make the setting, in the design's order.
     public var values: [Value]
 
-    /// One key's value: a number (`value_num`, REAL) or else text (`value_text`).
+    /// One key's value: its text as written (`value_text`), and the number it is when it is a plain decimal (`value_num`).
     public struct Value: Sendable, Equatable {
         public var key: String
+        /// The value as written in the sweep file or override (`01` stays `01`).
+        public var text: String
+        /// The value read as `DecimalText.decimal` reads it (plain decimal notation: `0.25`, `-3`); nil for any other text.
         public var number: Double?
-        public var text: String?
 
-        /// `value` as written in the sweep file: a decimal number is kept as a number, anything else as text.
+        /// `value` as written, with its number when it is one in plain decimal notation.
         public init(key: String, value: String) {
+            self.init(key: key, text: value, number: DecimalText.decimal(value))
+        }
+
+        init(key: String, text: String, number: Double?) {
             self.key = key
-            let decimal = !value.isEmpty && value.allSatisfy { "0123456789+-.eE".contains($0) }
-            if decimal, let x = Double(value), x.isFinite {
-                number = x
-                text = nil
-            } else {
-                number = nil
-                text = value
-            }
+            self.text = text
+            self.number = number
         }
     }
 
-    public init(sweep: String, number: Int, keyHash: String, values: [Value]) {
+    public init(sweep: String, number: Int?, seeds: [UInt64]?, keyHash: String, values: [Value]) {
         self.sweep = sweep
         self.number = number
+        self.seeds = seeds
         self.keyHash = keyHash
         self.values = values
     }
 
-    /// The setting `setting` of sweep `sweep` is at, for a run of `inputs`.
+    /// The setting `setting` of sweep `sweep` is at, for a run of `inputs` (a seed nil in `setting.seeds` is the run's).
     public init(_ setting: SweepPlan.Setting, sweep: String, inputs: ScenarioInputs) {
-        self.init(sweep: sweep, number: setting.settingNumber,
-                  keyHash: SweepPlan.settingKey(inputs, sweep: sweep, number: setting.settingNumber),
+        let seeds = setting.seeds.map { $0 ?? inputs.run.settings.seed }
+        self.init(sweep: sweep, number: setting.settingNumber, seeds: seeds,
+                  keyHash: SweepPlan.settingKey(inputs, sweep: sweep, number: setting.settingNumber, seeds: seeds),
                   values: Self.lastByKey(setting.varied).map { Value(key: $0.key, value: $0.value) })
     }
 

@@ -4,7 +4,7 @@
 /// YAML 1.1, which Yams follows, also reads `012` as octal 10, `0o17`, `0x1F`, `0b101`, `1_000`,
 /// `1:20` (base 60, 80) and `.inf`/`.nan`; a planner who writes those means something else or
 /// made a mistake, so none of them is a number here.
-enum DecimalText {
+public enum DecimalText {
     /// A whole number: decimal digits, optionally signed with `-` or `+` (`012` is twelve). Nil for any
     /// other text, and for a number `T` cannot hold.
     static func integer<T: FixedWidthInteger>(_ text: String, as type: T.Type) -> T? {
@@ -14,7 +14,7 @@ enum DecimalText {
 
     /// A finite decimal: an optional sign, then digits with at most one `.` (`0.25`, `.5`, `5.`, `-3`);
     /// no exponent, no separators. Nil for any other text, and for one beyond `Double`'s range.
-    static func decimal(_ text: String) -> Double? {
+    public static func decimal(_ text: String) -> Double? {
         var utf8 = text.utf8[...]
         if let first = utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { utf8 = utf8.dropFirst() }
         var digits = 0, points = 0

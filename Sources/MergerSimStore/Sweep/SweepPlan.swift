@@ -24,19 +24,23 @@ public struct SweepPlan: Sendable {
         public var values: [String]
         /// nil: the scenario's seed.
         public var seed: UInt64?
+        /// Every seed the setting is run at (the sweep file's `seeds`, in order; nil: the scenario's), the same for each
+        /// of its runs: the store's setting pools these.
+        public var seeds: [UInt64?]
         public var overrides: [Override]
         /// The values that make this setting a point of the design (the store's `setting_values`): a sweep's varied keys.
         public var varied: [Override]
 
         /// A run `number` of design row `row` at `seed`. `settingNumber` defaults to `number` and `varied` to every
-        /// override: each run a setting of its own, as a sensitivity analysis runs each point once at one seed.
+        /// override, `seeds` to `[seed]`: each run a setting of its own, as a sensitivity analysis runs each point once at one seed.
         public init(number: Int, row: Int, values: [String], seed: UInt64?, overrides: [Override],
-                    settingNumber: Int? = nil, varied: [Override]? = nil) {
+                    settingNumber: Int? = nil, varied: [Override]? = nil, seeds: [UInt64?]? = nil) {
             self.number = number
             self.row = row
             self.settingNumber = settingNumber ?? number
             self.values = values
             self.seed = seed
+            self.seeds = seeds ?? [seed]
             self.overrides = overrides
             self.varied = varied ?? overrides
         }
@@ -58,7 +62,7 @@ public struct SweepPlan: Sendable {
             let varied = zip(file.factors, values).map { Override(path: $0.key.split(separator: ".").map(String.init), value: $1) }
             for seed in seeds {
                 settings.append(Setting(number: settings.count + 1, row: row, values: values, seed: seed, overrides: base + varied,
-                                        settingNumber: row + 1, varied: varied))
+                                        settingNumber: row + 1, varied: varied, seeds: seeds))
             }
         }
         self.settings = settings
@@ -98,11 +102,12 @@ public struct SweepPlan: Sendable {
         return SHA256.hex(Array(text.utf8))
     }
 
-    /// The key a setting (a point of a design, every seed) is stored under in `settings.key_hash`: a hash of the
-    /// sweep's name, the setting's number and what makes its result but the seed (as ``key(_:)`` without it), so
-    /// the runs of one setting at different seeds, in one store or in shards merged, share one setting.
-    public static func settingKey(_ inputs: ScenarioInputs, sweep: String, number: Int) -> String {
-        var text = "mergersim sweep point v1\nsweep \(sweep)\nsetting \(number)\n"
+    /// The key a setting (a point of a design at its seeds) is stored under in `settings.key_hash`: a hash of the
+    /// sweep's name, the setting's number, its seeds (in order) and what makes its result but the seed (as ``key(_:)``
+    /// without it), so the runs of one setting at its seeds, in one store or in shards merged, share one setting, and
+    /// the same point run at other seeds is another setting (its summary pools what its sweep.csv pools).
+    public static func settingKey(_ inputs: ScenarioInputs, sweep: String, number: Int, seeds: [UInt64]) -> String {
+        var text = "mergersim sweep point v2\nsweep \(sweep)\nsetting \(number)\nseeds \(seeds.map(String.init).joined(separator: " "))\n"
         text += "rules \(inputs.rules.sha256)\nrules_before \(inputs.rulesBefore.sha256)\n"
         for input in inputs.inputs { text += "\(input.role) \(input.sha256)\n" }
         for override in inputs.scenario.overrides where override.key != "transition.seed" { text += "set \(override)\n" }

@@ -64,7 +64,8 @@ public struct SweepRunner: Sendable {
         let key = SweepPlan.key(inputs)
         let point = StoredSetting(setting, sweep: name, inputs: inputs)
         if let id = try store.runID(key: key) {
-            // A run an earlier schema stored has the setting its overrides gave: it takes this one.
+            // The run is this setting's too: a design repeating a point, a sweep resumed at other seeds, or a run an
+            // upgrade gave a recovered setting. Every setting keeps its runs; linked already, nothing changes.
             try store.link(run: id, to: point)
             events(.skipped(setting, run: id))
             return id
@@ -74,7 +75,7 @@ public struct SweepRunner: Sendable {
         let outcome = try inputs.run(progress: { events(.replications(setting, done: $0, of: total)) })
         let run = StoredRun(inputs: inputs, outcome: outcome, summary: RunSummary(inputs.run, outcome), key: key, sweep: name,
                             setting: point)
-        // Another job may have stored the same setting (a sample can repeat one): then use its run.
+        // Another job may have stored the same run (a design can repeat a point): `record` links this setting to it.
         guard let id = try store.record(run) ?? store.runID(key: key) else {
             throw InternalError("setting \(setting.number) was neither stored nor found in the store")
         }

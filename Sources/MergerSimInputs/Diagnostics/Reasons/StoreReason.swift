@@ -41,6 +41,8 @@ public enum StoreReason: ReasonForm {
     case notVerdict(run: Int64, metric: String, stored: String, known: [String])
     /// A stored seed that is not a 64-bit whole number.
     case badSeed(value: String)
+    /// A run's `overrides` (as stored) are not a JSON list of KEY=VALUE texts.
+    case badOverrides(run: Int64, stored: String)
     /// The folder of a store to make is missing.
     case folderMissing(folder: String)
     /// A folder given as a store to write.
@@ -101,6 +103,8 @@ public enum StoreReason: ReasonForm {
              ["run": String(run), "metric": metric, "stored": stored, "known": known.map { "\"\($0)\"" }.joined(separator: ", ")])
         case let .badSeed(value):
             ("bad_seed", "a run's seed ({value}) is not a whole number from 0 to 18446744073709551615", ["value": value])
+        case let .badOverrides(run, stored):
+            ("bad_overrides", "run {run}'s overrides ({stored}) are not a JSON list of KEY=VALUE texts", ["run": String(run), "stored": stored])
         case let .folderMissing(folder):
             ("folder_missing", "the folder {folder} does not exist; make it first, or give a store in a folder that does", ["folder": folder])
         case .folderNotStore: ("folder_not_store", "this is a folder, not a run store; give a file", [:])
