@@ -56,7 +56,7 @@ struct LocalisedCommandErrorTests {
         let precision = mergersim(["simulate", scenario, "--runs", "50", "--precision", "0.1", "--lang", "vi"])
         #expect(precision.error == "lỗi: --precision: cần --runs ít nhất 100")
         let compare = mergersim(["compare", scenario, "--lang", "vi"])
-        #expect(compare.code == 64 && compare.error == "lỗi: compare: hãy chỉ định ít nhất hai lượt chạy để so sánh")
+        #expect(compare.code == 64 && compare.error == "lỗi: compare: hãy chỉ định ít nhất hai lần chạy để so sánh")
         let weights = mergersim(["propose", repositoryRoot.appendingPathComponent("scenarios/phan-rang-2024/units.csv").path,
                                  "--weight-balance=-1", "--lang", "vi"])
         #expect(weights.code == 64 && weights.error == "lỗi: --weight-balance: phải là số từ 0 đến 1e9", "\(weights.error)")

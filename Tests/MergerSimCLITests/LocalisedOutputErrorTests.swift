@@ -83,8 +83,8 @@ struct LocalisedOutputErrorTests {
         _ = try RunStore(path: store)
         let vi = mergersim(["compare", "1", "2", "--store", store, "--lang", "vi"])
         #expect(vi.code == 66)
-        #expect(vi.error == "lỗi: \(store): kho lưu kết quả không có lượt chạy 1; lệnh `sqlite3 \(store) 'SELECT id, scenario, overrides FROM runs'` "
-                + "liệt kê các lượt chạy có trong đó")
+        #expect(vi.error == "lỗi: \(store): kho lưu kết quả không có lần chạy 1; lệnh `sqlite3 \(store) 'SELECT id, scenario, overrides FROM runs'` "
+                + "liệt kê các lần chạy có trong đó")
         #expect(mergersim(["compare", "1", "2", "--store", store]).error
                 == "error: \(store): the store has no run 1; `sqlite3 \(store) 'SELECT id, scenario, overrides FROM runs'` lists them")
     }
@@ -96,7 +96,7 @@ struct LocalisedOutputErrorTests {
         _ = try RunStore(path: source)
         let vi = mergersim(["store", "merge", scratch.path("vi.sqlite"), source, "--lang", "vi"])
         #expect(vi.code == 0, "\(vi.error)")
-        #expect(vi.out == "\(source): đã sao chép 0 lượt chạy\n\(scratch.path("vi.sqlite")): 0 lượt chạy (sao chép thêm 0 lượt, 0 lượt đã có sẵn)")
+        #expect(vi.out == "\(source): đã sao chép 0 lần chạy\n\(scratch.path("vi.sqlite")): 0 lần chạy (sao chép thêm 0 lần chạy, 0 lần chạy đã có sẵn)")
         #expect(VietnameseWordsTests.englishConsoleWords(vi.out).isEmpty, "\(VietnameseWordsTests.englishConsoleWords(vi.out))")
         let en = mergersim(["store", "merge", scratch.path("en.sqlite"), source])
         #expect(en.out == "\(source): 0 runs copied\n\(scratch.path("en.sqlite")): 0 runs (0 copied, 0 stored already)")
