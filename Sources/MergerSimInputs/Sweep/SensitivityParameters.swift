@@ -24,10 +24,13 @@ public struct SensitivityParameters: Sendable {
         public var refused: String?
         /// Where a number's low and high come from; nil for a named choice.
         public var rangeSource: RangeSource?
+        /// How a number spreads over [low, high] for Morris and Sobol: uniform unless a ranges file says otherwise
+        /// (``SensitivityRangesFile``).
+        public var distribution: RangeDistribution = .uniform
 
         /// Where a number's range comes from, as `sensitivity.csv`'s `range_source` writes it.
         public enum RangeSource: String, Sendable, Equatable {
-            /// A ranges file given to the command (`--ranges`).
+            /// A ranges file given to the command (`--ranges`, ``SensitivityRangesFile``).
             case rangesFile = "ranges_file"
             /// The rule set's documented plausible range (its `plausible:` section).
             case ruleSet = "rule_set"
