@@ -98,4 +98,57 @@ struct SensitivityRangesFileTests {
         #expect(abs(cut.distribution.quantile(0.975, low: cut.low, high: cut.high) - 50.222066607464235) < 1e-6)
         #expect(wide.distribution.quantile(0, low: 39, high: 51) == 39 && wide.distribution.quantile(1, low: 39, high: 51) == 51)
     }
+
+    /// A rule file's plausible range is checked where it is written (it was left to show as a refused parameter): min
+    /// below max, at the range's line and column, in English and Vietnamese; a plausible key naming no NC number is refused.
+    @Test func aRuleFilesPlausibleRangeIsCheckedWhereItIsWritten() throws {
+        let scratch = try Scratch()
+        let bundled = try String(contentsOf: repositoryRoot.appendingPathComponent("rules/sets/vn-2023.yaml"), encoding: .utf8)
+        let written = "      resignation_uptake: {min: 0, max: 1}"
+        #expect(bundled.contains(written))
+        let backwards = try scratch.write("backwards.yaml", Array(bundled.replacingOccurrences(of: written, with: "      resignation_uptake: {min: 0.6, max: 0.2}").utf8))
+        let line = try #require(bundled.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix(written) }) + 1
+        let en = mergersim(["rules", backwards])
+        #expect(en.code == 65)
+        #expect(en.error == "error: \(backwards):\(line):27: plausible.transition.exits.resignation_uptake: min (0.6) must be below max (0.2)")
+        let vi = mergersim(["rules", backwards, "--lang", "vi"])
+        #expect(vi.error == "lỗi: \(backwards):\(line):27: plausible.transition.exits.resignation_uptake: min (0.6) phải nhỏ hơn max (0.2)")
+        let stray = try scratch.write("stray.yaml", Array(bundled.replacingOccurrences(of: written, with: "      resignation_uptakes: {min: 0, max: 1}").utf8))
+        let unknown = mergersim(["rules", stray])
+        #expect(unknown.code == 65)
+        #expect(unknown.error == "error: \(stray):\(line):28: \"transition.exits.resignation_uptakes\" is not an NC number of the scenario's rule set "
+                + "(the keys sensitivity.csv lists)")
+        // Given by --set, the range is the override's fault.
+        let set = mergersim(["sensitivity", phanRang, "--set", "rules.plausible.\(uptake.dropFirst("rules.".count)).max=-1", "--out", scratch.path("o")])
+        #expect(set.code == 64 || set.code == 65)
+        #expect(set.error.hasPrefix("error: --set rules.plausible.transition.exits.resignation_uptake.max=-1: "), "\(set.error)")
+    }
+
+    /// Sobol over more values than its design takes is a typed usage error, said in --lang (it was English only).
+    @Test func tooManyValuesForSobolInVietnamese() {
+        let run = mergersim(["sensitivity", phanRang, "--method", "sobol", "--out", "/nonexistent/never-written", "--lang", "vi"])
+        #expect(run.code == 64)
+        #expect(run.error.hasPrefix("lỗi: --only: chỉ số Sobol tính được cho tối đa 20 giá trị (dãy Sobol của GSL có 40 chiều, mỗi giá trị cần 2 chiều); "),
+                "\(run.error)")
+    }
+
+    /// Morris's console gives the exit cost in tỷ đồng (billion VND) with 2 decimals and people with 1, never 1.05e+10.
+    @Test func morrisConsoleInBillionsAndPeople() throws {
+        let scratch = try Scratch()
+        let run = mergersim(["sensitivity", phanRang, "--runs", "2", "--only", "rules.transition.exits", "--method", "morris", "--trajectories", "2",
+                             "--out", scratch.path("m"), "--quiet", "--lang", "vi"])
+        #expect(run.code == 0, "\(run.error)")
+        #expect(!run.out.contains("e+") && !run.out.contains("e-"), "\(run.out)")
+        let lines = run.out.split(separator: "\n").map(String.init)
+        let cost = try #require(lines.firstIndex(of: "Kinh phí thực hiện chính sách (tỷ đồng):"))
+        let first = lines[cost + 2].split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        // μ* of the first row in billions, from morris.csv in đồng.
+        let rows = try csv(scratch.path("m/morris.csv"))
+        let top = try #require(rows.first { $0["metric"] == "exit_cost_vnd" && $0["rank"] == "1" })
+        let muStar = try #require(Double(top["mu_star"] ?? ""))
+        #expect(first[1] == top["key"] && first[3] == String(format: "%.2f", muStar / 1e9).replacingOccurrences(of: ".", with: ","))
+        let cadres = try #require(lines.firstIndex(of: "Cán bộ dôi dư tại thời hạn:"))
+        let people = lines[cadres + 2].split(separator: " ").map(String.init)
+        #expect(people[3].range(of: #"^-?[0-9]+,[0-9]$"#, options: .regularExpression) != nil, "\(people)")
+    }
 }

@@ -26,6 +26,8 @@ public struct SensitivityAnalysis: Sendable {
         self.scenarioPath = scenarioPath
         let scenario = try Scenario(path: scenarioPath, overrides: base)
         var ignored: [RunManifest.DefaultEntry] = []
+        // The base's rule set must load (its plausible ranges included) before any value is varied from it.
+        _ = try ScenarioInputs.ruleSets(of: scenario, defaults: &ignored)
         let keyPaths = try RuleSetLoader.keyPaths(scenario.rulesLocation(scenario.settings.rules), overrides: base.filter { $0.target.0 == .rules })
         var candidates = SensitivityParameters.candidates(keyPaths: keyPaths)
         /// Why the rule set refuses `value` of `key`, or nil when it runs.
