@@ -56,7 +56,7 @@ public enum RangeDistribution: Sendable, Equatable {
 /// ```
 /// One at a time runs each number at its low and high (a normal: mean ± 2 sd, cut to the `min` and `max` it is
 /// given); Morris and Sobol map each unit coordinate through ``RangeDistribution/quantile(_:low:high:)``. That a key
-/// is an NC number of the rule set, and that the rule set accepts both ends, is checked by ``SensitivityAnalysis``
+/// is an NC number of the rule set, and that the rule set accepts both ends, is checked by `SensitivityAnalysis`
 /// against the scenario, reported here (``error(at:_:)``).
 public struct SensitivityRangesFile: Sendable {
     /// One key's range, as the file gives it.
