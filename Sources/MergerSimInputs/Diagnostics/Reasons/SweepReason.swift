@@ -137,7 +137,7 @@ public enum SweepReason: ReasonForm {
             ("ranges_not_mapping", "the ranges file must be a mapping of rule-set keys to ranges, e.g. {example}",
              ["example": "rules.transition.exits.resignation_uptake: {min: 0.1, max: 0.4}"])
         case let .rangesForm(key):
-            ("ranges_form", "{key}: give {min: a, max: b} or {distribution: uniform, triangular or normal, …}", ["key": key])
+            ("ranges_form", "{key}: give {min: a, max: b} or a distribution (uniform, triangular or normal), e.g. {distribution: triangular, min: a, mode: b, max: c}", ["key": key])
         case let .rangesDistribution(key, found):
             ("ranges_distribution", "{key}: distribution \"{found}\" is not uniform, triangular or normal", ["key": key, "found": found])
         case let .rangesUnknownField(key, field, distribution, known):
