@@ -25,6 +25,11 @@ struct Sensitivity: ConsoleCommand {
 
             Example: mergersim sensitivity scenarios/phan-rang-2024/scenario.yaml --runs 20 --only rules.transition
             Example: mergersim sensitivity scenarios/phan-rang-2024/scenario.yaml --runs 20 --only rules.transition.exits --method morris
+
+            With --ranges FILE.yaml, each key the file names (an NC number of the rule set, keyed as --only writes it) ranges \
+            over the file's {min, max}, or its distribution: {distribution: triangular, min, mode, max} or {distribution: normal, \
+            mean, sd} (one at a time runs mean ± 2 sd, cut to a min and max when given; Morris and Sobol map each point through \
+            the distribution's quantile). range_source says ranges_file; the manifest records the file, its SHA-256 and each range.
             """)
 
     @Argument(help: "The scenario file.", completion: .file(extensions: ["yaml", "yml"]))
@@ -38,6 +43,10 @@ struct Sensitivity: ConsoleCommand {
 
     @Option(help: ArgumentHelp("Vary only the values whose key starts with this (repeatable), e.g. rules.transition.exits.", valueName: "key"))
     var only: [String] = []
+
+    @Option(help: ArgumentHelp("A ranges file (YAML): per NC key, {min, max} or {distribution: uniform|triangular|normal, …}; it replaces the rule set's plausible range (else ±50 %) of the keys it names.",
+                               valueName: "file.yaml"), completion: .file(extensions: ["yaml", "yml"]))
+    var ranges: String?
 
     @Option(help: "oat (one at a time, low and high), morris (elementary effects) or sobol (first- and total-order indices).")
     var method: SensitivityMethod = .oat
@@ -75,12 +84,15 @@ struct Sensitivity: ConsoleCommand {
         let base = try overrides.parsed()
         let scenarioFile = try Scenario(path: scenario, overrides: base)
         let folder = try SweepFolder(out ?? "output/\(scenarioFile.settings.name)-sensitivity")
-        let analysis = try SensitivityAnalysis(scenarioPath: scenario, base: base, only: only)
+        let rangesFile: SensitivityRangesFile?
+        if let ranges { rangesFile = try SensitivityRangesFile(path: ranges) } else { rangesFile = nil }
+        let analysis = try SensitivityAnalysis(scenarioPath: scenario, base: base, only: only, ranges: rangesFile)
         guard analysis.settings.count > 1 else {
             throw InputError(.usage, file: scenario, reason: .command(.nothingToVary(only: only)))
         }
         if method != .oat {
-            return try executeGlobal(arguments: arguments, console: console, scenarioFile: scenarioFile, folder: folder, analysis: analysis, base: base)
+            return try executeGlobal(arguments: arguments, console: console, scenarioFile: scenarioFile, folder: folder, analysis: analysis, base: base,
+                                     rangesFile: rangesFile)
         }
         try folder.prepare()
         let labels = try Labels(lang)
@@ -96,7 +108,8 @@ struct Sensitivity: ConsoleCommand {
         let page = ResearchReport.SensitivityPage(scenario: scenarioFile.settings.name, report: report,
                                                   baseConvergence: baseHeadlines.isEmpty ? [] : try ConvergencePath.paths(baseHeadlines))
         try folder.write("report.html", ResearchReport.html(sensitivity: page, labels: labels))
-        try folder.write("manifest.json", try SensitivityManifest(command: ["mergersim"] + arguments, analysis: analysis, runs: runs, base: base).json())
+        try folder.write("manifest.json", try SensitivityManifest(command: ["mergersim"] + arguments, analysis: analysis, runs: runs, base: base,
+                                                                        rangesFile: rangesFile).json())
         console.out(labels("sensitivity.heading", ["scenario": scenarioFile.settings.name,
                                                    "varied": labels.number(Double(analysis.parameters.count - report.refused.count)),
                                                    "runs": labels.number(Double(analysis.settings.count)),
@@ -109,12 +122,12 @@ struct Sensitivity: ConsoleCommand {
 extension Sensitivity {
     /// `--method morris` or `sobol`: the design's points as settings, run with the scenario's seed, then the estimators.
     func executeGlobal(arguments: [String], console: Console, scenarioFile: Scenario, folder: SweepFolder, analysis: SensitivityAnalysis,
-                       base: [Override]) throws {
+                       base: [Override], rangesFile: SensitivityRangesFile?) throws {
         let seed = scenarioFile.settings.transition?.seed ?? ScenarioDefaults.seed
         let numbers = analysis.parameters.filter { if case .numeric = $0.range { $0.refused == nil } else { false } }
         guard !numbers.isEmpty else { throw InputError(.usage, file: scenario, reason: .command(.nothingToVary(only: only))) }
         if method == .sobol, numbers.count > SobolDesign.maxParameters {
-            throw InputError(.usage, file: "--only", "Sobol indices take at most \(SobolDesign.maxParameters) values (GSL's Sobol sequence has 40 dimensions, the design needs 2 a value); \(numbers.count) are under the keys given: narrow them with --only")
+            throw InputError(.usage, file: "--only", reason: .command(.sobolTooManyValues(max: SobolDesign.maxParameters, given: numbers.count)))
         }
         let size = method == .morris ? trajectories : samples.value
         let global = try GlobalSensitivityAnalysis(oneAtATime: analysis, method: method, size: size, seed: seed, base: base)
@@ -136,7 +149,7 @@ extension Sensitivity {
                                                         firstPointConvergence: firstHeadlines.isEmpty ? [] : try ConvergencePath.paths(firstHeadlines))
         try folder.write("report.html", ResearchReport.html(global: page, labels: labels))
         try folder.write("manifest.json", try GlobalSensitivityManifest(command: ["mergersim"] + arguments, analysis: global, method: method, size: size,
-                                                                          scenario: scenario, runs: runs, base: base).json())
+                                                                          scenario: scenario, runs: runs, base: base, rangesFile: rangesFile).json())
         let heading = method == .morris ? "sensitivity.global.heading_morris" : "sensitivity.global.heading_sobol"
         console.out(labels(heading, ["scenario": scenarioFile.settings.name, "varied": labels.number(Double(global.parameters.count)),
                                      "trajectories": labels.number(Double(trajectories)), "samples": labels.number(Double(samples.value)),
@@ -177,25 +190,45 @@ struct GlobalSensitivityManifest: FolderManifest {
     var bootstrapResamples = BootstrapResampler.defaultResamples
     var runs: Int?
     var overrides: [String]
+    var rangesFile: RangesFileRecord?
     var parameters: [Parameter]
     var outputs: [String]
 
     enum CodingKeys: String, CodingKey {
         case tool, version, command, scenario, method, points, seed, runs, overrides, parameters, outputs
-        case sampleSize = "sample_size", bootstrapResamples = "bootstrap_resamples"
+        case sampleSize = "sample_size", bootstrapResamples = "bootstrap_resamples", rangesFile = "ranges_file"
     }
 
+    /// A number's range: its ends and how the design's coordinates spread over them (a triangular's mode, a
+    /// normal's mean and sd, when the ranges file gives them).
     struct Parameter: Encodable {
-        var key: String, rule: String, value: Double, min: Double, max: Double, distribution = "uniform"
+        var key: String, rule: String, value: Double, min: Double, max: Double, distribution: String
+        var mode: Double?, mean: Double?, sd: Double?
         var rangeSource: String?
 
         enum CodingKeys: String, CodingKey {
-            case key, rule, value, min, max, distribution
+            case key, rule, value, min, max, distribution, mode, mean, sd
             case rangeSource = "range_source"
+        }
+
+        init(_ p: SensitivityParameters.Parameter, value: Double, min: Double, max: Double) {
+            key = p.key
+            rule = p.rule
+            self.value = value
+            self.min = min
+            self.max = max
+            distribution = p.distribution.name
+            switch p.distribution {
+            case .uniform: break
+            case .triangular(let mode): self.mode = mode
+            case .normal(let mean, let sd): (self.mean, self.sd) = (mean, sd)
+            }
+            rangeSource = p.rangeSource?.rawValue
         }
     }
 
-    init(command: [String], analysis: GlobalSensitivityAnalysis, method: SensitivityMethod, size: Int, scenario: String, runs: Int?, base: [Override]) {
+    init(command: [String], analysis: GlobalSensitivityAnalysis, method: SensitivityMethod, size: Int, scenario: String, runs: Int?, base: [Override],
+         rangesFile: SensitivityRangesFile?) {
         self.command = command
         self.scenario = scenario
         self.method = method.rawValue
@@ -204,9 +237,10 @@ struct GlobalSensitivityManifest: FolderManifest {
         seed = analysis.seed
         self.runs = runs
         overrides = base.map(\.description)
+        self.rangesFile = rangesFile.map(RangesFileRecord.init)
         parameters = analysis.parameters.compactMap { p in
             guard case .numeric(let value, let low, let high) = p.range else { return nil }
-            return Parameter(key: p.key, rule: p.rule, value: value, min: low, max: high, rangeSource: p.rangeSource?.rawValue)
+            return Parameter(p, value: value, min: low, max: high)
         }
         outputs = [SweepFolder.storeName, method == .morris ? "morris.csv" : "sobol.csv", "report.html", "manifest.json"]
     }
@@ -220,19 +254,27 @@ struct SensitivityManifest: FolderManifest {
     var scenario: String
     var runs: Int?
     var overrides: [String]
+    var rangesFile: RangesFileRecord?
     var range = "each parameter's range_source: rule_set (the rule set's plausible range, min and max), else plus_minus_50 (±50 % of the rule set's value; whole numbers to the whole numbers below and above; shares, rates, uptakes, factors and weights at most 1)"
     var parameters: [Parameter]
     var outputs = [SweepFolder.storeName, "sensitivity.csv", "report.html", "manifest.json"]
+
+    enum CodingKeys: String, CodingKey {
+        case tool, version, command, scenario, runs, overrides, range, parameters, outputs
+        case rangesFile = "ranges_file"
+    }
 
     /// A parameter as the manifest lists it: a number's value, low and high as numbers, a named
     /// choice's as names (low the rule set's choice, high the alternative).
     struct Parameter: Encodable {
         var key: String, rule: String, value: Value, low: Value, high: Value
         var rangeSource: String?
+        /// A ranges file's distribution (its low and high: mean ± 2 sd for a normal), with its parameters.
+        var distribution: String?, mode: Double?, mean: Double?, sd: Double?
         var refused: String?
 
         enum CodingKeys: String, CodingKey {
-            case key, rule, value, low, high, refused
+            case key, rule, value, low, high, refused, distribution, mode, mean, sd
             case rangeSource = "range_source"
         }
 
@@ -253,6 +295,14 @@ struct SensitivityManifest: FolderManifest {
             rule = p.rule
             refused = p.refused
             rangeSource = p.rangeSource?.rawValue
+            if p.rangeSource == .rangesFile {
+                distribution = p.distribution.name
+                switch p.distribution {
+                case .uniform: break
+                case .triangular(let mode): self.mode = mode
+                case .normal(let mean, let sd): (self.mean, self.sd) = (mean, sd)
+                }
+            }
             switch p.range {
             case .numeric(let x, let lowX, let highX): (value, low, high) = (.number(x), .number(lowX), .number(highX))
             case .choice(let base, let alternative): (value, low, high) = (.name(base), .name(base), .name(alternative))
@@ -260,11 +310,22 @@ struct SensitivityManifest: FolderManifest {
         }
     }
 
-    init(command: [String], analysis: SensitivityAnalysis, runs: Int?, base: [Override]) {
+    init(command: [String], analysis: SensitivityAnalysis, runs: Int?, base: [Override], rangesFile: SensitivityRangesFile?) {
         self.command = command
+        self.rangesFile = rangesFile.map(RangesFileRecord.init)
         scenario = analysis.scenarioPath
         self.runs = runs
         overrides = base.map(\.description)
         parameters = analysis.parameters.map(Parameter.init)
+    }
+}
+
+/// The ranges file a sensitivity analysis read (`--ranges`): its path as given and its SHA-256.
+struct RangesFileRecord: Encodable {
+    var path: String, sha256: String
+
+    init(_ file: SensitivityRangesFile) {
+        path = file.path
+        sha256 = file.sha256
     }
 }

@@ -156,6 +156,7 @@ public enum RuleSetLoader {
         try checkExitKeys(rules.transition.exits, document: document)
         try checkTransition(rules.transition, fail: fail)
         try checkCitations(rules, document: document)
+        try SensitivityParameters.checkPlausible(document)
     }
 
     /// Every R-id a value names (a `rule:` key anywhere in the file) has a citation in both languages, so a

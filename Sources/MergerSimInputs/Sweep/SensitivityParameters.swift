@@ -1,5 +1,6 @@
 import Foundation
 import MergerSim
+import Yams
 
 /// The values a sensitivity analysis varies: every number under a value the rule set marks NC (not
 /// confirmed), each taken to a low and a high value one at a time, and every named choice under such a
@@ -24,10 +25,13 @@ public struct SensitivityParameters: Sendable {
         public var refused: String?
         /// Where a number's low and high come from; nil for a named choice.
         public var rangeSource: RangeSource?
+        /// How a number spreads over [low, high] for Morris and Sobol: uniform unless a ranges file says otherwise
+        /// (``SensitivityRangesFile``).
+        public var distribution: RangeDistribution = .uniform
 
         /// Where a number's range comes from, as `sensitivity.csv`'s `range_source` writes it.
         public enum RangeSource: String, Sendable, Equatable {
-            /// A ranges file given to the command (`--ranges`).
+            /// A ranges file given to the command (`--ranges`, ``SensitivityRangesFile``).
             case rangesFile = "ranges_file"
             /// The rule set's documented plausible range (its `plausible:` section).
             case ruleSet = "rule_set"
@@ -153,5 +157,40 @@ public struct SensitivityParameters: Sendable {
             numbers.append(Parameter(key: "rules." + path, rule: rule(of: path), range: .numeric(value: value, low: low, high: high)))
         }
         return numbers + choices
+    }
+}
+
+extension SensitivityParameters {
+    /// Checks a rule file's `plausible:` section where it is written: each range is `{min, max}`, both plain
+    /// decimals with min < max, keyed like an NC number of the file (a number under a `status: NC` mark); each
+    /// problem at its line and column, said as a ranges file's (`SweepReason.ranges…`, keyed `plausible.<path>`).
+    static func checkPlausible(_ document: YAMLDocument) throws(InputError) {
+        guard let section = document.root.mapping?["plausible"] else { return }
+        /// `reason` at the node along `path` under `plausible` (or the `--set` that wrote it).
+        func fail(_ path: [String], _ reason: SweepReason) -> InputError { document.error(at: ["plausible"] + path, reason: .sweep(reason)) }
+        let numbers = Set(candidates(keyPaths: document.keyPaths()).filter { if case .numeric = $0.range { true } else { false } }
+            .map { String($0.key.dropFirst("rules.".count)) })
+        func walk(_ node: Node, _ path: [String]) throws(InputError) {
+            let key = (["plausible"] + path).joined(separator: ".")
+            guard let mapping = node.mapping else { throw fail(path, .rangesForm(key: key)) }
+            guard mapping.keys.contains(where: { ["min", "max"].contains($0.string ?? "") }) else {
+                for (name, child) in mapping { try walk(child, path + [name.string ?? ""]) }
+                return
+            }
+            for field in mapping.keys where !["min", "max"].contains(field.string ?? "") {
+                throw fail(path + [field.string ?? ""], .rangesUnknownField(key: key, field: field.string ?? "", distribution: "uniform", known: "min, max"))
+            }
+            var ends: [(value: Double, text: String)] = []
+            for field in ["min", "max"] {
+                guard let end = mapping[field] else { throw fail(path, .rangesMissingField(key: key, field: field, distribution: "uniform")) }
+                guard let text = end.scalar?.string, let value = DecimalText.decimal(text) else {
+                    throw fail(path + [field], .rangesNotNumber(key: key, field: field, found: end.scalar?.string))
+                }
+                ends.append((value, text))
+            }
+            guard ends[0].value < ends[1].value else { throw fail(path, .rangesOrder(key: key, low: ends[0].text, high: ends[1].text)) }
+            guard numbers.contains(path.joined(separator: ".")) else { throw fail(path, .rangesUnknownKey(path.joined(separator: "."))) }
+        }
+        try walk(section, [])
     }
 }

@@ -14,8 +14,9 @@ public enum SensitivityMethod: String, Sendable, CaseIterable {
 }
 
 /// A global sensitivity analysis of a scenario's headline figures over the NC numbers' ranges: every
-/// point of a Morris or Sobol design in [0, 1]^k becomes a setting (each number at low + u·(high − low),
-/// rounded to a whole number where the rule file writes the value whole), run with the scenario's seed
+/// point of a Morris or Sobol design in [0, 1]^k becomes a setting (each number at its distribution's quantile
+/// at u over its range, low + u·(high − low) when uniform, rounded to a whole number where the rule file writes
+/// the value whole), run with the scenario's seed
 /// (common random numbers: the points differ only by their values), then each metric's replication
 /// mean at the points goes through ``MorrisEstimator`` or ``SobolEstimator``.
 ///
@@ -65,11 +66,12 @@ public struct GlobalSensitivityAnalysis: Sendable {
         }
     }
 
-    /// The value of `parameter` at the unit coordinate `u`: low + u·(high − low), as an override writes it; a
+    /// The value of `parameter` at the unit coordinate `u`: its distribution's quantile at u over [low, high]
+    /// (uniform: low + u·(high − low); ``RangeDistribution/quantile(_:low:high:)``), as an override writes it; a
     /// value the rule file writes whole stays whole (rounded to the nearest).
     static func value(of parameter: SensitivityParameters.Parameter, at u: Double) -> String {
         guard case .numeric(let value, let low, let high) = parameter.range else { return parameter.valueText }
-        let x = low + u * (high - low)
+        let x = parameter.distribution.quantile(u, low: low, high: high)
         let whole = value == value.rounded() && !parameter.valueText.contains(".") && low == low.rounded() && high == high.rounded()
         return SensitivityParameters.Parameter.text(whole ? x.rounded() : x)
     }

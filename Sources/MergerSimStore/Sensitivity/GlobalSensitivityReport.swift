@@ -48,11 +48,15 @@ public struct GlobalSensitivityReport: Sendable {
             guard !morris.isEmpty || !sobol.isEmpty else { continue }
             let f = { (x: Double) in l.decimalMark(String(format: "%.3g", x)) }
             var table: [[String]]
+            var title = l("sensitivity.global.metric.\(SensitivityReport.columnKey(metric))")
             if !morris.isEmpty {
+                // μ, μ* and σ are in the metric's units: people, billion VND (tỷ đồng), or a probability.
+                let m = { (x: Double) in Self.measure(x, of: metric, labels: l) }
+                if metric == .exitCostVND { title = l("sensitivity.global.metric.cost_billion") }
                 table = [["#", l("sensitivity.global.column.parameter"), "μ", "μ*", l("sensitivity.global.column.ci95"), "σ"]]
                 for r in morris {
                     let e = r.effect
-                    table.append([String(r.rank), r.parameter.key, f(e.mu), f(e.muStar), "\(f(e.muStarInterval.low)) – \(f(e.muStarInterval.high))", f(e.sigma)])
+                    table.append([String(r.rank), r.parameter.key, m(e.mu), m(e.muStar), "\(m(e.muStarInterval.low)) – \(m(e.muStarInterval.high))", m(e.sigma)])
                 }
             } else {
                 table = [[l("sensitivity.global.column.parameter"), "S1", l("sensitivity.global.column.ci95"), "ST", l("sensitivity.global.column.ci95")]]
@@ -67,7 +71,7 @@ public struct GlobalSensitivityReport: Sendable {
                 line.enumerated().map { c, cell in cell.padding(toLength: widths[c], withPad: " ", startingAt: 0) }.joined(separator: "  ")
                     .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
             }
-            blocks.append(l("sensitivity.global.metric.\(SensitivityReport.columnKey(metric))") + ":\n" + lines.joined(separator: "\n"))
+            blocks.append(title + ":\n" + lines.joined(separator: "\n"))
         }
         var text = blocks.joined(separator: "\n\n")
         text += "\n" + l(results.morris.isEmpty ? "sensitivity.global.legend_sobol" : "sensitivity.global.legend_morris")
@@ -75,5 +79,15 @@ public struct GlobalSensitivityReport: Sendable {
             text += "\n" + l("sensitivity.global.constant", ["metrics": results.constant.map { l("sensitivity.global.metric.\(SensitivityReport.columnKey($0))") }.joined(separator: ", ")])
         }
         return text
+    }
+
+    /// A Morris measure of `metric` for the console, grouped in `l`'s language: people with 1 decimal, the exit cost
+    /// in billion VND (tỷ đồng) with 2, a probability with 3.
+    static func measure(_ x: Double, of metric: HeadlineMetric, labels l: Labels) -> String {
+        switch metric {
+        case .surplusAtDeadline: l.number(x, decimals: 1)
+        case .exitCostVND: l.number(x / 1e9, decimals: 2)
+        case .allWithinQuota: l.number(x, decimals: 3)
+        }
     }
 }

@@ -19,22 +19,53 @@ public struct SensitivityAnalysis: Sendable {
 
     /// Reads the scenario's rule set (with `base` overrides) and checks each value a parameter runs by
     /// loading the scenario with it; `only` keeps the parameters whose key starts with one of its prefixes.
-    public init(scenarioPath: String, base: [Override], only: [String] = []) throws(InputError) {
+    /// A `ranges` file's range replaces a number's plausible range (or ±50 %), with its distribution.
+    /// - Throws: ``InputError`` located in `ranges` for a key that is not an NC number of the rule set, or an end
+    ///   of its range that the rule set refuses; the scenario's own errors.
+    public init(scenarioPath: String, base: [Override], only: [String] = [], ranges: SensitivityRangesFile? = nil) throws(InputError) {
         self.scenarioPath = scenarioPath
         let scenario = try Scenario(path: scenarioPath, overrides: base)
         var ignored: [RunManifest.DefaultEntry] = []
+        // The base's rule set must load (its plausible ranges included) before any value is varied from it.
+        _ = try ScenarioInputs.ruleSets(of: scenario, defaults: &ignored)
         let keyPaths = try RuleSetLoader.keyPaths(scenario.rulesLocation(scenario.settings.rules), overrides: base.filter { $0.target.0 == .rules })
-        var parameters = SensitivityParameters.candidates(keyPaths: keyPaths).filter { p in
+        var candidates = SensitivityParameters.candidates(keyPaths: keyPaths)
+        /// Why the rule set refuses `value` of `key`, or nil when it runs.
+        func refusal(_ key: String, _ value: String) -> InputError? {
+            let override = Override(path: key.split(separator: ".").map(String.init), value: value)
+            do {
+                _ = try ScenarioInputs.ruleSets(of: try Scenario(path: scenarioPath, overrides: base + [override]), defaults: &ignored)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        var fromFile = Set<String>()
+        for entry in ranges?.entries ?? [] {
+            guard let ranges else { break }
+            guard let i = candidates.firstIndex(where: { $0.key == entry.key }), case .numeric(let value, _, _) = candidates[i].range else {
+                throw ranges.error(at: entry, .rangesUnknownKey(entry.key))
+            }
+            candidates[i].range = .numeric(value: value, low: entry.low, high: entry.high)
+            candidates[i].rangeSource = .rangesFile
+            candidates[i].distribution = entry.distribution
+            candidates[i].refused = nil
+            for (_, end) in candidates[i].runs {
+                if let error = refusal(entry.key, end) {
+                    guard let reason = error.reason else {
+                        throw InputError.badData(ranges.path, line: entry.line, column: entry.column, "\(entry.key) = \(end): \(error.message)")
+                    }
+                    throw ranges.error(at: entry, .rangesRefused(key: entry.key, value: end, reason: reason))
+                }
+            }
+            fromFile.insert(entry.key)
+        }
+        var parameters = candidates.filter { p in
             only.isEmpty || only.contains { p.key == $0 || p.key.hasPrefix($0.hasSuffix(".") ? $0 : $0 + ".") }
         }
-        for i in parameters.indices {
+        for i in parameters.indices where !fromFile.contains(parameters[i].key) {
             for (_, value) in parameters[i].runs where parameters[i].refused == nil {
-                let override = Override(path: parameters[i].key.split(separator: ".").map(String.init), value: value)
-                do {
-                    _ = try ScenarioInputs.ruleSets(of: try Scenario(path: scenarioPath, overrides: base + [override]), defaults: &ignored)
-                } catch {
-                    parameters[i].refused = "\(value): \(error.message)"
-                }
+                if let error = refusal(parameters[i].key, value) { parameters[i].refused = "\(value): \(error.message)" }
             }
         }
         self.parameters = parameters

@@ -111,6 +111,17 @@ public struct SensitivityReport: Sendable {
         }
         let keys = varied.filter { $0.rangeSource == .plusMinus50 }.map(\.key)
         if !keys.isEmpty { text += "\n" + l("sensitivity.ranges.plus_minus_50", ["keys": keys.joined(separator: ", ")]) }
+        let shaped = varied.compactMap { p -> String? in
+            switch p.distribution {
+            case .uniform: nil
+            case .triangular(let mode): l("sensitivity.ranges_file.triangular", ["key": p.key, "mode": l.decimalMark(SensitivityParameters.Parameter.text(mode))])
+            case .normal(let mean, let sd):
+                l("sensitivity.ranges_file.normal", ["key": p.key, "mean": l.decimalMark(SensitivityParameters.Parameter.text(mean)),
+                                                      "sd": l.decimalMark(SensitivityParameters.Parameter.text(sd))])
+            }
+        }
+        if !shaped.isEmpty { text += "\n" + l("sensitivity.ranges_file.distributions", ["list": shaped.joined(separator: "; ")]) }
+        if varied.contains(where: { if case .normal = $0.distribution { true } else { false } }) { text += " " + l("sensitivity.ranges_file.normal_ends") }
         return text
     }
 

@@ -15,7 +15,7 @@ extension LocalisedErrorTests {
         .command(.noBaseSalary(rule: "R-5.5", date: CalendarDate(year: 2001, month: 1, day: 1), first: CalendarDate(year: 2019, month: 7, day: 1),
                                ruleSet: "vn-2025")),
         .command(.noScreeningRound(ruleSet: "vn-2025", round: 2030, rounds: [2025])), .command(.noScreeningRound(ruleSet: "vn-2025", round: 2030, rounds: nil)),
-        .command(.screenSetsRulesOnly), .command(.nothingToVary(only: [])), .command(.nothingToVary(only: ["rules.transition"])),
+        .command(.screenSetsRulesOnly), .command(.nothingToVary(only: [])), .command(.sobolTooManyValues(max: 20, given: 53)), .command(.nothingToVary(only: ["rules.transition"])),
         .command(.flagRange(lowest: "1", highest: "100,000")), .command(.flagNumberRange(highest: "1e9")),
         .command(.precisionNotPositive), .command(.precisionNeedsRuns(minimum: 100)), .command(.shardForm), .command(.runsTwice), .command(.reportIsOut), .command(.fewerThanTwoRuns),
         .command(.noStoreToMerge(into: "all.sqlite")),

@@ -13,5 +13,12 @@ extension LocalisedErrorTests {
         .valuesForm(key: "k", sampled: false), .valuesForm(key: "k", sampled: true),
         .valueRefused(key: "transition.runs", value: "0", reason: .transitionRuns(maxRuns: 100_000)),
         .setClash(clash: "seeds", file: "sweep.yaml"),
+        .rangesNotMapping, .rangesForm(key: "k"), .rangesDistribution(key: "k", found: "beta"),
+        .rangesUnknownField(key: "k", field: "mode", distribution: "uniform", known: "min, max"),
+        .rangesMissingField(key: "k", field: "sd", distribution: "normal"), .rangesNotNumber(key: "k", field: "min", found: nil),
+        .rangesNotNumber(key: "k", field: "min", found: "0,3"), .rangesOrder(key: "k", low: "0.4", high: "0.2"),
+        .rangesMode(key: "k", mode: "0.9", low: "0.1", high: "0.5"), .rangesSD(key: "k", found: "0"),
+        .rangesMeanOutside(key: "k", field: "max", bound: "40", mean: "45"), .rangesUnknownKey("rules.transition.years"),
+        .rangesRefused(key: "rules.transition.exits.resignation_uptake", value: "1.5", reason: .transitionRuns(maxRuns: 100_000)),
     ]).map { .sweep($0) }
 }

@@ -33,6 +33,8 @@ public enum CommandReason: ReasonForm {
     case screenSetsRulesOnly
     /// No NC value of the rule set to vary (under the `--only` prefixes, when given).
     case nothingToVary(only: [String])
+    /// `sensitivity --method sobol` over more NC numbers (`given`) than Sobol's design takes (`max`).
+    case sobolTooManyValues(max: Int, given: Int)
     /// A flag's number outside `lowest`…`highest` (written as the message writes them, e.g. `100,000`).
     case flagRange(lowest: String, highest: String)
     /// A flag's number that must be a number from 0 to `highest`.
@@ -86,6 +88,10 @@ public enum CommandReason: ReasonForm {
                  ["rules": ruleSet, "round": "\(round)", "rounds": rounds.map(String.init).joined(separator: ", ")])
             } ?? ("command.no_screening_round", "rule set {rules} has no screening round {round}", ["rules": ruleSet, "round": "\(round)"])
         case .screenSetsRulesOnly: ("command.screen_sets_rules_only", "screen reads no scenario: only rule-set values (rules.…) can be set", [:])
+        case let .sobolTooManyValues(max, given):
+            ("command.sobol_too_many_values",
+             "Sobol indices take at most {max} values (GSL's Sobol sequence has 40 dimensions, the design needs 2 a value); {given} are under the keys given: narrow them with --only",
+             ["max": "\(max)", "given": "\(given)"])
         case let .nothingToVary(only):
             only.isEmpty ? ("command.nothing_to_vary", "no NC value of the rule set to vary", [:])
                 : ("command.nothing_to_vary_under", "no NC value of the rule set to vary under --only {only}", ["only": only.joined(separator: ", ")])

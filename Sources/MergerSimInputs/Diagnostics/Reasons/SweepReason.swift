@@ -1,4 +1,4 @@
-/// A sweep file or a sensitivity's parameters.
+/// A sweep file, a sensitivity's parameters or its ranges file (`--ranges`, the cases `ranges…`).
 ///
 /// Keys are `sweep.<name>`, their sentences in `Labels/errors_sweep.<lang>.json`. `found` is the single value
 /// written where one was expected (nil when the node is not a single value).
@@ -59,6 +59,30 @@ public enum SweepReason: ReasonForm {
     indirect case valueRefused(key: String, value: String, reason: InputError.Reason)
     /// A `--set` that the sweep file's `runs` or `seeds` (`clash`) replaces, in `file`.
     case setClash(clash: String, file: String)
+    /// A ranges file that is not a mapping of keys to ranges.
+    case rangesNotMapping
+    /// A key's range that is not a mapping.
+    case rangesForm(key: String)
+    /// A `distribution:` other than uniform, triangular or normal.
+    case rangesDistribution(key: String, found: String)
+    /// A field the key's distribution does not take (`known`: those it does).
+    case rangesUnknownField(key: String, field: String, distribution: String, known: String)
+    /// A field the key's distribution needs.
+    case rangesMissingField(key: String, field: String, distribution: String)
+    /// A field that is not a plain decimal.
+    case rangesNotNumber(key: String, field: String, found: String?)
+    /// A min not below its max (as written).
+    case rangesOrder(key: String, low: String, high: String)
+    /// A triangular mode outside min…max.
+    case rangesMode(key: String, mode: String, low: String, high: String)
+    /// A normal's sd not above 0.
+    case rangesSD(key: String, found: String)
+    /// A normal's `min` (`field`) not below its mean, or its `max` not above.
+    case rangesMeanOutside(key: String, field: String, bound: String, mean: String)
+    /// A key that is not an NC number of the scenario's rule set.
+    case rangesUnknownKey(String)
+    /// An end of a key's range that the scenario's rule set refuses (`reason`: why).
+    indirect case rangesRefused(key: String, value: String, reason: InputError.Reason)
 
     public var parts: (key: String, english: String, values: [String: String]) {
         let (key, english, values) = unprefixed
@@ -109,6 +133,33 @@ public enum SweepReason: ReasonForm {
             ("value_refused", "vary.{key} = {value}: {reason}", ["key": key, "value": value, "reason": reason.english])
         case let .setClash(clash, file):
             ("set_clash", "the sweep file's {clash} takes its place in every setting; change {clash} in {file} instead", ["clash": clash, "file": file])
+        case .rangesNotMapping:
+            ("ranges_not_mapping", "the ranges file must be a mapping of rule-set keys to ranges, e.g. {example}",
+             ["example": "rules.transition.exits.resignation_uptake: {min: 0.1, max: 0.4}"])
+        case let .rangesForm(key):
+            ("ranges_form", "{key}: give {min: a, max: b} or a distribution (uniform, triangular or normal), e.g. {distribution: triangular, min: a, mode: b, max: c}", ["key": key])
+        case let .rangesDistribution(key, found):
+            ("ranges_distribution", "{key}: distribution \"{found}\" is not uniform, triangular or normal", ["key": key, "found": found])
+        case let .rangesUnknownField(key, field, distribution, known):
+            ("ranges_unknown_field", "{key}: unknown field \"{field}\"; a {distribution} range has {known}",
+             ["key": key, "field": field, "distribution": distribution, "known": known])
+        case let .rangesMissingField(key, field, distribution):
+            ("ranges_missing_field", "{key}: a {distribution} range needs {field}", ["key": key, "field": field, "distribution": distribution])
+        case let .rangesNotNumber(key, field, found):
+            Self.found(("ranges_not_number", "{key}.{field}: give " + DecimalText.decimalForm, ["key": key, "field": field]), found)
+        case let .rangesOrder(key, low, high):
+            ("ranges_order", "{key}: min ({low}) must be below max ({high})", ["key": key, "low": low, "high": high])
+        case let .rangesMode(key, mode, low, high):
+            ("ranges_mode", "{key}: mode ({mode}) must be from min ({low}) to max ({high})", ["key": key, "mode": mode, "low": low, "high": high])
+        case let .rangesSD(key, found):
+            ("ranges_sd", "{key}: sd ({found}) must be above 0", ["key": key, "found": found])
+        case let .rangesMeanOutside(key, field, bound, mean):
+            ("ranges_mean_outside", "{key}: the normal's mean ({mean}) must lie between its min and max, not beyond {field} ({bound})",
+             ["key": key, "field": field, "bound": bound, "mean": mean])
+        case let .rangesUnknownKey(key):
+            ("ranges_unknown_key", "\"{key}\" is not an NC number of the scenario's rule set (the keys sensitivity.csv lists)", ["key": key])
+        case let .rangesRefused(key, value, reason):
+            ("ranges_refused", "{key} = {value}: {reason}", ["key": key, "value": value, "reason": reason.english])
         }
     }
 

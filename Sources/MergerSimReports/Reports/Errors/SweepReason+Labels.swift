@@ -9,7 +9,7 @@ extension SweepReason {
         guard labels.language != .en else { return values }
         switch self {
         case let .runs(max, _), let .sampleCount(max, _), let .tooManySettings(max): values["max"] = labels.number(Double(max))
-        case let .valueRefused(_, _, reason): values["reason"] = reason.text(labels)
+        case let .valueRefused(_, _, reason), let .rangesRefused(_, _, reason): values["reason"] = reason.text(labels)
         case let .rangeOrder(_, low, high):
             values["low"] = labels.decimalMark("\(low)")
             values["high"] = labels.decimalMark("\(high)")
