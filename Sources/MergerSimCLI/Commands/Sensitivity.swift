@@ -38,7 +38,7 @@ struct Sensitivity: ConsoleCommand {
     @Option(help: "Replications of each run (default: the scenario's).")
     var runs: Int?
 
-    @Option(help: "The output folder (default: output/<scenario name>-sensitivity).", completion: .directory)
+    @Option(help: "The output folder (default: output/<scenario name>-sensitivity; with --method morris or sobol, -morris or -sobol).", completion: .directory)
     var out: String?
 
     @Option(help: ArgumentHelp("Vary only the values whose key starts with this (repeatable), e.g. rules.transition.exits.", valueName: "key"))
@@ -83,7 +83,8 @@ struct Sensitivity: ConsoleCommand {
         try checkFlags()
         let base = try overrides.parsed()
         let scenarioFile = try Scenario(path: scenario, overrides: base)
-        let folder = try SweepFolder(out ?? "output/\(scenarioFile.settings.name)-sensitivity")
+        // Each method its own folder by default, so one method's files never sit beside another's manifest.
+        let folder = try SweepFolder(out ?? "output/\(scenarioFile.settings.name)-" + (method == .oat ? "sensitivity" : method.rawValue))
         let rangesFile: SensitivityRangesFile?
         if let ranges { rangesFile = try SensitivityRangesFile(path: ranges) } else { rangesFile = nil }
         let analysis = try SensitivityAnalysis(scenarioPath: scenario, base: base, only: only, ranges: rangesFile)

@@ -28,6 +28,9 @@ public struct SensitivityParameters: Sendable {
         /// How a number spreads over [low, high] for Morris and Sobol: uniform unless a ranges file says otherwise
         /// (``SensitivityRangesFile``).
         public var distribution: RangeDistribution = .uniform
+        /// Whether the rule file writes the number whole (`25`, not `25.0` or `0.3`): Morris and Sobol then keep
+        /// its values whole. Read from the file's own text, which ``valueText`` (re-formatted) cannot tell.
+        public var whole = false
 
         /// Where a number's range comes from, as `sensitivity.csv`'s `range_source` writes it.
         public enum RangeSource: String, Sendable, Equatable {
@@ -139,6 +142,7 @@ public struct SensitivityParameters: Sendable {
                 let low = range.min.flatMap(DecimalText.decimal), high = range.max.flatMap(DecimalText.decimal)
                 var parameter = Parameter(key: "rules." + path, rule: rule(of: path), range: .numeric(value: value, low: low ?? value, high: high ?? value),
                                           rangeSource: .ruleSet)
+                parameter.whole = value == value.rounded() && !text.contains(".")
                 if let low, let high {
                     if !(low < high) { parameter.refused = "plausible range \(range.min ?? "") to \(range.max ?? ""): min must be below max" }
                 } else {
@@ -154,7 +158,9 @@ public struct SensitivityParameters: Sendable {
             if value < 0 { swap(&low, &high) }
             let parts = path.split(separator: ".")
             if value > 0, value <= 1, parts.contains(where: { part in unitInterval.contains { part.contains($0) } }) { high = min(high, 1) }
-            numbers.append(Parameter(key: "rules." + path, rule: rule(of: path), range: .numeric(value: value, low: low, high: high)))
+            var parameter = Parameter(key: "rules." + path, rule: rule(of: path), range: .numeric(value: value, low: low, high: high))
+            parameter.whole = whole
+            numbers.append(parameter)
         }
         return numbers + choices
     }

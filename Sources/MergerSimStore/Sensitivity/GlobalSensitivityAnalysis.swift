@@ -72,7 +72,7 @@ public struct GlobalSensitivityAnalysis: Sendable {
     static func value(of parameter: SensitivityParameters.Parameter, at u: Double) -> String {
         guard case .numeric(let value, let low, let high) = parameter.range else { return parameter.valueText }
         let x = parameter.distribution.quantile(u, low: low, high: high)
-        let whole = value == value.rounded() && !parameter.valueText.contains(".") && low == low.rounded() && high == high.rounded()
+        let whole = parameter.whole && value == value.rounded() && low == low.rounded() && high == high.rounded()
         return SensitivityParameters.Parameter.text(whole ? x.rounded() : x)
     }
 
@@ -120,7 +120,14 @@ public struct GlobalSensitivityAnalysis: Sendable {
         let bootstrap = BootstrapResampler(resamples: resamples, seed: seed)
         for metric in HeadlineMetric.allCases {
             let y = outputs[metric] ?? []
-            guard let first = y.first, y.contains(where: { $0 != first }) else { results.constant.append(metric); continue }
+            // Constant as the estimator sees it: Morris over every point; Sobol over A and B, whose variance is the
+            // indices' denominator (a share can be constant there and vary on some A_B^(i) row).
+            let seen: [Double]
+            switch design {
+            case .morris: seen = y
+            case .sobol(let sobol): seen = Array(y.prefix(2 * sobol.baseSamples))
+            }
+            guard let first = seen.first, seen.contains(where: { $0 != first }) else { results.constant.append(metric); continue }
             switch design {
             case .morris(let morris):
                 let effects = try MorrisEstimator.effects(design: morris, outputs: y, bootstrap: bootstrap)
