@@ -140,14 +140,14 @@ struct SensitivityRangesFileTests {
         #expect(run.code == 0, "\(run.error)")
         #expect(!run.out.contains("e+") && !run.out.contains("e-"), "\(run.out)")
         let lines = run.out.split(separator: "\n").map(String.init)
-        let cost = try #require(lines.firstIndex(of: "Kinh phí thực hiện chính sách (tỷ đồng):"))
+        let cost = try #require(lines.firstIndex(of: "Kinh phí thực hiện chính sách, chế độ (tỷ đồng):"))
         let first = lines[cost + 2].split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         // μ* of the first row in billions, from morris.csv in đồng.
         let rows = try csv(scratch.path("m/morris.csv"))
         let top = try #require(rows.first { $0["metric"] == "exit_cost_vnd" && $0["rank"] == "1" })
         let muStar = try #require(Double(top["mu_star"] ?? ""))
         #expect(first[1] == top["key"] && first[3] == String(format: "%.2f", muStar / 1e9).replacingOccurrences(of: ".", with: ","))
-        let cadres = try #require(lines.firstIndex(of: "Cán bộ dôi dư tại thời hạn:"))
+        let cadres = try #require(lines.firstIndex(of: "Số cán bộ dôi dư còn lại khi đến hạn:"))
         let people = lines[cadres + 2].split(separator: " ").map(String.init)
         #expect(people[3].range(of: #"^-?[0-9]+,[0-9]$"#, options: .regularExpression) != nil, "\(people)")
     }
