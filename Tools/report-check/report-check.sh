@@ -1,6 +1,6 @@
 #!/bin/sh
 # make report-check: renders the bundled scenarios' report.html, the proposal report of the 2026 round, and the
-# research reports of a Phan Rang sweep, sensitivity analysis and comparison (English and Vietnamese),
+# research reports of a Phan Rang sweep, sensitivity analysis (one at a time and Morris) and comparison (English and Vietnamese),
 # in a real browser (headless Chromium)
 # to PNG, and fails on a broken page: a console error or failed load, a reference to anything outside
 # the page, or an image that is nearly all white. The PNGs stay in .build/report-check for a look.
@@ -46,6 +46,9 @@ check_research() {  # check_research LANG: the research reports of `sweep`, `sen
     render "sweep-$1"
     "$mergersim" sensitivity scenarios/phan-rang-2024/scenario.yaml --runs 40 --only rules.transition.exits --out "$out/sensitivity-$1" --lang "$1" --quiet > /dev/null
     render "sensitivity-$1"
+    "$mergersim" sensitivity scenarios/phan-rang-2024/scenario.yaml --runs 20 --only rules.transition.exits --method morris --trajectories 4 \
+        --out "$out/morris-$1" --lang "$1" --quiet > /dev/null
+    render "morris-$1"
     mkdir -p "$out/compare-$1"
     "$mergersim" compare --store "$out/sweep-$1/runs.sqlite" 1 3 5 --report "$out/compare-$1/report.html" --lang "$1" > /dev/null
     render "compare-$1"
