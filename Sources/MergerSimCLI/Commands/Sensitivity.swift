@@ -95,14 +95,8 @@ struct Sensitivity: ConsoleCommand {
             return try executeGlobal(arguments: arguments, console: console, scenarioFile: scenarioFile, folder: folder, analysis: analysis, base: base,
                                      rangesFile: rangesFile)
         }
-        try folder.prepare()
         let labels = try Labels(lang)
-        let store = try RunStore(path: folder.storePath, waiting: console.waiting(labels))
-        let progress = SweepProgress(settings: analysis.settings.count, console: console, labels: labels, bar: !quiet && console.isTerminal, lines: !quiet && !console.isTerminal)
-        Interrupts.say(labels("sensitivity.interrupted", ["store": folder.storePath]))
-        let runner = SweepRunner(scenarioPath: scenario, runs: runs, name: "sensitivity of \(scenarioFile.settings.name)", store: store)
-        let ids = try runner.run(analysis.settings, jobs: jobs, events: progress.handle)
-        progress.finish()
+        let (store, ids, progress) = try run(analysis.settings, named: "sensitivity of \(scenarioFile.settings.name)", into: folder, console: console, labels: labels)
         let report = SensitivityReport(effects: try analysis.effects(runIDs: ids, store: store), parameters: analysis.parameters)
         try folder.write("sensitivity.csv", report.csv)
         let baseHeadlines = try ids[1].map { id throws(InputError) in try store.headlines(ofRun: id) } ?? []
@@ -121,6 +115,20 @@ struct Sensitivity: ConsoleCommand {
 }
 
 extension Sensitivity {
+    /// The settings run into the folder's store with a progress bar or lines (what one at a time and the global
+    /// methods share): the store, each setting's run id and the progress (how many were stored already).
+    func run(_ settings: [SweepPlan.Setting], named name: String, into folder: SweepFolder, console: Console,
+             labels: Labels) throws -> (RunStore, [Int: Int64], SweepProgress) {
+        try folder.prepare()
+        let store = try RunStore(path: folder.storePath, waiting: console.waiting(labels))
+        let progress = SweepProgress(settings: settings.count, console: console, labels: labels, bar: !quiet && console.isTerminal,
+                                     lines: !quiet && !console.isTerminal)
+        Interrupts.say(labels("sensitivity.interrupted", ["store": folder.storePath]))
+        let ids = try SweepRunner(scenarioPath: scenario, runs: runs, name: name, store: store).run(settings, jobs: jobs, events: progress.handle)
+        progress.finish()
+        return (store, ids, progress)
+    }
+
     /// `--method morris` or `sobol`: the design's points as settings, run with the scenario's seed, then the estimators.
     func executeGlobal(arguments: [String], console: Console, scenarioFile: Scenario, folder: SweepFolder, analysis: SensitivityAnalysis,
                        base: [Override], rangesFile: SensitivityRangesFile?) throws {
@@ -132,14 +140,9 @@ extension Sensitivity {
         }
         let size = method == .morris ? trajectories : samples.value
         let global = try GlobalSensitivityAnalysis(oneAtATime: analysis, method: method, size: size, seed: seed, base: base)
-        try folder.prepare()
         let labels = try Labels(lang)
-        let store = try RunStore(path: folder.storePath, waiting: console.waiting(labels))
-        let progress = SweepProgress(settings: global.settings.count, console: console, labels: labels, bar: !quiet && console.isTerminal, lines: !quiet && !console.isTerminal)
-        Interrupts.say(labels("sensitivity.interrupted", ["store": folder.storePath]))
-        let runner = SweepRunner(scenarioPath: scenario, runs: runs, name: "\(method.rawValue) sensitivity of \(scenarioFile.settings.name)", store: store)
-        let ids = try runner.run(global.settings, jobs: jobs, events: progress.handle)
-        progress.finish()
+        let (store, ids, progress) = try run(global.settings, named: "\(method.rawValue) sensitivity of \(scenarioFile.settings.name)", into: folder,
+                                             console: console, labels: labels)
         let results = try global.results(runIDs: ids, store: store)
         let report = GlobalSensitivityReport(results: results)
         let csvName = method == .morris ? "morris.csv" : "sobol.csv"

@@ -55,8 +55,8 @@ extension ResearchReport {
             }
         }
         table += "</table>"
-        sections.append(section(l("research.differences_title"), note: l("research.differences_note", ["first": c.runs.first ?? ""]), charts: charts)
-                        .replacingOccurrences(of: "</div></section>", with: "</div>\(table)</section>"))
+        sections.append(section(l("research.differences_title"), note: l("research.differences_note", ["first": c.runs.first ?? ""]), charts: charts,
+                                after: table))
         let series = zip(c.runs, page.convergence).filter { !$0.1.isEmpty }.map { (name: $0.0, paths: $0.1) }
         sections.append(convergenceSection(series, labels: l))
         return ResearchReport.page(title: l("research.compare_title", ["first": c.runs.first ?? "", "count": String(c.runs.count - 1)]),

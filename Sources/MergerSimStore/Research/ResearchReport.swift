@@ -107,11 +107,11 @@ public enum ResearchReport {
         table.research td{text-align:right}table.research th.group{text-align:center;border-bottom:1px solid #999}table.research td.text,table.research th.text{text-align:left}.ci{color:#666;font-size:9px}.side{fill:#666;font-size:8px}table.research td.code{word-break:break-all}
         """
 
-    /// A section with a heading, a note and the charts side by side.
-    static func section(_ heading: String, note: String?, charts: [String], cssClass: String = "") -> String {
+    /// A section with a heading, a note, the charts side by side and `after` them (a table's HTML).
+    static func section(_ heading: String, note: String?, charts: [String], after: String = "", cssClass: String = "") -> String {
         let e = SVGChart.escape
         return "<section class=\"\(cssClass)\"><h2>\(e(heading))</h2>" + (note.map { "<p class=\"note\">\(e($0))</p>" } ?? "")
-            + "<div class=\"charts\">" + charts.joined() + "</div></section>"
+            + "<div class=\"charts\">" + charts.joined() + "</div>" + after + "</section>"
     }
 
     static func figure(_ caption: String, _ svg: String, legend: String = "") -> String {
@@ -183,8 +183,7 @@ public enum ResearchReport {
         }
         let key = legend(series.enumerated().map { (colour($0.offset), $0.element.name) })
         return section(l("research.convergence_title"), note: l(series.count <= 6 ? "research.convergence_note" : "research.convergence_note_lines"),
-                       charts: charts + [key], cssClass: "convergence")
-            .replacingOccurrences(of: "</div></section>", with: "</div>" + runsNeededTable(series, labels: l) + "</section>")
+                       charts: charts + [key], after: runsNeededTable(series, labels: l), cssClass: "convergence")
     }
 
     /// The precision the runs-needed table is for: ±1 % of the mean (a share of runs: ±0.01).
