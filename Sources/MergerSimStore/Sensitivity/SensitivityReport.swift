@@ -68,8 +68,10 @@ public struct SensitivityReport: Sendable {
             for metric in metrics {
                 guard let e = rows.first(where: { $0.metric == metric }) else { line.append(""); continue }
                 let swing = e.swing.swing
-                let value = metric == .exitCostVND ? swing.mean / 1e9 : swing.mean
-                let figure = String(format: metric == .allWithinQuota ? "%+.3f" : "%+.1f", value)
+                // Exit costs in billions, the share of runs in percentage points, with one decimal; a swing that rounds
+                // to nothing is +0.0, never −0.0.
+                let value = metric == .exitCostVND ? swing.mean / 1e9 : metric == .allWithinQuota ? swing.mean * 100 : swing.mean
+                let figure = String(format: "%+.1f", (value * 10).rounded() == 0 ? 0 : value)
                 line.append(l.decimalMark(figure) + (swing.excludesZero ? "*" : ""))
             }
             let first = rows[0], verdicts = first.swing.verdicts
