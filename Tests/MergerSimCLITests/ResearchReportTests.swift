@@ -24,16 +24,20 @@ struct ResearchReportTests {
         #expect(addresses.allSatisfy { $0 == "http://www.w3.org/2000/svg" })
     }
 
-    @Test func aSweepReportDrawsAndListsEverySettingAsSweepCSVHoldsIt() throws {
-        let scratch = try Scratch()
-        let file = try scratch.write("sweep.yaml", Array("""
+    /// A sweep file over Phan Rang's transfer scope and resignation uptake in `scratch`, with `rest` (seeds, runs).
+    func scopeAndUptakeSweep(_ scratch: Scratch, _ rest: String) throws -> String {
+        try scratch.write("sweep.yaml", Array("""
             scenario: \(phanRang)
             vary:
               transfers.scope: [none, district]
               rules.transition.exits.resignation_uptake: [0.1, 0.3]
-            seeds: [1]
-            runs: 20
+            \(rest)
             """.utf8))
+    }
+
+    @Test func aSweepReportDrawsAndListsEverySettingAsSweepCSVHoldsIt() throws {
+        let scratch = try Scratch()
+        let file = try scopeAndUptakeSweep(scratch, "seeds: [1]\nruns: 20")
         let run = mergersim(["sweep", file, "--out", scratch.path("out"), "--quiet"])
         #expect(run.code == 0, "\(run.error)")
         #expect(run.out.contains("report.html"))
@@ -86,13 +90,7 @@ struct ResearchReportTests {
 
     @Test func aVietnameseSweepReportReadsInVietnamese() throws {
         let scratch = try Scratch()
-        let file = try scratch.write("sweep.yaml", Array("""
-            scenario: \(phanRang)
-            vary:
-              transfers.scope: [none, district]
-              rules.transition.exits.resignation_uptake: [0.1, 0.3]
-            runs: 10
-            """.utf8))
+        let file = try scopeAndUptakeSweep(scratch, "runs: 10")
         let run = mergersim(["sweep", file, "--out", scratch.path("out"), "--quiet", "--lang", "vi"])
         #expect(run.code == 0, "\(run.error)")
         let html = try page(scratch.path("out/report.html"))

@@ -11,29 +11,34 @@ public struct GlobalSensitivityReport: Sendable {
         self.results = results
     }
 
+    /// The columns both files start with: the metric, the value's key, where its range comes from and its ends.
+    static let leadingHeader = ["metric", "key", "range_source", "low", "high"]
+
+    static func leading(_ metric: HeadlineMetric, _ p: SensitivityParameters.Parameter) -> [String] {
+        [metric.name, p.key, p.rangeSource?.rawValue ?? "", p.lowText, p.highText]
+    }
+
     /// One row per metric and parameter, by metric then rank (1 the largest μ*): μ, μ*, σ (in the metric's
     /// units per whole range) and μ*'s bootstrap 95 % interval.
     public var morrisCSV: Data {
-        var writer = CSVWriter(header: ["metric", "key", "range_source", "low", "high", "mu", "mu_star", "sigma", "mu_star_ci95_low", "mu_star_ci95_high", "rank"],
+        var writer = CSVWriter(header: Self.leadingHeader + ["mu", "mu_star", "sigma", "mu_star_ci95_low", "mu_star_ci95_high", "rank"],
                                spreadsheet: true)
         let n = SweepReport.number
         for r in results.morris {
             let e = r.effect
-            writer.append([r.metric.name, r.parameter.key, r.parameter.rangeSource?.rawValue ?? "", r.parameter.lowText, r.parameter.highText,
-                           n(e.mu), n(e.muStar), n(e.sigma), n(e.muStarInterval.low), n(e.muStarInterval.high), String(r.rank)])
+            writer.append(Self.leading(r.metric, r.parameter) + [n(e.mu), n(e.muStar), n(e.sigma), n(e.muStarInterval.low), n(e.muStarInterval.high), String(r.rank)])
         }
         return writer.data
     }
 
     /// One row per metric and parameter: the first-order and total-order indices with their bootstrap 95 % intervals.
     public var sobolCSV: Data {
-        var writer = CSVWriter(header: ["metric", "key", "range_source", "low", "high", "s1", "s1_ci95_low", "s1_ci95_high", "st", "st_ci95_low", "st_ci95_high"],
+        var writer = CSVWriter(header: Self.leadingHeader + ["s1", "s1_ci95_low", "s1_ci95_high", "st", "st_ci95_low", "st_ci95_high"],
                                spreadsheet: true)
         let n = SweepReport.number
         for r in results.sobol {
             let i = r.index
-            writer.append([r.metric.name, r.parameter.key, r.parameter.rangeSource?.rawValue ?? "", r.parameter.lowText, r.parameter.highText,
-                           n(i.firstOrder), n(i.firstOrderInterval.low), n(i.firstOrderInterval.high),
+            writer.append(Self.leading(r.metric, r.parameter) + [n(i.firstOrder), n(i.firstOrderInterval.low), n(i.firstOrderInterval.high),
                            n(i.totalOrder), n(i.totalOrderInterval.low), n(i.totalOrderInterval.high)])
         }
         return writer.data
