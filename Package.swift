@@ -24,6 +24,9 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         // Tests only: the workbook read back (an .xlsx is a zip of XML).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The planner's workbench (`mergersim serve`): a local web server, and a multipart parser for its uploads.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         // The C boundary: GSL's headers behind static inline accessors.
@@ -60,6 +63,12 @@ let package = Package(
         .target(name: "ReaderFuzzing", dependencies: ["MergerSim", "MergerSimInputs", "GSL"]),
         // The run store: runs, summaries, timelines, units and per-replication figures in one SQLite file.
         .target(name: "MergerSimStore", dependencies: ["MergerSim", "MergerSimInputs", "MergerSimReports", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The planner's workbench: a thin web server over the pipeline's typed results, the run store and the
+        // commands (a simulation or a proposal runs as a child `mergersim` process, so it can be cancelled).
+        .target(name: "MergerSimServer", dependencies: [
+            "MergerSim", "MergerSimInputs", "MergerSimReports", "MergerSimStore",
+            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "MultipartKit", package: "multipart-kit"),
+        ]),
         // One-off data preparation, outside the public libraries: generated units for benchmarks and
         // large tests, and the seeded estimates of the national 2025 scenario.
         .target(name: "ScenarioData", dependencies: ["MergerSim", "MergerSimInputs", "MergerSimReports", "GSL"]),
@@ -67,7 +76,7 @@ let package = Package(
         .target(
             name: "MergerSimCLI",
             dependencies: [
-                "MergerSim", "MergerSimInputs", "MergerSimReports", "MergerSimStore", "GSL",
+                "MergerSim", "MergerSimInputs", "MergerSimReports", "MergerSimStore", "MergerSimServer", "GSL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -96,6 +105,10 @@ let package = Package(
             "MergerSimCLI", "MergerSimInputs", "MergerSimReports", "MergerSimStore", "GSL", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "MergerSimServerTests", dependencies: [
+            "MergerSimServer", "MergerSimInputs", "MergerSimReports", "MergerSimStore",
+            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
     ]
 )

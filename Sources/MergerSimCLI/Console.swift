@@ -10,6 +10,9 @@ public struct Console: Sendable {
     public let progress: @Sendable (String) -> Void
     /// Whether standard error is a terminal.
     public let isTerminal: Bool
+    /// Whether progress is reported as `progress DONE TOTAL` lines on standard error, for a program that runs
+    /// the command (the workbench sets `MERGERSIM_PROGRESS=lines` for its simulations and proposals).
+    public var progressLines = false
 
     public init(out: @escaping @Sendable (String) -> Void, error: @escaping @Sendable (String) -> Void,
                 progress: @escaping @Sendable (String) -> Void = { _ in }, isTerminal: Bool = false) {
@@ -24,7 +27,13 @@ public struct Console: Sendable {
         out: { print($0) },
         error: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) },
         progress: { FileHandle.standardError.write(Data($0.utf8)) },
-        isTerminal: isatty(STDERR_FILENO) == 1)
+        isTerminal: isatty(STDERR_FILENO) == 1, progressLines: ProcessInfo.processInfo.environment["MERGERSIM_PROGRESS"] == "lines")
+
+    init(out: @escaping @Sendable (String) -> Void, error: @escaping @Sendable (String) -> Void,
+         progress: @escaping @Sendable (String) -> Void, isTerminal: Bool, progressLines: Bool) {
+        self.init(out: out, error: error, progress: progress, isTerminal: isTerminal)
+        self.progressLines = progressLines
+    }
 }
 
 /// A one-line progress bar on standard error, only on a terminal.
@@ -42,6 +51,15 @@ final class ProgressBar: @unchecked Sendable {
     }
 
     func update(_ done: Int) {
+        if console.progressLines {
+            let percent = done * 100 / max(1, total)
+            lock.withLock {
+                guard percent != shown || done == total else { return }
+                shown = percent
+                console.progress("progress \(done) \(total)\n")
+            }
+            return
+        }
         guard enabled else { return }
         let percent = done * 100 / max(1, total)
         lock.withLock {
@@ -54,6 +72,6 @@ final class ProgressBar: @unchecked Sendable {
     }
 
     func finish() {
-        if enabled { console.progress("\n") }
+        if enabled && !console.progressLines { console.progress("\n") }
     }
 }

@@ -14,7 +14,7 @@ public struct MergerSimCommand: ParsableCommand {
             73 output cannot be written. On any failure no output is created or changed.
             """,
         version: MergerSimVersion.current,
-        subcommands: [Screen.self, Simulate.self, Validate.self, Sweep.self, Sensitivity.self, Propose.self, Compare.self, StoreCommand.self, Package.self, RulesCommand.self])
+        subcommands: [Screen.self, Simulate.self, Validate.self, Sweep.self, Sensitivity.self, Propose.self, Compare.self, StoreCommand.self, Package.self, RulesCommand.self, Serve.self])
 
     public init() {}
 

@@ -41,6 +41,10 @@ public enum CommandReason: ReasonForm {
     case flagNumberRange(highest: String)
     /// `--precision` that is not a positive number.
     case precisionNotPositive
+    /// `serve --host` that is not a host name or address.
+    case hostInvalid
+    /// `serve` could not listen at `address` (the system's `message`: the port taken, say).
+    case serveFailed(address: String, message: String)
     /// `--precision` with fewer `--runs` than a run until precise uses.
     case precisionNeedsRuns(minimum: Int)
     /// `--shard` not written I/N.
@@ -98,6 +102,9 @@ public enum CommandReason: ReasonForm {
         case let .flagRange(lowest, highest):
             ("command.flag_range", "must be from {lowest} to {highest}", ["lowest": lowest, "highest": highest])
         case let .flagNumberRange(highest): ("command.flag_number_range", "must be a number from 0 to {highest}", ["highest": highest])
+        case .hostInvalid: ("command.host_invalid", "must be a host name or an address, such as 0.0.0.0 or 192.168.1.10", [:])
+        case let .serveFailed(address, message):
+            ("command.serve_failed", "the workbench could not serve at {address}: {message}", ["address": address, "message": message])
         case .precisionNotPositive:
             ("command.precision_not_positive", "must be a positive number (the ±R of each headline figure's 95 % interval)", [:])
         case let .precisionNeedsRuns(minimum): ("command.precision_needs_runs", "needs --runs of at least {minimum}", ["minimum": "\(minimum)"])

@@ -56,6 +56,8 @@ public indirect enum OutputReason: ReasonForm {
     case copyWithoutMarker(marker: String, files: String)
     /// The destination holds files mergersim did not write (`files`: some of them).
     case foreignFiles(files: String)
+    /// The workbench's data folder (`serve --data`) holds files mergersim did not write (`files`: some of them).
+    case workbenchForeignFiles(files: String)
     /// A file in the destination is an input of the run (the same file under another name).
     case inputInFolder(input: String)
     /// The run folder holds a run store (`files`), which mergersim never replaces.
@@ -147,6 +149,10 @@ public indirect enum OutputReason: ReasonForm {
         case let .foreignFiles(files):
             ("foreign_files", "this folder holds files that mergersim did not write ({files}); "
              + "mergersim replaces only a folder it wrote itself: give --out a new folder", ["files": files])
+        case let .workbenchForeignFiles(files):
+            ("workbench_foreign_files", "this folder holds files that mergersim did not write ({files}); "
+             + "the workbench keeps its workspaces only in a folder of its own: "
+             + "give --data a new or empty folder", ["files": files])
         case let .inputInFolder(input):
             ("input_in_folder", "{input} in this folder is an input of this run; a run folder is replaced whole, so mergersim would lose it: "
              + "give --out another folder", ["input": input])

@@ -1,0 +1,209 @@
+import Foundation
+import MergerSimReports
+
+/// What a job runs: a simulation (`mergersim simulate`) or a proposal (`mergersim propose`).
+public enum JobKind: String, Sendable, Codable {
+    case simulate, propose
+}
+
+/// Where a job is, as its page and `GET …/jobs/ID.json` show it.
+public struct JobStatus: Sendable, Codable, Equatable {
+    public enum State: String, Sendable, Codable { case queued, running, finished, failed, cancelled }
+
+    public let id: String
+    public let workspace: String
+    public let kind: JobKind
+    public var state: State
+    /// Replications (or clusters) done, of `total`; 0 of 0 before the first report.
+    public var done = 0
+    public var total = 0
+    /// The estimated seconds left, once there is a rate to go by.
+    public var secondsLeft: Double?
+    /// The number of the folder it writes (`runs/N` or `proposals/N`).
+    public let output: Int
+    /// What the command said on failure (its own sentence, in the job's language, place included).
+    public var message: String?
+    public var exitCode: Int32?
+}
+
+/// The simulations and proposals of every workspace: each a child `mergersim` process (so a cancel is an
+/// interrupt the command already answers by leaving earlier output as it was, and a crash stays in the child).
+/// One job at a time per workspace, at most `running` at once, at most `queued` waiting or running (then 503).
+public actor Jobs {
+    private final class Running: @unchecked Sendable {
+        let process: Process
+        var started: Date
+        var errorText = Data()
+        var pending = Data()
+        init(process: Process, started: Date) { self.process = process; self.started = started }
+    }
+
+    private struct Job {
+        var status: JobStatus
+        let arguments: [String]
+        let folder: URL
+        var running: Running?
+        var cancelRequested = false
+    }
+
+    private let executable: URL
+    private let runningLimit: Int
+    private let queuedLimit: Int
+    private var jobs: [String: Job] = [:]
+    private var order: [String] = []
+    /// Output numbers handed out but maybe not yet on disk, by folder path.
+    private var reserved: [String: Set<Int>] = [:]
+
+    public init(executable: URL, running: Int, queued: Int) {
+        self.executable = executable
+        self.runningLimit = running
+        self.queuedLimit = queued
+    }
+
+    /// Queues `arguments` (after the program name) for `workspace`, writing folder number `output` under `folder`,
+    /// or refuses with ``WorkbenchError/busy`` when the queue is full.
+    public func submit(_ kind: JobKind, workspace: Workspace, folder: URL, arguments: (Int) -> [String]) throws(WorkbenchError) -> JobStatus {
+        let active = jobs.values.filter { $0.status.state == .queued || $0.status.state == .running }
+        guard active.count < queuedLimit else { throw .busy }
+        let output = nextNumber(in: folder, workspace: workspace)
+        let id = WorkspaceID.random().text
+        let status = JobStatus(id: id, workspace: workspace.id.text, kind: kind, state: .queued, output: output)
+        jobs[id] = Job(status: status, arguments: arguments(output), folder: folder)
+        order.append(id)
+        schedule()
+        return jobs[id]?.status ?? status
+    }
+
+    private func nextNumber(in folder: URL, workspace: Workspace) -> Int {
+        let onDisk = workspace.numbered(folder)
+        let taken = reserved[folder.path, default: []]
+        let next = max(onDisk.last ?? 0, taken.max() ?? 0) + 1
+        reserved[folder.path, default: []].insert(next)
+        return next
+    }
+
+    public func status(_ id: String) -> JobStatus? { jobs[id]?.status }
+
+    /// The jobs of `workspace`, newest first.
+    public func jobs(of workspace: WorkspaceID) -> [JobStatus] {
+        order.reversed().compactMap { jobs[$0]?.status }.filter { $0.workspace == workspace.text }
+    }
+
+    /// Cancels job `id`: a queued job is dropped, a running one interrupted (its command removes what it was writing).
+    public func cancel(_ id: String) {
+        guard var job = jobs[id] else { return }
+        switch job.status.state {
+        case .queued:
+            job.status.state = .cancelled
+            jobs[id] = job
+            schedule()
+        case .running:
+            job.cancelRequested = true
+            jobs[id] = job
+            job.running?.process.interrupt()
+        default: break
+        }
+    }
+
+    /// Waits until job `id` has ended (tests and the load test).
+    public func wait(_ id: String) async -> JobStatus? {
+        while let status = jobs[id]?.status, status.state == .queued || status.state == .running {
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        return jobs[id]?.status
+    }
+
+    private func schedule() {
+        let busyWorkspaces = Set(jobs.values.filter { $0.status.state == .running }.map(\.status.workspace))
+        var runningCount = busyWorkspaces.count
+        var started = busyWorkspaces
+        for id in order where runningCount < runningLimit {
+            guard let job = jobs[id], job.status.state == .queued, !started.contains(job.status.workspace) else { continue }
+            start(id)
+            started.insert(job.status.workspace)
+            runningCount += 1
+        }
+    }
+
+    private func start(_ id: String) {
+        guard var job = jobs[id] else { return }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = job.arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["MERGERSIM_PROGRESS"] = "lines"
+        process.environment = environment
+        let errors = Pipe(), output = Pipe()
+        process.standardError = errors
+        process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice
+        let running = Running(process: process, started: Date())
+        errors.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            guard let self, !data.isEmpty else { return }
+            Task { await self.received(data, job: id) }
+        }
+        output.fileHandleForReading.readabilityHandler = { handle in _ = handle.availableData }
+        process.terminationHandler = { [weak self] process in
+            errors.fileHandleForReading.readabilityHandler = nil
+            output.fileHandleForReading.readabilityHandler = nil
+            let rest = errors.fileHandleForReading.readDataToEndOfFile()
+            let code = process.terminationStatus
+            guard let self else { return }
+            Task { await self.ended(id, code: code, rest: rest) }
+        }
+        job.status.state = .running
+        job.running = running
+        jobs[id] = job
+        do {
+            try process.run()
+        } catch {
+            job.status.state = .failed
+            job.status.message = error.localizedDescription
+            job.running = nil
+            jobs[id] = job
+            schedule()
+        }
+    }
+
+    /// Standard error of a running job: `progress DONE TOTAL` lines (MERGERSIM_PROGRESS=lines), or what the command says.
+    private func received(_ data: Data, job id: String) {
+        guard var job = jobs[id], let running = job.running else { return }
+        running.pending.append(data)
+        while let newline = running.pending.firstIndex(of: 0x0A) {
+            let line = String(decoding: running.pending[running.pending.startIndex..<newline], as: UTF8.self)
+            running.pending = Data(running.pending[(newline + 1)...])
+            let parts = line.split(separator: " ")
+            if parts.count == 3, parts[0] == "progress", let done = Int(parts[1]), let total = Int(parts[2]) {
+                job.status.done = done
+                job.status.total = total
+                let elapsed = Date().timeIntervalSince(running.started)
+                job.status.secondsLeft = done > 0 ? elapsed * Double(total - done) / Double(done) : nil
+            } else if running.errorText.count < 65_536 {
+                running.errorText.append(Data((line + "\n").utf8))
+            }
+        }
+        jobs[id] = job
+    }
+
+    private func ended(_ id: String, code: Int32, rest: Data) {
+        guard var job = jobs[id] else { return }
+        if !rest.isEmpty { received(rest + Data("\n".utf8), job: id); job = jobs[id] ?? job }
+        let said = String(decoding: job.running?.errorText ?? Data(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        job.status.exitCode = code
+        job.status.secondsLeft = nil
+        if job.cancelRequested {
+            job.status.state = .cancelled
+        } else if code == 0 {
+            job.status.state = .finished
+            job.status.done = job.status.total
+        } else {
+            job.status.state = .failed
+            job.status.message = said.isEmpty ? nil : said
+        }
+        job.running = nil
+        jobs[id] = job
+        reserved[job.folder.path]?.remove(job.status.output)
+        schedule()
+    }
+}

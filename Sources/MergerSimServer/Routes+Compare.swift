@@ -1,0 +1,6 @@
+import Hummingbird
+
+extension Workbench {
+    func registerCompare(_ router: Router<WorkbenchContext>) {
+    }
+}

@@ -1,0 +1,6 @@
+import Hummingbird
+
+extension Workbench {
+    func registerPlan(_ router: Router<WorkbenchContext>) {
+    }
+}

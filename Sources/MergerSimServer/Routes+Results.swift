@@ -1,0 +1,6 @@
+import Hummingbird
+
+extension Workbench {
+    func registerResults(_ router: Router<WorkbenchContext>) {
+    }
+}

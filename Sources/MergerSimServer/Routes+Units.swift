@@ -1,0 +1,6 @@
+import Hummingbird
+
+extension Workbench {
+    func registerUnits(_ router: Router<WorkbenchContext>) {
+    }
+}

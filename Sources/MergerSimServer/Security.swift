@@ -1,0 +1,145 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import MergerSimReports
+
+/// The request context of the workbench: the browser's session (set by ``GuardMiddleware``) and its language.
+public struct WorkbenchContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The browser's session: its CSRF token. Set for every request that reaches a route.
+    public var session = Session(id: "", csrf: "")
+    /// The language the pages are written in (the browser's choice, else `--lang`).
+    public var language: Labels.Language = .en
+    /// The largest body a route reads; the form and upload readers take their own limits below it.
+    public var maxUploadSize: Int { 64 * 1024 * 1024 }
+
+    public init(source: Source) { coreContext = .init(source: source) }
+}
+
+/// A browser session: a random id in a cookie, and the CSRF token its forms carry.
+public struct Session: Sendable, Equatable {
+    public let id: String
+    public let csrf: String
+}
+
+/// The sessions the server remembers, the oldest forgotten first beyond the limit.
+actor Sessions {
+    private var tokens: [String: String] = [:]
+    private var order: [String] = []
+    private let limit: Int
+
+    init(limit: Int) { self.limit = limit }
+
+    /// The session of cookie `id`, or a new one.
+    func session(_ id: String?) -> (session: Session, isNew: Bool) {
+        if let id, let csrf = tokens[id] { return (Session(id: id, csrf: csrf), false) }
+        let session = Session(id: Secrets.random(), csrf: Secrets.random())
+        tokens[session.id] = session.csrf
+        order.append(session.id)
+        if order.count > limit { tokens[order.removeFirst()] = nil }
+        return (session, true)
+    }
+}
+
+/// Random tokens and their comparison in constant time.
+public enum Secrets {
+    /// 32 hexadecimal digits from the system's generator.
+    public static func random() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<16).map { _ in
+            let byte = UInt8.random(in: 0...255, using: &generator)
+            return String(byte >> 4, radix: 16) + String(byte & 15, radix: 16)
+        }.joined()
+    }
+
+    /// Whether `a` equals `b`, in a time that does not depend on where they differ.
+    public static func equal(_ a: String, _ b: String) -> Bool {
+        let (x, y) = (Array(a.utf8), Array(b.utf8))
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
+
+/// Every request passes here first:
+/// - on loopback, the Host header must name loopback (a page of another site cannot reach the server by
+///   a name that resolves to 127.0.0.1);
+/// - with `--host`, the token printed at start must be presented once (`?token=`), then a cookie carries it;
+/// - the session cookie is read or made, and the language chosen (`?lang=vi` sets it);
+/// - every response gets headers that keep the page to itself (no framing by others, no outside script).
+struct GuardMiddleware: RouterMiddleware {
+    typealias Context = WorkbenchContext
+    let settings: WorkbenchSettings
+    let sessions: Sessions
+    let translations: Translations
+
+    static let referrerPolicy: HTTPField.Name = {
+        guard let name = HTTPField.Name("Referrer-Policy") else { preconditionFailure("a valid header name") }
+        return name
+    }()
+    static let sessionCookie = "mergersim_session"
+    static let tokenCookie = "mergersim_token"
+    static let languageCookie = "mergersim_lang"
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        context.language = Labels.Language(rawValue: request.cookies[Self.languageCookie]?.value ?? "") ?? settings.language
+        var setCookies: [Cookie] = []
+        if let asked = request.uri.queryParameters["lang"].flatMap({ Labels.Language(rawValue: String($0)) }) {
+            context.language = asked
+            setCookies.append(Cookie(name: Self.languageCookie, value: asked.rawValue, path: "/", httpOnly: true, sameSite: .strict))
+        }
+        if settings.isLoopback {
+            let host = request.head.authority ?? ""
+            guard Self.isLoopbackAuthority(host) else {
+                return ErrorPage.response(.forbidden, context: context, translations: translations)
+            }
+        }
+        if let token = settings.token {
+            let presented = request.uri.queryParameters["token"].map(String.init)
+            if let presented, Secrets.equal(presented, token) {
+                var response = Response(status: .seeOther, headers: [.location: request.uri.path])
+                response.setCookie(Cookie(name: Self.tokenCookie, value: token, path: "/", httpOnly: true, sameSite: .strict))
+                return response
+            }
+            guard let cookie = request.cookies[Self.tokenCookie]?.value, Secrets.equal(cookie, token) else {
+                return ErrorPage.response(.forbidden, context: context, translations: translations, sentence: "serve.error.token")
+            }
+        }
+        let (session, isNew) = await sessions.session(request.cookies[Self.sessionCookie]?.value)
+        context.session = session
+        if isNew { setCookies.append(Cookie(name: Self.sessionCookie, value: session.id, path: "/", httpOnly: true, sameSite: .strict)) }
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch let error as WorkbenchError {
+            response = ErrorPage.response(error, context: context, translations: translations)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            response = ErrorPage.response(.tooLarge(limit: settings.limits.uploadBytes), context: context, translations: translations)
+        } catch let error as HTTPError where error.status == .notFound {
+            response = ErrorPage.response(.notFound, context: context, translations: translations)
+        }
+        for cookie in setCookies { response.setCookie(cookie) }
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[Self.referrerPolicy] = "no-referrer"
+        if response.headers[.contentSecurityPolicy] == nil {
+            response.headers[.contentSecurityPolicy] = Self.pagePolicy
+        }
+        if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
+        return response
+    }
+
+    /// The pages' policy: only the server's own scripts, styles and images; forms post only to it; framed only by itself.
+    static let pagePolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        + "frame-ancestors 'self'; form-action 'self'; base-uri 'none'; object-src 'none'"
+
+    /// Whether `authority` (the Host header) names loopback: `127.0.0.1`, `localhost` or `[::1]`, with any port.
+    static func isLoopbackAuthority(_ authority: String) -> Bool {
+        var host = Substring(authority)
+        if host.hasPrefix("[") {
+            guard let end = host.firstIndex(of: "]") else { return false }
+            return host[host.index(after: host.startIndex)..<end] == "::1"
+        }
+        if let colon = host.lastIndex(of: ":") { host = host[..<colon] }
+        return host == "127.0.0.1" || host.lowercased() == "localhost"
+    }
+}

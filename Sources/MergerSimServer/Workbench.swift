@@ -1,0 +1,79 @@
+import Foundation
+import Hummingbird
+import Logging
+import MergerSimReports
+
+/// The planner's workbench: the server's state (settings, workspaces, jobs, words) and its routes.
+/// Each step of the planner's path registers its own routes (`Routes+Units.swift`, …); every number a page
+/// shows comes from the library's typed results, the run store or a run folder the commands wrote.
+public final class Workbench: Sendable {
+    public let settings: WorkbenchSettings
+    public let workspaces: Workspaces
+    public let jobs: Jobs
+    public let translations: Translations
+    let sessions: Sessions
+
+    public init(settings: WorkbenchSettings) throws(WorkbenchError) {
+        self.settings = settings
+        workspaces = try Workspaces(folder: settings.data, limit: settings.limits.workspaces)
+        jobs = Jobs(executable: settings.executable, running: settings.limits.runningJobs, queued: settings.limits.queuedJobs)
+        do { translations = try Translations() } catch { throw .system(error.message) }
+        sessions = Sessions(limit: settings.limits.sessions)
+    }
+
+    /// The router: the guard first, then every page's routes.
+    public func router() -> Router<WorkbenchContext> {
+        let router = Router(context: WorkbenchContext.self)
+        router.add(middleware: GuardMiddleware(settings: settings, sessions: sessions, translations: translations))
+        router.get("health") { _, _ in "ok" }
+        registerAssets(router)
+        registerHome(router)
+        registerJobs(router)
+        registerUnits(router)
+        registerPlan(router)
+        registerSimulate(router)
+        registerResults(router)
+        registerCompare(router)
+        return router
+    }
+
+    /// The application listening where the settings say.
+    public func application(logger: Logger? = nil) -> some ApplicationProtocol {
+        var log = logger ?? Logger(label: "mergersim.serve")
+        if logger == nil { log.logLevel = .warning }
+        return Application(router: router(), configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "mergersim"),
+                           logger: log)
+    }
+
+    // MARK: helpers for the routes
+
+    /// The workspace named by the route's `:workspace` parameter; any other text is 404, never a path.
+    func workspace(_ context: WorkbenchContext) async throws(WorkbenchError) -> Workspace {
+        guard let text = context.parameters.get("workspace"), let id = WorkspaceID(text) else { throw .notFound }
+        return try await workspaces.open(id)
+    }
+
+    /// `page` in the context's language.
+    func respond(_ page: Page, _ request: Request, _ context: WorkbenchContext) -> Response {
+        page.response(context, translations: translations, path: request.uri.path)
+    }
+
+    /// The labels of the context's language.
+    func labels(_ context: WorkbenchContext) -> Labels { translations[context.language] }
+
+    /// A redirect after a POST (303: the browser then GETs `location`).
+    func redirect(_ location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location])
+    }
+
+    /// A form read within the form limit (no file) or the upload limit (with files).
+    func form(_ request: Request, _ context: WorkbenchContext, uploads: Bool = false) async throws(WorkbenchError) -> Form {
+        try await Form.read(request, context: context, limit: uploads ? settings.limits.uploadBytes : settings.limits.formBytes)
+    }
+
+    /// JSON of `value`.
+    func json(_ value: some Encodable) throws -> Response {
+        let data = try JSONEncoder().encode(value)
+        return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
