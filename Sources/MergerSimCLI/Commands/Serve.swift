@@ -62,7 +62,7 @@ struct Serve: ConsoleCommand {
         } else {
             console.out(labels("console.serve.listening", ["address": address, "data": data]))
         }
-        fflush(stdout)
+        fflush(nil)
         let application = workbench.application()
         let finished = DispatchSemaphore(value: 0)
         let failure = FailureBox()
