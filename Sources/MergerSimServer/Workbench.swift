@@ -38,11 +38,12 @@ public final class Workbench: Sendable {
     }
 
     /// The application listening where the settings say.
-    public func application(logger: Logger? = nil) -> some ApplicationProtocol {
+    /// `running` is told the port once it listens (the tests listen on port 0, any free port).
+    public func application(logger: Logger? = nil, running: (@Sendable (Int) async -> Void)? = nil) -> some ApplicationProtocol {
         var log = logger ?? Logger(label: "mergersim.serve")
         if logger == nil { log.logLevel = .warning }
         return Application(router: router(), configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "mergersim"),
-                           logger: log)
+                           onServerRunning: { channel in await running?(channel.localAddress?.port ?? 0) }, logger: log)
     }
 
     // MARK: helpers for the routes
