@@ -95,6 +95,7 @@ public func csrfField(_ context: WorkbenchContext) -> HTML {
 /// The error pages: a status and a sentence in the context's language, nothing of the server's internals.
 enum ErrorPage {
     static func response(_ error: WorkbenchError, context: WorkbenchContext, translations: Translations, sentence: String? = nil) -> Response {
+        let labels = translations[context.language]
         let status: HTTPResponse.Status
         let key: String
         var values: [String: String] = [:]
@@ -103,11 +104,11 @@ enum ErrorPage {
         case .notFound: (status, key) = (.notFound, "serve.error.not_found")
         case .forbidden: (status, key) = (.forbidden, "serve.error.forbidden")
         case .tooLarge(let limit): (status, key) = (.contentTooLarge, "serve.error.too_large"); values["limit"] = "\(limit / (1024 * 1024)) MiB"
+        case .tooManyRows(let limit): (status, key) = (.contentTooLarge, "serve.error.too_many_rows"); values["limit"] = labels.number(Double(limit))
         case .badRequest(let reason): (status, key) = (.badRequest, reason)
         case .busy: (status, key) = (.serviceUnavailable, "serve.error.busy")
         case .system(let message): (status, key) = (.internalServerError, "serve.error.system"); values["message"] = message
         }
-        let labels = translations[context.language]
         let body: HTML = "<p class=\"error\" role=\"alert\">\(labels(sentence ?? key, values))</p><p><a href=\"/\">\(labels("serve.error.home"))</a></p>"
         var response = Page(title: labels("serve.error.title.\(status.code)"), body: body, status: status).response(context, translations: translations, path: "/")
         if status == .serviceUnavailable { response.headers[.retryAfter] = "10" }

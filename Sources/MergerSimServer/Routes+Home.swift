@@ -41,6 +41,8 @@ extension Workbench {
             guard let upload = form.uploads["units"], !upload.content.isEmpty else {
                 return self.respond(await self.homePage(context, problem: labels("serve.home.source_missing"), status: .badRequest), request, context)
             }
+            // More rows than any country has is refused before it is read (a units file of a million rows).
+            try self.checkRows(upload.content)
             // The units are read as the CLI reads them; a problem is shown at its place in the uploaded file.
             do throws(InputError) {
                 _ = try UnitsFile(bytes: [UInt8](upload.content), file: Self.shownName(upload.filename, default: "units.csv"))
@@ -53,6 +55,15 @@ extension Workbench {
         router.get("w/:workspace") { _, context in
             let workspace = try await self.workspace(context)
             return self.redirect("/w/\(workspace.id.text)/units")
+        }
+    }
+
+    /// Refuses an upload of more lines than ``WorkbenchSettings/Limits/uploadRows`` (and a header).
+    func checkRows(_ content: Data) throws(WorkbenchError) {
+        var lines = 0
+        for byte in content where byte == 0x0A {
+            lines += 1
+            if lines > settings.limits.uploadRows + 1 { throw .tooManyRows(limit: settings.limits.uploadRows) }
         }
     }
 

@@ -42,7 +42,8 @@ public final class Workbench: Sendable {
     public func application(logger: Logger? = nil, running: (@Sendable (Int) async -> Void)? = nil) -> some ApplicationProtocol {
         var log = logger ?? Logger(label: "mergersim.serve")
         if logger == nil { log.logLevel = .warning }
-        return Application(router: router(), configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "mergersim"),
+        return Application(router: router(), server: .http1(configuration: .init(idleTimeout: .seconds(settings.limits.idleSeconds))),
+                           configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "mergersim"),
                            onServerRunning: { channel in await running?(channel.localAddress?.port ?? 0) }, logger: log)
     }
 

@@ -31,6 +31,10 @@ public struct WorkbenchSettings: Sendable {
         public var queuedJobs = 4
         /// Workspaces in the data folder; one more is refused with 503.
         public var workspaces = 500
+        /// Rows of an uploaded units or plan file: 100,000 (the country has about 10,000 communes); beyond it 413.
+        public var uploadRows = 100_000
+        /// Seconds a connection may stay silent (a slow or stalled client) before it is closed.
+        public var idleSeconds: Int64 = 30
         /// Browser sessions remembered (each with its CSRF token); the oldest is forgotten first.
         public var sessions = 1000
 

@@ -93,6 +93,8 @@ public enum WorkbenchError: Error, Sendable, Equatable {
     case forbidden
     /// The request's body is larger than the limit (bytes).
     case tooLarge(limit: Int)
+    /// An upload has more rows than the limit.
+    case tooManyRows(limit: Int)
     /// The request is malformed (a sentence says how).
     case badRequest(String)
     /// The queue of simulations is full, or too many workspaces.
