@@ -7,6 +7,9 @@ enum Assets {
     static let all: [String: (type: String, content: String)] = [
         "workbench.css": ("text/css; charset=utf-8", css),
         "workbench.js": ("text/javascript; charset=utf-8", script),
+        "map.js": ("text/javascript; charset=utf-8", mapScript),
+        "plan.js": ("text/javascript; charset=utf-8", planScript),
+        "table.js": ("text/javascript; charset=utf-8", tableScript),
     ]
 
     static let css = """

@@ -1,0 +1,4 @@
+extension Assets {
+    /// The plan editor's script.
+    static let planScript = ""
+}
