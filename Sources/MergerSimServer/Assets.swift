@@ -48,6 +48,14 @@ enum Assets {
         .verdict-ok { color: var(--ok); } .verdict-fail { color: var(--fail); } .verdict-warn { color: var(--warn); }
         progress { width: 100%; max-width: 40rem; height: 1.2rem; }
         footer { color: var(--muted); font-size: 13px; padding: 1rem 1.2rem; }
+        .map-frame { position: relative; }
+        canvas.map { width: 100%; height: 560px; display: block; background: #f3f6f9; border: 1px solid var(--line); border-radius: 6px; cursor: grab; }
+        .map-tip { position: absolute; left: .6rem; top: .6rem; background: rgba(255,255,255,.95); border: 1px solid var(--line); border-radius: 4px; padding: .2rem .5rem; font-size: 13px; pointer-events: none; }
+        ul.legend, ul.verdicts { display: flex; flex-wrap: wrap; gap: 1rem; list-style: none; padding: 0; margin: .5rem 0; }
+        .dot { display: inline-block; width: .8rem; height: .8rem; border-radius: 50%; margin-right: .35rem; vertical-align: -1px; }
+        .dot.ok { background: #1a7f37; } .dot.fail { background: #b42318; } .dot.warn { background: #dc6803; } .dot.none { background: #667085; }
+        .table-frame { max-height: 70vh; overflow: auto; }
+        nav.pager { display: flex; gap: 1rem; margin: .5rem 0; }
         iframe.report { width: 100%; height: 80vh; border: 1px solid var(--line); border-radius: 6px; background: #fff; }
         """
 

@@ -64,6 +64,8 @@ public struct Page: Sendable {
             <title>\(title) · mergersim</title>
             <link rel="stylesheet" href="/assets/workbench.css">
             <script src="/assets/workbench.js" defer></script>
+            <script src="/assets/table.js" defer></script>
+            <script src="/assets/map.js" defer></script>
             </head>
             <body>
             <header class="top"><a class="brand" href="/">mergersim</a>

@@ -12,12 +12,18 @@ public final class Workbench: Sendable {
     public let jobs: Jobs
     public let translations: Translations
     let sessions: Sessions
+    let screenings = ScreeningCache()
+    /// The column dictionary (each column's name and meaning) in both languages.
+    let columnDictionaries: [Labels.Language: ColumnDictionary]
 
     public init(settings: WorkbenchSettings) throws(WorkbenchError) {
         self.settings = settings
         workspaces = try Workspaces(folder: settings.data, limit: settings.limits.workspaces)
         jobs = Jobs(executable: settings.executable, running: settings.limits.runningJobs, queued: settings.limits.queuedJobs)
         do { translations = try Translations() } catch { throw .system(error.message) }
+        do {
+            columnDictionaries = [.en: try ColumnDictionary(translations.en), .vi: try ColumnDictionary(translations.vi)]
+        } catch { throw .system(error.message) }
         sessions = Sessions(limit: settings.limits.sessions)
     }
 

@@ -160,7 +160,7 @@ public enum WorkbookReport {
 
     /// The text a person reads in a text cell: a categorical value's label, a phrase in the language, a code or
     /// name as it is; nil for nothing.
-    static func shown(_ cell: ReportTable.Cell, column: String, labels l: Labels) -> String? {
+    public static func shown(_ cell: ReportTable.Cell, column: String, labels l: Labels) -> String? {
         switch cell {
         case .empty: return nil
         case .value(let raw):

@@ -1,0 +1,46 @@
+import Foundation
+import MergerSim
+import MergerSimInputs
+import MergerSimReports
+
+/// A workspace's units screened under a rule set, as `mergersim screen` screens them: the typed results and
+/// the screening table (`screening.csv`'s rows), kept while the units file and the rule set are unchanged.
+public struct WorkspaceScreening: Sendable {
+    public let rules: String
+    public let round: Int
+    public let results: [ScreeningResult]
+    public let table: ReportTable
+    /// The provinces, in the order a reader expects (sorted by their names).
+    public let provinces: [String]
+}
+
+/// The screenings computed so far, by workspace (one per rule set; the national units take seconds in a debug build).
+actor ScreeningCache {
+    private struct Key: Hashable { let workspace: WorkspaceID; let rules: String; let size: Int; let modified: Date }
+    private var entries: [Key: WorkspaceScreening] = [:]
+
+    /// The screening of `workspace`'s units under `rules` (a bundled id), read and computed when not cached.
+    /// A units file or rule set the CLI would refuse gives the CLI's error.
+    func screening(_ workspace: Workspace, rules: String) throws(InputError) -> WorkspaceScreening {
+        let path = workspace.url(.units).path
+        let attributes = (try? FileManager.default.attributesOfItem(atPath: path)) ?? [:]
+        let key = Key(workspace: workspace.id, rules: rules, size: (attributes[.size] as? Int) ?? -1,
+                      modified: (attributes[.modificationDate] as? Date) ?? .distantPast)
+        if let cached = entries[key] { return cached }
+        let loaded = try RuleSetLoader.load(rules)
+        let ruleSet = loaded.rules
+        let unitsFile = try UnitsFile(bytes: try FileInput.read(path), file: WorkspaceFile.units.rawValue)
+        guard let round = ruleSet.screening.round(ruleSet.screening.defaultRound) else {
+            throw InputError(.usage, file: rules, reason: .command(.noScreeningRound(ruleSet: ruleSet.id, round: ruleSet.screening.defaultRound,
+                                                                                     rounds: ruleSet.screening.rounds.map(\.round))))
+        }
+        let results: [ScreeningResult]
+        do { results = try ruleSet.screen(unitsFile.units, round: round) } catch { throw unitsFile.located(error) }
+        let screening = WorkspaceScreening(rules: rules, round: round.round, results: results, table: ScreeningReport.table(results),
+                                           provinces: Array(Set(results.map(\.unit.province))).sorted())
+        entries = entries.filter { $0.key.workspace != workspace.id || $0.key.rules != rules }
+        if entries.count > 32 { entries.removeAll() }
+        entries[key] = screening
+        return screening
+    }
+}
