@@ -43,8 +43,23 @@ struct HelpExampleTests {
         return matching.map { ([parent, $0] + parts[(star + 1)...]).joined(separator: "/") }
     }
 
+    /// Commands that run until stopped (the workbench's server): their examples are parsed, not run.
+    static let parsedOnly = [["serve"]]
+
     @Test func everyCommandHasItsPlaceInTheOrder() {
-        #expect(Self.commands.allSatisfy { Self.order.contains($0.path) }, "\(Self.commands.map(\.path))")
+        #expect(Self.commands.allSatisfy { Self.order.contains($0.path) || Self.parsedOnly.contains($0.path) }, "\(Self.commands.map(\.path))")
+    }
+
+    @Test func theServersExamplesParseAsWritten() throws {
+        for path in Self.parsedOnly {
+            let command = try #require(Self.commands.first { $0.path == path })
+            let examples = Self.examples(command.type.configuration.discussion)
+            #expect(!examples.isEmpty, "\(path) has no example")
+            for example in examples {
+                let parsed = try MergerSimCommand.parseAsRoot(example)
+                #expect(type(of: parsed)._commandName == path.last, "mergersim \(example.joined(separator: " "))")
+            }
+        }
     }
 
     /// Runs every example in a scratch copy of the repository's scenarios, their runs cut to 2 (the fewest a

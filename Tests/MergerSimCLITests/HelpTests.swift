@@ -17,7 +17,7 @@ struct HelpTests {
     @Test func everyCommandIsFound() {
         // The enumeration itself: the commands there are today, each once; `store` by its subcommand.
         let known = [["screen"], ["simulate"], ["validate"], ["sweep"], ["sensitivity"], ["propose"], ["compare"], ["store", "merge"],
-                     ["package"], ["rules"]]
+                     ["package"], ["rules"], ["serve"]]
         #expect(known.allSatisfy(Self.commandsRun.contains), "\(Self.commandsRun)")
         #expect(!Self.commandsRun.contains(["store"]) && Set(Self.commandsRun).count == Self.commandsRun.count)
     }

@@ -10,8 +10,8 @@ struct Serve: ConsoleCommand {
         abstract: "Start the planner's workbench: a local web page to load units, plan, simulate and compare, in Vietnamese or English.",
         discussion: """
             Serves on 127.0.0.1 (this machine only) unless --host is given; then it prints a warning and a token the \
-            browser must present once (the address it prints carries it). Each workspace is a folder under --data, made \
-            by mergersim, holding its inputs, runs and run store. Uploads are limited to 32 MiB (413 beyond); one \
+            browser must present once (the address it prints carries it). Writes only inside --data: each workspace is a \
+            folder there, made by mergersim, holding its inputs, runs and run store. Uploads are limited to 32 MiB (413 beyond); one \
             simulation runs at a time, and at most 4 wait (503 beyond). Ctrl-C stops it.
 
             Examples:
