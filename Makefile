@@ -1,6 +1,7 @@
 # mergersim: the two set-up commands of the README, and the benchmarks.
 #   make example   runs the bundled example (installs what is missing first)
 #   make test      runs the tests (likewise); CI runs exactly this
+#   make serve     starts the planner's workbench on http://127.0.0.1:8080/ (likewise; Ctrl-C stops it)
 #   make bench     runs the benchmarks in a release build
 #   make fuzz      fuzzes the readers with libFuzzer for FUZZ_SECONDS (default 600)
 #   make docs      builds the MergerSim documentation (DocC); fails on any warning
@@ -11,13 +12,17 @@ FUZZ_SECONDS ?= 600
 # on all cores, and --precision 0.01 within them); BENCH_TRANSITION_RUNS=0 skips them (about 5 minutes on 2 cores).
 BENCH_TRANSITION_RUNS ?= 1000
 
-.PHONY: example test bench deps fuzz docs report-check browser
+.PHONY: example test serve bench deps fuzz docs report-check browser
 
 example: deps
 	$(SWIFT) run mergersim simulate scenarios/phan-rang-2024/scenario.yaml
 
 test: deps
 	$(SWIFT) test
+
+# The planner's workbench in a browser (mergersim serve; SERVE_FLAGS, e.g. "--lang vi --port 8090").
+serve: deps
+	$(SWIFT) run mergersim serve $(SERVE_FLAGS)
 
 bench: deps
 	$(SWIFT) run -c release mergersim-bench --transition-runs $(BENCH_TRANSITION_RUNS)
