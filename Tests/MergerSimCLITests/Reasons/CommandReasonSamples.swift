@@ -17,7 +17,8 @@ extension LocalisedErrorTests {
         .command(.noScreeningRound(ruleSet: "vn-2025", round: 2030, rounds: [2025])), .command(.noScreeningRound(ruleSet: "vn-2025", round: 2030, rounds: nil)),
         .command(.screenSetsRulesOnly), .command(.nothingToVary(only: [])), .command(.sobolTooManyValues(max: 20, given: 53)), .command(.nothingToVary(only: ["rules.transition"])),
         .command(.flagRange(lowest: "1", highest: "100,000")), .command(.flagNumberRange(highest: "1e9")),
-        .command(.precisionNotPositive), .command(.precisionNeedsRuns(minimum: 100)), .command(.shardForm), .command(.runsTwice), .command(.reportIsOut), .command(.fewerThanTwoRuns),
+        .command(.precisionNotPositive), .command(.hostInvalid), .command(.serveFailed(address: "http://127.0.0.1:8080/", message: "Address already in use")),
+        .command(.precisionNeedsRuns(minimum: 100)), .command(.shardForm), .command(.runsTwice), .command(.reportIsOut), .command(.fewerThanTwoRuns),
         .command(.noStoreToMerge(into: "all.sqlite")),
     ]
 }

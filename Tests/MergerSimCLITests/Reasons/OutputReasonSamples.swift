@@ -8,7 +8,7 @@ extension LocalisedErrorTests {
         .fileNotMovedIntoPlace(system: "Permission denied"), .fileUnwritable(system: "Permission denied"), .rootFolder(option: "--out"),
         .currentFolder(option: "--out", example: "./run"), .unusableFolderName(.empty), .inputInsideFolder(input: "out/units.csv"),
         .folderIsLink, .folderIsFile, .folderUnreadable(system: "Permission denied"), .sweepFolderAsRunFolder(marker: ".mergersim-sweep"),
-        .copyWithoutMarker(marker: ".mergersim", files: "manifest.json"), .foreignFiles(files: "notes.txt"), .inputInFolder(input: "units.csv"),
+        .copyWithoutMarker(marker: ".mergersim", files: "manifest.json"), .foreignFiles(files: "notes.txt"), .workbenchForeignFiles(files: "notes.txt"), .inputInFolder(input: "units.csv"),
         .runFolderHoldsStore(files: "runs.sqlite"), .runFolderNotFiles(files: "summary.csv (link)"), .runFolderUnlisted(files: "notes.txt"),
         .runFolderChanged(files: "summary.csv"), .outputUnwritable(system: "Permission denied"), .folderNotCreated(system: "Permission denied"),
         .notMovedIntoPlace(step: .renameOldFolder, system: "Permission denied"), .otherRunsKeptWriting, .sweepFolderIsFile,
