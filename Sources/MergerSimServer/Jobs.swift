@@ -30,12 +30,40 @@ public struct JobStatus: Sendable, Codable, Equatable {
 /// interrupt the command already answers by leaving earlier output as it was, and a crash stays in the child).
 /// One job at a time per workspace, at most `running` at once, at most `queued` waiting or running (then 503).
 public actor Jobs {
+    /// A running child: what it has said so far, read on the pipe's own thread (under a lock, in order).
     private final class Running: @unchecked Sendable {
         let process: Process
-        var started: Date
-        var errorText = Data()
-        var pending = Data()
+        let started: Date
+        private let lock = NSLock()
+        private var errorText = Data()
+        private var pending = Data()
+        private var done = 0
+        private var total = 0
+
         init(process: Process, started: Date) { self.process = process; self.started = started }
+
+        /// Standard error as it comes: `progress DONE TOTAL` lines, or what the command says (kept, at most 64 KiB).
+        func received(_ data: Data) {
+            lock.withLock {
+                pending.append(data)
+                while let newline = pending.firstIndex(of: 0x0A) {
+                    let line = String(decoding: pending[pending.startIndex..<newline], as: UTF8.self)
+                    pending = Data(pending[(newline + 1)...])
+                    let parts = line.split(separator: " ")
+                    if parts.count == 3, parts[0] == "progress", let done = Int(parts[1]), let total = Int(parts[2]) {
+                        (self.done, self.total) = (done, total)
+                    } else if errorText.count < 65_536 {
+                        errorText.append(Data((line + "\n").utf8))
+                    }
+                }
+            }
+        }
+
+        /// Replications done and in all, and what the command said.
+        var progress: (done: Int, total: Int) { lock.withLock { (done, total) } }
+        var said: String {
+            lock.withLock { String(decoding: errorText + pending, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
+        }
     }
 
     private struct Job {
@@ -82,11 +110,24 @@ public actor Jobs {
         return next
     }
 
-    public func status(_ id: String) -> JobStatus? { jobs[id]?.status }
+    public func status(_ id: String) -> JobStatus? {
+        guard let job = jobs[id] else { return nil }
+        return Self.current(job)
+    }
+
+    /// A job's status with its child's progress so far and the time left at that rate.
+    private static func current(_ job: Job) -> JobStatus {
+        var status = job.status
+        guard let running = job.running, status.state == .running else { return status }
+        (status.done, status.total) = running.progress
+        let elapsed = Date().timeIntervalSince(running.started)
+        status.secondsLeft = status.done > 0 ? elapsed * Double(status.total - status.done) / Double(status.done) : nil
+        return status
+    }
 
     /// The jobs of `workspace`, newest first.
     public func jobs(of workspace: WorkspaceID) -> [JobStatus] {
-        order.reversed().compactMap { jobs[$0]?.status }.filter { $0.workspace == workspace.text }
+        order.reversed().compactMap { jobs[$0] }.map(Self.current).filter { $0.workspace == workspace.text }
     }
 
     /// Cancels job `id`: a queued job is dropped, a running one interrupted (its command removes what it was writing).
@@ -138,19 +179,18 @@ public actor Jobs {
         process.standardOutput = output
         process.standardInput = FileHandle.nullDevice
         let running = Running(process: process, started: Date())
-        errors.fileHandleForReading.readabilityHandler = { [weak self] handle in
+        errors.fileHandleForReading.readabilityHandler = { handle in
             let data = handle.availableData
-            guard let self, !data.isEmpty else { return }
-            Task { await self.received(data, job: id) }
+            if !data.isEmpty { running.received(data) }
         }
         output.fileHandleForReading.readabilityHandler = { handle in _ = handle.availableData }
         process.terminationHandler = { [weak self] process in
             errors.fileHandleForReading.readabilityHandler = nil
             output.fileHandleForReading.readabilityHandler = nil
-            let rest = errors.fileHandleForReading.readDataToEndOfFile()
+            running.received(errors.fileHandleForReading.readDataToEndOfFile())
             let code = process.terminationStatus
             guard let self else { return }
-            Task { await self.ended(id, code: code, rest: rest) }
+            Task { await self.ended(id, code: code) }
         }
         job.status.state = .running
         job.running = running
@@ -166,30 +206,10 @@ public actor Jobs {
         }
     }
 
-    /// Standard error of a running job: `progress DONE TOTAL` lines (MERGERSIM_PROGRESS=lines), or what the command says.
-    private func received(_ data: Data, job id: String) {
-        guard var job = jobs[id], let running = job.running else { return }
-        running.pending.append(data)
-        while let newline = running.pending.firstIndex(of: 0x0A) {
-            let line = String(decoding: running.pending[running.pending.startIndex..<newline], as: UTF8.self)
-            running.pending = Data(running.pending[(newline + 1)...])
-            let parts = line.split(separator: " ")
-            if parts.count == 3, parts[0] == "progress", let done = Int(parts[1]), let total = Int(parts[2]) {
-                job.status.done = done
-                job.status.total = total
-                let elapsed = Date().timeIntervalSince(running.started)
-                job.status.secondsLeft = done > 0 ? elapsed * Double(total - done) / Double(done) : nil
-            } else if running.errorText.count < 65_536 {
-                running.errorText.append(Data((line + "\n").utf8))
-            }
-        }
-        jobs[id] = job
-    }
-
-    private func ended(_ id: String, code: Int32, rest: Data) {
+    private func ended(_ id: String, code: Int32) {
         guard var job = jobs[id] else { return }
-        if !rest.isEmpty { received(rest + Data("\n".utf8), job: id); job = jobs[id] ?? job }
-        let said = String(decoding: job.running?.errorText ?? Data(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let said = job.running?.said ?? ""
+        if let progress = job.running?.progress { (job.status.done, job.status.total) = progress }
         job.status.exitCode = code
         job.status.secondsLeft = nil
         if job.cancelRequested {
@@ -204,6 +224,16 @@ public actor Jobs {
         job.running = nil
         jobs[id] = job
         reserved[job.folder.path]?.remove(job.status.output)
+        forgetOldJobs()
         schedule()
+    }
+
+    /// Keeps the last 200 ended jobs (their pages stay readable), forgetting older ones.
+    private func forgetOldJobs() {
+        let ended = order.filter { id in jobs[id].map { ![.queued, .running].contains($0.status.state) } ?? true }
+        guard ended.count > 200 else { return }
+        let forgotten = Set(ended.prefix(ended.count - 200))
+        for id in forgotten { jobs[id] = nil }
+        order.removeAll { forgotten.contains($0) }
     }
 }
