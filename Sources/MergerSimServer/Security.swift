@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import MergerSimInputs
 import MergerSimReports
 
 /// The request context of the workbench: the browser's session (set by ``GuardMiddleware``) and its language.
@@ -22,22 +23,24 @@ public struct Session: Sendable, Equatable {
     public let csrf: String
 }
 
-/// The sessions the server remembers, the oldest forgotten first beyond the limit.
-actor Sessions {
-    private var tokens: [String: String] = [:]
-    private var order: [String] = []
-    private let limit: Int
+/// Sessions without server state: a session is a random id in a cookie, and its CSRF token is a keyed hash of
+/// the id under a secret drawn at start. Nothing is stored per browser, so no number of clients (a load
+/// test's thousands of cookie-less requests) can push a planner's session out; a restart ends every session.
+struct Sessions: Sendable {
+    private let secret = Secrets.random() + Secrets.random()
 
-    init(limit: Int) { self.limit = limit }
-
-    /// The session of cookie `id`, or a new one.
+    /// The session of cookie `id` (32 hexadecimal digits), or a new one.
     func session(_ id: String?) -> (session: Session, isNew: Bool) {
-        if let id, let csrf = tokens[id] { return (Session(id: id, csrf: csrf), false) }
-        let session = Session(id: Secrets.random(), csrf: Secrets.random())
-        tokens[session.id] = session.csrf
-        order.append(session.id)
-        if order.count > limit { tokens[order.removeFirst()] = nil }
-        return (session, true)
+        if let id, id.utf8.count == 32, id.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) {
+            return (Session(id: id, csrf: token(id)), false)
+        }
+        let id = Secrets.random()
+        return (Session(id: id, csrf: token(id)), true)
+    }
+
+    /// The CSRF token of session `id`: SHA-256 nested over the secret (the HMAC construction's shape).
+    private func token(_ id: String) -> String {
+        SHA256.hex(Array((secret + SHA256.hex(Array((secret + ":" + id).utf8))).utf8))
     }
 }
 
@@ -105,7 +108,7 @@ struct GuardMiddleware: RouterMiddleware {
                 return ErrorPage.response(.forbidden, context: context, translations: translations, sentence: "serve.error.token")
             }
         }
-        let (session, isNew) = await sessions.session(request.cookies[Self.sessionCookie]?.value)
+        let (session, isNew) = sessions.session(request.cookies[Self.sessionCookie]?.value)
         context.session = session
         if isNew { setCookies.append(Cookie(name: Self.sessionCookie, value: session.id, path: "/", httpOnly: true, sameSite: .strict)) }
         var response: Response

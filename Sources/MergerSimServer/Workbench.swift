@@ -24,7 +24,7 @@ public final class Workbench: Sendable {
         do {
             columnDictionaries = [.en: try ColumnDictionary(translations.en), .vi: try ColumnDictionary(translations.vi)]
         } catch { throw .system(error.message) }
-        sessions = Sessions(limit: settings.limits.sessions)
+        sessions = Sessions()
     }
 
     /// The router: the guard first, then every page's routes.

@@ -35,8 +35,6 @@ public struct WorkbenchSettings: Sendable {
         public var uploadRows = 100_000
         /// Seconds a connection may stay silent (a slow or stalled client) before it is closed.
         public var idleSeconds: Int64 = 30
-        /// Browser sessions remembered (each with its CSRF token); the oldest is forgotten first.
-        public var sessions = 1000
 
         public init() {}
     }
