@@ -76,18 +76,8 @@ actor PlanEditors {
         return try commit(history, world: state.world, workspace: workspace, mustJudge: false)
     }
 
-    /// The rule set that judges an uploaded units file (before it has a scenario), kept in the history.
-    func choose(rules id: String, _ workspace: Workspace) throws -> PlanEditorState {
-        let state = try state(workspace)
-        guard !state.world.fromScenario, state.history.rules != id else { return state }
-        var history = state.history
-        history.rules = id
-        let world = try PlanWorld.load(workspace, rules: id)
-        return try commit(history, world: world, workspace: workspace, mustJudge: false)
-    }
-
     /// `history` judged and written; `mustJudge` refuses a plan the library cannot judge (an undo or a
-    /// change of rule set may show one, with the library's reason).
+    /// redo may show one, with the library's reason).
     private func commit(_ history: PlanHistory, world: PlanWorld, workspace: Workspace, mustJudge: Bool = true) throws -> PlanEditorState {
         let state = try Self.judged(world, history)
         if mustJudge, case .failure(let failure) = state.judgement { throw PlanEditFailure.pipeline(failure, plan: state.plan) }
