@@ -203,6 +203,14 @@ import Testing
         #expect(try Self.editorPlan(folder) == proposed)
         #expect(try await browser.post("/w/\(id)/plan/take", [("proposal", "../1")]).status == 404)
         #expect(try await browser.get("/w/\(id)/plan?proposal=99").status == 404)
+        // A target-mode targets file is read as `propose` reads it, before any job: a problem at its line, nothing kept.
+        let targets = try await browser.postMultipart("/w/\(id)/plan/propose", fields: [("mode", "targets"), ("rules", "vn-2026"), ("seed", "42")],
+                                                      files: [("targets", "my-targets.csv", Array("province,units\nNowhere,3\n".utf8))])
+        #expect(targets.status == 422)
+        #expect(targets.text.contains("my-targets.csv:2:1"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("targets.csv").path))
+        let seed = try await browser.postMultipart("/w/\(id)/plan/propose", fields: [("mode", "mandatory"), ("rules", "vn-2026"), ("seed", "-1")], files: [])
+        #expect(seed.status == 422)
         await server.stop()
     }
 
