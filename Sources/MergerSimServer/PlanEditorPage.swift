@@ -294,10 +294,17 @@ struct PlanPage {
     private func provinceUnits(_ state: PlanEditorState, _ judgement: PlanJudgement) -> HTML {
         var html: HTML = "<section id=\"plan-group-section\"><h2>\(labels("serve.plan.group_title"))</h2><p class=\"hint\">\(labels("serve.plan.group_hint"))</p>"
         let points = "\(base)/map.json" + (view.province.map { "?province=\(PlanView.encode($0))" } ?? "")
-        html += "<canvas class=\"map\" id=\"plan-map\" data-points=\"\(points)\" data-select-into=\"map-selection\"></canvas>"
+        let focus: HTML = view.province.map { " data-focus=\"\($0)\"" } ?? ""
+        let legend = HTML.join(["ok", "warn", "fail", "none"].map { kind -> HTML in "<li class=\"verdict-\(kind)\">\(labels("serve.plan.legend.\(kind)"))</li>" })
+        html += """
+            <div class="map-frame"><canvas class="map" id="plan-map" width="900" height="560" data-points="\(points)"\(focus) \
+            data-select-into="map-selection" aria-label="\(labels("serve.plan.group_title"))"></canvas><div class="map-tip" id="plan-map-tip" hidden></div></div>
+            <ul class="legend">\(legend)</ul>
+            """
         html += """
             <form method="post" action="\(base)/group" id="group-form">\(csrf)\(returnField)
             <input type="hidden" id="map-selection" name="codes" value="">
+            <p class="hint">\(labels("serve.plan.map_selected")) <span id="map-selection-count">0</span></p>
             <div class="inline"><label>\(labels("serve.plan.group_name")) <input name="name" id="group-name" maxlength="200"></label>
             <button type="submit" id="group-submit">\(labels("serve.plan.group"))</button></div>
             """
