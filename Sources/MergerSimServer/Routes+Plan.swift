@@ -19,7 +19,7 @@ extension Workbench {
             let workspace = try await self.workspace(context)
             let folder = try self.proposalFolder(workspace, context.parameters.get("number"))
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("report.html").path) else { throw WorkbenchError.notFound }
-            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            return self.report(data)
         }
         router.post("w/:workspace/plan/upload") { request, context in try await self.uploadPlan(request, context) }
         router.post("w/:workspace/plan/group") { request, context in

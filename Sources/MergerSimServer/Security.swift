@@ -135,6 +135,10 @@ struct GuardMiddleware: RouterMiddleware {
     static let pagePolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
         + "frame-ancestors 'self'; form-action 'self'; base-uri 'none'; object-src 'none'"
 
+    /// A report a command wrote (`report.html`), embedded in a page: its own inline styles and SVG, no script,
+    /// nothing fetched, framed only by the workbench.
+    static let reportPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'"
+
     /// Whether `authority` (the Host header) names loopback: `127.0.0.1`, `localhost` or `[::1]`, with any port.
     static func isLoopbackAuthority(_ authority: String) -> Bool {
         var host = Substring(authority)

@@ -79,6 +79,12 @@ public final class Workbench: Sendable {
         try await Form.read(request, context: context, limit: uploads ? settings.limits.uploadBytes : settings.limits.formBytes)
     }
 
+    /// A `report.html` a command wrote, inline, under the report policy.
+    func report(_ data: Data) -> Response {
+        Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentSecurityPolicy: GuardMiddleware.reportPolicy],
+                 body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
     /// JSON of `value`.
     func json(_ value: some Encodable) throws -> Response {
         let data = try JSONEncoder().encode(value)
