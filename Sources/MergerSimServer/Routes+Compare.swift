@@ -39,7 +39,7 @@ extension Workbench {
         } else if numbers.count >= 2 {
             let comparison: Comparison
             do {
-                let all = try Comparison(try numbers.compactMap(catalog.entry).map { entry throws(InputError) in try catalog.compared(entry, labels: labels) })
+                let all = try Comparison(try numbers.map { number throws(InputError) in try catalog.compared(number, labels: labels) })
                 comparison = changed ? all.changedOnly : all
             } catch let error as InputError {
                 throw .system(RunSettings.shown(error, in: workspace.folder, labels: labels))

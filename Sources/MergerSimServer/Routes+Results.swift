@@ -125,7 +125,7 @@ extension Workbench {
         let compared: ComparedRun
         let comparison: Comparison
         do {
-            compared = try catalog.compared(entry, labels: labels)
+            compared = try catalog.compared(number, labels: labels)
             comparison = try Comparison([compared])
         } catch let error as InputError {
             throw .system(RunSettings.shown(error, in: catalog.workspace.folder, labels: labels))

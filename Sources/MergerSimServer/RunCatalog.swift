@@ -94,17 +94,16 @@ struct RunCatalog: Sendable {
     /// The folder of run `number` (an existing numbered folder: `number` came from ``entries``).
     func folder(_ number: Int) -> URL { workspace.runs.appendingPathComponent(String(number)) }
 
-    /// The run as `compare` reads it: from the store when it holds it, else from its folder; named by its number.
-    func compared(_ entry: Entry, labels: Labels) throws(InputError) -> ComparedRun {
+    /// Run `number` (a folder of ``entries``) as `compare` reads it: from the store when it holds the run, else from
+    /// its folder; named by its number.
+    func compared(_ number: Int, labels: Labels) throws(InputError) -> ComparedRun {
         var run: ComparedRun
-        if let store, let stored = entry.stored {
-            run = try ComparedRun(store: store, id: stored.id)
-        } else if let number = entry.number {
-            run = try ComparedRun(folder: folder(number).path)
+        if let store, let id = entry(number)?.stored?.id {
+            run = try ComparedRun(store: store, id: id)
         } else {
-            throw InputError(.unreadable, file: workspace.url(.store).path, reason: .store(.noRun(run: 0, store: WorkspaceFile.store.rawValue)))
+            run = try ComparedRun(folder: folder(number).path)
         }
-        run.name = labels("serve.results.run_name", ["number": entry.number.map(String.init) ?? "–"])
+        run.name = labels("serve.results.run_name", ["number": String(number)])
         return run
     }
 }

@@ -59,6 +59,7 @@ import MergerSimStore
 
         let run = try await browser.get("/w/\(id)/results/1")
         #expect(run.status == 200)
+        #expect(stored["exit_cost_vnd_mean"] != nil && stored["deadline_verdict"] != nil)
         for metric in RunFigures.headline.map(\.name) {
             #expect(Self.dataValue(run.text, metric: metric) == stored[metric], "\(metric)")
             #expect(Self.dataValue(list.text, metric: metric) == stored[metric], "\(metric)")
@@ -93,6 +94,16 @@ import MergerSimStore
                      "/w/\(other)/results/1", "/w/\(other)/results/1/files/report.html", "/w/\(id)/compare?run=1&run=9"] {
             let refused = try await browser.get(path)
             #expect(refused.status == 404, "\(path)")
+        }
+
+        // Without the store (a folder copied from elsewhere), the figures come from the files the command wrote: the same.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("runs.sqlite"))
+        let unstored = try await browser.get("/w/\(id)/results/1")
+        #expect(unstored.status == 200)
+        for metric in RunFigures.headline.map(\.name) {
+            // The store keeps numbers as numbers (summary.csv's 0.000 is 0 there): the same figure either way.
+            let fromFiles = try #require(Self.dataValue(unstored.text, metric: metric)), fromStore = try #require(stored[metric])
+            #expect(Double(fromFiles).map { $0 == Double(fromStore) } ?? (fromFiles == fromStore), "\(metric)")
         }
         await server.stop()
     }
@@ -135,6 +146,18 @@ import MergerSimStore
         #expect(vietnamese.text.contains("id=\"sim-transition-runs-error\""))
         #expect(await server.workbench.jobs.jobs(of: try #require(WorkspaceID(id))).isEmpty)
         #expect(!FileManager.default.fileExists(atPath: server.data.appendingPathComponent(id).appendingPathComponent("runs").path))
+
+        // A workspace from an uploaded units file has no plan yet: the page says so and leads to the plan; a post runs nothing.
+        let units = try [UInt8](Data(contentsOf: TestWorkbench.root.appendingPathComponent("scenarios/phan-rang-2024/units.csv")))
+        let made = try await browser.postMultipart("/workspaces", fields: [("name", "uploaded")], files: [("units", "units.csv", units)])
+        let uploaded = String(try #require(made.header("Location")).dropFirst(3).prefix(12))
+        let page = try await browser.get("/w/\(uploaded)/simulate")
+        #expect(page.status == 200)
+        #expect(page.text.contains("id=\"simulate-needs-plan\"") && page.text.contains("href=\"/w/\(uploaded)/plan\""))
+        #expect(!page.text.contains("id=\"simulate-form\""))
+        let posted = try await browser.post("/w/\(uploaded)/simulate", [("transition.runs", "20")])
+        #expect(posted.status == 422)
+        #expect(await server.workbench.jobs.jobs(of: try #require(WorkspaceID(uploaded))).isEmpty)
         await server.stop()
     }
 
