@@ -17,17 +17,18 @@ extension Workbench {
             let workspace = try await self.workspace(context)
             let labels = self.labels(context)
             let catalog = try self.catalog(workspace, labels: labels)
-            guard let entry = try Self.run(context, in: catalog) else { throw WorkbenchError.notFound }
+            guard let entry = Self.runNumber(context).flatMap(catalog.entry) else { throw WorkbenchError.notFound }
             return self.respond(try self.runPage(entry, catalog: catalog, context: context), request, context)
         }
         router.get("w/:workspace/results/:run/files/:name") { _, context in
             let workspace = try await self.workspace(context)
-            let catalog = try self.catalog(workspace, labels: self.labels(context))
-            guard let entry = try Self.run(context, in: catalog), let number = entry.number, let manifest = entry.manifest,
+            // Only the run's own folder and manifest are read: a download does not open the store.
+            guard let number = Self.runNumber(context), workspace.numbered(workspace.runs).contains(number),
+                  let manifest = RunFolderManifest.read(workspace.runs.appendingPathComponent(String(number))),
                   let name = context.parameters.get("name"), manifest.outputs.contains(name), RunFile.isPlain(name) else {
                 throw WorkbenchError.notFound
             }
-            let path = catalog.folder(number).appendingPathComponent(name).path
+            let path = workspace.runs.appendingPathComponent(String(number)).appendingPathComponent(name).path
             guard FileManager.default.fileExists(atPath: path) else { throw WorkbenchError.notFound }
             let body = try await FileIO().loadFile(path: path, context: context)
             var response = Response(status: .ok, headers: [.contentType: RunFile.contentType(name)], body: body)
@@ -48,10 +49,10 @@ extension Workbench {
         }
     }
 
-    /// The run the `:run` parameter names: a number written plainly, of a run folder with a manifest.
-    static func run(_ context: WorkbenchContext, in catalog: RunCatalog) throws(WorkbenchError) -> RunCatalog.Entry? {
+    /// The number the `:run` parameter gives, written plainly (`1`, not `01` or `+1`).
+    static func runNumber(_ context: WorkbenchContext) -> Int? {
         guard let text = context.parameters.get("run"), let number = Int(text), String(number) == text else { return nil }
-        return catalog.entry(number)
+        return number
     }
 
     /// Every run, newest first, a page of them at a time, each selectable for the comparison.

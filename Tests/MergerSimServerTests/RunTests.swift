@@ -186,6 +186,15 @@ import MergerSimStore
         let headline = try #require(comparison.rows.first { $0.metric == "replications: mean exit_cost_vnd" })
         for cell in comparison.cells(headline, english) { #expect(compare.text.contains(HTML.escape(cell)), "\(cell)") }
 
+        // Three runs: the second and the third each against the first.
+        _ = try await Self.simulate(server, browser, id, [("transition.runs", "20"), ("rules.transition.exits.resignation_uptake", "0.3")])
+        let three = try await browser.get("/w/\(id)/compare?run=3&run=1&run=2&changed=1")
+        #expect(three.status == 200)
+        for run in ["run 2", "run 3"] {
+            #expect(three.text.contains(HTML.escape(english("console.compare.versus", ["first": "run 1", "run": run]))), "\(run)")
+        }
+        #expect(three.text.contains("rules.transition.exits.resignation_uptake=0.3"))
+
         let one = try await browser.get("/w/\(id)/compare?run=1")
         #expect(one.text.contains("id=\"compare-errors\""))
         await server.stop()
