@@ -10,6 +10,11 @@ extension RunStore {
         try read { db in try Int64.fetchOne(db, sql: "SELECT id FROM runs WHERE key = ?", arguments: [key]) }
     }
 
+    /// The ids of every run stored, in the order they were stored.
+    public func runIDs() throws(InputError) -> [Int64] {
+        try read { db in try Int64.fetchAll(db, sql: "SELECT id FROM runs ORDER BY id") }
+    }
+
     /// What a stored run was made from (nil when no run has that id).
     public func description(ofRun id: Int64) throws(InputError) -> RunDescription? {
         try read { db in

@@ -140,7 +140,7 @@ extension Comparison {
     /// A setting's value in words: the transfers (`scope=district max_km=25 cross_category=false`) by their
     /// parts, no overrides as none, runs as a number; a rule set's id and hash, a seed and overrides as written
     /// (codes and keys the user typed).
-    static func setting(_ raw: String, name: String, _ labels: Labels) -> String {
+    public static func setting(_ raw: String, name: String, _ labels: Labels) -> String {
         switch name {
         case "overrides" where raw == "none": return labels("console.compare.setting.no_overrides")
         case "runs": return Int(raw).map { labels.number(Double($0)) } ?? raw

@@ -208,15 +208,7 @@ public struct Comparison: Sendable {
     /// whose interval leaves out zero (beyond Monte Carlo noise). In English the rows keep summary.csv's
     /// machine names; in another language they are named in words. With units compared and none differing, says so.
     public func text(_ labels: Labels) -> String {
-        var table = [[labels("console.compare.metric")] + runs + runs.dropFirst().map { labels("console.compare.versus", ["first": runs[0], "run": $0]) }]
-        for row in rows {
-            var line = [Self.name(row, labels)] + row.values.map { Self.value($0, of: row, labels) }
-            for k in 0..<(runs.count - 1) {
-                guard k < row.differences.count, let d = row.differences[k] else { line.append(""); continue }
-                line.append(Self.difference(d, of: row.quantity, labels))
-            }
-            table.append(line)
-        }
+        let table = [header(labels)] + rows.map { cells($0, labels) }
         let widths = (0..<table[0].count).map { c in table.map { $0[c].count }.max() ?? 0 }
         var lines = table.map { line in
             line.enumerated().map { c, cell in cell.padding(toLength: widths[c], withPad: " ", startingAt: 0) }.joined(separator: "  ")
@@ -224,6 +216,22 @@ public struct Comparison: Sendable {
         }
         if noUnitDiffers { lines.append(labels("compare.units.none_differ")) }
         return lines.joined(separator: "\n") + "\n\n" + labels("compare.legend")
+    }
+
+    /// The header of ``text(_:)`` in the language of `labels`: metric, each run, then each further run against the first.
+    public func header(_ labels: Labels) -> [String] {
+        [labels("console.compare.metric")] + runs + runs.dropFirst().map { labels("console.compare.versus", ["first": runs[0], "run": $0]) }
+    }
+
+    /// A row as ``text(_:)`` writes it (a page lays out the same cells): its name, each run's value, then per further
+    /// run its difference from the first with the interval ("" where there is none).
+    public func cells(_ row: Row, _ labels: Labels) -> [String] {
+        var line = [Self.name(row, labels)] + row.values.map { Self.value($0, of: row, labels) }
+        for k in 0..<(runs.count - 1) {
+            guard k < row.differences.count, let d = row.differences[k] else { line.append(""); continue }
+            line.append(Self.difference(d, of: row.quantity, labels))
+        }
+        return line
     }
 
     /// A variance-reduction factor as the CSV writes it: two decimals, `inf` where the paired variance is 0.
