@@ -34,7 +34,7 @@ extension Workbench {
             var response = Response(status: .ok, headers: [.contentType: RunFile.contentType(name)], body: body)
             if name == "report.html" {
                 // The CLI's own report, framed by the run page: its inline styles and data images, nothing else.
-                response.headers[.contentSecurityPolicy] = RunFile.reportPolicy
+                response.headers[.contentSecurityPolicy] = GuardMiddleware.reportPolicy
             } else {
                 response.headers[.contentDisposition] = "attachment; filename=\"run-\(number)-\(name)\""
             }
@@ -162,9 +162,6 @@ extension Workbench {
 
 /// The files of a run folder as the workbench serves them.
 enum RunFile {
-    /// The report's own policy: it is the CLI's page, with inline styles and data images only, framed by the workbench.
-    static let reportPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'"
-
     /// A file name of the run folder itself: no folder, no hidden or parent name.
     static func isPlain(_ name: String) -> Bool {
         !name.isEmpty && !name.hasPrefix(".") && !name.contains("/") && !name.contains("\\")

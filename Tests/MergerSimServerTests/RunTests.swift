@@ -69,7 +69,7 @@ import MergerSimStore
 
         let report = try await browser.get("/w/\(id)/results/1/files/report.html")
         #expect(report.status == 200)
-        #expect(report.header("Content-Security-Policy") == RunFile.reportPolicy)
+        #expect(report.header("Content-Security-Policy") == GuardMiddleware.reportPolicy)
         #expect(report.header("Content-Type")?.hasPrefix("text/html") == true)
         #expect(report.header("Content-Disposition") == nil)
 
