@@ -23,7 +23,7 @@ extension Workbench {
             let settings: RunSettings
             do throws(InputError) { settings = try RunSettings(scenario: path) } catch { return self.respond(await refused(), request, context) }
             let changes = settings.changes(form)
-            var check = RunSettings.check(changes, scenario: path, in: workspace.folder, labels: labels)
+            var check = await offloaded { RunSettings.check(changes, scenario: path, in: workspace.folder, labels: labels) }
             if check.isValid, !workspace.has(.store) {
                 // The store is made before the first run (the CLI would make it as it starts), so a cancelled or failed
                 // first run leaves the workspace as it was when the run was asked for.

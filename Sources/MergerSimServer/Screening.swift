@@ -21,12 +21,21 @@ actor ScreeningCache {
 
     /// The screening of `workspace`'s units under `rules` (a bundled id), read and computed when not cached.
     /// A units file or rule set the CLI would refuse gives the CLI's error.
-    func screening(_ workspace: Workspace, rules: String) throws(InputError) -> WorkspaceScreening {
+    func screening(_ workspace: Workspace, rules: String) async throws(InputError) -> WorkspaceScreening {
         let path = workspace.url(.units).path
         let attributes = (try? FileManager.default.attributesOfItem(atPath: path)) ?? [:]
         let key = Key(workspace: workspace.id, rules: rules, size: (attributes[.size] as? Int) ?? -1,
                       modified: (attributes[.modificationDate] as? Date) ?? .distantPast)
         if let cached = entries[key] { return cached }
+        let screening = try await offloaded { () throws(InputError) -> WorkspaceScreening in try Self.screen(path, rules: rules) }
+        entries = entries.filter { $0.key.workspace != workspace.id || $0.key.rules != rules }
+        if entries.count > 32 { entries.removeAll() }
+        entries[key] = screening
+        return screening
+    }
+
+    /// The units at `path` read and screened under `rules`, as `mergersim screen` does.
+    private static func screen(_ path: String, rules: String) throws(InputError) -> WorkspaceScreening {
         let loaded = try RuleSetLoader.load(rules)
         let ruleSet = loaded.rules
         let unitsFile = try UnitsFile(bytes: try FileInput.read(path), file: WorkspaceFile.units.rawValue)
@@ -36,11 +45,7 @@ actor ScreeningCache {
         }
         let results: [ScreeningResult]
         do { results = try ruleSet.screen(unitsFile.units, round: round) } catch { throw unitsFile.located(error) }
-        let screening = WorkspaceScreening(rules: rules, round: round.round, results: results, table: ScreeningReport.table(results),
-                                           provinces: Array(Set(results.map(\.unit.province))).sorted())
-        entries = entries.filter { $0.key.workspace != workspace.id || $0.key.rules != rules }
-        if entries.count > 32 { entries.removeAll() }
-        entries[key] = screening
-        return screening
+        return WorkspaceScreening(rules: rules, round: round.round, results: results, table: ScreeningReport.table(results),
+                                  provinces: Array(Set(results.map(\.unit.province))).sorted())
     }
 }
