@@ -37,6 +37,9 @@ public struct Form: Sendable {
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            // A body without a length (chunked) that runs past the limit.
+            throw .tooLarge(limit: limit)
         } catch let error as HTTPError where error.status == .contentTooLarge {
             throw .tooLarge(limit: limit)
         } catch {

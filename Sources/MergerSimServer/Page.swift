@@ -109,6 +109,7 @@ enum ErrorPage {
         case .tooManyRows(let limit): (status, key) = (.contentTooLarge, "serve.error.too_many_rows"); values["limit"] = labels.number(Double(limit))
         case .badRequest(let reason): (status, key) = (.badRequest, reason)
         case .busy: (status, key) = (.serviceUnavailable, "serve.error.busy")
+        case .internalFailure: (status, key) = (.internalServerError, "serve.error.internal")
         case .system(let message): (status, key) = (.internalServerError, "serve.error.system"); values["message"] = message
         }
         let body: HTML = "<p class=\"error\" role=\"alert\">\(labels(sentence ?? key, values))</p><p><a href=\"/\">\(labels("serve.error.home"))</a></p>"

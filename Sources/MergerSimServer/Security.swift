@@ -85,24 +85,32 @@ struct GuardMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
+        var cookies: [Cookie] = []
+        var response = await answer(request, context: &context, cookies: &cookies, next: next)
+        for cookie in cookies { response.setCookie(cookie) }
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[Self.referrerPolicy] = "no-referrer"
+        if response.headers[.contentSecurityPolicy] == nil { response.headers[.contentSecurityPolicy] = Self.pagePolicy }
+        if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
+        return response
+    }
+
+    /// The response to `request`: refused by the guard, or the route's (its errors as error pages); the
+    /// cookies to set on it gathered in `cookies`. Every answer, a refusal too, then gets the same headers.
+    private func answer(_ request: Request, context: inout Context, cookies: inout [Cookie],
+                        next: (Request, Context) async throws -> Response) async -> Response {
         context.language = Labels.Language(rawValue: request.cookies[Self.languageCookie]?.value ?? "") ?? settings.language
-        var setCookies: [Cookie] = []
         if let asked = request.uri.queryParameters["lang"].flatMap({ Labels.Language(rawValue: String($0)) }) {
             context.language = asked
-            setCookies.append(Cookie(name: Self.languageCookie, value: asked.rawValue, path: "/", httpOnly: true, sameSite: .strict))
+            cookies.append(Cookie(name: Self.languageCookie, value: asked.rawValue, path: "/", httpOnly: true, sameSite: .strict))
         }
-        if settings.isLoopback {
-            let host = request.head.authority ?? ""
-            guard Self.isLoopbackAuthority(host) else {
-                return ErrorPage.response(.forbidden, context: context, translations: translations)
-            }
+        if settings.isLoopback, !Self.isLoopbackAuthority(request.head.authority ?? "") {
+            return ErrorPage.response(.forbidden, context: context, translations: translations)
         }
         if let token = settings.token {
-            let presented = request.uri.queryParameters["token"].map(String.init)
-            if let presented, Secrets.equal(presented, token) {
-                var response = Response(status: .seeOther, headers: [.location: request.uri.path])
-                response.setCookie(Cookie(name: Self.tokenCookie, value: token, path: "/", httpOnly: true, sameSite: .strict))
-                return response
+            if let presented = request.uri.queryParameters["token"].map(String.init), Secrets.equal(presented, token) {
+                cookies.append(Cookie(name: Self.tokenCookie, value: token, path: "/", httpOnly: true, sameSite: .strict))
+                return Response(status: .seeOther, headers: [.location: request.uri.path])
             }
             guard let cookie = request.cookies[Self.tokenCookie]?.value, Secrets.equal(cookie, token) else {
                 return ErrorPage.response(.forbidden, context: context, translations: translations, sentence: "serve.error.token")
@@ -110,25 +118,20 @@ struct GuardMiddleware: RouterMiddleware {
         }
         let (session, isNew) = sessions.session(request.cookies[Self.sessionCookie]?.value)
         context.session = session
-        if isNew { setCookies.append(Cookie(name: Self.sessionCookie, value: session.id, path: "/", httpOnly: true, sameSite: .strict)) }
-        var response: Response
+        if isNew { cookies.append(Cookie(name: Self.sessionCookie, value: session.id, path: "/", httpOnly: true, sameSite: .strict)) }
         do {
-            response = try await next(request, context)
+            return try await next(request, context)
         } catch let error as WorkbenchError {
-            response = ErrorPage.response(error, context: context, translations: translations)
+            return ErrorPage.response(error, context: context, translations: translations)
         } catch let error as HTTPError where error.status == .contentTooLarge {
-            response = ErrorPage.response(.tooLarge(limit: settings.limits.uploadBytes), context: context, translations: translations)
-        } catch let error as HTTPError where error.status == .notFound {
-            response = ErrorPage.response(.notFound, context: context, translations: translations)
+            return ErrorPage.response(.tooLarge(limit: settings.limits.uploadBytes), context: context, translations: translations)
+        } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {
+            return ErrorPage.response(.notFound, context: context, translations: translations)
+        } catch let error as HTTPError where error.status == .badRequest {
+            return ErrorPage.response(.badRequest("serve.error.body_unread"), context: context, translations: translations)
+        } catch {
+            return ErrorPage.response(.internalFailure, context: context, translations: translations)
         }
-        for cookie in setCookies { response.setCookie(cookie) }
-        response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[Self.referrerPolicy] = "no-referrer"
-        if response.headers[.contentSecurityPolicy] == nil {
-            response.headers[.contentSecurityPolicy] = Self.pagePolicy
-        }
-        if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
-        return response
     }
 
     /// The pages' policy: only the server's own scripts, styles and images; forms post only to it; framed only by itself.

@@ -99,6 +99,8 @@ public enum WorkbenchError: Error, Sendable, Equatable {
     case badRequest(String)
     /// The queue of simulations is full, or too many workspaces.
     case busy
+    /// A failure of the workbench's own (a broken invariant, an error no route expected).
+    case internalFailure
     /// A file could not be read or written (the system's words).
     case system(String)
 }
