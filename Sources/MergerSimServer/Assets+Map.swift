@@ -32,6 +32,7 @@ extension Assets {
             const px = points.map(p => p.lon * kx), py = points.map(p => -p.lat);
             const ratio = window.devicePixelRatio || 1;
             let width = 0, height = 0, scale = 1, ox = 0, oy = 0;
+            let drag = null, box = null, moved = false;
 
             function resize() {
               width = canvas.clientWidth; height = canvas.clientHeight;
@@ -96,7 +97,6 @@ extension Assets {
             draw();
             window.addEventListener("resize", () => { resize(); draw(); });
 
-            let drag = null, box = null, moved = false;
             canvas.addEventListener("wheel", e => {
               e.preventDefault();
               const rect = canvas.getBoundingClientRect(), x = e.clientX - rect.left, y = e.clientY - rect.top;
@@ -141,10 +141,15 @@ extension Assets {
               if (i < 0) return;
               toggle(points[i].c); publish(); draw();
             });
-            // Tables may select too: a checkbox `name="code"` in the same page toggles the same selection.
-            document.querySelectorAll("input[type=checkbox][name=code]").forEach(box => {
-              box.addEventListener("change", () => { if (box.checked) selected.add(box.value); else selected.delete(box.value); draw(); });
-            });
+            // The table selects too: a checkbox `name="code"` in the selection's own form toggles the same selection,
+            // so the form posts one list (the hidden input), the map's and the table's choices together.
+            if (into && into.form) {
+              into.form.querySelectorAll("input[type=checkbox][name=code]").forEach(tick => {
+                if (tick.checked) selected.add(tick.value);
+                tick.addEventListener("change", () => { if (tick.checked) selected.add(tick.value); else selected.delete(tick.value); publish(); draw(); });
+              });
+              publish();
+            }
             canvas.mergerMap = { select(codes) { codes.forEach(c => selected.add(c)); publish(); draw(); }, clear() { selected.clear(); publish(); draw(); } };
           }
         })();

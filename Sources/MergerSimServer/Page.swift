@@ -109,6 +109,9 @@ enum ErrorPage {
         case .tooManyRows(let limit): (status, key) = (.contentTooLarge, "serve.error.too_many_rows"); values["limit"] = labels.number(Double(limit))
         case .badRequest(let reason): (status, key) = (.badRequest, reason)
         case .busy: (status, key) = (.serviceUnavailable, "serve.error.busy")
+        case .tooManyWorkspaces(let limit): (status, key) = (.serviceUnavailable, "serve.error.too_many_workspaces"); values["limit"] = labels.number(Double(limit))
+        case .workspaceBusy: (status, key) = (.conflict, "serve.error.workspace_busy")
+        case .unusable(let error): (status, key) = (.unprocessableContent, "serve.error.unusable"); values["sentence"] = error.text(labels)
         case .internalFailure: (status, key) = (.internalServerError, "serve.error.internal")
         case .system(let message): (status, key) = (.internalServerError, "serve.error.system"); values["message"] = message
         }

@@ -163,7 +163,8 @@ struct PlanEditor {
         var (left, step) = released(Set(members))
         let byPopulation = members.sorted { population($0) > population($1) }
         let code = freeCode(byPopulation, taken: Set(left.units.map(\.code)))
-        let unit = StoredPlan.Unit(code: code, name: name ?? units[unitIndex[byPopulation[0]]!].name, kind: nil, type: nil, province: nil,
+        let largest = try unit(byPopulation[0])
+        let unit = StoredPlan.Unit(code: code, name: name ?? largest.name, kind: nil, type: nil, province: nil,
                                    members: members.map { StoredPlan.Member(code: $0, share: nil) })
         left.units.append(unit)
         step.put.append(unit)
@@ -195,7 +196,7 @@ struct PlanEditor {
                                      members: [StoredPlan.Member(code: moving, share: nil)])
             step.dropped.removeAll { $0 == group.code }
         } else {
-            let untouched = units[unitIndex[target]!]
+            let untouched = try unit(target)
             joined = StoredPlan.Unit(code: target, name: untouched.name, kind: nil, type: nil, province: nil,
                                      members: [StoredPlan.Member(code: target, share: nil), StoredPlan.Member(code: moving, share: nil)])
         }
@@ -234,6 +235,12 @@ struct PlanEditor {
     }
 
     /// The codes, each a unit of the units file, without repeats (in the order given).
+    /// The existing unit `code`.
+    private func unit(_ code: String) throws(PlanEditRefusal) -> AdministrativeUnit {
+        guard let index = unitIndex[code] else { throw PlanEditRefusal(key: "serve.plan.refusal.unknown_unit", values: ["unit": code]) }
+        return units[index]
+    }
+
     private func known(_ codes: [String]) throws(PlanEditRefusal) -> [String] {
         var seen = Set<String>(), out: [String] = []
         for code in codes where seen.insert(code).inserted {

@@ -25,7 +25,9 @@ extension Workbench {
         router.post("w/:workspace/plan/group") { request, context in
             try await self.planEdit(request, context) { form, state throws(PlanEditRefusal) in
                 let codes = form.values("code") + (form["codes"] ?? "").split(separator: ",").map { String($0) }
-                let trimmed = codes.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                // The table's ticks and the map's selection (which the map's script keeps equal to the ticks too), each code once.
+                var seen = Set<String>()
+                let trimmed = codes.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && seen.insert($0).inserted }
                 return try PlanEditor(units: state.world.units, plan: state.plan).group(trimmed, name: try Self.unitName(form["name"]))
             }
         }

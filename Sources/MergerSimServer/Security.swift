@@ -109,8 +109,10 @@ struct GuardMiddleware: RouterMiddleware {
         }
         if let token = settings.token {
             if let presented = request.uri.queryParameters["token"].map(String.init), Secrets.equal(presented, token) {
-                cookies.append(Cookie(name: Self.tokenCookie, value: token, path: "/", httpOnly: true, sameSite: .strict))
-                return Response(status: .seeOther, headers: [.location: request.uri.path])
+                cookies.append(Cookie(name: Self.tokenCookie, value: token, path: "/", httpOnly: true, sameSite: .lax))
+                // Back to the same page of this server: a path such as `//elsewhere` would leave it.
+                let path = "/" + request.uri.path.drop { $0 == "/" || $0 == "\\" }
+                return Response(status: .seeOther, headers: [.location: path])
             }
             guard let cookie = request.cookies[Self.tokenCookie]?.value, Secrets.equal(cookie, token) else {
                 return ErrorPage.response(.forbidden, context: context, translations: translations, sentence: "serve.error.token")
@@ -118,11 +120,17 @@ struct GuardMiddleware: RouterMiddleware {
         }
         let (session, isNew) = sessions.session(request.cookies[Self.sessionCookie]?.value)
         context.session = session
-        if isNew { cookies.append(Cookie(name: Self.sessionCookie, value: session.id, path: "/", httpOnly: true, sameSite: .strict)) }
+        // Lax, not Strict: a link from another site to the workbench then keeps the planner's session (Strict would
+        // send no cookie, a new session would replace it, and every open tab's next form would be refused);
+        // the CSRF token, not the cookie, is what keeps another site from posting.
+        if isNew { cookies.append(Cookie(name: Self.sessionCookie, value: session.id, path: "/", httpOnly: true, sameSite: .lax)) }
         do {
             return try await next(request, context)
         } catch let error as WorkbenchError {
             return ErrorPage.response(error, context: context, translations: translations)
+        } catch let error as InputError {
+            // A file or value the command line would refuse: its sentence, in the page's language.
+            return ErrorPage.response(.unusable(error), context: context, translations: translations)
         } catch let error as HTTPError where error.status == .contentTooLarge {
             return ErrorPage.response(.tooLarge(limit: settings.limits.uploadBytes), context: context, translations: translations)
         } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {

@@ -84,7 +84,7 @@ public struct Workspace: Sendable {
 }
 
 /// Why the workbench cannot do what it was asked, as a status and a sentence (`serve.error.*` labels).
-public enum WorkbenchError: Error, Sendable, Equatable {
+public enum WorkbenchError: Error, Sendable {
     /// The data folder exists, is not empty and was not made by mergersim.
     case foreignDataFolder(path: String, files: String)
     /// No workspace, run or file by that id.
@@ -97,8 +97,14 @@ public enum WorkbenchError: Error, Sendable, Equatable {
     case tooManyRows(limit: Int)
     /// The request is malformed (a sentence says how).
     case badRequest(String)
-    /// The queue of simulations is full, or too many workspaces.
+    /// The queue of simulations is full.
     case busy
+    /// The data folder holds as many workspaces as the limit.
+    case tooManyWorkspaces(limit: Int)
+    /// A simulation or proposal of the workspace is waiting or running: its inputs cannot change meanwhile.
+    case workspaceBusy
+    /// An input the command line would refuse, with its sentence.
+    case unusable(InputError)
     /// A failure of the workbench's own (a broken invariant, an error no route expected).
     case internalFailure
     /// A file could not be read or written (the system's words).
@@ -158,7 +164,7 @@ public actor Workspaces {
     /// A new workspace holding `files`: written in a hidden folder, then renamed into place whole.
     public func create(name: String, bundled: String?, files: [(WorkspaceFile, Data)]) throws(WorkbenchError) -> Workspace {
         let existing = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).compactMap { WorkspaceID($0) }
-        guard existing.count < limit else { throw .busy }
+        guard existing.count < limit else { throw .tooManyWorkspaces(limit: limit) }
         let id = WorkspaceID.random()
         let formatter = ISO8601DateFormatter()
         let info = WorkspaceInfo(name: name, created: formatter.string(from: Date()), bundled: bundled)
