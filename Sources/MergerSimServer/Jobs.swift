@@ -56,6 +56,8 @@ public actor Jobs {
                         errorText.append(Data((line + "\n").utf8))
                     }
                 }
+                // A line that never ends is not kept whole: its first 64 KiB are enough to read.
+                if pending.count > 65_536 { pending = Data(pending.prefix(65_536)) + Data("\n".utf8) }
             }
         }
 
@@ -137,6 +139,7 @@ public actor Jobs {
         case .queued:
             job.status.state = .cancelled
             jobs[id] = job
+            reserved[job.folder.path]?.remove(job.status.output)
             schedule()
         case .running:
             job.cancelRequested = true
@@ -174,24 +177,12 @@ public actor Jobs {
         var environment = ProcessInfo.processInfo.environment
         environment["MERGERSIM_PROGRESS"] = "lines"
         process.environment = environment
-        let errors = Pipe(), output = Pipe()
+        let errors = Pipe()
         process.standardError = errors
-        process.standardOutput = output
+        // What the command prints for a person (its summary) is not needed: the results come from its files.
+        process.standardOutput = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         let running = Running(process: process, started: Date())
-        errors.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if !data.isEmpty { running.received(data) }
-        }
-        output.fileHandleForReading.readabilityHandler = { handle in _ = handle.availableData }
-        process.terminationHandler = { [weak self] process in
-            errors.fileHandleForReading.readabilityHandler = nil
-            output.fileHandleForReading.readabilityHandler = nil
-            running.received(errors.fileHandleForReading.readDataToEndOfFile())
-            let code = process.terminationStatus
-            guard let self else { return }
-            Task { await self.ended(id, code: code) }
-        }
         job.status.state = .running
         job.running = running
         jobs[id] = job
@@ -202,8 +193,24 @@ public actor Jobs {
             job.status.message = error.localizedDescription
             job.running = nil
             jobs[id] = job
+            reserved[job.folder.path]?.remove(job.status.output)
             schedule()
+            return
         }
+        // One thread reads standard error to its end, in order, then takes the exit status: nothing the
+        // command said is lost or reordered, however the pipe's chunks fall.
+        let reader = errors.fileHandleForReading
+        Thread { [weak self] in
+            while true {
+                let data = reader.availableData
+                if data.isEmpty { break }
+                running.received(data)
+            }
+            process.waitUntilExit()
+            let code = process.terminationStatus
+            guard let self else { return }
+            Task { await self.ended(id, code: code) }
+        }.start()
     }
 
     private func ended(_ id: String, code: Int32) {
@@ -212,7 +219,7 @@ public actor Jobs {
         if let progress = job.running?.progress { (job.status.done, job.status.total) = progress }
         job.status.exitCode = code
         job.status.secondsLeft = nil
-        if job.cancelRequested {
+        if job.cancelRequested && code != 0 {
             job.status.state = .cancelled
         } else if code == 0 {
             job.status.state = .finished

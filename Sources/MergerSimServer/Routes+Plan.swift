@@ -53,9 +53,15 @@ extension Workbench {
         }
         router.post("w/:workspace/plan/undo") { request, context in try await self.planHistoryStep(request, context, by: -1) }
         router.post("w/:workspace/plan/redo") { request, context in try await self.planHistoryStep(request, context, by: 1) }
-        router.post("w/:workspace/plan/propose") { request, context in try await self.propose(request, context) }
+        router.post("w/:workspace/plan/propose") { request, context in
+            let workspace = try await self.workspace(context)
+            return try await self.exclusively(workspace) { try await self.propose(request, context) }
+        }
         router.post("w/:workspace/plan/take") { request, context in try await self.takeProposal(request, context) }
-        router.post("w/:workspace/plan/save") { request, context in try await self.savePlan(request, context) }
+        router.post("w/:workspace/plan/save") { request, context in
+            let workspace = try await self.workspace(context)
+            return try await self.exclusively(workspace) { try await self.savePlan(request, context) }
+        }
     }
 
     // MARK: the page

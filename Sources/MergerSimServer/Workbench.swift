@@ -13,6 +13,7 @@ public final class Workbench: Sendable {
     public let translations: Translations
     let sessions: Sessions
     let screenings = ScreeningCache()
+    let gates = WorkspaceGates()
     /// The column dictionary (each column's name and meaning) in both languages.
     let columnDictionaries: [Labels.Language: ColumnDictionary]
 
@@ -85,9 +86,35 @@ public final class Workbench: Sendable {
                  body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// Runs `body`, which changes `workspace`'s inputs (the saved plan, a kept targets file), alone: refused
+    /// (409) while a job of the workspace waits or runs (it reads those inputs when it starts) or while
+    /// another such change of the workspace is under way (a double click on Save).
+    func exclusively<T: Sendable>(_ workspace: Workspace, _ body: () async throws -> T) async throws -> T {
+        if await jobs.jobs(of: workspace.id).contains(where: { $0.state == .queued || $0.state == .running }) {
+            throw WorkbenchError.workspaceBusy
+        }
+        guard await gates.enter(workspace.id) else { throw WorkbenchError.workspaceBusy }
+        do {
+            let value = try await body()
+            await gates.leave(workspace.id)
+            return value
+        } catch {
+            await gates.leave(workspace.id)
+            throw error
+        }
+    }
+
     /// JSON of `value`.
     func json(_ value: some Encodable) throws -> Response {
         let data = try JSONEncoder().encode(value)
         return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
+}
+
+/// The workspaces whose inputs are being changed right now (see ``Workbench/exclusively(_:_:)``).
+actor WorkspaceGates {
+    private var busy: Set<WorkspaceID> = []
+
+    func enter(_ id: WorkspaceID) -> Bool { busy.insert(id).inserted }
+    func leave(_ id: WorkspaceID) { busy.remove(id) }
 }

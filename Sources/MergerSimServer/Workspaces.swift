@@ -131,7 +131,10 @@ public actor Workspaces {
         var isFolder: ObjCBool = false
         if manager.fileExists(atPath: folder.path, isDirectory: &isFolder) {
             guard isFolder.boolValue else { throw .foreignDataFolder(path: folder.path, files: folder.lastPathComponent) }
-            if manager.fileExists(atPath: marker.path) { return }
+            if manager.fileExists(atPath: marker.path) {
+                removeLeftovers(folder)
+                return
+            }
             let present: [String]
             do { present = try manager.contentsOfDirectory(atPath: folder.path).sorted() } catch { throw .system(error.localizedDescription) }
             guard present.isEmpty else {
@@ -141,6 +144,23 @@ public actor Workspaces {
             do { try manager.createDirectory(at: folder, withIntermediateDirectories: true) } catch { throw .system(error.localizedDescription) }
         }
         try atomicWrite(Data("mergersim workbench data: every folder here is a workspace mergersim made.\n".utf8), to: marker)
+    }
+
+    /// Removes what an earlier server stopped in the middle of writing: hidden `.new-ID` workspaces, and in
+    /// each workspace its hidden check and partial files (mergersim's own names only; nothing else is touched).
+    static func removeLeftovers(_ folder: URL) {
+        let manager = FileManager.default
+        let names = (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names where name.hasPrefix(".new-") && WorkspaceID(name.dropFirst(5)) != nil {
+            try? manager.removeItem(at: folder.appendingPathComponent(name))
+        }
+        for name in names where WorkspaceID(name) != nil {
+            let workspace = folder.appendingPathComponent(name)
+            let inside = (try? manager.contentsOfDirectory(atPath: workspace.path)) ?? []
+            for file in inside where file == ".plan-check.csv" || file == ".targets.csv.check" || file.contains(".partial-") && file.hasPrefix(".") {
+                try? manager.removeItem(at: workspace.appendingPathComponent(file))
+            }
+        }
     }
 
     /// Every workspace, newest first.
