@@ -17,21 +17,33 @@ public struct WorkspaceScreening: Sendable {
 /// The screenings computed so far, by workspace (one per rule set; the national units take seconds in a debug build).
 actor ScreeningCache {
     private struct Key: Hashable { let workspace: WorkspaceID; let rules: String; let size: Int; let modified: Date }
-    private var entries: [Key: WorkspaceScreening] = [:]
+    /// The screenings done or under way, the most recently used last; at most ``kept``.
+    private var entries: [(key: Key, task: Task<Result<WorkspaceScreening, InputError>, Never>)] = []
+    private let kept = 6
 
-    /// The screening of `workspace`'s units under `rules` (a bundled id), read and computed when not cached.
+    /// The screening of `workspace`'s units under `rules` (a bundled id), read and computed when not cached;
+    /// requests for one that is under way wait for it instead of starting another.
     /// A units file or rule set the CLI would refuse gives the CLI's error.
     func screening(_ workspace: Workspace, rules: String) async throws(InputError) -> WorkspaceScreening {
         let path = workspace.url(.units).path
         let attributes = (try? FileManager.default.attributesOfItem(atPath: path)) ?? [:]
         let key = Key(workspace: workspace.id, rules: rules, size: (attributes[.size] as? Int) ?? -1,
                       modified: (attributes[.modificationDate] as? Date) ?? .distantPast)
-        if let cached = entries[key] { return cached }
-        let screening = try await offloaded { () throws(InputError) -> WorkspaceScreening in try Self.screen(path, rules: rules) }
-        entries = entries.filter { $0.key.workspace != workspace.id || $0.key.rules != rules }
-        if entries.count > 32 { entries.removeAll() }
-        entries[key] = screening
-        return screening
+        let task: Task<Result<WorkspaceScreening, InputError>, Never>
+        if let index = entries.firstIndex(where: { $0.key == key }) {
+            task = entries.remove(at: index).task
+        } else {
+            task = Task { await offloaded { Result { () throws(InputError) -> WorkspaceScreening in try Self.screen(path, rules: rules) } } }
+        }
+        entries.removeAll { $0.key.workspace == key.workspace && $0.key.rules == key.rules }
+        entries.append((key, task))
+        if entries.count > kept { entries.removeFirst(entries.count - kept) }
+        switch await task.value {
+        case .success(let screening): return screening
+        case .failure(let error):
+            entries.removeAll { $0.key == key }
+            throw error
+        }
     }
 
     /// The units at `path` read and screened under `rules`, as `mergersim screen` does.
