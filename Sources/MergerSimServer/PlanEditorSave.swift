@@ -33,7 +33,9 @@ struct PlanSaver {
         var effective: CalendarDate
     }
 
-    /// The scenario `simulate` runs for a workspace made from an uploaded units file.
+    /// The scenario `simulate` runs for a workspace made from an uploaded units file: surplus people may move
+    /// within their province; the transition takes the command line's defaults (its seed and runs), which the
+    /// simulate step's form shows and may change.
     func scenario(_ generated: Generated) -> Data {
         Data("""
             # Written by the mergersim workbench (workspace \(workspace.id.text)): the plan edited there, ready for `mergersim simulate`.
@@ -43,7 +45,6 @@ struct PlanSaver {
             units: units.csv
             plan: plan.csv
             transfers: {scope: province}
-            transition: {runs: 200, seed: 42}
 
             """.utf8)
     }

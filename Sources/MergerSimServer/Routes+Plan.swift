@@ -242,23 +242,21 @@ extension Workbench {
 
     /// Every unit with a position, coloured by the outcome of the unit after it went into (`g`), for `/assets/map.js`.
     private func planMap(_ workspace: Workspace, _ request: Request, _ context: WorkbenchContext) async throws -> Response {
-        struct Point: Encodable { let c, n, p: String; let lat, lon: Double; let k, g: String }
-        struct Map: Encodable { let points: [Point]; let legend: [String: String] }
         let labels = self.labels(context)
         let state = try await PlanEditors.shared.state(workspace)
         let query = try Form.urlEncoded(request.uri.query ?? "")
         let province = query["province"].flatMap { $0.isEmpty ? nil : $0 }
         if let province, !state.world.provinces.contains(province) { throw WorkbenchError.badRequest("serve.plan.bad.province") }
         let judgement: PlanJudgement? = if case .success(let judged) = state.judgement { judged } else { nil }
-        var points: [Point] = []
+        var points: [MapPoint] = []
         for unit in state.world.units where province.map({ unit.province == $0 }) ?? true {
             guard let location = unit.location else { continue }
             let after = judgement?.unitAfter[unit.code]
             let kind = after.flatMap { judgement?[code: $0] }.map { Self.mapKind($0.outcome) } ?? "none"
-            points.append(Point(c: unit.code, n: unit.name, p: unit.province, lat: location.latitude, lon: location.longitude, k: kind, g: after ?? ""))
+            points.append(MapPoint(c: unit.code, n: unit.name, p: unit.province, lat: location.latitude, lon: location.longitude, k: kind, g: after))
         }
         let legend = ["ok", "warn", "fail", "none"].reduce(into: [String: String]()) { $0[$1] = labels("serve.plan.legend.\($1)") }
-        return try json(Map(points: points, legend: legend))
+        return try json(MapData(points: points, legend: legend))
     }
 
     static func mapKind(_ outcome: StandardsOutcome) -> String {
