@@ -8,7 +8,6 @@ enum Assets {
         "workbench.css": ("text/css; charset=utf-8", css),
         "workbench.js": ("text/javascript; charset=utf-8", script),
         "map.js": ("text/javascript; charset=utf-8", mapScript),
-        "plan.js": ("text/javascript; charset=utf-8", planScript),
         "table.js": ("text/javascript; charset=utf-8", tableScript),
     ]
 

@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import MultipartKit
-import HTTPTypes
 import NIOCore
 
 /// A posted form, read within its size limit and refused unless it carries the session's CSRF token.
@@ -23,15 +22,10 @@ public struct Form: Sendable {
 
     /// The field's first value.
     public subscript(_ name: String) -> String? { fields[name]?.first }
-    /// The header a script's POST carries its CSRF token in.
-    static let csrfHeader: HTTPField.Name = {
-        guard let name = HTTPField.Name("X-CSRF-Token") else { preconditionFailure("a valid header name") }
-        return name
-    }()
     public func values(_ name: String) -> [String] { fields[name] ?? [] }
 
     /// The body of `request` as a form (URL-encoded or multipart), within `limit` bytes (else 413), with the
-    /// session's CSRF token in its `csrf` field or the `X-CSRF-Token` header (else 403).
+    /// session's CSRF token in its `csrf` field (else 403).
     public static func read(_ request: Request, context: WorkbenchContext, limit: Int) async throws(WorkbenchError) -> Form {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { throw .tooLarge(limit: limit) }
         let buffer: ByteBuffer
@@ -54,7 +48,7 @@ public struct Form: Sendable {
         } else {
             throw .badRequest("serve.error.content_type")
         }
-        let presented = form["csrf"] ?? request.headers[Self.csrfHeader] ?? ""
+        let presented = form["csrf"] ?? ""
         guard !context.session.csrf.isEmpty, Secrets.equal(presented, context.session.csrf) else { throw .forbidden }
         return form
     }

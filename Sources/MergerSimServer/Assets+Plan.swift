@@ -1,4 +1,0 @@
-extension Assets {
-    /// The plan editor's script.
-    static let planScript = ""
-}
