@@ -206,6 +206,8 @@ public actor Jobs {
                 if data.isEmpty { break }
                 running.received(data)
             }
+            // Closed here, not when the last reference goes: a long-lived server must not keep a descriptor per job.
+            try? reader.close()
             process.waitUntilExit()
             let code = process.terminationStatus
             guard let self else { return }
