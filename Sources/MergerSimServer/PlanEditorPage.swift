@@ -122,11 +122,13 @@ struct PlanPage {
             html += "<pre class=\"error\" role=\"alert\" id=\"plan-unjudged\">\(state.world.text(failure, plan: state.plan, labels: labels))</pre>"
         }
         let rulesKey = state.world.fromScenario ? "serve.plan.rules_scenario" : "serve.plan.rules_chosen"
-        html += "<p class=\"hint\">\(labels(rulesKey, ["rules": state.world.rules.rules.id, "date": state.world.template.settings.effectiveDate.description]))</p>"
+        html += "<p class=\"hint\">\(labels(rulesKey, ["rules": state.world.rules.rules.id, "date": labels.date(state.world.template.settings.effectiveDate)]))</p>"
         html += "<div class=\"inline\">"
         html += historyButton("undo", enabled: history.canUndo)
         html += historyButton("redo", enabled: history.canRedo)
-        html += "<p class=\"hint\" id=\"plan-history\">\(labels("serve.plan.history", ["position": number(history.position), "steps": number(history.steps.count)]))</p></div>"
+        let place = history.steps.isEmpty ? labels("serve.plan.history_none")
+            : labels("serve.plan.history", ["position": number(history.position), "steps": number(history.steps.count)])
+        html += "<p class=\"hint\" id=\"plan-history\">\(place)</p></div>"
         return html + "</section>"
     }
 
@@ -175,7 +177,7 @@ struct PlanPage {
             "<option value=\"\(name)\"\(name == view.province ? " selected" : "" as HTML)>\(name)</option>"
         })
         let outcomes = HTML.join(StandardsOutcome.allCases.map { outcome -> HTML in
-            "<option value=\"\(outcome.rawValue)\"\(outcome == view.outcome ? " selected" : "" as HTML)>\(labels("outcome.\(outcome.rawValue)"))</option>"
+            "<option value=\"\(outcome.rawValue)\"\(outcome == view.outcome ? " selected" : "" as HTML)>\(labels("serve.plan.outcome.\(outcome.rawValue)"))</option>"
         })
         return """
             <form method="get" action="\(base)" class="inline" id="plan-filter">
@@ -201,7 +203,7 @@ struct PlanPage {
             <tr data-code="\(unit.code)"><td><a href="\(link)#plan-detail">\(unit.code)</a></td><td>\(unit.name)</td><td class="num">\(members)</td>\
             <td class="num">\(figure(unit.area.doubleValue, decimals: 2, required: result.requiredAreaKm2, meets: result.meetsArea))</td>\
             <td class="num">\(figure(Double(unit.population), decimals: 0, required: result.requiredPopulation, meets: result.meetsPopulation))</td>\
-            <td class="\(Self.verdictClass(result.outcome))">\(labels("outcome.\(result.outcome.rawValue)"))</td>\
+            <td class="\(Self.verdictClass(result.outcome))">\(labels("serve.plan.outcome.\(result.outcome.rawValue)"))</td>\
             <td>\(labels("serve.plan.type", ["type": result.classification.type.rawValue]))</td>\
             <td class="num">\(triple(result.quota.posts))</td><td class="num">\(unit.staff.map(triple) ?? "")</td>\
             <td class="num">\(result.surplus.map(triple) ?? "")</td><td>\(why(result, state: state))</td></tr>
@@ -243,7 +245,7 @@ struct PlanPage {
     private func detail(_ result: UnitAfterResult, state: PlanEditorState, judgement: PlanJudgement) -> HTML {
         let unit = result.unit
         var html: HTML = "<section id=\"plan-detail\"><h2>\(labels("serve.plan.detail", ["code": unit.code, "name": unit.name]))</h2>"
-        html += "<p class=\"\(Self.verdictClass(result.outcome))\"><strong>\(labels("outcome.\(result.outcome.rawValue)"))</strong>: \(why(result, state: state))</p>"
+        html += "<p class=\"\(Self.verdictClass(result.outcome))\"><strong>\(labels("serve.plan.outcome.\(result.outcome.rawValue)"))</strong>: \(why(result, state: state))</p>"
         html += "<p>\(labels("serve.plan.detail_figures", ["area": labels.number(unit.area.doubleValue, decimals: 2), "required_area": labels.number(result.requiredAreaKm2, decimals: 2), "population": number(unit.population), "required_population": labels.number(result.requiredPopulation), "type": result.classification.type.rawValue, "rules": result.quota.rules.joined(separator: ", ")]))</p>"
         let grouped = !result.merged.untouched
         var rows = HTML.empty
@@ -316,7 +318,7 @@ struct PlanPage {
             for unit in units[((page - 1) * PlanView.unitRows)..<min(units.count, page * PlanView.unitRows)] {
                 let after = judgement.unitAfter[unit.code].flatMap { judgement[code: $0] }
                 let now = after.map { "\($0.unit.code) \($0.unit.name)" } ?? ""
-                let verdict: HTML = after.map { "<span class=\"\(Self.verdictClass($0.outcome))\">\(labels("outcome.\($0.outcome.rawValue)"))</span>" } ?? ""
+                let verdict: HTML = after.map { "<span class=\"\(Self.verdictClass($0.outcome))\">\(labels("serve.plan.outcome.\($0.outcome.rawValue)"))</span>" } ?? ""
                 rows += """
                     <tr><td><input type="checkbox" name="code" value="\(unit.code)" id="pick-\(unit.code)" aria-label="\(unit.code) \(unit.name)"></td>\
                     <td>\(unit.code)</td><td>\(unit.name)</td><td class="num">\(labels.number(unit.area.doubleValue, decimals: 2))</td>\

@@ -52,21 +52,36 @@ extension Workbench {
     }
 
     /// The comparison as `compare` prints it, cell for cell, as a table: headline rows (with their intervals) first,
-    /// then the settings that differ, then the summary; the legend below it.
+    /// then the settings that differ, then the summary; the legend below it. The workbench names the columns, the
+    /// settings' rows and an unpaired interval in its own words, and the values the simulate form changed in words.
     func comparisonTable(_ comparison: Comparison, labels: Labels) -> HTML {
-        let header = HTML.join(comparison.header(labels).enumerated().map { index, text -> HTML in
+        let runs = comparison.runs
+        let names = [labels("serve.compare.metric")] + runs + runs.dropFirst().map { labels("serve.compare.versus", ["first": runs[0], "run": $0]) }
+        let header = HTML.join(names.enumerated().map { index, text -> HTML in
             index == 0 ? "<th scope=\"col\">\(text)</th>" : "<th scope=\"col\" class=\"num\">\(text)</th>"
         })
+        let unpaired = (" " + labels("console.compare.unpaired"), " " + labels("serve.compare.unpaired"))
         let rows = HTML.join(comparison.rows.map { row -> HTML in
             let kind: String
+            var cells = comparison.cells(row, labels)
             switch row.subject {
-            case .replicationMean: kind = "headline"
-            case .setting: kind = "setting"
+            case .replicationMean(let metric):
+                kind = "headline"
+                cells[0] = labels("serve.results.mean.\(metric.name)")
+                cells = cells.map { $0.replacingOccurrences(of: unpaired.0, with: unpaired.1) }
+            case .setting(let name):
+                kind = "setting"
+                let what = name == "overrides" ? labels("serve.compare.overrides") : labels("console.compare.setting.\(name)")
+                cells[0] = labels("serve.compare.setting", ["setting": what])
+                if name == "overrides" {
+                    for (index, value) in row.values.enumerated() where index + 1 < cells.count {
+                        cells[index + 1] = RunSettings.words(value == "none" ? [] : value.split(separator: " ").map(String.init), labels: labels)
+                    }
+                }
             case .summary: kind = "summary"
             case .timeline: kind = "timeline"
             case .unit: kind = "unit"
             }
-            let cells = comparison.cells(row, labels)
             let values = HTML.join(cells.dropFirst().map { "<td class=\"num\">\($0)</td>" })
             return "<tr class=\"\(kind)\" data-metric=\"\(row.metric)\"><th scope=\"row\">\(cells[0])</th>\(values)</tr>"
         })

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import MergerSim
 import MergerSimInputs
 import MergerSimReports
 
@@ -75,13 +76,23 @@ extension Workbench {
         return clean.isEmpty ? fallback : clean
     }
 
+    /// A workspace's creation time (stored as ISO 8601 in UTC) as a local date and time in the page's language:
+    /// 06/12/2026 19:07 in Vietnamese, 2026-12-06 19:07 in English; the stored text when it is not such a time.
+    static func shownTime(_ stored: String, labels: Labels) -> String {
+        guard let instant = ISO8601DateFormatter().date(from: stored) else { return stored }
+        let parts = Calendar.current.dateComponents(in: TimeZone.current, from: instant)
+        guard let year = parts.year, let month = parts.month, let day = parts.day, let hour = parts.hour, let minute = parts.minute else { return stored }
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(labels.date(CalendarDate(year: year, month: month, day: day))) \(two(hour)):\(two(minute))"
+    }
+
     func homePage(_ context: WorkbenchContext, problem: String? = nil, status: HTTPResponse.Status = .ok) async -> Page {
         let labels = self.labels(context)
         let list = await workspaces.list()
         var rows = HTML.empty
         for workspace in list {
             let source = workspace.info.bundled.map { labels("serve.home.from_bundled", ["name": $0]) } ?? labels("serve.home.from_upload")
-            rows += "<tr><td><a href=\"/w/\(workspace.id.text)/units\">\(workspace.info.name)</a></td><td>\(source)</td><td>\(workspace.info.created)</td></tr>"
+            rows += "<tr><td><a href=\"/w/\(workspace.id.text)/units\">\(workspace.info.name)</a></td><td>\(source)</td><td>\(Self.shownTime(workspace.info.created, labels: labels))</td></tr>"
         }
         let table: HTML = list.isEmpty ? "<p>\(labels("serve.home.none"))</p>" : """
             <table class="data"><thead><tr><th>\(labels("serve.home.col.name"))</th><th>\(labels("serve.home.col.source"))</th>\
@@ -99,7 +110,7 @@ extension Workbench {
             <fieldset><legend>\(labels("serve.home.source"))</legend>
             <label>\(labels("serve.home.bundled")) <select name="bundled"><option value="">—</option>\(options)</select></label>
             <label>\(labels("serve.home.upload")) <input type="file" name="units" accept=".csv,text/csv"></label>
-            <p class="hint">\(labels("serve.home.upload_hint", ["limit": "\(settings.limits.uploadBytes / (1024 * 1024)) MiB"]))</p>
+            <p class="hint">\(labels("serve.home.upload_hint", ["limit": "\(labels.number(Double(settings.limits.uploadBytes / (1024 * 1024)))) MB"]))</p>
             </fieldset>
             <button type="submit">\(labels("serve.home.create"))</button>
             </form></section>

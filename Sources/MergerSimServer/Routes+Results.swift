@@ -77,7 +77,7 @@ extension Workbench {
         let shown = newestFirst[((current - 1) * perPage)..<min(newestFirst.count, current * perPage)]
         let id = catalog.workspace.id.text
         let headings = [labels("serve.results.col.pick"), labels("serve.results.col.run"), labels("serve.results.col.settings")]
-            + RunFigures.headline.map { SummaryMetricLabel(metric: $0).text(labels) }
+            + RunFigures.headline.map { RunFigures.name($0, labels: labels) }
         var rows = HTML.empty
         for entry in shown {
             let figures = try RunFigures(entry.summary)
@@ -135,12 +135,13 @@ extension Workbench {
         }
         let figures = try RunFigures(compared.summary)
         let headline = HTML.join(RunFigures.headline.map { metric -> HTML in
-            "<tr><th scope=\"row\">\(SummaryMetricLabel(metric: metric).text(labels))</th><td class=\"num\" data-metric=\"\(metric.name)\" data-value=\"\(figures.raw(metric) ?? "")\">\(figures.text(metric, labels: labels))</td></tr>"
+            "<tr><th scope=\"row\">\(RunFigures.name(metric, labels: labels))</th><td class=\"num\" data-metric=\"\(metric.name)\" data-value=\"\(figures.raw(metric) ?? "")\">\(figures.text(metric, labels: labels))</td></tr>"
         })
-        // The replications' means as `compare` writes them (one run: no difference column).
-        let means = HTML.join(comparison.rows.filter { if case .replicationMean = $0.subject { true } else { false } }.map { row -> HTML in
+        // The replications' means as `compare` writes them (one run: no difference column), named in the workbench's words.
+        let means = HTML.join(comparison.rows.compactMap { row -> HTML? in
+            guard case .replicationMean(let metric) = row.subject else { return nil }
             let cells = comparison.cells(row, labels)
-            return "<tr><th scope=\"row\">\(cells[0])</th><td class=\"num\" data-metric=\"\(row.metric)\">\(cells.count > 1 ? cells[1] : "")</td></tr>"
+            return "<tr><th scope=\"row\">\(labels("serve.results.mean.\(metric.name)"))</th><td class=\"num\" data-metric=\"\(row.metric)\">\(cells.count > 1 ? cells[1] : "")</td></tr>"
         })
         let downloads = HTML.join(manifest.outputs.filter(RunFile.isPlain).map { name -> HTML in
             "<li><a id=\"\(RunFile.downloadID(name))\" href=\"\(base)/files/\(name)\"\(name == "report.html" ? "" : " download")>\(name)</a> <span class=\"hint\">\(labels("serve.results.file.\(RunFile.kind(name))"))</span></li>"

@@ -23,7 +23,7 @@ extension Workbench {
             let settings: RunSettings
             do throws(InputError) { settings = try RunSettings(scenario: path) } catch { return self.respond(await refused(), request, context) }
             let changes = settings.changes(form)
-            var check = await offloaded { RunSettings.check(changes, scenario: path, in: workspace.folder, labels: labels) }
+            var check = await offloaded { RunSettings.check(changes, scenario: path, in: workspace.folder, labels: labels, typed: form) }
             if check.isValid, !workspace.has(.store) {
                 // The store is made before the first run (the CLI would make it as it starts), so a cancelled or failed
                 // first run leaves the workspace as it was when the run was asked for.
@@ -70,7 +70,8 @@ extension Workbench {
             let summary = labels("serve.run.problems", ["count": labels.number(Double(check.general.count + check.byField.count))])
             body += "<div class=\"error\" role=\"alert\" id=\"simulate-errors\"><p>\(summary)</p>\(HTML.join(check.general.map { "<pre>\($0)</pre>" }))</div>"
         }
-        func value(_ setting: RunSetting) -> String { posted?[setting.key] ?? settings.values[setting] ?? "" }
+        /// A refused post's values as typed; else the scenario's, as the page's language writes them (01/11/2024, 0,5).
+        func value(_ setting: RunSetting) -> String { posted?[setting.key] ?? settings.values[setting].map { setting.shown($0, labels: labels) } ?? "" }
         func field(_ setting: RunSetting, _ control: HTML) -> HTML {
             let error: HTML = check.byField[setting].map { "<pre class=\"error\" role=\"alert\" id=\"\(setting.elementID)-error\">\($0)</pre>" } ?? .empty
             return """
@@ -98,7 +99,7 @@ extension Workbench {
         if let current = settings.values[.rules], !settings.ruleSets.contains(current) { ruleSets.insert((current, current), at: 0) }
         let scopes = ["none", "district", "province", "radius"].map { (value: $0, text: labels("serve.run.scope.\($0)")) }
         let yesNo = [(value: "false", text: labels("serve.run.no")), (value: "true", text: labels("serve.run.yes"))]
-        let pool = [(value: "", text: labels("serve.run.pool.rules", ["state": labels(settings.pooledByRules ? "serve.run.yes" : "serve.run.no")])),
+        let pool = [(value: "", text: labels("serve.run.pool.rules", ["state": labels(settings.pooledByRules ? "serve.run.pool.state_on" : "serve.run.pool.state_off")])),
                     (value: "true", text: labels("serve.run.pool.on")), (value: "false", text: labels("serve.run.pool.off"))]
         body += """
             <form method="post" action="/w/\(id)/simulate" class="stack" id="simulate-form" novalidate>
@@ -106,7 +107,7 @@ extension Workbench {
             <p class="hint">\(labels("serve.run.intro"))</p>
             <fieldset><legend>\(labels("serve.run.legend.rules"))</legend>
             \(select(.rules, ruleSets))
-            \(input(.effectiveDate, extra: " placeholder=\"YYYY-MM-DD\" inputmode=\"numeric\""))
+            \(input(.effectiveDate, extra: " placeholder=\"\(labels("serve.run.field.effective_date_placeholder"))\" inputmode=\"numeric\""))
             \(select(.pooledQuota, pool))
             </fieldset>
             <fieldset><legend>\(labels("serve.run.legend.transfers"))</legend>

@@ -30,17 +30,20 @@ struct RunFigures {
         return comparison.cells(row, labels).dropFirst().first ?? ""
     }
 
-    /// What made the run, in a line: rule set, effective date, transfers, seed, replications, overrides.
+    /// A headline figure's name on the workbench's pages (a row's first cell, a column's heading).
+    static func name(_ metric: SummaryMetric, labels: Labels) -> String { labels("serve.results.metric.\(metric.name)") }
+
+    /// What made the run, in a line: rule set, effective date, transfers, seed, replications, and the values the
+    /// simulate form changed, in words.
     static func settings(_ entry: RunCatalog.Entry, labels: Labels) -> String {
         let manifest = entry.manifest, stored = entry.stored
-        let overrides = (manifest?.overrides ?? stored?.overrides ?? []).joined(separator: " ")
         return labels("serve.results.settings_line", [
             "rules": manifest?.rules.id ?? stored?.rules ?? "",
             "date": manifest?.effectiveDate.flatMap(CalendarDate.init(iso:)).map(labels.date) ?? "–",
             "transfers": Comparison.setting(manifest?.transfers ?? stored?.transfers ?? "", name: "transfers", labels),
             "seed": (manifest?.seed ?? stored?.seed).map(String.init) ?? "–",
             "runs": Comparison.setting((manifest?.runs ?? stored?.runs).map(String.init) ?? "", name: "runs", labels),
-            "overrides": Comparison.setting(overrides.isEmpty ? "none" : overrides, name: "overrides", labels),
+            "overrides": RunSettings.words(manifest?.overrides ?? stored?.overrides ?? [], labels: labels),
         ])
     }
 }

@@ -66,13 +66,101 @@ struct RunSettings: Sendable {
         ruleSets = try RuleSetLoader.bundledIDs
     }
 
-    /// The posted values that differ from the shown ones, as `KEY=VALUE` texts in the form's order (a value left
-    /// as shown is the scenario's and needs no override). A field missing from the post is left as it is.
+    /// The posted values that differ from the shown ones, as `KEY=VALUE` texts in the CLI's form (an ISO date, a
+    /// decimal point) in the form's order: a value left as shown is the scenario's and needs no override. A field
+    /// missing from the post is left as it is.
     func changes(_ form: Form) -> [(RunSetting, String)] {
         RunSetting.allCases.compactMap { setting in
-            guard let posted = form[setting.key]?.trimmingCharacters(in: .whitespacesAndNewlines), posted != values[setting] else { return nil }
+            guard let posted = form[setting.key].map({ setting.canonical($0.trimmingCharacters(in: .whitespacesAndNewlines)) }),
+                  posted != values[setting] else { return nil }
             return (setting, "\(setting.key)=\(posted)")
         }
+    }
+}
+
+extension RunSetting {
+    /// What a planner types in the field, beyond what the CLI reads.
+    enum Kind { case date, decimal, whole, choice }
+
+    var kind: Kind {
+        switch self {
+        case .effectiveDate: .date
+        case .maxKm, .precision, .earlyRetirementUptake, .resignationUptake: .decimal
+        case .runs, .seed: .whole
+        case .rules, .scope, .crossCategory, .pooledQuota: .choice
+        }
+    }
+
+    /// `typed` in the CLI's form: a date written day/month/year (01/07/2025, as Vietnamese documents write it) as
+    /// ISO 2025-07-01, a decimal comma (0,5) as a point; anything else as typed, for the CLI's parser to judge.
+    func canonical(_ typed: String) -> String {
+        switch kind {
+        case .date:
+            let parts = typed.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+                  parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 4 else { return typed }
+            func two(_ part: Substring) -> String { part.count == 1 ? "0" + part : String(part) }
+            return "\(parts[2])-\(two(parts[1]))-\(two(parts[0]))"
+        case .decimal:
+            guard typed.filter({ $0 == "," }).count == 1, !typed.contains(".") else { return typed }
+            return typed.replacingOccurrences(of: ",", with: ".")
+        case .whole, .choice:
+            return typed
+        }
+    }
+
+    /// A value in the CLI's form as the page's language writes it: a date as `labels.date` writes it, a decimal with
+    /// the language's mark; what is not a date or decimal as it is.
+    func shown(_ value: String, labels: Labels) -> String {
+        switch kind {
+        case .date: CalendarDate(iso: value).map(labels.date) ?? value
+        case .decimal: Double(value) != nil ? labels.decimalMark(value) : value
+        case .whole, .choice: value
+        }
+    }
+
+    /// A value a planner might type, for the sentence about a value that is not a number.
+    var example: String {
+        switch self {
+        case .maxKm: "15.5"
+        case .precision: "0.05"
+        case .earlyRetirementUptake, .resignationUptake: "0.3"
+        case .seed: "42"
+        default: "200"
+        }
+    }
+
+    /// An override of this setting (`value` in the CLI's form) in words of `labels`' language: the transfers as
+    /// `compare` says them, a date and decimals as the language writes them, yes and no in words.
+    func words(_ value: String, labels: Labels) -> String {
+        func named(_ key: String, _ shown: String) -> String { labels("serve.run.setting." + key, ["value": shown]) }
+        let yesNo = ["true": labels("serve.run.yes"), "false": labels("serve.run.no")]
+        let suffix = String(labelKey.dropFirst("serve.run.field.".count))
+        if value.isEmpty, self != .maxKm { return labels("serve.run.setting.empty", ["name": labels(labelKey)]) }
+        switch self {
+        case .scope, .crossCategory:
+            return Comparison.setting("\(key.dropFirst("transfers.".count))=\(value)", name: "transfers", labels)
+        case .maxKm:
+            return value.isEmpty ? labels("serve.run.setting.transfers_max_km_none") : Comparison.setting("max_km=\(value)", name: "transfers", labels)
+        case .pooledQuota:
+            return named(suffix, yesNo[value] ?? value)
+        case .runs:
+            return named(suffix, Int(value).map { labels.number(Double($0)) } ?? value)
+        default:
+            return named(suffix, shown(value, labels: labels))
+        }
+    }
+}
+
+extension RunSettings {
+    /// Overrides as a run's manifest lists them (`KEY=VALUE`), in words: a setting of the form by its name and its
+    /// value in the language's writing; a key the form does not have (a run made at the command line) as typed.
+    static func words(_ overrides: [String], labels: Labels) -> String {
+        guard !overrides.isEmpty else { return labels("serve.results.overrides_none") }
+        return overrides.map { text in
+            guard let equals = text.firstIndex(of: "="), let setting = RunSetting(rawValue: String(text[..<equals])) else { return text }
+            return setting.words(String(text[text.index(after: equals)...]), labels: labels)
+        }.joined(separator: "; ")
     }
 }
 
@@ -89,13 +177,27 @@ struct RunCheck: Sendable {
 }
 
 extension RunSettings {
-    /// Checks `changes` as `mergersim simulate --xlsx --set …` checks them before it computes: each override parsed
-    /// with the CLI's parser and applied alone to the scenario and its rule sets (so every field's own problem is
-    /// found), then all together through ``ScenarioInputs`` (the units, plan and rule sets read), the memory check and
-    /// the workbook's row limits. Sentences are the CLI's, in `labels`' language, places shown relative to the workspace.
-    static func check(_ changes: [(RunSetting, String)], scenario path: String, in folder: URL, labels: Labels) -> RunCheck {
+    /// Checks `changes` as `mergersim simulate --xlsx --set …` checks them before it computes. The overrides are
+    /// parsed with the CLI's parser and applied TOGETHER to the scenario and its rule sets (a distance is checked with
+    /// the scope that needs it); an error that names one of them is that field's problem, and the rest are checked
+    /// again without it, until they pass or an error names none (so every field's own problem is found). Then all
+    /// together through ``ScenarioInputs`` (the units, plan and rule sets read), the memory check and the workbook's
+    /// row limits. Sentences are the CLI's, in `labels`' language, places shown relative to the workspace; a field's
+    /// own sentence without the `--set` place (see ``sentence(_:for:typed:labels:)``).
+    static func check(_ changes: [(RunSetting, String)], scenario path: String, in folder: URL, labels: Labels, typed: Form? = nil) -> RunCheck {
         var check = RunCheck()
         func place(_ error: InputError) -> String { shown(error, in: folder, labels: labels) }
+        /// The field `error` names, and the sentence to show at it.
+        func problem(_ error: InputError, among candidates: [(RunSetting, Override)]) -> (RunSetting, String)? {
+            guard var (setting, _) = candidates.last(where: { error.file == "--set \($0.1)" }) else { return nil }
+            // The CLI names the transfers' last override for a radius without its distance: the scope is what needs it.
+            if error.reason?.key.hasSuffix("radius_without_max_km") == true,
+               let needing = candidates.first(where: { $0.0 == .scope }) ?? candidates.first(where: { $0.0 == .maxKm }) {
+                setting = needing.0
+            }
+            return (setting, sentence(error, for: setting, typed: typed?[setting.key] ?? "", labels: labels))
+        }
+        var parsed: [(RunSetting, Override)] = []
         for (setting, text) in changes {
             do throws(InputError) {
                 let override = try Override(parsing: text)
@@ -103,26 +205,73 @@ extension RunSettings {
                 if setting == .rules, !RuleSetLoader.isBundled(override.value) {
                     throw InputError(.usage, file: "--set \(override)", reason: .ruleSet(.unknownID(bundled: try RuleSetLoader.bundledIDs)))
                 }
-                check.overrides.append(override)
-                var ignored: [DefaultRecord] = []
-                _ = try ScenarioInputs.ruleSets(of: try Scenario(path: path, overrides: [override]), defaults: &ignored)
+                parsed.append((setting, override))
             } catch {
-                check.byField[setting] = place(error)
+                check.byField[setting] = sentence(error, for: setting, typed: typed?[setting.key] ?? "", labels: labels)
             }
         }
+        var remaining = parsed
+        while !remaining.isEmpty {
+            do throws(InputError) {
+                var ignored: [DefaultRecord] = []
+                _ = try ScenarioInputs.ruleSets(of: try Scenario(path: path, overrides: remaining.map(\.1)), defaults: &ignored)
+                break
+            } catch {
+                guard let (setting, text) = problem(error, among: remaining) else {
+                    check.general.append(place(error))
+                    break
+                }
+                check.byField[setting] = text
+                remaining.removeAll { $0.0 == setting }
+            }
+        }
+        check.overrides = parsed.map(\.1)
         guard check.isValid else { return check }
         do throws(InputError) {
             let inputs = try ScenarioInputs(scenario: try Scenario(path: path, overrides: check.overrides))
             try inputs.checkMemory(runsFromFlag: false)
             try WorkbookReport.checkRows(of: inputs, labels: labels)
         } catch {
-            if let (setting, _) = changes.last(where: { error.file == "--set \($0.1)" }) {
-                check.byField[setting] = place(error)
+            if let (setting, text) = problem(error, among: parsed) {
+                check.byField[setting] = text
             } else {
                 check.general.append(place(error))
             }
         }
         return check
+    }
+
+    /// The CLI's sentence about a field's value without its `--set KEY=VALUE:` place (the field shows where), and
+    /// without the key path some sentences open with; for the sentences that name the scenario's keys or a form the
+    /// planner does not type (YYYY-MM-DD in Vietnamese, a decimal point), the workbench's own sentence of the same
+    /// rule, naming the value as `typed`.
+    static func sentence(_ error: InputError, for setting: RunSetting, typed: String, labels: Labels) -> String {
+        guard error.file.hasPrefix("--set "), let reason = error.reason else { return error.text(labels) }
+        func number(_ text: String?) -> String { text.flatMap(Double.init).map { labels.number($0) } ?? text ?? "" }
+        let values = reason.values, name = reason.key.split(separator: ".").last.map(String.init) ?? reason.key
+        let example = setting.kind == .decimal ? labels.decimalMark(setting.example) : setting.example
+        switch name {
+        case "radius_without_max_km", "max_km_not_positive", "precision_not_positive":
+            return labels("serve.run.error.\(name)")
+        case "not_date" where setting == .effectiveDate:
+            return labels("serve.run.error.not_date", ["text": typed])
+        case "not_decimal":
+            return labels("serve.run.error.not_number", ["text": typed, "example": example])
+        case "not_whole_number", "not_count":
+            return labels("serve.run.error.not_whole_number", ["text": typed, "example": example])
+        case "whole_number_too_large":
+            return labels("serve.run.error.whole_number_range", ["text": typed, "lowest": values["lowest"] ?? "", "highest": values["highest"] ?? ""])
+        case "transition_runs":
+            return labels("serve.run.error.transition_runs", ["max": number(values["max"])])
+        case "precision_runs":
+            return labels("serve.run.error.precision_runs", ["minimum": number(values["minimum"]), "runs": number(values["runs"])])
+        case "not_probability":
+            return labels("serve.run.error.not_probability", ["text": typed])
+        default:
+            let text = reason.text(labels)
+            guard let at = values["at"], !at.isEmpty, text.hasPrefix(at) else { return text }
+            return String(text.dropFirst(at.count))
+        }
     }
 
     /// The CLI's sentence for `error` in `labels`' language, a workspace file named by its own name (not the

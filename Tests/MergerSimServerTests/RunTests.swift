@@ -136,8 +136,11 @@ import MergerSimStore
             _ = try await browser.get("/w/\(id)/simulate")
             let refused = try await browser.post("/w/\(id)/simulate", [(field, value)])
             #expect(refused.status == 422, "\(field)")
-            let sentence = try #require(Self.refusal(field, value, scenario: scenario)).text(english)
+            // The field's sentence without the CLI's `--set KEY=VALUE:` place (the field shows where).
+            let refusal = try #require(Self.refusal(field, value, scenario: scenario))
+            let sentence = RunSettings.sentence(refusal, for: try #require(RunSetting(rawValue: field)), typed: value, labels: english)
             #expect(refused.text.contains("id=\"\(element)-error\">\(HTML.escape(sentence))</pre>"), "\(field): \(sentence)")
+            #expect(!refused.text.contains("--set"), "\(field)")
         }
         _ = try await browser.get("/w/\(id)/simulate?lang=vi")
         let vietnamese = try await browser.post("/w/\(id)/simulate", [("transition.runs", "0")])
@@ -180,20 +183,26 @@ import MergerSimStore
         let folder = server.data.appendingPathComponent(id).appendingPathComponent("runs")
         let english = try Labels(.en)
         var runs = [try ComparedRun(folder: folder.appendingPathComponent("1").path), try ComparedRun(folder: folder.appendingPathComponent("2").path)]
-        runs[0].name = "run 1"
-        runs[1].name = "run 2"
+        runs[0].name = "Run 1"
+        runs[1].name = "Run 2"
         let comparison = try Comparison(runs)
         let headline = try #require(comparison.rows.first { $0.metric == "replications: mean exit_cost_vnd" })
-        for cell in comparison.cells(headline, english) { #expect(compare.text.contains(HTML.escape(cell)), "\(cell)") }
+        // The values and the difference cell for cell; the workbench names the row and an unpaired interval in its words.
+        let unpaired = english("serve.compare.unpaired")
+        for cell in comparison.cells(headline, english).dropFirst() {
+            let shown = cell.replacingOccurrences(of: " " + english("console.compare.unpaired"), with: " " + unpaired)
+            #expect(compare.text.contains(HTML.escape(shown)), "\(shown)")
+        }
+        #expect(compare.text.contains(english("serve.results.mean.exit_cost_vnd")))
 
         // Three runs: the second and the third each against the first.
         _ = try await Self.simulate(server, browser, id, [("transition.runs", "20"), ("rules.transition.exits.resignation_uptake", "0.3")])
         let three = try await browser.get("/w/\(id)/compare?run=3&run=1&run=2&changed=1")
         #expect(three.status == 200)
-        for run in ["run 2", "run 3"] {
-            #expect(three.text.contains(HTML.escape(english("console.compare.versus", ["first": "run 1", "run": run]))), "\(run)")
+        for run in ["Run 2", "Run 3"] {
+            #expect(three.text.contains(HTML.escape(english("serve.compare.versus", ["first": "Run 1", "run": run]))), "\(run)")
         }
-        #expect(three.text.contains("rules.transition.exits.resignation_uptake=0.3"))
+        #expect(three.text.contains("uptake of resignation: 0.3"))
 
         let one = try await browser.get("/w/\(id)/compare?run=1")
         #expect(one.text.contains("id=\"compare-errors\""))
