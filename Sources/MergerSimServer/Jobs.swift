@@ -74,6 +74,8 @@ public actor Jobs {
         let folder: URL
         var running: Running?
         var cancelRequested = false
+        /// Told once the job has finished well (before its page says so).
+        let finished: (@Sendable (JobStatus) async -> Void)?
     }
 
     private let executable: URL
@@ -92,13 +94,15 @@ public actor Jobs {
 
     /// Queues `arguments` (after the program name) for `workspace`, writing folder number `output` under `folder`,
     /// or refuses with ``WorkbenchError/busy`` when the queue is full.
-    public func submit(_ kind: JobKind, workspace: Workspace, folder: URL, arguments: (Int) -> [String]) throws(WorkbenchError) -> JobStatus {
+    /// `finished` is told, before the job's page says it is done, once the command has ended well.
+    public func submit(_ kind: JobKind, workspace: Workspace, folder: URL, arguments: (Int) -> [String],
+                       finished: (@Sendable (JobStatus) async -> Void)? = nil) throws(WorkbenchError) -> JobStatus {
         let active = jobs.values.filter { $0.status.state == .queued || $0.status.state == .running }
         guard active.count < queuedLimit else { throw .busy }
         let output = nextNumber(in: folder, workspace: workspace)
         let id = WorkspaceID.random().text
         let status = JobStatus(id: id, workspace: workspace.id.text, kind: kind, state: .queued, output: output)
-        jobs[id] = Job(status: status, arguments: arguments(output), folder: folder)
+        jobs[id] = Job(status: status, arguments: arguments(output), folder: folder, finished: finished)
         order.append(id)
         schedule()
         return jobs[id]?.status ?? status
@@ -211,8 +215,17 @@ public actor Jobs {
             process.waitUntilExit()
             let code = process.terminationStatus
             guard let self else { return }
-            Task { await self.ended(id, code: code) }
+            Task {
+                if code == 0, let (finished, status) = await self.finishing(id) { await finished(status) }
+                await self.ended(id, code: code)
+            }
         }.start()
+    }
+
+    /// What job `id` tells when it finishes well, and its status.
+    private func finishing(_ id: String) -> (@Sendable (JobStatus) async -> Void, JobStatus)? {
+        guard let job = jobs[id], let finished = job.finished else { return nil }
+        return (finished, job.status)
     }
 
     private func ended(_ id: String, code: Int32) {

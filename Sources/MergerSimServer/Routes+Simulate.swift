@@ -38,9 +38,11 @@ extension Workbench {
             // The command line a planner would type: the report in the page's language, the workbook, the run stored.
             let sets = check.overrides.flatMap { ["--set", $0.description] }
             let language = context.language.rawValue, runs = workspace.runs, store = workspace.url(.store).path
-            let status = try await self.jobs.submit(.simulate, workspace: workspace, folder: runs) { number in
+            // The store's runs before this one: the run the job adds is the one after them (a workspace's jobs run one at a time).
+            let before = (try? RunStore(reading: store, waiting: { _ in }).runIDs().max()) ?? 0
+            let status = try await self.jobs.submit(.simulate, workspace: workspace, folder: runs, arguments: { number in
                 ["simulate", path, "--out", runs.appendingPathComponent(String(number)).path, "--store", store, "--xlsx", "--lang", language, "--quiet"] + sets
-            }
+            }, finished: { status in RunIndex.record(folder: status.output, storedAfter: before, in: workspace) })
             return self.redirect("/w/\(workspace.id.text)/jobs/\(status.id)")
         }
     }

@@ -66,11 +66,18 @@ struct RunCatalog: Sendable {
             for id in try store.runIDs() { if let run = try store.description(ofRun: id) { stored.append(run) } }
         }
         var entries: [Entry] = []
+        // A folder the index names is paired with its stored run; the others in order by what made them.
+        let index = RunIndex.read(workspace)
+        let indexed = Set(index.values)
+        let byID = Dictionary(uniqueKeysWithValues: stored.map { ($0.id, $0) })
+        stored.removeAll { indexed.contains($0.id) }
         var next = stored.startIndex
         for number in workspace.numbered(workspace.runs) {
             let manifest = RunFolderManifest.read(workspace.runs.appendingPathComponent(String(number)))
             var entry = Entry(number: number, manifest: manifest)
-            if let manifest, let found = stored[next...].firstIndex(where: manifest.matches) {
+            if let id = index[number], let run = byID[id] {
+                entry.stored = run
+            } else if let manifest, let found = stored[next...].firstIndex(where: manifest.matches) {
                 entries += stored[next..<found].map { Entry(stored: $0) }
                 entry.stored = stored[found]
                 next = found + 1
@@ -105,5 +112,31 @@ struct RunCatalog: Sendable {
         }
         run.name = labels("serve.results.run_name", ["number": String(number)])
         return run
+    }
+}
+
+/// Which stored run each run folder holds, as the workbench recorded it when the simulation finished: the store
+/// has no folder names, and two runs of one workspace may be made from the same settings (the plan saved between).
+enum RunIndex {
+    /// The index of `workspace` (folder number → stored run id); empty when none was written or it cannot be
+    /// read, and then the folders are paired by what made them, as before the index.
+    static func read(_ workspace: Workspace) -> [Int: Int64] {
+        guard let data = try? workspace.read(.runIndex),
+              let text = try? JSONDecoder().decode([String: Int64].self, from: data) else { return [:] }
+        return Dictionary(uniqueKeysWithValues: text.compactMap { key, id in Int(key).map { ($0, id) } })
+    }
+
+    /// Records that folder `number` holds the run the store added after run `before`. Best effort: without the
+    /// record the folder is still paired by what made it.
+    static func record(folder number: Int, storedAfter before: Int64, in workspace: Workspace) {
+        guard let store = try? RunStore(reading: workspace.url(.store).path, waiting: { _ in }),
+              let id = try? store.runIDs().filter({ $0 > before }).min() else { return }
+        var index = read(workspace)
+        index[number] = id
+        let text = Dictionary(uniqueKeysWithValues: index.map { (String($0.key), $0.value) })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(text) else { return }
+        try? workspace.write(data, as: .runIndex)
     }
 }

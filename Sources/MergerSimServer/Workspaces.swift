@@ -32,6 +32,8 @@ public enum WorkspaceFile: String, Sendable, CaseIterable {
     case editor = "editor.json"
     /// The runs of the workspace, one row per simulation (the CLI's run store).
     case store = "runs.sqlite"
+    /// Which stored run each run folder holds (`{"N": id}`), written as each simulation finishes.
+    case runIndex = "runs.json"
 }
 
 /// What a workspace is, as `workspace.json` keeps it.

@@ -56,6 +56,9 @@ import MergerSimStore
         #expect(try store.runIDs() == [1])
         let stored = Dictionary(try store.summary(ofRun: 1).map { ($0.metric, $0.value) }, uniquingKeysWith: { a, _ in a })
         #expect(try store.description(ofRun: 1)?.overrides == ["transition.runs=20"])
+        // The workbench recorded which stored run the folder holds, as the job finished.
+        let index = try JSONDecoder().decode([String: Int64].self, from: Data(contentsOf: folder.appendingPathComponent("runs.json")))
+        #expect(index == ["1": 1])
 
         let run = try await browser.get("/w/\(id)/results/1")
         #expect(run.status == 200)
