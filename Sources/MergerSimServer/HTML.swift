@@ -1,3 +1,5 @@
+import Foundation
+
 /// Markup that is safe to send: every `String` interpolated into it is escaped, so a unit named
 /// `<script>` shows as text; only literals and other `HTML` values go in as they are.
 ///
@@ -52,5 +54,14 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
         public mutating func appendInterpolation(_ number: Int64) { markup += String(number) }
         /// Markup or nothing.
         public mutating func appendInterpolation(_ html: HTML?) { markup += html?.markup ?? "" }
+    }
+}
+
+/// A value put into a link's query string: every character but letters, digits and `-._~` percent-escaped.
+enum QueryText {
+    static func escaped(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
     }
 }

@@ -59,15 +59,11 @@ struct PlanView: Sendable {
         for (key, value) in changes {
             if let index = pairs.firstIndex(where: { $0.0 == key }) { pairs[index].1 = value } else { pairs.append((key, value)) }
         }
-        let present = pairs.compactMap { pair in pair.1.map { "\(pair.0)=\(Self.encode($0))" } }
+        let present = pairs.compactMap { pair in pair.1.map { "\(pair.0)=\(QueryText.escaped($0))" } }
         return present.isEmpty ? "" : "?" + present.joined(separator: "&")
     }
 
-    static func encode(_ text: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
-    }
+
 }
 
 /// The plan page: the current plan as the library judged it, the last change and why, the units after
@@ -224,13 +220,7 @@ struct PlanPage {
         StandardsNote(result.standardsReason, citations: state.world.rules.rules.citations).text(labels)
     }
 
-    static func verdictClass(_ outcome: StandardsOutcome) -> String {
-        switch outcome {
-        case .meets: "verdict-ok"
-        case .waived, .needsException: "verdict-warn"
-        case .below: "verdict-fail"
-        }
-    }
+    static func verdictClass(_ outcome: StandardsOutcome) -> String { "verdict-" + Workbench.mapKind(outcome) }
 
     private func pager(page: Int, pages: Int, key: String, id: String) -> HTML {
         guard pages > 1 else { return .empty }
@@ -295,7 +285,7 @@ struct PlanPage {
 
     private func provinceUnits(_ state: PlanEditorState, _ judgement: PlanJudgement) -> HTML {
         var html: HTML = "<section id=\"plan-group-section\"><h2>\(labels("serve.plan.group_title"))</h2><p class=\"hint\">\(labels("serve.plan.group_hint"))</p>"
-        let points = "\(base)/map.json" + (view.province.map { "?province=\(PlanView.encode($0))" } ?? "")
+        let points = "\(base)/map.json" + (view.province.map { "?province=\(QueryText.escaped($0))" } ?? "")
         let focus: HTML = view.province.map { " data-focus=\"\($0)\"" } ?? ""
         let legend = HTML.join(["ok", "warn", "fail", "none"].map { kind -> HTML in "<li class=\"verdict-\(kind)\">\(labels("serve.plan.legend.\(kind)"))</li>" })
         html += """

@@ -88,11 +88,11 @@ extension Workbench {
     private func returnQuery(_ form: Form, _ state: PlanEditorState) throws(WorkbenchError) -> String {
         guard let province = form["province"], !province.isEmpty else { return "" }
         guard state.world.provinces.contains(province) else { throw .badRequest("serve.plan.bad.province") }
-        return "province=" + PlanView.encode(province)
+        return "province=" + QueryText.escaped(province)
     }
 
     private func location(_ workspace: Workspace, _ query: String, unit: String?, anchor: String) -> String {
-        let parts = [query.isEmpty ? nil : query, unit.map { "unit=" + PlanView.encode($0) }].compactMap { $0 }
+        let parts = [query.isEmpty ? nil : query, unit.map { "unit=" + QueryText.escaped($0) }].compactMap { $0 }
         return "/w/\(workspace.id.text)/plan" + (parts.isEmpty ? "" : "?" + parts.joined(separator: "&")) + anchor
     }
 

@@ -37,7 +37,7 @@ extension Workbench {
             var items: [String: String?] = ["rules": rules, "province": province, "verdict": verdict?.rawValue, "sort": sort,
                                             "desc": descending ? "1" : nil, "page": page > 1 ? String(page) : nil]
             for (key, value) in changes { items[key] = value }
-            return "?" + items.compactMap { key, value in value.map { "\(key)=\(TestEscaping.query($0))" } }.sorted().joined(separator: "&")
+            return "?" + items.compactMap { key, value in value.map { "\(key)=\(QueryText.escaped($0))" } }.sorted().joined(separator: "&")
         }
     }
 
@@ -244,13 +244,4 @@ struct MapPoint: Codable, Sendable {
 struct MapData: Codable, Sendable {
     let points: [MapPoint]
     let legend: [String: String]
-}
-
-/// Query values percent-escaped for a link.
-enum TestEscaping {
-    static func query(_ text: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
-    }
 }

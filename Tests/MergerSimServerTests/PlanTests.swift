@@ -231,7 +231,7 @@ import Testing
         let a = try #require(inProvince.first)
         let b = try #require(inProvince.first { groupOf[$0.code] != groupOf[a.code] })
         clock = ContinuousClock.now
-        let filtered = try await browser.get("/w/\(id)/plan?province=\(PlanView.encode(province))")
+        let filtered = try await browser.get("/w/\(id)/plan?province=\(QueryText.escaped(province))")
         print("national plan page of \(province): \(ContinuousClock.now - clock), \(filtered.body.count) bytes")
         #expect(filtered.status == 200)
         clock = ContinuousClock.now

@@ -50,7 +50,7 @@ import Testing
         #expect(first.status == 200)
         #expect(first.text.components(separatedBy: "<tr data-code=").count - 1 == Workbench.unitsPerPage)
         let province = "Tỉnh Nghệ An"
-        let query = "?province=\(TestEscaping.query(province))&verdict=merge&sort=population&desc=1"
+        let query = "?province=\(QueryText.escaped(province))&verdict=merge&sort=population&desc=1"
         let filtered = try await browser.get(path + query)
         let codes = filtered.text.components(separatedBy: "<tr data-code=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
         let units = try UnitsFile(path: TestWorkbench.root.appendingPathComponent("scenarios/vn-2025/units.csv").path).units
