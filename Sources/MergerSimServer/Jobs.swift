@@ -1,6 +1,24 @@
 import Foundation
 import MergerSimReports
 
+/// The child processes running now, by process id: what the server interrupts when it is itself interrupted.
+public enum ChildProcesses {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var running: Set<Int32> = []
+
+    static func started(_ pid: Int32) { lock.withLock { _ = running.insert(pid) } }
+    static func ended(_ pid: Int32) { lock.withLock { _ = running.remove(pid) } }
+
+    /// Interrupts every running child and waits (at most `seconds`) until each has ended, so that each removes
+    /// the folder it was writing, as a command interrupted at a terminal does.
+    public static func interruptAll(waiting seconds: Double = 10) {
+        let pids = lock.withLock { running }
+        for pid in pids { kill(pid, SIGINT) }
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline, !lock.withLock({ running.isEmpty }) { usleep(50_000) }
+    }
+}
+
 /// What a job runs: a simulation (`mergersim simulate`) or a proposal (`mergersim propose`).
 public enum JobKind: String, Sendable, Codable {
     case simulate, propose
@@ -201,6 +219,7 @@ public actor Jobs {
             schedule()
             return
         }
+        ChildProcesses.started(process.processIdentifier)
         // One thread reads standard error to its end, in order, then takes the exit status: nothing the
         // command said is lost or reordered, however the pipe's chunks fall.
         let reader = errors.fileHandleForReading
@@ -213,6 +232,7 @@ public actor Jobs {
             // Closed here, not when the last reference goes: a long-lived server must not keep a descriptor per job.
             try? reader.close()
             process.waitUntilExit()
+            ChildProcesses.ended(process.processIdentifier)
             let code = process.terminationStatus
             guard let self else { return }
             Task {

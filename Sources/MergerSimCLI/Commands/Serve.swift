@@ -36,6 +36,9 @@ struct Serve: ConsoleCommand {
 
     func execute(arguments: [String], console: Console) throws {
         let labels = try Labels(lang)
+        // Ctrl-C or a TERM ends the server; the simulations it started are interrupted first and keep nothing.
+        Interrupts.say(labels("console.serve.stopped"))
+        Interrupts.before { ChildProcesses.interruptAll() }
         guard (1...65_535).contains(port) else {
             throw InputError(.usage, file: "--port", reason: .command(.flagRange(lowest: "1", highest: "65535")))
         }
@@ -67,7 +70,8 @@ struct Serve: ConsoleCommand {
         let finished = DispatchSemaphore(value: 0)
         let failure = FailureBox()
         Task {
-            do { try await application.runService() } catch { failure.set("\(error)") }
+            // The signals are the interrupt handler's (it stops the children first), not the service group's.
+            do { try await application.runService(gracefulShutdownSignals: []) } catch { failure.set("\(error)") }
             finished.signal()
         }
         finished.wait()

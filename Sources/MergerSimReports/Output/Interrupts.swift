@@ -13,6 +13,7 @@ public enum Interrupts {
         let lock = NSLock()
         var staging: URL?
         var message = "interrupted: nothing was written; any earlier output is as it was"
+        var before: (@Sendable () -> Void)?
     }
 
     private static let state = State()
@@ -52,6 +53,12 @@ public enum Interrupts {
         state.lock.withLock { state.message = message }
     }
 
+    /// What the process does when interrupted, before it says its message and ends (the workbench interrupts
+    /// the simulations it started and waits for them to remove what they were writing).
+    public static func before(_ body: @escaping @Sendable () -> Void) {
+        state.lock.withLock { state.before = body }
+    }
+
     /// Runs `body` with interrupts held off: the swap of a run folder into place.
     static func uninterrupted<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
         state.lock.lock()
@@ -81,6 +88,7 @@ public enum Interrupts {
             default: break
             }
         }
+        state.before?()
         FileHandle.standardError.write(Data("\n\(state.message)\n".utf8))
         exit(128 + signalNumber)
     }
