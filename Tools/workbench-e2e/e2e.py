@@ -1,0 +1,270 @@
+#!/usr/bin/env python3
+"""The workbench end to end, in a real browser (headless Chromium through selenium 4 and Debian's chromedriver).
+
+Starts `mergersim serve` on a free loopback port with a fresh data folder, then walks the planner's path as a
+person would: the start page (a workspace from a bundled scenario, a name that is markup shown as text, the
+language switch, a form without its CSRF token refused), then each step of a workspace on Phan Rang and on the
+national data. Every page is checked for console errors (a script or style the page policy blocked shows there)
+and for requests to anything but the server. Screenshots of each page go to docs/workbench-*.png (1280×900).
+
+Exits 1 on any failure, after a closing line `e2e: N passed, N failed`.
+
+    python3 Tools/workbench-e2e/e2e.py                  # Phan Rang and the national data
+    python3 Tools/workbench-e2e/e2e.py --only phan-rang # quicker
+"""
+import argparse
+import glob
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+import zipfile
+from urllib.parse import urlparse
+
+from selenium import webdriver
+from selenium.common.exceptions import NoAlertPresentException, TimeoutException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+SIZE = (1280, 900)
+
+
+class Check:
+    """The checks' tally: each failure is printed where it happens, and the run goes on where it can."""
+
+    def __init__(self):
+        self.passed = 0
+        self.failed = []
+
+    def __call__(self, condition, what):
+        if condition:
+            self.passed += 1
+        else:
+            self.failed.append(what)
+            print(f"FAIL {what}", flush=True)
+        return condition
+
+
+def labels(language):
+    """The workbench's words in `language`, from the label tables the server reads (serve*.LANG.json)."""
+    words = {}
+    for path in sorted(glob.glob(os.path.join(ROOT, "Sources/MergerSimReports/Labels", f"serve*.{language}.json"))):
+        with open(path, encoding="utf-8") as file:
+            words.update(json.load(file))
+    return words
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Server:
+    """`mergersim serve` in a fresh data folder, on a free port; stopped with Ctrl-C's signal."""
+
+    def __init__(self, binary, data):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log = open(os.path.join(os.path.dirname(data), "serve.log"), "w")
+        self.process = subprocess.Popen(
+            [binary, "serve", "--port", str(self.port), "--data", data, "--scenarios", os.path.join(ROOT, "scenarios")],
+            cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            if self.process.poll() is not None:
+                raise SystemExit(f"mergersim serve ended with {self.process.returncode}; see {self.log.name}")
+            try:
+                with urllib.request.urlopen(self.base + "/health", timeout=2) as answer:
+                    if answer.status == 200:
+                        return
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.2)
+        raise SystemExit("mergersim serve did not answer within 60 s")
+
+    def stop(self):
+        self.process.send_signal(2)
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()
+
+
+def browser(downloads):
+    options = webdriver.ChromeOptions()
+    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
+                     f"--window-size={SIZE[0]},{SIZE[1]}", "--lang=en-US"):
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    options.add_experimental_option("prefs", {"download.default_directory": downloads, "download.prompt_for_download": False})
+    driver = webdriver.Chrome(options=options, service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")))
+    driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})
+    # The window's size less its frame would leave a smaller page: the screenshots are of a 1280×900 page.
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": SIZE[0], "height": SIZE[1], "deviceScaleFactor": 1, "mobile": False})
+    driver.set_page_load_timeout(120)
+    return driver
+
+
+class Walk:
+    """One browser walking the workbench, with the checks every page must pass."""
+
+    def __init__(self, server, driver, check, shots, downloads):
+        self.server = server
+        self.driver = driver
+        self.check = check
+        self.shots = shots
+        self.downloads = downloads
+        self.en = labels("en")
+        self.vi = labels("vi")
+
+    # -- what every page must pass
+
+    def loaded(self, what, refused=False):
+        """The page now shown: no console error (a blocked inline script or style is one), no request but to the server.
+        A page `refused` on purpose (403, 404) logs its own status; the browser's own ask for /favicon.ico is not the page's."""
+        driver = self.driver
+        WebDriverWait(driver, 60).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        errors = [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"
+                  and "/favicon.ico " not in entry["message"]
+                  and not (refused and "the server responded with a status of 4" in entry["message"])]
+        self.check(not errors, f"{what}: the console is clean ({errors[:3]})")
+        origin = urlparse(self.server.base)
+        names = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+        outside = [name for name in names if (urlparse(name).scheme, urlparse(name).netloc) != (origin.scheme, origin.netloc)
+                   and not name.startswith("data:")]
+        self.check(not outside, f"{what}: nothing is requested but from the server ({outside[:3]})")
+        try:
+            alert = driver.switch_to.alert
+            self.check(False, f"{what}: an alert opened ({alert.text})")
+            alert.dismiss()
+        except NoAlertPresentException:
+            pass
+
+    def open(self, path, what):
+        self.driver.get(self.server.base + path)
+        self.loaded(what)
+
+    def shot(self, name):
+        if self.shots:
+            os.makedirs(self.shots, exist_ok=True)
+            self.driver.save_screenshot(os.path.join(self.shots, f"workbench-{name}.png"))
+
+    def h1(self):
+        return self.driver.find_element(By.TAG_NAME, "h1").text.strip()
+
+    def is_not_found(self):
+        return self.h1() in (self.en["serve.error.title.404"], self.vi["serve.error.title.404"])
+
+    def submit(self, form, what, refused=False):
+        """Submits `form` and waits for the next page."""
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        form.submit()
+        WebDriverWait(self.driver, 120).until(lambda d: old.id != d.find_element(By.TAG_NAME, "html").id)
+        self.loaded(what, refused)
+
+    def workspace_rows(self):
+        return self.driver.find_elements(By.CSS_SELECTOR, "table.data tbody tr")
+
+    # -- the start page
+
+    def start_page(self):
+        """The start page in English; a workspace from Phan Rang whose name is markup; the language switch; CSRF."""
+        self.open("/?lang=en", "the start page")
+        check, driver = self.check, self.driver
+        check(self.h1() == self.en["serve.home.title"], "the start page's title is in English")
+        self.shot("home")
+        name = '<script>alert("x")</script><b>Phan Rang</b>'
+        workspace = self.new_workspace(name, bundled="phan-rang-2024")
+        self.open("/", "the start page with a workspace")
+        links = driver.find_elements(By.CSS_SELECTOR, "table.data tbody a")
+        check(any(link.text == name for link in links), "a name that is markup shows as text on the start page")
+        check(not driver.find_elements(By.CSS_SELECTOR, "table.data tbody b"), "the name's markup made no element")
+        # The language switch, and back.
+        driver.find_element(By.CSS_SELECTOR, "header a.language").click()
+        self.loaded("the start page in Vietnamese")
+        check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "vi", "the switch sets lang=vi")
+        check(self.h1() == self.vi["serve.home.title"], "the start page's title is in Vietnamese")
+        self.shot("home-vi")
+        self.open("/", "the start page after the switch")
+        check(self.h1() == self.vi["serve.home.title"], "the language is kept by the cookie")
+        driver.find_element(By.CSS_SELECTOR, "header a.language").click()
+        self.loaded("the start page back in English")
+        check(self.h1() == self.en["serve.home.title"], "the switch back to English")
+        self.csrf_refused()
+        return workspace
+
+    def new_workspace(self, name, bundled=None, upload=None):
+        """Makes a workspace through the start page's form; its id (from the page it leads to)."""
+        self.open("/", "the start page")
+        form = self.driver.find_element(By.ID, "new-workspace")
+        form.find_element(By.NAME, "name").send_keys(name)
+        if bundled:
+            Select(form.find_element(By.NAME, "bundled")).select_by_value(bundled)
+        if upload:
+            form.find_element(By.NAME, "units").send_keys(upload)
+        self.submit(form, f"the workspace {name!r} made")
+        path = urlparse(self.driver.current_url).path
+        parts = path.split("/")
+        self.check(len(parts) >= 3 and parts[1] == "w" and len(parts[2]) == 12, f"a new workspace leads to its page ({path})")
+        return parts[2] if len(parts) >= 3 else ""
+
+    def csrf_refused(self):
+        """The start page's form with its CSRF field taken out, and a script's POST without the header: 403, nothing made."""
+        self.open("/", "the start page")
+        before = len(self.workspace_rows())
+        driver = self.driver
+        form = driver.find_element(By.ID, "new-workspace")
+        form.find_element(By.NAME, "name").send_keys("no token")
+        Select(form.find_element(By.NAME, "bundled")).select_by_value("phan-rang-2024")
+        driver.execute_script("arguments[0].querySelector('input[name=csrf]').remove()", form)
+        self.submit(form, "a form without its token", refused=True)
+        self.check(self.h1() == self.en["serve.error.title.403"], f"a form without its CSRF token is refused ({self.h1()})")
+        status = driver.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            const body = new FormData(); body.append("name", "script"); body.append("bundled", "phan-rang-2024");
+            fetch("/workspaces", { method: "POST", body }).then(r => done(r.status), e => done(String(e)));""")
+        self.check(status == 403, f"a script's POST without the token is refused ({status})")
+        driver.get_log("browser")  # the refusal's own console line
+        self.open("/", "the start page")
+        self.check(len(self.workspace_rows()) == before, "a refused form made no workspace")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--binary", default=os.path.join(ROOT, ".build/debug/mergersim"))
+    parser.add_argument("--only", choices=["phan-rang", "national"], help="walk one scenario only")
+    parser.add_argument("--shots", default=os.path.join(ROOT, "docs"), help="the folder of the screenshots ('' for none)")
+    options = parser.parse_args()
+    if not os.access(options.binary, os.X_OK):
+        subprocess.run(["swift", "build", "--product", "mergersim"], cwd=ROOT, check=True)
+    check = Check()
+    with tempfile.TemporaryDirectory(prefix="workbench-e2e-") as temporary:
+        data, downloads = os.path.join(temporary, "data"), os.path.join(temporary, "downloads")
+        os.makedirs(downloads)
+        server = Server(options.binary, data)
+        driver = None
+        try:
+            driver = browser(downloads)
+            walk = Walk(server, driver, check, options.shots, downloads)
+            walk.start_page()
+        except (TimeoutException, AssertionError) as error:
+            check(False, f"stopped: {type(error).__name__} {error}")
+        finally:
+            if driver:
+                driver.quit()
+            server.stop()
+    print(f"e2e: {check.passed} passed, {len(check.failed)} failed")
+    return 1 if check.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
