@@ -13,6 +13,7 @@ Exits 1 on any failure, after a closing line `e2e: N passed, N failed`.
     python3 Tools/workbench-e2e/e2e.py --only phan-rang # quicker
 """
 import argparse
+import csv
 import glob
 import json
 import os
@@ -238,6 +239,57 @@ class Walk:
         self.check(len(self.workspace_rows()) == before, "a refused form made no workspace")
 
 
+    # -- step 1, the units
+
+    def canvas_painted(self, canvas_id):
+        """How many of the canvas's pixels a point coloured (waits until the map's script drew, 30 s at most)."""
+        script = """const c = document.getElementById(arguments[0]); if (!c || !c.width) return 0;
+            const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;
+            for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 200 && !(d[i] > 240 && d[i + 1] > 240 && d[i + 2] > 240)) n++;
+            return n;"""
+        try:
+            return WebDriverWait(self.driver, 30).until(lambda d: d.execute_script(script, canvas_id) or False)
+        except TimeoutException:
+            return 0
+
+    def choose(self, select_id, text, what):
+        """Chooses `text` in the filter `select_id`: the filter applies itself (script), else its button is pressed."""
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        Select(self.driver.find_element(By.ID, select_id)).select_by_visible_text(text)
+        try:
+            WebDriverWait(self.driver, 20).until(lambda d: old.id != d.find_element(By.TAG_NAME, "html").id)
+        except TimeoutException:
+            self.check(False, f"{what}: the filter applies itself on a choice")
+            self.driver.find_element(By.ID, "filter-apply").click()
+        self.loaded(what)
+
+    def units(self, workspace, province, name, units_file, located):
+        """The screening: its table and map, filtered to `province`; `units` units in all, with a place when `located`
+        (Phan Rang's file has no lat/lon: its map stays empty)."""
+        check, driver = self.check, self.driver
+        with open(units_file, encoding="utf-8") as file:
+            provinces = [row["province"] for row in csv.DictReader(file)]
+        units, in_province = len(provinces), provinces.count(province)
+        self.open(f"/w/{workspace}/units", f"{name}: the units page")
+        check(self.h1() == self.en["serve.units.title"], f"{name}: the units page's title ({self.h1()})")
+        rows = driver.find_elements(By.CSS_SELECTOR, "#units-table tbody tr")
+        check(0 < len(rows) <= 200, f"{name}: the table shows a page of rows ({len(rows)})")
+        check(f"{units:,}" in driver.find_element(By.TAG_NAME, "main").text, f"{name}: the page counts {units:,} units")
+        if located:
+            check(self.canvas_painted("units-map") > 0, f"{name}: the map is drawn")
+        self.shot(f"units-{name}")
+        self.choose("filter-province", province, f"{name}: the units of {province}")
+        cells = [row.find_elements(By.TAG_NAME, "td")[3].text for row in driver.find_elements(By.CSS_SELECTOR, "#units-table tbody tr")]
+        check(cells and all(cell == province for cell in cells), f"{name}: the filter keeps {province}'s units only")
+        heading = self.en["serve.units.table"].replace("{shown}", f"{in_province:,}")
+        headings = [h2.text for h2 in driver.find_elements(By.TAG_NAME, "h2")]
+        check(heading in headings, f"{name}: the filter counts {province}'s {in_province:,} units ({headings})")
+        if located:
+            check(self.canvas_painted("units-map") > 0, f"{name}: the map of {province} is drawn")
+        check(driver.find_element(By.ID, "units-map").get_attribute("data-focus") == province, f"{name}: the map zooms to {province}")
+        self.shot(f"units-{name}-{province}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build/debug/mergersim"))
@@ -255,9 +307,13 @@ def main():
         try:
             driver = browser(downloads)
             walk = Walk(server, driver, check, options.shots, downloads)
-            walk.start_page()
-        except (TimeoutException, AssertionError) as error:
-            check(False, f"stopped: {type(error).__name__} {error}")
+            phan_rang = walk.start_page()
+            walk.units(phan_rang, "Ninh Thuận", "phan-rang", os.path.join(ROOT, "scenarios/phan-rang-2024/units.csv"), located=False)
+            if options.only != "phan-rang":
+                national = walk.new_workspace("Cả nước 2025", bundled="vn-2025")
+                walk.units(national, "Thành phố Hà Nội", "national", os.path.join(ROOT, "scenarios/vn-2025/units.csv"), located=True)
+        except Exception as error:  # a page without the element a step needs: the walk cannot go on
+            check(False, f"stopped: {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}")
         finally:
             if driver:
                 driver.quit()
