@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import zipfile
 from urllib.parse import urlparse
@@ -30,6 +31,7 @@ from urllib.parse import urlparse
 from selenium import webdriver
 from selenium.common.exceptions import NoAlertPresentException, TimeoutException
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -289,6 +291,121 @@ class Walk:
         check(driver.find_element(By.ID, "units-map").get_attribute("data-focus") == province, f"{name}: the map zooms to {province}")
         self.shot(f"units-{name}-{province}")
 
+    # -- jobs (a proposal, a simulation)
+
+    def job_ends(self, what, seconds=900):
+        """On a job's page: waits until the job has ended (the page follows it and reloads); its state."""
+        self.check(urlparse(self.driver.current_url).path.split("/")[3:4] == ["jobs"], f"{what}: a job's page ({self.driver.current_url})")
+        self.shot(f"job-{what.split(':')[0]}")
+
+        def ended(driver):
+            try:
+                state = driver.find_element(By.ID, "job").get_attribute("data-state")
+            except Exception:  # the page is reloading
+                return False
+            return state if state not in ("queued", "running") else False
+
+        try:
+            state = WebDriverWait(self.driver, seconds, poll_frequency=1).until(ended)
+        except TimeoutException:
+            state = "still running"
+        self.loaded(f"{what}: the job's page at its end")
+        return state
+
+    # -- step 2, the plan
+
+    def click_a_point(self, canvas_id):
+        """Clicks the first point drawn on the map (a coloured pixel); False when none is drawn."""
+        found = self.driver.execute_script("""const c = document.getElementById(arguments[0]);
+            const g = c.getContext('2d'), d = g.getImageData(0, 0, c.width, c.height).data, r = c.width / c.clientWidth;
+            for (let y = 8; y < c.height - 8; y += 2) for (let x = 8; x < c.width - 8; x += 2) {
+              const i = (y * c.width + x) * 4;
+              if (d[i + 3] > 250 && Math.max(d[i], d[i + 1], d[i + 2]) - Math.min(d[i], d[i + 1], d[i + 2]) > 60) return [x / r, y / r, c.clientWidth, c.clientHeight];
+            }
+            return null;""", canvas_id)
+        if not found:
+            return False
+        x, y, width, height = found
+        canvas = self.driver.find_element(By.ID, canvas_id)
+        ActionChains(self.driver).move_to_element_with_offset(canvas, int(x - width / 2), int(y - height / 2)).click().perform()
+        return True
+
+    def post_button(self, button_id, what):
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        self.driver.find_element(By.ID, button_id).click()
+        WebDriverWait(self.driver, 300).until(lambda d: old.id != d.find_element(By.TAG_NAME, "html").id)
+        self.loaded(what)
+
+    def last_change(self):
+        found = self.driver.find_elements(By.CSS_SELECTOR, "#plan-changed p")
+        return found[0].text if found else ""
+
+    def plan(self, workspace, name, rules, province, located):
+        """Propose under `rules` and take the proposal (on units without lat/lon the proposal must fail with the
+        CLI's sentence), group units of `province` by the map (when `located`) and the table, undo and redo, save."""
+        check, driver, en = self.check, self.driver, self.en
+        self.open(f"/w/{workspace}/plan", f"{name}: the plan page")
+        check(self.h1() == en["serve.plan.title"], f"{name}: the plan page's title ({self.h1()})")
+        self.shot(f"plan-{name}")
+        form = driver.find_element(By.ID, "propose-form")
+        Select(form.find_element(By.ID, "propose-rules")).select_by_value(rules)
+        self.submit(form, f"{name}: propose")
+        state = self.job_ends(f"propose-{name}: the proposal")
+        if located:
+            check(state == "finished", f"{name}: the proposal finished ({state}: {self.alert_text()})")
+            driver.find_element(By.ID, "job-result").click()
+            self.loaded(f"{name}: the proposal")
+            check(bool(driver.find_elements(By.ID, "proposal-units")), f"{name}: the proposal's new units are shown ({self.alert_text()})")
+            number = urllib.parse.parse_qs(urlparse(driver.current_url).query).get("proposal", ["?"])[0]
+            self.shot(f"proposal-{name}")
+            self.post_button("take-proposal", f"{name}: the proposal taken")
+            check(self.last_change() == en["serve.plan.step.proposal"].replace("{number}", number), f"{name}: the proposal is the plan ({self.last_change()})")
+        else:
+            check(state == "failed", f"{name}: a proposal without lat/lon fails ({state})")
+            check("units.csv" in self.alert_text(), f"{name}: the failed proposal says why, naming the file ({self.alert_text()})")
+            self.open(f"/w/{workspace}/plan", f"{name}: the plan page")
+        # One province's units, grouped by a click on the map and a tick in the table.
+        Select(driver.find_element(By.ID, "plan-province")).select_by_visible_text(province)
+        old = driver.find_element(By.TAG_NAME, "html")
+        driver.find_element(By.ID, "plan-filter-submit").click()
+        WebDriverWait(driver, 120).until(lambda d: old.id != d.find_element(By.TAG_NAME, "html").id)
+        self.loaded(f"{name}: the plan of {province}")
+        picked = 0
+        if located:
+            check(self.canvas_painted("plan-map") > 0, f"{name}: the plan's map is drawn")
+            if self.click_a_point("plan-map"):
+                chosen = driver.find_element(By.ID, "map-selection").get_attribute("value")
+                check(len([c for c in chosen.split(",") if c]) == 1, f"{name}: a click on the map selects one unit ({chosen!r})")
+                picked += 1 if chosen else 0
+        boxes = driver.find_elements(By.CSS_SELECTOR, "#plan-units input[type=checkbox][name=code]")
+        chosen = driver.find_element(By.ID, "map-selection").get_attribute("value").split(",")
+        for box in boxes:
+            if picked >= 2:
+                break
+            if box.get_attribute("value") not in chosen:
+                box.click()
+                picked += 1
+        check(picked == 2, f"{name}: two units chosen ({picked})")
+        driver.find_element(By.ID, "group-name").send_keys("Nhóm thử <b>e2e</b>")
+        self.shot(f"plan-{name}-group")
+        self.post_button("group-submit", f"{name}: two units grouped")
+        grouped = self.last_change()
+        prefix = en["serve.plan.step.grouped"].replace("{members}", "2").split("{code}")[0]
+        check(grouped.startswith(prefix), f"{name}: the group is the last change ({grouped})")
+        check(bool(driver.find_elements(By.CSS_SELECTOR, "#plan-changed-units tbody tr")), f"{name}: the changed units are judged")
+        self.shot(f"plan-{name}-grouped")
+        self.post_button("plan-undo", f"{name}: undo")
+        check(self.last_change() != grouped, f"{name}: undo takes the group back")
+        self.post_button("plan-redo", f"{name}: redo")
+        check(self.last_change() == grouped, f"{name}: redo makes it again")
+        self.post_button("save-submit", f"{name}: the plan saved")
+        check(bool(driver.find_elements(By.ID, "plan-saved")), f"{name}: the plan is saved ({self.alert_text()})")
+        return True
+
+    def alert_text(self):
+        alerts = self.driver.find_elements(By.CSS_SELECTOR, "[role=alert]")
+        return alerts[0].text[:300] if alerts else ""
+
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -307,11 +424,19 @@ def main():
         try:
             driver = browser(downloads)
             walk = Walk(server, driver, check, options.shots, downloads)
-            phan_rang = walk.start_page()
-            walk.units(phan_rang, "Ninh Thuận", "phan-rang", os.path.join(ROOT, "scenarios/phan-rang-2024/units.csv"), located=False)
+            walk.start_page()
+            if options.only != "national":
+                units = os.path.join(ROOT, "scenarios/phan-rang-2024/units.csv")
+                phan_rang = walk.new_workspace("Phan Rang (uploaded)", upload=units)
+                walk.units(phan_rang, "Ninh Thuận", "phan-rang", units, located=False)
+                walk.plan(phan_rang, "phan-rang", "vn-2023", "Ninh Thuận", located=False)
             if options.only != "phan-rang":
+                units = os.path.join(ROOT, "scenarios/vn-2025/units.csv")
+                uploaded = walk.new_workspace("Cả nước (tải lên)", upload=units)
+                walk.units(uploaded, "Thành phố Hà Nội", "national-uploaded", units, located=True)
                 national = walk.new_workspace("Cả nước 2025", bundled="vn-2025")
-                walk.units(national, "Thành phố Hà Nội", "national", os.path.join(ROOT, "scenarios/vn-2025/units.csv"), located=True)
+                walk.units(national, "Thành phố Hà Nội", "national", units, located=True)
+                walk.plan(national, "national", "vn-2025", "Thành phố Hà Nội", located=True)
         except Exception as error:  # a page without the element a step needs: the walk cannot go on
             check(False, f"stopped: {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}")
         finally:
