@@ -17,6 +17,7 @@ import csv
 import glob
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -407,6 +408,77 @@ class Walk:
         check(bool(driver.find_elements(By.ID, "plan-saved")), f"{name}: the plan is saved ({self.alert_text()})")
         return True
 
+    # -- steps 3, 4 and 5: simulate, results, compare
+
+    def simulate(self, workspace, name, runs, seed):
+        """A simulation of `runs` runs at `seed`, from the form, followed to its results; the run's number."""
+        check, driver = self.check, self.driver
+        self.open(f"/w/{workspace}/simulate", f"{name}: the simulate page")
+        check(self.h1() == self.en["serve.run.title"], f"{name}: the simulate page's title ({self.h1()})")
+        form = driver.find_element(By.ID, "simulate-form")
+        for field, value in (("sim-transition-runs", str(runs)), ("sim-transition-precision", ""), ("sim-transition-seed", str(seed))):
+            element = form.find_element(By.ID, field)
+            element.clear()
+            if value:
+                element.send_keys(value)
+        self.shot(f"simulate-{name}")
+        self.submit(form, f"{name}: simulate")
+        state = self.job_ends(f"simulate-{name}: the simulation")
+        check(state == "finished", f"{name}: the simulation finished ({state}: {self.alert_text()})")
+        if state != "finished":
+            return None
+        driver.find_element(By.ID, "job-result").click()
+        self.loaded(f"{name}: the run's results")
+        number = urlparse(driver.current_url).path.rstrip("/").split("/")[-1]
+        check(bool(driver.find_elements(By.CSS_SELECTOR, "#headlines tr")), f"{name}: the run's headline figures")
+        check(str(runs) in driver.find_element(By.ID, "run-settings").text, f"{name}: the run's settings say {runs} runs")
+        driver.switch_to.frame(driver.find_element(By.ID, "report"))
+        check(len(driver.find_element(By.TAG_NAME, "body").text) > 200, f"{name}: the report is shown in the page")
+        driver.switch_to.default_content()
+        self.shot(f"results-{name}")
+        return number
+
+    def workbook(self, workspace, name, number):
+        """The run's workbook downloaded by a click, read back: a zip whose workbook lists its sheets, each one there."""
+        self.open(f"/w/{workspace}/results/{number}", f"{name}: run {number}")
+        self.driver.find_element(By.ID, "download-report-xlsx").click()
+        path = os.path.join(self.downloads, f"run-{number}-report.xlsx")
+        deadline = time.time() + 60
+        while time.time() < deadline and not (os.path.exists(path) and not glob.glob(path + ".crdownload")):
+            time.sleep(0.3)
+        if not self.check(os.path.exists(path), f"{name}: the workbook is downloaded ({os.listdir(self.downloads)})"):
+            return
+        with zipfile.ZipFile(path) as book:
+            self.check(book.testzip() is None, f"{name}: the workbook reads back whole")
+            listing = book.read("xl/workbook.xml").decode("utf-8")
+            sheets = re.findall(r'<sheet [^>]*name="([^"]+)"', listing)
+            parts = [n for n in book.namelist() if n.startswith("xl/worksheets/sheet")]
+            self.check(len(sheets) >= 3 and len(parts) == len(sheets), f"{name}: the workbook's sheets ({sheets})")
+        os.remove(path)
+
+    def compare(self, workspace, name, first, second):
+        """Two runs picked in the results list and compared: the paired differences."""
+        check, driver = self.check, self.driver
+        self.open(f"/w/{workspace}/results", f"{name}: the results list")
+        check(self.h1() == self.en["serve.results.title"], f"{name}: the results page's title ({self.h1()})")
+        for number in (first, second):
+            driver.find_element(By.ID, f"pick-run-{number}").click()
+        self.shot(f"results-list-{name}")
+        old = driver.find_element(By.TAG_NAME, "html")
+        driver.find_element(By.ID, "compare-submit").click()
+        WebDriverWait(driver, 300).until(lambda d: old.id != d.find_element(By.TAG_NAME, "html").id)
+        self.loaded(f"{name}: the comparison")
+        rows = driver.find_elements(By.CSS_SELECTOR, "#comparison tbody tr")
+        check(len(rows) > 0, f"{name}: the comparison's rows ({len(rows)}; {self.alert_text()})")
+        self.shot(f"compare-{name}")
+
+    def path_after_plan(self, workspace, name, runs):
+        first = self.simulate(workspace, name, runs, seed=42)
+        second = self.simulate(workspace, name, runs, seed=7)
+        if first and second:
+            self.compare(workspace, name, first, second)
+            self.workbook(workspace, name, first)
+
     def alert_text(self):
         alerts = self.driver.find_elements(By.CSS_SELECTOR, "[role=alert]")
         return alerts[0].text[:300] if alerts else ""
@@ -434,14 +506,16 @@ def main():
                 units = os.path.join(ROOT, "scenarios/phan-rang-2024/units.csv")
                 phan_rang = walk.new_workspace("Phan Rang (uploaded)", upload=units)
                 walk.units(phan_rang, "Ninh Thuận", "phan-rang", units, located=False)
-                walk.plan(phan_rang, "phan-rang", "vn-2023", "Ninh Thuận", located=False)
+                if walk.plan(phan_rang, "phan-rang", "vn-2023", "Ninh Thuận", located=False):
+                    walk.path_after_plan(phan_rang, "phan-rang", runs=50)
             if options.only != "phan-rang":
                 units = os.path.join(ROOT, "scenarios/vn-2025/units.csv")
                 uploaded = walk.new_workspace("Cả nước (tải lên)", upload=units)
                 walk.units(uploaded, "Thành phố Hà Nội", "national-uploaded", units, located=True, rules="vn-2023")
                 national = walk.new_workspace("Cả nước 2025", bundled="vn-2025")
                 walk.units(national, "Thành phố Hà Nội", "national", units, located=True)
-                walk.plan(national, "national", "vn-2025", "Thành phố Hà Nội", located=True)
+                if walk.plan(national, "national", "vn-2025", "Thành phố Hà Nội", located=True):
+                    walk.path_after_plan(national, "national", runs=3)
         except Exception as error:  # a page without the element a step needs: the walk cannot go on
             check(False, f"stopped: {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}")
         finally:
