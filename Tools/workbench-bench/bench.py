@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """The workbench under load, on loopback (`make bench-serve`): bounded in count and time.
 
-1. The read pages of a national workspace (vn-2025: 10,040 units) under `wrk` (DURATION seconds each, 2 threads,
-   4 connections, one browser session): requests per second, p50 and p99 latency, and the responses that were
-   not 2xx or 3xx, which must be none.
-2. Concurrent simulations: COUNT submitted at once on Phan Rang with RUNS runs each, by a client that reads the
+1. Concurrent simulations: COUNT submitted at once on Phan Rang with RUNS runs each, by a client that reads the
    page's CSRF token as a browser does; the queue's bound answers 503 beyond it, the rest must finish.
    The server's peak memory (VmHWM) and its simulations' (each a child process) are read from /proc.
+2. The read pages under `wrk` (SECONDS each, 2 threads, 4 connections, one browser session): the start page, a
+   national workspace's (vn-2025: 10,040 units) units page and map JSON, and the results, a run and a comparison
+   of the runs above: requests per second, p50 and p99 latency, and the responses that were not 2xx or 3xx
+   (and socket errors), which must be none.
 
 Prints a table (Markdown) and exits 1 when a check fails: an error response to a read page, a queued simulation
 that did not finish, a refusal that is not 503 or more refusals than the bound allows.
@@ -211,7 +212,7 @@ def simulations(server, workspace, count, runs):
     action, fields = form(page, "simulate-form")
     if action is None:
         return None
-    fields = [(k, v) for k, v in fields if k not in ("csrf", "runs", "precision")] + [("runs", str(runs))]
+    fields = [(k, v) for k, v in fields if k not in ("csrf", "transition.runs", "transition.precision")] + [("transition.runs", str(runs))]
     answers = [None] * count
     barrier = threading.Barrier(count)
 
@@ -273,22 +274,6 @@ def main():
             client = Client(server.port)
             national = make_workspace(client, "national", "vn-2025")
             phan_rang = make_workspace(client, "phan-rang", "phan-rang-2024")
-            # Warm the national workspace's screening (made once per rule set, then cached) and make one run to list.
-            client.get(f"/w/{national}/units")
-            cookie = "; ".join(f"{k}={v}" for k, v in sorted(client.cookies.items()))
-            pages = [("start page", "/"), ("units page (national, page 1)", f"/w/{national}/units"),
-                     ("units page (a province, by population)", f"/w/{national}/units?province=H%C3%A0%20N%E1%BB%99i&sort=population&desc=1"),
-                     ("map JSON (10,040 points)", f"/w/{national}/units/map.json"),
-                     ("results page", f"/w/{phan_rang}/results")]
-            for name, path in pages:
-                status = client.get(path)[0]
-                if status != 200:
-                    failures.append(f"{name}: {status} before the load")
-                    continue
-                rate, p50, p99, requests, errors = wrk(server.port, path, cookie, options.seconds, options.threads, options.connections)
-                rows.append((name, f"{rate:,.0f}", f"{p50:.1f}", f"{p99:.1f}", f"{requests:,}", str(errors)))
-                if errors:
-                    failures.append(f"{name}: {errors} responses were errors")
             outcome = simulations(server, phan_rang, options.simulations, options.runs)
             if outcome is None:
                 failures.append("the simulate page has no form id=simulate-form")
@@ -298,6 +283,23 @@ def main():
                 failures.append(f"simulations: {len(accepted)} accepted, {finished} finished (the bound is {options.queued})")
             if any(status != 503 for status in refused):
                 failures.append(f"simulations refused with {sorted(set(refused))}, not 503")
+            # Warm the national workspace's screening (made once per rule set, then cached).
+            client.get(f"/w/{national}/units")
+            cookie = "; ".join(f"{k}={v}" for k, v in sorted(client.cookies.items()))
+            pages = [("start page", "/"), ("units page (national, page 1)", f"/w/{national}/units"),
+                     ("units page (a province, by population)", f"/w/{national}/units?province={urllib.parse.quote('Thành phố Hà Nội')}&sort=population&desc=1"),
+                     ("map JSON (10,040 points)", f"/w/{national}/units/map.json"),
+                     ("results list (the runs above)", f"/w/{phan_rang}/results"), ("a run's page", f"/w/{phan_rang}/results/1"),
+                     ("compare two runs", f"/w/{phan_rang}/compare?run=1&run=2")]
+            for name, path in pages:
+                status = client.get(path)[0]
+                if status != 200:
+                    failures.append(f"{name}: {status} before the load")
+                    continue
+                rate, p50, p99, requests, errors = wrk(server.port, path, cookie, options.seconds, options.threads, options.connections)
+                rows.append((name, f"{rate:,.0f}", f"{p50:.1f}", f"{p99:.1f}", f"{requests:,}", str(errors)))
+                if errors:
+                    failures.append(f"{name}: {errors} responses were errors")
             server_peak = server.peak_kib()
         finally:
             server.stop()
