@@ -83,10 +83,11 @@ browser:
 	fi
 
 # The workbench end to end in headless Chromium (Tools/workbench-e2e): the planner's path on Phan Rang and on the
-# national data, screenshots into docs/workbench-*.png. Installs Chromium, its driver and selenium when missing.
+# national data; screenshots in .build/workbench-e2e (E2E_FLAGS=--docs docs refreshes the README's docs/workbench-*.png).
+# Installs Chromium, its driver and selenium when missing.
 e2e: deps browser-driver
 	$(SWIFT) build --product mergersim
-	python3 Tools/workbench-e2e/e2e.py
+	python3 Tools/workbench-e2e/e2e.py $(E2E_FLAGS)
 
 browser-driver: browser
 	@if ! command -v chromedriver >/dev/null 2>&1; then \

@@ -6,12 +6,13 @@ person would: the start page (a workspace from a bundled scenario, a name that i
 language switch, a form without its CSRF token refused), then each step of a workspace on Phan Rang and on the
 national data. Every page is checked for console errors (a script or style the page policy blocked shows there)
 and for requests to anything but the server. Screenshots of each page (1280×900) go to .build/workbench-e2e/, and
-those the README shows to docs/workbench-*.png.
+with --docs, those the README shows to docs/workbench-*.png.
 
 Exits 1 on any failure, after a closing line `e2e: N passed, N failed`.
 
     python3 Tools/workbench-e2e/e2e.py                  # Phan Rang and the national data
     python3 Tools/workbench-e2e/e2e.py --only phan-rang # quicker
+    python3 Tools/workbench-e2e/e2e.py --docs docs      # and refresh the README's screenshots
 """
 import argparse
 import csv
@@ -502,7 +503,7 @@ def main():
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build/debug/mergersim"))
     parser.add_argument("--only", choices=["phan-rang", "national"], help="walk one scenario only")
     parser.add_argument("--shots", default=os.path.join(ROOT, ".build/workbench-e2e"), help="the folder of every page's screenshot ('' for none)")
-    parser.add_argument("--docs", default=os.path.join(ROOT, "docs"), help="the folder of the README's screenshots ('' for none)")
+    parser.add_argument("--docs", default="", help="the folder to copy the README's screenshots into (docs, to refresh them)")
     options = parser.parse_args()
     if not os.access(options.binary, os.X_OK):
         subprocess.run(["swift", "build", "--product", "mergersim"], cwd=ROOT, check=True)
