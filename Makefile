@@ -2,17 +2,19 @@
 #   make example   runs the bundled example (installs what is missing first)
 #   make test      runs the tests (likewise); CI runs exactly this
 #   make serve     starts the planner's workbench on http://127.0.0.1:8080/ (likewise; Ctrl-C stops it)
-#   make bench     runs the benchmarks in a release build
+#   make bench     runs the benchmarks in a release build (and the workbench's load test, bench-serve)
 #   make fuzz      fuzzes the readers with libFuzzer for FUZZ_SECONDS (default 600)
 #   make docs      builds the MergerSim documentation (DocC); fails on any warning
 #   make report-check  renders the bundled scenarios' report.html in headless Chromium; fails on a broken page
+#   make e2e       walks the workbench (mergersim serve) in headless Chromium, Phan Rang and the national data
+#   make bench-serve   loads the workbench's pages with wrk and its queue with concurrent simulations (release build)
 SWIFT ?= swift
 FUZZ_SECONDS ?= 600
 # The national transition's runs in `make bench` (100 and 1,000 by default, both offer models, serial and
 # on all cores, and --precision 0.01 within them); BENCH_TRANSITION_RUNS=0 skips them (about 5 minutes on 2 cores).
 BENCH_TRANSITION_RUNS ?= 1000
 
-.PHONY: example test serve bench deps fuzz docs report-check browser
+.PHONY: example test serve bench bench-serve deps fuzz docs report-check browser browser-driver e2e
 
 example: deps
 	$(SWIFT) run mergersim simulate scenarios/phan-rang-2024/scenario.yaml
@@ -24,8 +26,20 @@ test: deps
 serve: deps
 	$(SWIFT) run mergersim serve $(SERVE_FLAGS)
 
-bench: deps
+bench: deps bench-serve
 	$(SWIFT) run -c release mergersim-bench --transition-runs $(BENCH_TRANSITION_RUNS)
+
+# The workbench on loopback (Tools/workbench-bench): wrk on the read pages of a national workspace for
+# BENCH_SERVE_SECONDS each, then 6 simulations of Phan Rang submitted at once; prints a table, fails on an error.
+BENCH_SERVE_SECONDS ?= 10
+bench-serve: deps
+	@if ! command -v wrk >/dev/null 2>&1; then \
+	  echo "Installing wrk with apt-get…"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk; \
+	fi
+	$(SWIFT) build -c release --product mergersim
+	python3 Tools/workbench-bench/bench.py --binary .build/release/mergersim --seconds $(BENCH_SERVE_SECONDS)
 
 # The DocC catalog of the library (Sources/MergerSim/MergerSim.docc), into .build/plugins/Swift-DocC/outputs.
 docs: deps
@@ -66,4 +80,22 @@ browser:
 	  echo "Installing chromium with apt-get…"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; \
+	fi
+
+# The workbench end to end in headless Chromium (Tools/workbench-e2e): the planner's path on Phan Rang and on the
+# national data; screenshots in .build/workbench-e2e (E2E_FLAGS=--docs docs refreshes the README's docs/workbench-*.png).
+# Installs Chromium, its driver and selenium when missing.
+e2e: deps browser-driver
+	$(SWIFT) build --product mergersim
+	python3 Tools/workbench-e2e/e2e.py $(E2E_FLAGS)
+
+browser-driver: browser
+	@if ! command -v chromedriver >/dev/null 2>&1; then \
+	  echo "Installing chromium-driver with apt-get…"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver; \
+	fi
+	@if ! python3 -c 'import selenium' 2>/dev/null; then \
+	  echo "Installing selenium with pip…"; \
+	  python3 -m pip install -q selenium; \
 	fi
