@@ -44,7 +44,8 @@ public struct Page: Sendable {
         self.status = status
     }
 
-    /// The whole document in the context's language.
+    /// The whole document in the context's language; `path` is the page's own address (its query kept), which the
+    /// language link repeats.
     public func document(_ labels: Labels, path: String) -> HTML {
         let other: Labels.Language = labels.language == .vi ? .en : .vi
         var steps = HTML.empty
@@ -62,6 +63,7 @@ public struct Page: Sendable {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(title) · mergersim</title>
+            <link rel="icon" href="data:,">
             <link rel="stylesheet" href="/assets/workbench.css">
             <script src="/assets/workbench.js" defer></script>
             <script src="/assets/table.js" defer></script>
@@ -70,7 +72,7 @@ public struct Page: Sendable {
             <body>
             <header class="top"><a class="brand" href="/">mergersim</a>
             <span class="tagline">\(labels("serve.tagline"))</span>
-            <a class="language" href="\(path)?lang=\(other.rawValue)" hreflang="\(other.rawValue)">\(labels("serve.language.\(other.rawValue)"))</a></header>
+            <a class="language" href="\(path + (path.contains("?") ? "&" : "?"))lang=\(other.rawValue)" hreflang="\(other.rawValue)">\(labels("serve.language.\(other.rawValue)"))</a></header>
             \(steps)
             <main>
             <h1>\(title)</h1>

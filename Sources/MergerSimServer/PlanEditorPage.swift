@@ -402,6 +402,9 @@ struct PlanPage {
                 <form method="post" action="\(base)/take" id="take-form">\(csrf)<input type="hidden" name="proposal" value="\(number)">
                 <button type="submit" id="take-proposal">\(labels("serve.plan.take"))</button></form>
                 """
+        case .failure(let error) where error.reason == .noPlanRows:
+            // propose found no unit that must merge: nothing to take.
+            html += "<p class=\"notice\" id=\"proposal-empty\">\(labels("serve.plan.proposal_empty"))</p>"
         case .failure(let error):
             html += "<pre class=\"error\" role=\"alert\">\(error.text(labels))</pre>"
         case nil:

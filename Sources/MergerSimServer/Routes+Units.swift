@@ -22,14 +22,15 @@ extension Workbench {
         var descending = false
         var page = 1
 
-        init(_ request: Request, screeningRules: String, provinces: [String]) {
-            let query = request.uri.queryParameters
+        init(_ request: Request, screeningRules: String, provinces: [String]) throws(WorkbenchError) {
+            // Read as a form: the filter is a GET form, and a browser sends a space in a province's name as "+".
+            let query = try Form.urlEncoded(request.uri.query ?? "")
             rules = screeningRules
-            if let province = query["province"].map(String.init), provinces.contains(province) { self.province = province }
-            verdict = query["verdict"].flatMap { Verdict(rawValue: String($0)) }
-            if let sort = query["sort"].map(String.init), Workbench.unitColumns.contains(sort) { self.sort = sort }
+            if let province = query["province"], provinces.contains(province) { self.province = province }
+            verdict = query["verdict"].flatMap { Verdict(rawValue: $0) }
+            if let sort = query["sort"], Workbench.unitColumns.contains(sort) { self.sort = sort }
             descending = query["desc"] == "1"
-            page = query["page"].flatMap { Int(String($0)) }.map { max(1, min($0, 100_000)) } ?? 1
+            page = query["page"].flatMap { Int($0) }.map { max(1, min($0, 100_000)) } ?? 1
         }
 
         /// The query string of this view with `changes`.
@@ -59,22 +60,31 @@ extension Workbench {
             let workspace = try await self.workspace(context)
             let labels = self.labels(context)
             let screening: WorkspaceScreening
+            var rules = RuleSetLoader.completionIDs.last ?? ""
+            let asked = try Form.urlEncoded(request.uri.query ?? "")["rules"]
             do throws(InputError) {
-                let rules = try self.screeningRules(workspace, asked: request.uri.queryParameters["rules"].map(String.init))
+                rules = try self.screeningRules(workspace, asked: asked)
                 screening = try await self.screenings.screening(workspace, rules: rules)
             } catch {
-                let body: HTML = "<pre class=\"error\" role=\"alert\">\(error.text(labels))</pre>"
+                // The units cannot be screened under this rule set (a kind of unit it has no standard for): the
+                // sentence, and the rule sets to try instead.
+                let body: HTML = """
+                    <pre class="error" role="alert" id="units-error">\(error.text(labels))</pre>
+                    <form method="get" class="inline" id="units-filter">
+                    <label>\(labels("serve.units.rules")) <select name="rules" id="filter-rules">\(Self.ruleOptions(selected: rules))</select></label>
+                    <button type="submit" id="filter-apply">\(labels("serve.units.other_rules"))</button></form>
+                    """
                 return self.respond(Page(title: labels("serve.units.title"), body: body, workspace: workspace, step: .units,
                                          status: .unprocessableContent), request, context)
             }
-            let query = UnitsQuery(request, screeningRules: screening.rules, provinces: screening.provinces)
+            let query = try UnitsQuery(request, screeningRules: screening.rules, provinces: screening.provinces)
             return self.respond(self.unitsPage(workspace, screening: screening, query: query, labels: labels), request, context)
         }
         router.get("w/:workspace/units/map.json") { request, context in
             let workspace = try await self.workspace(context)
             let labels = self.labels(context)
             let rules: String
-            do { rules = try self.screeningRules(workspace, asked: request.uri.queryParameters["rules"].map(String.init)) } catch {
+            do { rules = try self.screeningRules(workspace, asked: try Form.urlEncoded(request.uri.query ?? "")["rules"]) } catch {
                 throw WorkbenchError.badRequest("serve.units.unscreenable")
             }
             let screening: WorkspaceScreening
@@ -167,10 +177,7 @@ extension Workbench {
             let selected: HTML = verdict == query.verdict ? " selected" : ""
             return "<option value=\"\(verdict.rawValue)\"\(selected)>\(labels.value(verdict.rawValue, column: "verdict"))</option>"
         })
-        let ruleOptions = HTML.join(RuleSetLoader.completionIDs.map { id -> HTML in
-            let selected: HTML = id == screening.rules ? " selected" : ""
-            return "<option value=\"\(id)\"\(selected)>\(id)</option>"
-        })
+        let ruleOptions = Self.ruleOptions(selected: screening.rules)
         let located = screening.results.filter { $0.unit.location != nil }.count
         let legend = HTML.join(Verdict.allCases.map { verdict -> HTML in
             "<li><span class=\"dot \(Self.mapClass(verdict))\"></span>\(labels.value(verdict.rawValue, column: "verdict"))</li>"
@@ -209,6 +216,14 @@ extension Workbench {
             </section>
             """
         return Page(title: labels("serve.units.title"), body: content, workspace: workspace, step: .units)
+    }
+
+    /// The bundled rule sets as a select's options, `selected` chosen.
+    static func ruleOptions(selected: String) -> HTML {
+        HTML.join(RuleSetLoader.completionIDs.map { id -> HTML in
+            let mark: HTML = id == selected ? " selected" : ""
+            return "<option value=\"\(id)\"\(mark)>\(id)</option>"
+        })
     }
 
     static func isNumeric(_ kind: ReportTable.Kind) -> Bool {

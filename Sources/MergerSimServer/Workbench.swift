@@ -64,7 +64,10 @@ public final class Workbench: Sendable {
 
     /// `page` in the context's language.
     func respond(_ page: Page, _ request: Request, _ context: WorkbenchContext) -> Response {
-        page.response(context, translations: translations, path: request.uri.path)
+        // The page's address with its query (filters, a proposal), less any language choice, for the language link.
+        let kept = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("lang=") && !$0.hasPrefix("token=") }
+        let path = request.uri.path + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&"))
+        return page.response(context, translations: translations, path: path)
     }
 
     /// The labels of the context's language.

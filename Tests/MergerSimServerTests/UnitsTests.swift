@@ -59,6 +59,13 @@ import Testing
         #expect(codes.allSatisfy { byCode[$0]?.province == province })
         let populations = codes.compactMap { byCode[$0]?.population }
         #expect(populations == populations.sorted(by: >))
+        // The filter's own form: a browser sends the spaces of a province's name as "+".
+        let plus = try await browser.get(path + "?province=" + province.split(separator: " ").map { QueryText.escaped(String($0)) }.joined(separator: "+"))
+        #expect(plus.text.contains("data-focus=\"\(province)\""))
+        let inProvince = units.filter { $0.province == province }.count
+        #expect(plus.text.components(separatedBy: "<tr data-code=").count - 1 == min(inProvince, Workbench.unitsPerPage))
+        #expect(plus.text.contains("(\(inProvince))"))
+        #expect(plus.text.contains("?lang=vi") == false && plus.text.contains("&amp;lang=vi"))
         // An unknown province, verdict or column is not a filter: the page answers with all units.
         let ignored = try await browser.get(path + "?province=Atlantis&verdict=maybe&sort=../../etc&page=-3")
         #expect(ignored.status == 200)
