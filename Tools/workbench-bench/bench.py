@@ -21,7 +21,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -30,12 +29,9 @@ import time
 import urllib.parse
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+sys.path.insert(0, os.path.join(ROOT, "Tools", "workbench-common"))
+import served  # noqa: E402
 
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Client:
@@ -127,22 +123,8 @@ def form(page, form_id):
     return parser.action, parser.fields
 
 
-class Server:
-    def __init__(self, binary, data):
-        self.port = free_port()
-        self.log = open(os.path.join(os.path.dirname(data), "serve.log"), "w")
-        self.process = subprocess.Popen([binary, "serve", "--port", str(self.port), "--data", data,
-                                         "--scenarios", os.path.join(ROOT, "scenarios")],
-                                        cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT)
-        client = Client(self.port)
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                if client.get("/health")[0] == 200:
-                    return
-            except OSError:
-                time.sleep(0.2)
-        raise SystemExit("mergersim serve did not answer within 60 s")
+class Server(served.Server):
+    """The served workbench, with what the load test reads of its process."""
 
     def peak_kib(self):
         return status_kib(self.process.pid, "VmHWM")
@@ -157,14 +139,6 @@ class Server:
             except OSError:
                 pass
         return found
-
-    def stop(self):
-        self.process.send_signal(2)
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self.log.close()
 
 
 def status_kib(pid, field):

@@ -21,7 +21,6 @@ import json
 import os
 import shutil
 import re
-import socket
 import subprocess
 import sys
 import tempfile
@@ -40,6 +39,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+sys.path.insert(0, os.path.join(ROOT, "Tools", "workbench-common"))
+from served import Server  # noqa: E402
+
 SIZE = (1280, 900)
 # The pages the README shows (docs/workbench-NAME.png): the national path, and the start page in both languages.
 DOCS = {"home", "home-vi", "units-national", "units-national-province", "proposal-national", "plan-national-grouped",
@@ -69,43 +71,6 @@ def labels(language):
         with open(path, encoding="utf-8") as file:
             words.update(json.load(file))
     return words
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class Server:
-    """`mergersim serve` in a fresh data folder, on a free port; stopped with Ctrl-C's signal."""
-
-    def __init__(self, binary, data):
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.log = open(os.path.join(os.path.dirname(data), "serve.log"), "w")
-        self.process = subprocess.Popen(
-            [binary, "serve", "--port", str(self.port), "--data", data, "--scenarios", os.path.join(ROOT, "scenarios")],
-            cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            if self.process.poll() is not None:
-                raise SystemExit(f"mergersim serve ended with {self.process.returncode}; see {self.log.name}")
-            try:
-                with urllib.request.urlopen(self.base + "/health", timeout=2) as answer:
-                    if answer.status == 200:
-                        return
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.2)
-        raise SystemExit("mergersim serve did not answer within 60 s")
-
-    def stop(self):
-        self.process.send_signal(2)
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self.log.close()
 
 
 def browser(downloads):
