@@ -183,7 +183,7 @@ struct PlanPage {
             """
     }
 
-    private func table(_ rows: HTML, id: String) -> HTML {
+    func table(_ rows: HTML, id: String) -> HTML {
         let headers = ["code", "name", "members", "area", "population", "outcome", "type", "quota", "staff", "surplus", "why"]
         let head = HTML.join(headers.map { key -> HTML in "<th>\(labels("serve.plan.col.\(key)"))</th>" })
         return "<table class=\"data\" id=\"\(id)\"><thead><tr>\(head)</tr></thead><tbody>\(rows)</tbody></table>"
@@ -191,7 +191,7 @@ struct PlanPage {
 
     /// One unit after as the library judged it: its figures against what it must reach, its outcome,
     /// type, quota, staff and surplus, and why (the reason in words, as the report gives it).
-    private func row(_ result: UnitAfterResult, state: PlanEditorState) -> HTML {
+    func row(_ result: UnitAfterResult, state: PlanEditorState) -> HTML {
         let unit = result.unit
         let link = base + view.query(["unit": unit.code])
         let members: HTML = result.merged.untouched ? "\(labels("serve.plan.untouched"))" : "\(number(result.merged.memberCount))"
@@ -212,6 +212,9 @@ struct PlanPage {
     }
 
     /// Cadres · civil servants · non-professional workers.
+    /// A count with the language's separators.
+    func number(_ value: Int) -> String { labels.number(Double(value)) }
+
     private func triple(_ counts: Headcount) -> HTML {
         "\(StaffCategory.allCases.map { number(counts[$0]) }.joined(separator: " · "))"
     }
@@ -326,92 +329,4 @@ struct PlanPage {
         }
         return html + "</section>"
     }
-
-    // MARK: upload, propose, save
-
-    private func uploadSection() -> HTML {
-        """
-        <section id="plan-upload-section"><h2>\(labels("serve.plan.upload_title"))</h2>
-        <form method="post" action="\(base)/upload" enctype="multipart/form-data" class="inline" id="plan-upload">\(csrf)
-        <label>\(labels("serve.plan.upload_file")) <input type="file" name="plan" id="plan-file" accept=".csv,text/csv" required></label>
-        <button type="submit" id="plan-upload-submit">\(labels("serve.plan.upload"))</button></form>
-        <p class="hint">\(labels("serve.plan.upload_hint"))</p></section>
-        """
-    }
-
-    private func proposeSection(_ state: PlanEditorState) -> HTML {
-        let ids = (try? RuleSetLoader.bundledIDs) ?? []
-        let rules = HTML.join(ids.map { id -> HTML in "<option value=\"\(id)\"\(id == state.world.rules.rules.id ? " selected" : "" as HTML)>\(id)</option>" })
-        var earlier = HTML.empty
-        let proposals = workspace.numbered(workspace.proposals).filter {
-            FileManager.default.fileExists(atPath: workspace.proposals.appendingPathComponent(String($0)).appendingPathComponent("plan.csv").path)
-        }
-        if !proposals.isEmpty {
-            earlier = "<p>\(labels("serve.plan.proposals")) " + HTML.join(proposals.map { n -> HTML in
-                "<a id=\"proposal-\(n)\" href=\"\(base)?proposal=\(n)\">\(labels("serve.plan.proposal_number", ["number": String(n)]))</a>"
-            }, separator: ", ") + "</p>"
-        }
-        let running = jobs.first { $0.kind == .propose && ($0.state == .queued || $0.state == .running) }
-        let job: HTML = running.map { "<p class=\"notice\"><a id=\"propose-job\" href=\"/w/\(workspace.id.text)/jobs/\($0.id)\">\(labels("serve.plan.propose_running"))</a></p>" } ?? ""
-        return """
-            <section id="plan-propose-section"><h2>\(labels("serve.plan.propose_title"))</h2>\(job)
-            <form method="post" action="\(base)/propose" enctype="multipart/form-data" class="stack" id="propose-form">\(csrf)
-            <fieldset><legend>\(labels("serve.plan.mode"))</legend>
-            <label><input type="radio" name="mode" value="mandatory" id="mode-mandatory" checked> \(labels("serve.plan.mode.mandatory"))</label>
-            <label><input type="radio" name="mode" value="targets" id="mode-targets"> \(labels("serve.plan.mode.targets"))</label>
-            <label>\(labels("serve.plan.targets_file")) <input type="file" name="targets" id="propose-targets" accept=".csv,text/csv"></label>
-            <p class="hint">\(labels("serve.plan.targets_hint"))</p></fieldset>
-            <label>\(labels("serve.plan.rules")) <select name="rules" id="propose-rules">\(rules)</select></label>
-            <label>\(labels("serve.plan.seed")) <input type="number" name="seed" id="propose-seed" value="42" min="0" required></label>
-            <button type="submit" id="propose-submit">\(labels("serve.plan.propose"))</button></form>\(earlier)</section>
-            """
-    }
-
-    private func saveSection(_ state: PlanEditorState) -> HTML {
-        var fields = HTML.empty
-        if workspace.info.bundled == nil {
-            let ids = (try? RuleSetLoader.bundledIDs) ?? []
-            let rules = HTML.join(ids.map { id -> HTML in "<option value=\"\(id)\"\(id == state.world.rules.rules.id ? " selected" : "" as HTML)>\(id)</option>" })
-            fields = """
-                <label>\(labels("serve.plan.rules")) <select name="rules" id="save-rules">\(rules)</select></label>
-                <label>\(labels("serve.plan.effective")) <input type="date" name="effective_date" id="save-effective" required value="\(state.world.template.settings.effectiveDate.description)"></label>
-                """
-        }
-        let hint = workspace.info.bundled == nil ? "serve.plan.save_hint_generated" : "serve.plan.save_hint_bundled"
-        return """
-            <section id="plan-save-section"><h2>\(labels("serve.plan.save_title"))</h2>
-            <form method="post" action="\(base)/save" class="inline" id="save-form">\(csrf)\(fields)
-            <button type="submit" id="save-submit">\(labels("serve.plan.save"))</button></form>
-            <p class="hint">\(labels(hint))</p></section>
-            """
-    }
-
-    // MARK: a proposal
-
-    private func proposalSection(_ number: Int, state: PlanEditorState) -> HTML {
-        var html: HTML = "<section id=\"proposal-view\"><h2>\(labels("serve.plan.proposal_title", ["number": String(number)]))</h2>"
-        switch proposal {
-        case .success(let judgement):
-            let merged = judgement.after.filter { !$0.merged.untouched }
-            let outcomes = merged.reduce(into: [StandardsOutcome: Int]()) { $0[$1.outcome, default: 0] += 1 }
-            html += "<p>\(labels("serve.plan.proposal_counts", ["new": self.number(merged.count), "members": self.number(merged.reduce(0) { $0 + $1.merged.memberCount }), "after": self.number(judgement.after.count), "meets": self.number(outcomes[.meets] ?? 0), "waived": self.number(outcomes[.waived] ?? 0), "exception": self.number(outcomes[.needsException] ?? 0), "below": self.number(outcomes[.below] ?? 0)]))</p>"
-            html += table(HTML.join(merged.prefix(PlanView.pageRows).map { row($0, state: state) }), id: "proposal-units")
-            if merged.count > PlanView.pageRows { html += "<p class=\"hint\">\(labels("serve.plan.proposal_more", ["shown": self.number(PlanView.pageRows), "count": self.number(merged.count)]))</p>" }
-            html += """
-                <p><a id="proposal-report" href="\(base)/proposals/\(number)/report.html">\(labels("serve.plan.proposal_report"))</a></p>
-                <form method="post" action="\(base)/take" id="take-form">\(csrf)<input type="hidden" name="proposal" value="\(number)">
-                <button type="submit" id="take-proposal">\(labels("serve.plan.take"))</button></form>
-                """
-        case .failure(let error) where error.reason == .noPlanRows:
-            // propose found no unit that must merge: nothing to take.
-            html += "<p class=\"notice\" id=\"proposal-empty\">\(labels("serve.plan.proposal_empty"))</p>"
-        case .failure(let error):
-            html += "<pre class=\"error\" role=\"alert\">\(error.text(labels))</pre>"
-        case nil:
-            break
-        }
-        return html + "</section>"
-    }
-
-    private func number(_ value: Int) -> String { labels.number(Double(value)) }
 }
