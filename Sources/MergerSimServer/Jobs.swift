@@ -26,7 +26,12 @@ public enum JobKind: String, Sendable, Codable {
 
 /// Where a job is, as its page and `GET …/jobs/ID.json` show it.
 public struct JobStatus: Sendable, Codable, Equatable {
-    public enum State: String, Sendable, Codable { case queued, running, finished, failed, cancelled }
+    public enum State: String, Sendable, Codable {
+        case queued, running, finished, failed, cancelled
+
+        /// Waiting or running: not ended yet.
+        public var isActive: Bool { self == .queued || self == .running }
+    }
 
     public let id: String
     public let workspace: String
@@ -115,7 +120,7 @@ public actor Jobs {
     /// `finished` is told, before the job's page says it is done, once the command has ended well.
     public func submit(_ kind: JobKind, workspace: Workspace, folder: URL, arguments: (Int) -> [String],
                        finished: (@Sendable (JobStatus) async -> Void)? = nil) throws(WorkbenchError) -> JobStatus {
-        let active = jobs.values.filter { $0.status.state == .queued || $0.status.state == .running }
+        let active = jobs.values.filter { $0.status.state.isActive }
         guard active.count < queuedLimit else { throw .busy }
         let output = nextNumber(in: folder, workspace: workspace)
         let id = WorkspaceID.random().text
@@ -173,7 +178,7 @@ public actor Jobs {
 
     /// Waits until job `id` has ended (tests and the load test).
     public func wait(_ id: String) async -> JobStatus? {
-        while let status = jobs[id]?.status, status.state == .queued || status.state == .running {
+        while let status = jobs[id]?.status, status.state.isActive {
             try? await Task.sleep(for: .milliseconds(50))
         }
         return jobs[id]?.status
@@ -272,7 +277,7 @@ public actor Jobs {
 
     /// Keeps the last 200 ended jobs (their pages stay readable), forgetting older ones.
     private func forgetOldJobs() {
-        let ended = order.filter { id in jobs[id].map { ![.queued, .running].contains($0.status.state) } ?? true }
+        let ended = order.filter { id in jobs[id].map { !$0.status.state.isActive } ?? true }
         guard ended.count > 200 else { return }
         let forgotten = Set(ended.prefix(ended.count - 200))
         for id in forgotten { jobs[id] = nil }

@@ -19,8 +19,7 @@ extension PlanPage {
     }
 
     func proposeSection(_ state: PlanEditorState) -> HTML {
-        let ids = (try? RuleSetLoader.bundledIDs) ?? []
-        let rules = HTML.join(ids.map { id -> HTML in "<option value=\"\(id)\"\(id == state.world.rules.rules.id ? " selected" : "" as HTML)>\(id)</option>" })
+        let rules = Workbench.ruleOptions(selected: state.world.rules.rules.id)
         var earlier = HTML.empty
         let proposals = workspace.numbered(workspace.proposals).filter {
             FileManager.default.fileExists(atPath: workspace.proposals.appendingPathComponent(String($0)).appendingPathComponent("plan.csv").path)
@@ -30,7 +29,7 @@ extension PlanPage {
                 "<a id=\"proposal-\(n)\" href=\"\(base)?proposal=\(n)\">\(labels("serve.plan.proposal_number", ["number": String(n)]))</a>"
             }, separator: ", ") + "</p>"
         }
-        let running = jobs.first { $0.kind == .propose && ($0.state == .queued || $0.state == .running) }
+        let running = jobs.first { $0.kind == .propose && $0.state.isActive }
         let job: HTML = running.map { "<p class=\"notice\"><a id=\"propose-job\" href=\"/w/\(workspace.id.text)/jobs/\($0.id)\">\(labels("serve.plan.propose_running"))</a></p>" } ?? ""
         return """
             <section id="plan-propose-section"><h2>\(labels("serve.plan.propose_title"))</h2>\(job)
@@ -49,8 +48,7 @@ extension PlanPage {
     func saveSection(_ state: PlanEditorState) -> HTML {
         var fields = HTML.empty
         if workspace.info.bundled == nil {
-            let ids = (try? RuleSetLoader.bundledIDs) ?? []
-            let rules = HTML.join(ids.map { id -> HTML in "<option value=\"\(id)\"\(id == state.world.rules.rules.id ? " selected" : "" as HTML)>\(id)</option>" })
+            let rules = Workbench.ruleOptions(selected: state.world.rules.rules.id)
             fields = """
                 <label>\(labels("serve.plan.rules")) <select name="rules" id="save-rules">\(rules)</select></label>
                 <label>\(labels("serve.plan.effective")) <input type="date" name="effective_date" id="save-effective" required value="\(state.world.template.settings.effectiveDate.description)"></label>

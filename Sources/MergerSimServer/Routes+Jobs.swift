@@ -71,7 +71,7 @@ extension Workbench {
         let percent = status.total > 0 ? status.done * 100 / status.total : 0
         // A job that counts nothing (a proposal, or one that ended before its first step) shows no bar and no count;
         // a simulation still waiting or running shows them for the script to fill in.
-        let counted = status.total > 0 || (status.kind == .simulate && (status.state == .queued || status.state == .running))
+        let counted = status.total > 0 || (status.kind == .simulate && status.state.isActive)
         let hidden: HTML = counted ? "" : " hidden"
         var body: HTML = """
             <section class="job" id="job" data-status="/w/\(workspace.id.text)/jobs/\(status.id).json" data-state="\(status.state.rawValue)" \
@@ -82,7 +82,7 @@ extension Workbench {
             <p id="job-count"\(hidden)>\(labels("serve.job.count", ["done": labels.number(Double(status.done)), "total": labels.number(Double(status.total))]))</p>
             <p id="job-left">\(status.secondsLeft.map { labels("serve.job.left", ["seconds": labels.number($0.rounded(.up))]) } ?? "")</p>
             """
-        if status.state == .queued || status.state == .running {
+        if status.state.isActive {
             body += """
                 <form method="post" action="/w/\(workspace.id.text)/jobs/\(status.id)/cancel">\(csrfField(context))\
                 <button type="submit" id="cancel">\(labels("serve.job.cancel"))</button></form>

@@ -65,7 +65,7 @@ extension Workbench {
             return Page(title: title, body: body, workspace: workspace, step: .simulate, status: .unprocessableContent)
         }
         var body = HTML.empty
-        if let job = await jobs.jobs(of: workspace.id).first(where: { $0.kind == .simulate && ($0.state == .queued || $0.state == .running) }) {
+        if let job = await jobs.jobs(of: workspace.id).first(where: { $0.kind == .simulate && $0.state.isActive }) {
             body += "<p class=\"notice\">\(labels("serve.run.job_running")) <a id=\"simulate-job\" href=\"/w/\(id)/jobs/\(job.id)\">\(labels("serve.run.job_open"))</a></p>"
         }
         if !check.general.isEmpty || !check.byField.isEmpty {

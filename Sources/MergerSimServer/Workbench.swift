@@ -93,7 +93,7 @@ public final class Workbench: Sendable {
     /// (409) while a job of the workspace waits or runs (it reads those inputs when it starts) or while
     /// another such change of the workspace is under way (a double click on Save).
     func exclusively<T: Sendable>(_ workspace: Workspace, _ body: () async throws -> T) async throws -> T {
-        if await jobs.jobs(of: workspace.id).contains(where: { $0.state == .queued || $0.state == .running }) {
+        if await jobs.jobs(of: workspace.id).contains(where: { $0.state.isActive }) {
             throw WorkbenchError.workspaceBusy
         }
         guard await gates.enter(workspace.id) else { throw WorkbenchError.workspaceBusy }
