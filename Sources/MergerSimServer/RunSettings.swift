@@ -191,7 +191,7 @@ extension RunSettings {
         func problem(_ error: InputError, among candidates: [(RunSetting, Override)]) -> (RunSetting, String)? {
             guard var (setting, _) = candidates.last(where: { error.file == "--set \($0.1)" }) else { return nil }
             // The CLI names the transfers' last override for a radius without its distance: the scope is what needs it.
-            if error.reason?.key.hasSuffix("radius_without_max_km") == true,
+            if error.reason == .scenario(.radiusWithoutMaxKm),
                let needing = candidates.first(where: { $0.0 == .scope }) ?? candidates.first(where: { $0.0 == .maxKm }) {
                 setting = needing.0
             }
